@@ -1,0 +1,86 @@
+// Diagnostics: what the library says about its inputs.
+//
+// Loaders and readers never throw and never print: they append Diagnostics to a Diagnostics
+// list and carry on, so one run reports every problem. Each diagnostic has a severity, a
+// stable code (listed in accredit-rules(5) and accredit(1); scripts may match on it), a
+// lower-case message with user text in single quotes, a location, and optional notes (a "did
+// you mean" hint, the place of a previous definition). Render() produces the house format:
+//
+//   rules/x.yaml:12:7: error: unknown scale 'gcse-91' [unknown-scale]
+//      12 |     scale: gcse-91
+//         |            ^
+//   note: did you mean 'gcse-9-1'?
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/source.h"
+
+namespace accredit {
+
+enum class Severity { kNote, kWarning, kError };
+
+std::string_view SeverityName(Severity severity);
+
+struct Note {
+  std::string message;
+  Location location;  // optional: source == kNoSource for a note without a place
+};
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string code;  // stable, kebab-case, e.g. "unknown-scale"
+  std::string message;
+  Location location;
+  std::vector<Note> notes;
+};
+
+// An append-only list of diagnostics with counts by severity.
+class Diagnostics {
+ public:
+  // Adds a diagnostic and returns it, so a caller can attach notes.
+  Diagnostic& Add(Severity severity, std::string code, std::string message, Location location);
+  Diagnostic& Error(std::string code, std::string message, Location location) {
+    return Add(Severity::kError, std::move(code), std::move(message), std::move(location));
+  }
+  Diagnostic& Warning(std::string code, std::string message, Location location) {
+    return Add(Severity::kWarning, std::move(code), std::move(message), std::move(location));
+  }
+  void Append(const Diagnostics& other);
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::size_t error_count() const { return errors_; }
+  std::size_t warning_count() const { return warnings_; }
+  bool has_errors() const { return errors_ > 0; }
+  bool empty() const { return items_.empty(); }
+
+  // Orders diagnostics by source, line and column (stable), so output does not depend on the
+  // order checks ran in.
+  void SortByLocation();
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+};
+
+struct RenderOptions {
+  bool color = false;         // ANSI colour for severity and caret (false)
+  bool source_lines = true;   // show the source line and a caret where the text is known (true)
+};
+
+// Renders one diagnostic in the house format, ending in a newline.
+std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
+                   const RenderOptions& options = {});
+
+// "path:line:col" (or "path:line", "path", or "<input>") for a location.
+std::string FormatLocation(const Location& location, const SourceSet& sources);
+
+// The candidate closest to `word` by edit distance, if it is close enough to be a plausible
+// misspelling (at most a third of the word's length, and at least one edit); else empty.
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace accredit

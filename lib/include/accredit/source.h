@@ -1,0 +1,65 @@
+// Sources and locations.
+//
+// Every input the library reads (a rule file, a records file, an embedded rule file, stdin)
+// is registered in a SourceSet, which owns its text and hands out a small SourceId. A Location
+// names a place in one source as 1-based line and column (column counted in bytes), so that
+// diagnostics can be rendered later with the source line and a caret. The library records
+// locations; only rendering (see diagnostic.h) turns them into `file:line:col`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accredit {
+
+// Index of a source in its SourceSet. kNoSource means "not from any file" (e.g. a command-line
+// option or an internal check).
+using SourceId = std::uint32_t;
+inline constexpr SourceId kNoSource = 0xffffffffu;
+
+// A place in a source. line == 0 means the place is the whole source (no line known).
+struct Location {
+  SourceId source = kNoSource;
+  std::uint32_t line = 0;    // 1-based
+  std::uint32_t column = 0;  // 1-based, in bytes; 0 when unknown
+  std::string pointer;       // JSON Pointer (RFC 6901) for JSON inputs, else empty
+};
+
+// One registered source: its display name and full text.
+struct Source {
+  std::string name;  // as shown in diagnostics: a path as given, "<stdin>", "<rules>/x.yaml"
+  std::string text;
+};
+
+// Owns the text of every source read in a run. Sources are never removed, so a SourceId and
+// a reference returned by Get() stay valid for the life of the set.
+class SourceSet {
+ public:
+  SourceSet();
+  ~SourceSet();
+  SourceSet(const SourceSet&) = delete;
+  SourceSet& operator=(const SourceSet&) = delete;
+  SourceSet(SourceSet&&) noexcept;
+  SourceSet& operator=(SourceSet&&) noexcept;
+
+  // Adds a source and returns its id.
+  SourceId Add(std::string name, std::string text);
+  // Adds a source whose text is not kept (e.g. a large streamed records file): diagnostics in
+  // it render without the source line.
+  SourceId AddName(std::string name);
+
+  const Source& Get(SourceId id) const;
+  std::size_t size() const;
+
+  // The text of line `line` (1-based) of the source, without its line ending; empty if the
+  // source has no stored text or the line is out of range.
+  std::string_view Line(SourceId id, std::uint32_t line) const;
+
+ private:
+  std::vector<std::unique_ptr<Source>> sources_;
+};
+
+}  // namespace accredit

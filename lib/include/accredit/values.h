@@ -1,0 +1,92 @@
+// Small value types shared by rules and records: canonical fields, RQF levels, dates.
+//
+// These are the vocabulary both sides of the pipeline agree on: a rule filter names a Field,
+// a records reader fills one; a level written "entry2" or "3" parses to the same Level on both
+// sides. All parsers here are strict and return std::nullopt on anything else.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accredit {
+
+// The canonical achievement fields (design.md section 2). Order is stable: it is the column
+// order of canonical long-form CSV.
+enum class Field : std::uint8_t {
+  kLearner,
+  kKind,
+  kType,
+  kSubject,
+  kLevel,
+  kGrade,
+  kHours,
+  kStrand,
+  kStatus,
+  kDate,
+  kQan,
+  kTitle,
+  kProvider,
+  kEvidence,
+  kCategory,
+};
+inline constexpr std::size_t kFieldCount = 15;
+
+// "learner", "kind", ... ; FieldByName is the inverse.
+std::string_view FieldName(Field field);
+std::optional<Field> FieldByName(std::string_view name);
+// Every field name, in Field order (for "did you mean").
+const std::array<std::string_view, kFieldCount>& FieldNames();
+
+// What an achievement is.
+enum class Kind : std::uint8_t { kQualification, kProject, kActivity };
+std::string_view KindName(Kind kind);
+std::optional<Kind> KindByName(std::string_view name);
+
+// Status of an achievement: only kAchieved (and kPredicted with --predicted) ever count.
+enum class Status : std::uint8_t { kAchieved, kPredicted, kInProgress, kWithdrawn };
+std::string_view StatusName(Status status);
+std::optional<Status> StatusByName(std::string_view name);
+
+// An RQF level: Entry 1-3 then Levels 1-8, ordered. Stored as entry1 = -2, entry2 = -1,
+// entry3 = 0, level N = N.
+struct Level {
+  std::int8_t value = 0;
+  friend auto operator<=>(const Level&, const Level&) = default;
+};
+// Accepts "entry1".."entry3" (also "e1".."e3", "entry 1"), "1".."8" (also "level 3", "l3").
+std::optional<Level> ParseLevel(std::string_view text);
+std::string FormatLevel(Level level);  // "entry1", "3"
+std::string DescribeLevel(Level level);  // "Entry 1", "Level 3"
+
+// A calendar date, as days since 1970-01-01 (proleptic Gregorian).
+struct Date {
+  std::int32_t days = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+// Strict ISO 8601 calendar date "YYYY-MM-DD" with a real day of month.
+std::optional<Date> ParseDate(std::string_view text);
+std::string FormatDate(Date date);
+// Year, month (1-12), day of a date.
+struct CivilDate {
+  int year;
+  int month;
+  int day;
+};
+CivilDate ToCivil(Date date);
+Date FromCivil(CivilDate civil);
+
+// Parses a finite decimal number ("12", "12.5", "-3"); nullopt on anything else, including
+// NaN, infinities, hex and trailing text.
+std::optional<double> ParseNumber(std::string_view text);
+
+// The built-in personal-development strands and component roles.
+inline constexpr std::array<std::string_view, 3> kBuiltinStrands = {
+    "leadership-service", "creative-cultural", "physical-outdoor"};
+inline constexpr std::array<std::string_view, 6> kBuiltinRoles = {
+    "core-maths", "core-english", "core-learning", "breadth", "personal-project",
+    "personal-development"};
+
+}  // namespace accredit

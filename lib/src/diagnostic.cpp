@@ -1,0 +1,168 @@
+#include "accredit/diagnostic.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace accredit {
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "error";
+}
+
+Diagnostic& Diagnostics::Add(Severity severity, std::string code, std::string message,
+                             Location location) {
+  if (severity == Severity::kError) ++errors_;
+  if (severity == Severity::kWarning) ++warnings_;
+  items_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(location), {}});
+  return items_.back();
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items_) {
+    Add(d.severity, d.code, d.message, d.location).notes = d.notes;
+  }
+}
+
+void Diagnostics::SortByLocation() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.source, a.location.line, a.location.column) <
+           std::tie(b.location.source, b.location.line, b.location.column);
+  });
+}
+
+std::string FormatLocation(const Location& location, const SourceSet& sources) {
+  if (location.source == kNoSource || location.source >= sources.size()) return "<input>";
+  const std::string& name = sources.Get(location.source).name;
+  if (location.line == 0) {
+    if (!location.pointer.empty()) return fmt::format("{}:{}", name, location.pointer);
+    return name;
+  }
+  if (location.column == 0) return fmt::format("{}:{}", name, location.line);
+  return fmt::format("{}:{}:{}", name, location.line, location.column);
+}
+
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kMagenta = "\x1b[1;35m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string_view SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kMagenta;
+    case Severity::kNote:
+      return kCyan;
+  }
+  return kRed;
+}
+
+// Renders the source line and a caret under `column`. Tabs are kept in the caret's padding
+// so the caret lines up in a terminal.
+void AppendSourceLine(std::string& out, const Location& location, const SourceSet& sources,
+                      const RenderOptions& options) {
+  if (!options.source_lines || location.line == 0) return;
+  std::string_view line = sources.Line(location.source, location.line);
+  if (line.empty()) return;
+  std::string gutter = fmt::format("{:>5}", location.line);
+  out += fmt::format("{} | {}\n", gutter, line);
+  if (location.column == 0) return;
+  std::string pad;
+  for (std::uint32_t i = 1; i < location.column && i - 1 < line.size(); ++i) {
+    pad += line[i - 1] == '\t' ? '\t' : ' ';
+  }
+  out += fmt::format("{} | {}{}^{}\n", std::string(gutter.size(), ' '), pad,
+                     options.color ? kGreen : "", options.color ? kReset : "");
+}
+
+}  // namespace
+
+std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
+                   const RenderOptions& options) {
+  std::string out;
+  std::string where = FormatLocation(diagnostic.location, sources);
+  if (options.color) {
+    out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", kBold, where, kReset,
+                       SeverityColor(diagnostic.severity), SeverityName(diagnostic.severity),
+                       kReset, diagnostic.message, diagnostic.code);
+  } else {
+    out += fmt::format("{}: {}: {} [{}]\n", where, SeverityName(diagnostic.severity),
+                       diagnostic.message, diagnostic.code);
+  }
+  AppendSourceLine(out, diagnostic.location, sources, options);
+  for (const Note& note : diagnostic.notes) {
+    std::string prefix;
+    if (note.location.source != kNoSource) prefix = FormatLocation(note.location, sources) + ": ";
+    out += fmt::format("{}{}note:{} {}\n", prefix, options.color ? kCyan : "",
+                       options.color ? kReset : "", note.message);
+  }
+  return out;
+}
+
+namespace {
+
+// Optimal string alignment distance, bounded: returns max + 1 as soon as it is exceeded.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t max) {
+  if (a.size() > b.size() + max || b.size() > a.size() + max) return max + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string lowered(word);
+  for (char& c : lowered) c = Lower(c);
+  std::size_t max = std::max<std::size_t>(1, word.size() / 3);
+  std::size_t best = max + 1;
+  std::string result;
+  for (const std::string& candidate : candidates) {
+    std::string lc = candidate;
+    for (char& c : lc) c = Lower(c);
+    if (lc == lowered) {
+      if (candidate != word) return candidate;  // differs only in case
+      continue;
+    }
+    std::size_t d = EditDistance(lowered, lc, max);
+    if (d < best) {
+      best = d;
+      result = candidate;
+    }
+  }
+  return result;
+}
+
+}  // namespace accredit
