@@ -2,7 +2,7 @@
 add_library(accredit_warnings INTERFACE)
 target_compile_options(accredit_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough
   -Wformat=2 -Wcast-qual -Wmissing-declarations)
 if(ACCREDIT_WERROR)
   target_compile_options(accredit_warnings INTERFACE -Werror)

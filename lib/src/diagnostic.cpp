@@ -23,7 +23,8 @@ Diagnostic& Diagnostics::Add(Severity severity, std::string code, std::string me
                              Location location) {
   if (severity == Severity::kError) ++errors_;
   if (severity == Severity::kWarning) ++warnings_;
-  items_.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(location), {}});
+  items_.push_back(
+      Diagnostic{severity, std::move(code), std::move(message), std::move(location), {}});
   return items_.back();
 }
 
@@ -146,7 +147,8 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
   std::string lowered(word);
   for (char& c : lowered) c = Lower(c);
-  std::size_t max = std::max<std::size_t>(1, word.size() / 3);
+  // Short words ("A", "U") are a letter away from everything: suggest only case fixes.
+  std::size_t max = word.size() / 3;
   std::size_t best = max + 1;
   std::string result;
   for (const std::string& candidate : candidates) {
@@ -156,6 +158,7 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
       if (candidate != word) return candidate;  // differs only in case
       continue;
     }
+    if (max == 0) continue;
     std::size_t d = EditDistance(lowered, lc, max);
     if (d < best) {
       best = d;

@@ -10,8 +10,8 @@ namespace accredit {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "learner", "kind", "type",  "subject", "level",    "grade",    "hours",   "strand",
-    "status",  "date", "qan",   "title",   "provider", "evidence", "category"};
+    "learner", "kind", "type", "subject", "level",    "grade",    "hours",   "strand",
+    "status",  "date", "qan",  "title",   "provider", "evidence", "category"};
 
 std::string LowerNoSpace(std::string_view text) {
   std::string out;

@@ -68,8 +68,8 @@ class Diagnostics {
 };
 
 struct RenderOptions {
-  bool color = false;         // ANSI colour for severity and caret (false)
-  bool source_lines = true;   // show the source line and a caret where the text is known (true)
+  bool color = false;        // ANSI colour for severity and caret (false)
+  bool source_lines = true;  // show the source line and a caret where the text is known (true)
 };
 
 // Renders one diagnostic in the house format, ending in a newline.

@@ -31,10 +31,10 @@ struct TextRef {
 struct Achievement {
   Kind kind = Kind::kQualification;
   Status status = Status::kAchieved;
-  int type = kNone;     // index into RuleSet::types; kNone for activities without a type
-  int subject = kNone;  // index into RuleSet::subjects; kNone when not given
-  int grade = kNone;    // rank on the type's scale; kNone when absent or a special code
-  int special = kNone;  // index into the scale's special codes when the grade is one
+  int type = kNone;            // index into RuleSet::types; kNone for activities without a type
+  int subject = kNone;         // index into RuleSet::subjects; kNone when not given
+  int grade = kNone;           // rank on the type's scale; kNone when absent or a special code
+  int special = kNone;         // index into the scale's special codes when the grade is one
   std::optional<Level> level;  // as given, else derived from the type (and grade)
   double hours = 0;
   std::optional<Date> date;

@@ -10,6 +10,7 @@
 // The rule language itself is documented in accredit-rules(5).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -64,11 +65,14 @@ struct QualType {
   std::string id;
   std::string title;
   Kind kind = Kind::kQualification;
-  int scale = kNone;                        // index into RuleSet::scales
-  std::optional<Level> level;               // default level
-  std::vector<std::pair<int, Level>> level_by_grade;  // (from rank, level), ascending rank
+  std::string scale_id;
+  int scale = kNone;                                        // index into RuleSet::scales
+  std::optional<Level> level;                               // default level
+  std::vector<std::pair<std::string, Level>> level_grades;  // as written: (from grade, level)
+  std::vector<std::pair<int, Level>> level_by_grade;        // (from rank, level), ascending rank
   double size = 1.0;
   Location location;
+  Location scale_location;
 
   // The level an achievement of this type with grade rank `rank` sits at (kNone: no grade).
   std::optional<Level> LevelFor(int rank) const;
@@ -116,9 +120,9 @@ struct Condition {
   } form = Form::kOneOf;
   CompareOp op = CompareOp::kEq;
   std::vector<std::string> values;
-  double number = 0;                // parsed operand for hours
-  std::optional<Level> level;       // parsed operand for level
-  std::optional<Date> date;         // parsed operand for date
+  double number = 0;           // parsed operand for hours
+  std::optional<Level> level;  // parsed operand for level
+  std::optional<Date> date;    // parsed operand for date
   Location location;
 };
 
@@ -140,9 +144,11 @@ struct Aggregate {
   Filter where;
   std::optional<Field> distinct;  // count: count distinct values of this field
   Quantity of = Quantity::kCount;
+  std::string table_id;
   int table = kNone;  // with Quantity::kPoints: index into RuleSet::tables
   int n = 0;          // best: how many
   Location location;
+  Location table_location;
 };
 
 // A bound: a fixed number, or a step function of another aggregate.
@@ -157,13 +163,13 @@ struct Threshold {
 
 // A node of a requirement tree.
 struct Requirement {
-  enum class Kind : std::uint8_t { kCount, kSum, kBest, kAll, kAny, kNOf, kNone, kCompare };
+  enum class Kind : std::uint8_t { kCount, kSum, kBest, kAll, kAny, kNOf, kNoneOf, kCompare };
   Kind kind = Kind::kCount;
   std::string id;  // stable node id, e.g. "advanced.development.2"
   std::string title;
   std::string description;
-  Aggregate aggregate;  // count / sum / best / none (its `where`); compare: the left side
-  Aggregate right;      // compare: the right side
+  Aggregate aggregate;            // count / sum / best / none (its `where`); compare: the left side
+  Aggregate right;                // compare: the right side
   CompareOp op = CompareOp::kGe;  // compare
   Threshold at_least;
   Threshold at_most;
@@ -191,11 +197,13 @@ struct Band {
 };
 
 struct Grading {
-  enum class Kind : std::uint8_t { kNone, kPoints, kCount } kind = Kind::kNone;
-  int table = kNone;          // kPoints
-  Filter where;               // kCount
-  std::vector<int> of;        // component indexes within the tier
-  std::vector<Band> bands;    // highest first
+  enum class Kind : std::uint8_t { kUngraded, kPoints, kCount } kind = Kind::kUngraded;
+  std::string table_id;
+  int table = kNone;  // kPoints
+  Filter where;       // kCount
+  std::vector<std::string> of_ids;
+  std::vector<int> of;      // component indexes within the tier
+  std::vector<Band> bands;  // highest first
   Location location;
 };
 
@@ -216,8 +224,8 @@ struct TestCase {
   std::string name;
   std::string learner_id;
   std::vector<TestAchievement> achievements;
-  std::string expect_tier;   // a tier id or "none"
-  std::string expect_grade;  // empty: not checked
+  std::string expect_tier;                                             // a tier id or "none"
+  std::string expect_grade;                                            // empty: not checked
   std::vector<std::pair<std::string, std::string>> expect_components;  // node id, status
   Location location;
 };

@@ -58,7 +58,7 @@ struct Level {
 };
 // Accepts "entry1".."entry3" (also "e1".."e3", "entry 1"), "1".."8" (also "level 3", "l3").
 std::optional<Level> ParseLevel(std::string_view text);
-std::string FormatLevel(Level level);  // "entry1", "3"
+std::string FormatLevel(Level level);    // "entry1", "3"
 std::string DescribeLevel(Level level);  // "Entry 1", "Level 3"
 
 // A calendar date, as days since 1970-01-01 (proleptic Gregorian).
@@ -86,7 +86,7 @@ std::optional<double> ParseNumber(std::string_view text);
 inline constexpr std::array<std::string_view, 3> kBuiltinStrands = {
     "leadership-service", "creative-cultural", "physical-outdoor"};
 inline constexpr std::array<std::string_view, 6> kBuiltinRoles = {
-    "core-maths", "core-english", "core-learning", "breadth", "personal-project",
-    "personal-development"};
+    "core-maths", "core-english",     "core-learning",
+    "breadth",    "personal-project", "personal-development"};
 
 }  // namespace accredit

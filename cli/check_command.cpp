@@ -1,0 +1,122 @@
+#include "check_command.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "accredit/conformance.h"
+#include "exit_codes.h"
+#include "json_writer.h"
+
+namespace accredit::cli {
+
+namespace {
+
+void WriteDiagnosticJson(JsonWriter& json, const Diagnostic& d, const SourceSet& sources) {
+  json.BeginObject();
+  json.Key("severity").String(SeverityName(d.severity));
+  json.Key("code").String(d.code);
+  json.Key("message").String(d.message);
+  if (d.location.source != kNoSource) {
+    json.Key("file").String(sources.Get(d.location.source).name);
+    json.Key("line").Int(d.location.line);
+    json.Key("column").Int(d.location.column);
+  }
+  json.Key("notes").BeginArray();
+  for (const Note& note : d.notes) json.String(note.message);
+  json.EndArray();
+  json.EndObject();
+}
+
+}  // namespace
+
+void SetupCheck(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Lint rule files and check each programme against the framework it declares");
+  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")->required();
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->callback([options, &global, &exit_code] { exit_code = RunCheck(*options, global); });
+}
+
+int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
+  SourceSet sources;
+  LoadResult loaded = LoadRules(options.paths, sources, LoadOptionsFromEnvironment());
+  struct ProgrammeResult {
+    const Programme* programme;
+    Diagnostics findings;
+  };
+  std::vector<ProgrammeResult> results;
+  if (loaded.ok()) {
+    for (const Programme& p : loaded.rules.programmes) {
+      results.push_back({&p, CheckConformance(loaded.rules, p)});
+    }
+  }
+  std::size_t nonconforming = 0;
+  for (const ProgrammeResult& r : results) nonconforming += r.findings.has_errors() ? 1u : 0u;
+  int status = !loaded.ok() ? kExitError : nonconforming > 0 ? kExitVerdict : kExitOk;
+
+  if (options.format == "json") {
+    JsonWriter json;
+    json.BeginObject();
+    json.Key("format_version").Int(1);
+    json.Key("files").BeginArray();
+    for (SourceId id : loaded.rules.files) json.String(sources.Get(id).name);
+    json.EndArray();
+    json.Key("valid").Bool(loaded.ok());
+    json.Key("diagnostics").BeginArray();
+    for (const Diagnostic& d : loaded.diagnostics.items()) WriteDiagnosticJson(json, d, sources);
+    json.EndArray();
+    json.Key("programmes").BeginArray();
+    for (const ProgrammeResult& r : results) {
+      json.BeginObject();
+      json.Key("id").String(r.programme->id);
+      json.Key("title").String(r.programme->title);
+      json.Key("framework").String(r.programme->framework_id);
+      json.Key("conforms").Bool(!r.findings.has_errors());
+      json.Key("findings").BeginArray();
+      for (const Diagnostic& d : r.findings.items()) WriteDiagnosticJson(json, d, sources);
+      json.EndArray();
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("exit_status").Int(status);
+    json.EndObject();
+    Print(json.str() + "\n");
+    return status;
+  }
+
+  Diagnostics all = loaded.diagnostics;
+  for (const ProgrammeResult& r : results) all.Append(r.findings);
+  PrintDiagnostics(all, sources, global);
+  if (global.quiet) return status;
+  std::size_t files = loaded.rules.files.size();
+  if (!loaded.ok()) {
+    Print(fmt::format(
+        "{} error{} in {} rule file{}: the rules are not valid\n", loaded.diagnostics.error_count(),
+        loaded.diagnostics.error_count() == 1 ? "" : "s", files, files == 1 ? "" : "s"));
+    return status;
+  }
+  for (const ProgrammeResult& r : results) {
+    const Programme& p = *r.programme;
+    if (p.framework == kNone) {
+      Print(fmt::format("{}: '{}' names no framework (not checked for accreditation)\n", p.id,
+                        p.title));
+    } else if (r.findings.has_errors()) {
+      Print(fmt::format("{}: '{}' does not conform to {} ({} finding{})\n", p.id, p.title,
+                        p.framework_id, r.findings.error_count(),
+                        r.findings.error_count() == 1 ? "" : "s"));
+    } else {
+      Print(fmt::format("{}: '{}' conforms to {}\n", p.id, p.title, p.framework_id));
+    }
+  }
+  Print(fmt::format("checked {} rule file{}, {} programme{}: {}\n", files, files == 1 ? "" : "s",
+                    results.size(), results.size() == 1 ? "" : "s",
+                    nonconforming == 0 ? "all valid and conforming"
+                                       : fmt::format("{} not conforming", nonconforming)));
+  return status;
+}
+
+}  // namespace accredit::cli

@@ -1,0 +1,43 @@
+// What every subcommand shares: global options, printing diagnostics to stderr in the house
+// format (with colour when wanted and a --max-errors cap), and loading rules from --rules or
+// the built-in default.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "accredit/diagnostic.h"
+#include "accredit/rules_loader.h"
+#include "accredit/source.h"
+
+namespace accredit::cli {
+
+struct GlobalOptions {
+  std::string color = "auto";  // auto | always | never
+  bool quiet = false;
+  std::size_t max_errors = 50;
+};
+
+// Adds --color, --quiet and --max-errors to `app`.
+void AddGlobalOptions(CLI::App& app, GlobalOptions& options);
+
+// Whether to colour output written to `stream`, after --color and NO_COLOR.
+bool UseColor(const GlobalOptions& options, std::FILE* stream);
+
+// Prints diagnostics to stderr, errors capped at --max-errors (warnings and notes are capped
+// with them), then a line saying how many were not shown. Returns the number printed.
+void PrintDiagnostics(const Diagnostics& diagnostics, const SourceSet& sources,
+                      const GlobalOptions& options);
+
+// LoadOptions with library_dirs from ACCREDIT_RULES_PATH (colon-separated).
+LoadOptions LoadOptionsFromEnvironment();
+
+// Loads --rules paths, or the built-in default programme when `paths` is empty.
+LoadResult LoadRulesOrDefault(const std::vector<std::string>& paths, SourceSet& sources);
+
+// Writes `text` to stdout.
+void Print(const std::string& text);
+
+}  // namespace accredit::cli

@@ -1,0 +1,36 @@
+// A small streaming JSON writer for the CLI's machine-readable formats: objects and arrays
+// with correct string escaping; output is compact with one top-level value per call sequence.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accredit::cli {
+
+class JsonWriter {
+ public:
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Number(double value);
+  JsonWriter& Int(long long value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+
+  const std::string& str() const { return out_; }
+
+ private:
+  void Separate();
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+// `value` as a JSON string literal, quotes included.
+std::string JsonQuote(std::string_view value);
+
+}  // namespace accredit::cli

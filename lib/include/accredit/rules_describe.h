@@ -1,0 +1,25 @@
+// The award rules in plain English: the page a school hands to students and parents.
+//
+// DescribeProgramme() renders a programme's tiers, components and requirements as prose
+// ("at least 3 A levels at grade E or above"), using the titles the rule files give for types,
+// subjects, strands and tables. DescribeRequirement() renders one node (used by explain output
+// and still-needed lines). Both are pure functions of the RuleSet.
+#pragma once
+
+#include <string>
+
+#include "accredit/rules.h"
+
+namespace accredit {
+
+// Plain text, wrapped for an 80-column terminal; headings underlined.
+std::string DescribeProgramme(const RuleSet& rules, const Programme& programme);
+
+// One line for a leaf requirement, or a heading ("all of the following") for a group.
+std::string DescribeRequirement(const RuleSet& rules, const Requirement& requirement);
+
+// A noun phrase for the achievements a filter matches: "GCSE in mathematics at grade 4 or
+// above".
+std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
+
+}  // namespace accredit

@@ -1,0 +1,70 @@
+// Loading rule files into a RuleSet.
+//
+// LoadRules() reads `accredit: 1` YAML files (and folders of them), follows their `uses`,
+// builds the RuleSet and runs every semantic check (rules_check.h) over the whole set, so the
+// result is either a RuleSet ready to evaluate or a list of located diagnostics. All errors in
+// all files are reported in one run; nothing is thrown.
+//
+// Where `uses` paths are looked for, in order:
+//   1. the folder of the file that names them;
+//   2. each allowed root: the folders named on the command line (or holding the files named),
+//      then LoadOptions::library_dirs;
+//   3. the rules embedded in the binary (the shipped rules/ folder), when enabled.
+// A path that resolves outside every allowed root (through `..` or a symlink) is refused with
+// `include-escape`; absolute paths are refused too. Files are read, never executed.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/diagnostic.h"
+#include "accredit/rules.h"
+#include "accredit/source.h"
+
+namespace accredit {
+
+struct LoadOptions {
+  // library_dirs (empty): extra folders searched for `uses` paths; the CLI takes them from
+  // ACCREDIT_RULES_PATH.
+  std::vector<std::string> library_dirs;
+  // embedded_library (true): fall back to the rules embedded in the binary.
+  bool embedded_library = true;
+  // max_file_bytes (16 MiB): larger rule files are refused with `too-large`.
+  std::size_t max_file_bytes = 16u << 20;
+  // max_yaml_depth (128): deeper YAML nesting is refused with `too-deep`.
+  std::uint32_t max_yaml_depth = 128;
+  // max_yaml_nodes (1,000,000): a document that expands past this many nodes through
+  // aliases is refused with `too-large` (a "billion laughs" file fails fast).
+  std::uint64_t max_yaml_nodes = 1'000'000;
+};
+
+struct LoadResult {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  bool ok() const { return !diagnostics.has_errors(); }
+};
+
+// Loads files and folders (every *.yaml below a folder, in sorted order; `*.test.yaml` files
+// are example files for `accredit test` and are skipped). A path of the form "<rules>/P"
+// names the embedded rule file P. Every file read is registered in `sources`.
+LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
+                     const LoadOptions& options = {});
+
+// Loads one rule file given as text (its `uses` resolve against the library only). For tests
+// and for rules read from standard input.
+LoadResult LoadRulesFromText(std::string name, std::string text, SourceSet& sources,
+                             const LoadOptions& options = {});
+
+// The path, within the embedded rules, of the default programme (the shipped NBT example
+// programme, used when no --rules is given).
+inline constexpr std::string_view kDefaultRulesFile = "nbt/foxwood-sixth-form.yaml";
+
+// Loads the default programme from the embedded rules.
+LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options = {});
+
+// Paths of every embedded rule file, relative to rules/, sorted.
+std::vector<std::string> EmbeddedRulePaths();
+
+}  // namespace accredit

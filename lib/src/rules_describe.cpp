@@ -1,0 +1,338 @@
+#include "accredit/rules_describe.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace accredit {
+
+namespace {
+
+std::string Number(double value) {
+  if (value == static_cast<double>(static_cast<long long>(value))) {
+    return fmt::format("{}", static_cast<long long>(value));
+  }
+  return fmt::format("{:.1f}", value);
+}
+
+std::string JoinOr(const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  if (items.size() == 1) return items.front();
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string StrandTitle(const RuleSet& rules, const std::string& id) {
+  if (id == "leadership-service") return "leadership & service";
+  if (id == "creative-cultural") return "creative & cultural";
+  if (id == "physical-outdoor") return "physical & outdoor";
+  for (const NamedItem& s : rules.strands) {
+    if (s.id == id && !s.title.empty()) return s.title;
+  }
+  return id;
+}
+
+std::string TypeTitle(const RuleSet& rules, const std::string& id) {
+  int t = rules.FindType(id);
+  if (t != kNone && !rules.types[static_cast<std::size_t>(t)].title.empty()) {
+    return rules.types[static_cast<std::size_t>(t)].title;
+  }
+  return id;
+}
+
+std::string SubjectTitle(const RuleSet& rules, const std::string& id) {
+  int s = rules.FindSubject(id);
+  if (s != kNone && !rules.subjects[static_cast<std::size_t>(s)].title.empty()) {
+    return rules.subjects[static_cast<std::size_t>(s)].title;
+  }
+  return id;
+}
+
+std::string OpPhrase(CompareOp op, const std::string& operand, std::string_view unit) {
+  switch (op) {
+    case CompareOp::kGe:
+      return fmt::format("{}{} or above", unit, operand);
+    case CompareOp::kGt:
+      return fmt::format("above {}{}", unit, operand);
+    case CompareOp::kLe:
+      return fmt::format("{}{} or below", unit, operand);
+    case CompareOp::kLt:
+      return fmt::format("below {}{}", unit, operand);
+    case CompareOp::kEq:
+      return fmt::format("{}{}", unit, operand);
+    case CompareOp::kNe:
+      return fmt::format("other than {}{}", unit, operand);
+  }
+  return operand;
+}
+
+std::string AggregateNoun(const RuleSet& rules, const Aggregate& agg) {
+  return DescribeFilter(rules, agg.where);
+}
+
+std::string TableTitle(const RuleSet& rules, int table) {
+  if (table == kNone) return "points";
+  const PointsTable& t = rules.tables[static_cast<std::size_t>(table)];
+  return fmt::format("{} points", t.title.empty() ? t.id : t.title);
+}
+
+std::string DescribeAggregate(const RuleSet& rules, const Aggregate& agg) {
+  std::string noun = AggregateNoun(rules, agg);
+  switch (agg.kind) {
+    case Aggregate::Kind::kCount:
+      if (agg.distinct) {
+        return fmt::format("the number of different {}s among {}", FieldName(*agg.distinct), noun);
+      }
+      return fmt::format("the number of {}", noun);
+    case Aggregate::Kind::kSum:
+      if (agg.of == Quantity::kPoints) {
+        return fmt::format("the {} of {}", TableTitle(rules, agg.table), noun);
+      }
+      return fmt::format("the {} of {}", QuantityName(agg.of), noun);
+    case Aggregate::Kind::kBest:
+      return fmt::format("the {} of the best {} {}",
+                         agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
+                                                     : std::string(QuantityName(agg.of)),
+                         agg.n, noun);
+  }
+  return noun;
+}
+
+std::string DescribeThreshold(const RuleSet& rules, const Threshold& t) {
+  if (t.by.empty()) return Number(t.value);
+  std::vector<std::string> steps;
+  for (const auto& [from, value] : t.steps) {
+    steps.push_back(fmt::format("{} when it is {} or more", Number(value), Number(from)));
+  }
+  return fmt::format("a number that depends on {}: {}", DescribeAggregate(rules, t.by.front()),
+                     fmt::join(steps, "; "));
+}
+
+std::string Bounds(const RuleSet& rules, const Requirement& req, std::string_view unit) {
+  std::string out;
+  if (req.at_least.present)
+    out += "at least " + DescribeThreshold(rules, req.at_least) + std::string(unit);
+  if (req.at_most.present) {
+    if (!out.empty()) out += " and ";
+    out += "at most " + DescribeThreshold(rules, req.at_most) + std::string(unit);
+  }
+  return out;
+}
+
+void Wrap(std::string& out, const std::string& text, std::size_t indent, std::size_t width) {
+  std::string pad(indent, ' ');
+  std::size_t column = 0;
+  std::size_t start = 0;
+  bool first = true;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    if (first) {
+      out += pad + word;
+      column = indent + word.size();
+      first = false;
+    } else if (column + 1 + word.size() > width) {
+      out += "\n" + pad + word;
+      column = indent + word.size();
+    } else {
+      out += " " + word;
+      column += 1 + word.size();
+    }
+    start = end + 1;
+  }
+  out += "\n";
+}
+
+void DescribeTree(const RuleSet& rules, const Requirement& req, std::size_t indent,
+                  std::string& out) {
+  std::string line = DescribeRequirement(rules, req);
+  if (!req.title.empty() && indent > 4) line = req.title + ": " + line;
+  Wrap(out, "- " + line, indent, 80);
+  for (const Requirement& child : req.children) DescribeTree(rules, child, indent + 2, out);
+}
+
+std::string LongDate(Date date) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  CivilDate c = ToCivil(date);
+  return fmt::format("{} {} {}", c.day, kMonths[c.month - 1], c.year);
+}
+
+}  // namespace
+
+std::string DescribeFilter(const RuleSet& rules, const Filter& filter) {
+  std::string noun = "achievements";
+  std::vector<std::string> qualifiers;
+  for (const Condition& c : filter.conditions) {
+    std::vector<std::string> values;
+    switch (c.field) {
+      case Field::kKind:
+        if (c.values.size() == 1) {
+          noun = c.values.front() == "activity" ? "activities" : c.values.front() + "s";
+        }
+        break;
+      case Field::kType:
+        for (const std::string& v : c.values) values.push_back(TypeTitle(rules, v));
+        noun = JoinOr(values) + " results";
+        break;
+      case Field::kSubject:
+        for (const std::string& v : c.values) values.push_back(SubjectTitle(rules, v));
+        qualifiers.push_back("in " + JoinOr(values));
+        break;
+      case Field::kStrand:
+        for (const std::string& v : c.values) values.push_back(StrandTitle(rules, v));
+        qualifiers.push_back("in " + JoinOr(values));
+        break;
+      case Field::kGrade:
+        if (c.form == Condition::Form::kPass) {
+          qualifiers.push_back("at a pass grade or above");
+        } else if (c.form == Condition::Form::kCompare) {
+          qualifiers.push_back("at " + OpPhrase(c.op, c.values.front(), "grade "));
+        } else {
+          qualifiers.push_back("at grade " + JoinOr(c.values));
+        }
+        break;
+      case Field::kLevel:
+        if (c.form == Condition::Form::kCompare) {
+          qualifiers.push_back("at " + OpPhrase(c.op, DescribeLevel(*c.level), ""));
+        } else {
+          for (const std::string& v : c.values) values.push_back(DescribeLevel(*ParseLevel(v)));
+          qualifiers.push_back("at " + JoinOr(values));
+        }
+        break;
+      case Field::kHours:
+        qualifiers.push_back("of " + OpPhrase(c.op, Number(c.number), "") + " hours each");
+        break;
+      case Field::kDate:
+        qualifiers.push_back("dated " + OpPhrase(c.op, c.values.front(), ""));
+        break;
+      case Field::kStatus:
+        qualifiers.push_back("with status " + JoinOr(c.values));
+        break;
+      default:
+        qualifiers.push_back(fmt::format("with {} {}", FieldName(c.field),
+                                         c.form == Condition::Form::kCompare
+                                             ? OpPhrase(c.op, c.values.front(), "")
+                                             : JoinOr(c.values)));
+        break;
+    }
+  }
+  for (const Filter& negated : filter.negated) {
+    qualifiers.push_back("other than " + DescribeFilter(rules, negated));
+  }
+  std::string out = noun;
+  for (const std::string& q : qualifiers) out += " " + q;
+  return out;
+}
+
+std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
+  const Aggregate& agg = req.aggregate;
+  std::string noun = AggregateNoun(rules, agg);
+  switch (req.kind) {
+    case Requirement::Kind::kCount:
+      if (agg.distinct) {
+        return fmt::format("{} different {}s among {}", Bounds(rules, req, ""),
+                           FieldName(*agg.distinct), noun);
+      }
+      return fmt::format("{} {}", Bounds(rules, req, ""), noun);
+    case Requirement::Kind::kSum:
+      if (agg.of == Quantity::kPoints) {
+        return fmt::format("{} from {}", Bounds(rules, req, " " + TableTitle(rules, agg.table)),
+                           noun);
+      }
+      return fmt::format("{} of {}", Bounds(rules, req, agg.of == Quantity::kHours ? " hours" : ""),
+                         noun);
+    case Requirement::Kind::kBest:
+      return fmt::format(
+          "{} from the best {} {}",
+          Bounds(rules, req,
+                 " " + (agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
+                                                    : std::string(QuantityName(agg.of)))),
+          agg.n, noun);
+    case Requirement::Kind::kNoneOf:
+      return fmt::format("no {}", noun);
+    case Requirement::Kind::kCompare:
+      return fmt::format("{} must be {} {}", DescribeAggregate(rules, req.aggregate),
+                         CompareOpSymbol(req.op), DescribeAggregate(rules, req.right));
+    case Requirement::Kind::kAll:
+      return "all of the following:";
+    case Requirement::Kind::kAny:
+      return "one of the following:";
+    case Requirement::Kind::kNOf:
+      return fmt::format("at least {} of the following:", req.n_of);
+  }
+  return "";
+}
+
+std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) {
+  std::string out;
+  std::string title = programme.title.empty() ? programme.id : programme.title;
+  out += title + "\n" + std::string(std::min<std::size_t>(title.size(), 80), '=') + "\n\n";
+  std::string intro;
+  if (!programme.centre.empty()) intro += fmt::format("Offered by {}. ", programme.centre);
+  if (programme.starts && programme.ends) {
+    intro += fmt::format("The programme runs from {} to {}. ", LongDate(*programme.starts),
+                         LongDate(*programme.ends));
+  }
+  if (programme.starts) {
+    intro += fmt::format("Work completed before {} does not count. ", LongDate(*programme.starts));
+  }
+  if (programme.framework != kNone) {
+    const Framework& f = rules.frameworks[static_cast<std::size_t>(programme.framework)];
+    intro += fmt::format("It follows {}. ", f.title.empty() ? f.id : f.title);
+  }
+  if (!intro.empty()) Wrap(out, intro.substr(0, intro.size() - 1), 0, 80);
+  if (!programme.description.empty()) {
+    out += "\n";
+    Wrap(out, programme.description, 0, 80);
+  }
+  out += "\n";
+  Wrap(out,
+       fmt::format("There {} {} level{} of award, highest first. You receive the highest level "
+                   "all of whose parts you complete. Each achievement counts towards only one "
+                   "part of an award, unless the part says it may be shared.",
+                   programme.tiers.size() == 1 ? "is" : "are", programme.tiers.size(),
+                   programme.tiers.size() == 1 ? "" : "s"),
+       0, 80);
+  for (const Tier& tier : programme.tiers) {
+    std::string heading = tier.title.empty() ? tier.id : tier.title;
+    out += "\n" + heading + "\n" + std::string(heading.size(), '-') + "\n";
+    out += fmt::format("To achieve {} you need all {} of these parts:\n", heading,
+                       tier.components.size());
+    int n = 0;
+    for (const Component& c : tier.components) {
+      out += fmt::format("\n{}. {}\n", ++n, c.title.empty() ? c.local_id : c.title);
+      if (!c.description.empty()) Wrap(out, c.description, 3, 80);
+      DescribeTree(rules, c.requirement, 3, out);
+      if (c.shared) Wrap(out, "(achievements used here may also count for other parts)", 3, 80);
+    }
+    const Grading& g = tier.grading;
+    if (g.kind != Grading::Kind::kUngraded && !g.bands.empty()) {
+      std::vector<std::string> parts;
+      for (int i : g.of) {
+        const Component& c = tier.components[static_cast<std::size_t>(i)];
+        parts.push_back(c.title.empty() ? c.local_id : c.title);
+      }
+      std::string basis =
+          g.kind == Grading::Kind::kPoints
+              ? fmt::format("{} earned by {}", TableTitle(rules, g.table), JoinOr(parts))
+              : fmt::format("the number of {} used by {}", DescribeFilter(rules, g.where),
+                            JoinOr(parts));
+      std::vector<std::string> bands;
+      for (const Band& b : g.bands) {
+        bands.push_back(fmt::format("{} from {}", b.name, Number(b.at_least)));
+      }
+      out += "\n";
+      Wrap(out, fmt::format("Award grade, from the {}: {}.", basis, fmt::join(bands, "; ")), 0, 80);
+    }
+  }
+  return out;
+}
+
+}  // namespace accredit

@@ -1,0 +1,36 @@
+// The parsers of the rules loader: each reads one part of a rule file's YamlNode tree into the
+// RuleSet, with names of cross references kept as text. CheckRuleSet() (rules_check.cpp)
+// resolves them once every file is loaded, since definitions may come in any order.
+#pragma once
+
+#include "accredit/rules.h"
+#include "load_context.h"
+#include "yaml_tree.h"
+
+namespace accredit::internal {
+
+// Top-level `scales`, `types`, `tables`, `subjects`, `roles`, `strands` of one file.
+void ParseVocabulary(const YamlNode& root, LoadContext& context, RuleSet& rules);
+
+// Top-level `framework`.
+void ParseFramework(const YamlNode& node, LoadContext& context, RuleSet& rules);
+
+// Top-level `programme`, `tiers` and `tests` of one file (tests need the programme).
+void ParseProgramme(const YamlNode& root, LoadContext& context, RuleSet& rules);
+
+// A requirement node (`count`, `sum`, `best`, `all`, `any`, `n_of`, `none`, `compare`) whose
+// node id is `id`. `extra_keys` are further keys the caller reads from the same mapping (a
+// component's role, title...). Depth counts requirement nesting, for `too-deep`.
+bool ParseRequirement(const YamlNode& node, std::string id,
+                      const std::vector<std::string>& extra_keys, int depth, LoadContext& context,
+                      Requirement& out);
+
+// A `where` filter.
+bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
+
+// Resolves cross references and runs the semantic checks over a fully loaded RuleSet.
+void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
+
+inline constexpr int kMaxRequirementDepth = 32;
+
+}  // namespace accredit::internal

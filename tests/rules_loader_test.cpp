@@ -1,0 +1,267 @@
+// Table-driven tests of the rules loader and checker: inline YAML and the exact diagnostics it
+// renders. Each case states the input in full so a failure reads on its own.
+#include "accredit/rules_loader.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace accredit {
+
+namespace {
+
+// A small vocabulary most cases build on.
+constexpr const char* kVocabulary = R"(accredit: 1
+scales:
+  s: {grades: [U, "1", "2", "3", "4"], pass: "4"}
+  al: {grades: [U, E, D, C, B, A, A*], pass: E}
+types:
+  gcse: {scale: s, level: 2}
+  a-level: {scale: al, level: 3}
+subjects:
+  mathematics: {title: Mathematics}
+tables:
+  pts: {version: "1", points: {a-level: {A: 48, B: 40}}}
+)";
+
+// The vocabulary plus a programme whose one tier has the component `body` (indented by the
+// caller at 6 spaces).
+std::string WithProgramme(const std::string& body, const std::string& extra = "") {
+  return std::string(kVocabulary) +
+         "programme: {id: p, title: The P Baccalaureate}\n"
+         "tiers:\n"
+         "  top:\n"
+         "    components:\n"
+         "      c:\n"
+         "        role: core-maths\n" +
+         body + extra;
+}
+
+std::string Load(const std::string& yaml, bool source_lines = false) {
+  SourceSet sources;
+  LoadResult result = LoadRulesFromText("t.yaml", yaml, sources);
+  std::string out;
+  RenderOptions options;
+  options.source_lines = source_lines;
+  for (const Diagnostic& d : result.diagnostics.items()) out += Render(d, sources, options);
+  return out;
+}
+
+struct Case {
+  const char* name;
+  std::string yaml;
+  std::string expected;
+};
+
+}  // namespace
+
+TEST_CASE("a well-formed rule file loads with no diagnostics") {
+  CHECK(Load(WithProgramme(
+            "        count: {at_least: 1, where: {type: gcse, grade: \">= 4\"}}\n")) == "");
+}
+
+TEST_CASE("the loader reports each diagnostic code with an exact message") {
+  const Case cases[] = {
+      {"yaml syntax", "accredit: 1\nscales: [a, b\n",
+       "t.yaml:3:1: error: invalid YAML: end of sequence flow not found [yaml-syntax]\n"},
+      {"duplicate key", "accredit: 1\nabout: x\nabout: y\n",
+       "t.yaml:3:1: error: duplicate key 'about' [duplicate-key]\n"
+       "t.yaml:2:1: note: first given here\n"},
+      {"unknown top-level key with a suggestion", "accredit: 1\nscale: {}\n",
+       "t.yaml:2:1: error: unknown key 'scale' in a rule file [unknown-key]\n"
+       "note: did you mean 'scales'?\n"},
+      {"missing version", "about: x\n",
+       "t.yaml:1:1: error: a rule file needs a 'accredit' key [missing-key]\n"},
+      {"empty file", "",
+       "t.yaml: error: rule file is empty: it needs 'accredit: 1' [missing-key]\n"},
+      {"unsupported version", "accredit: 2\n",
+       "t.yaml:1:11: error: unsupported rule format version '2': this accredit reads version 1 "
+       "[bad-version]\n"},
+      {"wrong node kind", "accredit: 1\nscales: [a]\n",
+       "t.yaml:2:9: error: expected a mapping of ids for 'scales', got a list [bad-node]\n"},
+      {"bad id", "accredit: 1\ntypes:\n  GCSE: {scale: s}\n",
+       "t.yaml:3:3: error: 'GCSE' is not a valid id for an entry of 'types': use lower-case "
+       "letters, digits and hyphens, like 'core-maths' [bad-id]\n"},
+      {"duplicate grade", "accredit: 1\nscales:\n  s: {grades: [A, B, A]}\n",
+       "t.yaml:3:22: error: grade 'A' appears twice in scale 's' [duplicate-grade]\n"},
+      {"unknown pass grade", "accredit: 1\nscales:\n  s: {grades: [U, E, D], pass: F}\n",
+       "t.yaml:3:32: error: pass grade 'F' is not on scale 's' [unknown-grade]\n"},
+      {"special code treatment",
+       "accredit: 1\nscales:\n  s:\n    grades: [U, A]\n    special: {X: {treat: skip}}\n",
+       "t.yaml:5:26: error: 'treat' must be fail, pending, ignore or error, got 'skip' "
+       "[bad-value]\n"},
+      {"multi-grade of the wrong shape",
+       "accredit: 1\nscales:\n  s: {grades: [PP, PM, PPX], parts: 2, part_grades: [P, M]}\n",
+       "t.yaml:3:24: error: grade 'PPX' is not 2 part grades from 'part_grades' [bad-grade]\n"},
+      {"unknown scale",
+       "accredit: 1\nscales:\n  gcse-9-1: {grades: [U]}\ntypes:\n  gcse: {scale: gcse-91}\n",
+       "t.yaml:5:17: error: type 'gcse' uses unknown scale 'gcse-91' [unknown-scale]\n"
+       "note: did you mean 'gcse-9-1'?\n"},
+      {"bad level", "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  g: {scale: s, level: 9}\n",
+       "t.yaml:5:24: error: '9' is not a level for 'level': use entry1, entry2, entry3 or 1 to 8 "
+       "[bad-level]\n"},
+      {"bad number",
+       "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  g: {scale: s, size: big}\n",
+       "t.yaml:5:23: error: expected a number for 'size', got 'big' [bad-number]\n"},
+      {"duplicate id across definitions",
+       std::string(kVocabulary) +
+           "roles:\n  tech: {}\n  tech2: {}\nstrands:\n  music: {}\n  music: {}\n",
+       "t.yaml:17:3: error: duplicate key 'music' [duplicate-key]\n"
+       "t.yaml:16:3: note: first given here\n"},
+      {"table for an unknown type and grade",
+       std::string("accredit: 1\nscales:\n  s: {grades: [A]}\ntypes:\n  g: {scale: s}\n") +
+           "tables:\n  t: {version: '1', points: {h: {A: 1}, g: {B: 2}}}\n",
+       "t.yaml:7:3: error: table 't' gives points for grade 'B' of type 'g', which is not on "
+       "scale 's' [unknown-grade]\n"
+       "t.yaml:7:3: error: table 't' gives points for unknown type 'h' [unknown-type]\n"},
+      {"unknown type in a filter",
+       WithProgramme("        count: {at_least: 1, where: {type: gcse-maths}}\n"),
+       "t.yaml:18:44: error: unknown type 'gcse-maths' [unknown-type]\n"},
+      {"unknown subject with a suggestion",
+       WithProgramme("        count: {at_least: 1, where: {subject: mathematic}}\n"),
+       "t.yaml:18:47: error: unknown subject 'mathematic' [unknown-subject]\n"
+       "note: did you mean 'mathematics'?\n"},
+      {"unknown strand",
+       WithProgramme("        sum: {of: hours, at_least: 1, where: {strand: physical}}\n"),
+       "t.yaml:18:55: error: unknown strand 'physical' [unknown-strand]\n"},
+      {"grade not on any reachable scale",
+       WithProgramme("        count: {at_least: 1, where: {type: gcse, grade: \">= A\"}}\n"),
+       "t.yaml:18:57: error: grade 'A' is not on any scale this filter can reach (s) "
+       "[unknown-grade]\n"},
+      {"grade reachable through another type is fine, a misspelt one is not",
+       WithProgramme("        count: {at_least: 1, where: {grade: [A*, A**]}}\n"),
+       "t.yaml:18:45: error: grade 'A**' is not on any scale this filter can reach (s, al) "
+       "[unknown-grade]\n"
+       "note: did you mean 'A*'?\n"},
+      {"unknown filter field", WithProgramme("        count: {at_least: 1, where: {grades: A}}\n"),
+       "t.yaml:18:38: error: unknown key 'grades' in 'where' [unknown-key]\n"
+       "note: did you mean 'grade'?\n"},
+      {"operator on an unordered field",
+       WithProgramme("        count: {at_least: 1, where: {subject: \">= mathematics\"}}\n"),
+       "t.yaml:18:47: error: 'subject' cannot be compared with '>=': only grade, level, hours "
+       "and date are ordered [bad-operator]\n"},
+      {"unknown table", WithProgramme("        sum: {of: points, table: ucas, at_least: 1}\n"),
+       "t.yaml:18:34: error: unknown points table 'ucas' [unknown-table]\n"},
+      {"points without a table", WithProgramme("        sum: {of: points, at_least: 1}\n"),
+       "t.yaml:18:14: error: 'of: points' needs a 'table' naming the points table "
+       "[missing-key]\n"},
+      {"a requirement with two primitives",
+       WithProgramme("        count: {at_least: 1}\n        none: {where: {type: gcse}}\n"),
+       "t.yaml:17:9: error: requirement 'top.c' needs exactly one of count, sum, best, all, any, "
+       "n_of, none or compare, not 2 [bad-value]\n"},
+      {"count without bounds", WithProgramme("        count: {where: {type: gcse}}\n"),
+       "t.yaml:18:16: error: 'count' needs 'at_least' or 'at_most' [missing-key]\n"},
+      {"misspelt bound", WithProgramme("        count: {at_lest: 1}\n"),
+       "t.yaml:18:17: error: unknown key 'at_lest' in 'count' [unknown-key]\n"
+       "note: did you mean 'at_least'?\n"},
+      {"impossible bounds make the tier unreachable",
+       WithProgramme("        count: {at_least: 3, at_most: 2}\n"),
+       "t.yaml:14:3: error: no learner can reach tier 'top': one of its components can never "
+       "be met [unreachable-tier]\n"
+       "t.yaml:17:9: error: 'top.c' needs at least 3 and at most 2: nothing can meet it "
+       "[impossible-requirement]\n"},
+      {"n_of asking for more than it has",
+       WithProgramme("        n_of:\n          at_least: 3\n          of:\n"
+                     "            - count: {at_least: 1}\n            - count: {at_least: 2}\n"),
+       "t.yaml:14:3: error: no learner can reach tier 'top': one of its components can never "
+       "be met [unreachable-tier]\n"
+       "t.yaml:17:9: error: 'top.c' needs 3 of 2 requirements [impossible-requirement]\n"},
+      {"duplicate node ids",
+       WithProgramme("        all:\n          - {id: x, count: {at_least: 1}}\n"
+                     "          - {id: x, count: {at_least: 2}}\n"),
+       "t.yaml:20:13: error: node id 'top.c.x' is used twice [duplicate-id]\n"
+       "t.yaml:19:13: note: first used here\n"},
+      {"unknown role",
+       std::string(kVocabulary) + "programme: {id: p, title: T}\ntiers:\n  top:\n    components:\n"
+                                  "      c: {role: core-math, count: {at_least: 1}}\n",
+       "t.yaml:16:7: error: component 'top.c' has unknown role 'core-math' [unknown-role]\n"
+       "note: did you mean 'core-maths'?\n"
+       "note: custom roles are declared under 'roles:'\n"},
+      {"unknown framework",
+       std::string(kVocabulary) +
+           "programme: {id: p, title: T, framework: nbt}\ntiers:\n  top:\n"
+           "    components:\n      c: {role: breadth, count: {at_least: 1}}\n",
+       "t.yaml:12:12: error: programme 'p' names unknown framework 'nbt' [unknown-framework]\n"},
+      {"grading names an unknown component",
+       WithProgramme("        count: {at_least: 1}\n",
+                     "    grading: {points: {table: pts, of: [d]}, bands: {pass: 0}}\n"),
+       "t.yaml:19:14: error: grading of tier 'top' names unknown component 'd' "
+       "[unknown-reference]\n"},
+      {"overlapping and gapped bands",
+       WithProgramme("        count: {at_least: 1}\n",
+                     "    grading:\n      points: {table: pts, of: c}\n"
+                     "      bands: {merit: {at_least: 10, below: 30}, distinction: 20}\n"),
+       "t.yaml:21:15: error: bands 'merit' and 'distinction' overlap: a score of 20 would be in "
+       "both [overlapping-bands]\n"
+       "t.yaml:21:15: warning: the lowest band 'merit' starts at 10: a learner who meets tier "
+       "'top' with fewer points gets no grade [band-gap]\n"
+       "t.yaml:21:49: warning: bands are listed highest first: 'distinction' should come before "
+       "'merit' [band-order]\n"},
+      {"bad date and dates out of order",
+       std::string(kVocabulary) +
+           "programme: {id: p, title: T, starts: 2025-09-31, ends: 2025-01-01}\ntiers:\n  top:\n"
+           "    components:\n      c: {role: breadth, count: {at_least: 1}}\n",
+       "t.yaml:12:38: error: expected a date like 2025-09-01 for 'starts', got '2025-09-31' "
+       "[bad-date]\n"},
+      {"tiers without a programme", "accredit: 1\ntiers: {}\n",
+       "t.yaml:2:8: error: 'tiers' belongs to a programme: add a 'programme' to this file "
+       "[missing-key]\n"},
+      {"bad test expectations",
+       WithProgramme(
+           "        count: {at_least: 1}\n",
+           "tests:\n  - learner: {id: T1}\n    expect: {tier: topp, components: {top.d: met}}\n"),
+       "t.yaml:20:5: error: test expects unknown tier 'topp' [bad-test]\n"
+       "note: did you mean 'top'?\n"
+       "t.yaml:20:5: error: test expects a status for unknown component 'top.d' [bad-test]\n"
+       "note: did you mean 'top.c'?\n"},
+      {"include not found", "accredit: 1\nuses: [england/nope.yaml]\n",
+       "t.yaml:2:8: error: cannot find rule file 'england/nope.yaml' named in 'uses' "
+       "[include-not-found]\n"
+       "note: looked beside the file that names it, in the rule folders given, and in the "
+       "built-in rules library\n"},
+      {"include escaping the library", "accredit: 1\nuses: [../../etc/passwd]\n",
+       "t.yaml:2:8: error: 'uses' path '../../etc/passwd' leads outside the rules library "
+       "[include-escape]\n"},
+      {"absolute include", "accredit: 1\nuses: /etc/passwd\n",
+       "t.yaml:2:7: error: 'uses' path '/etc/passwd' must be relative, with '/' between folders "
+       "[include-escape]\n"},
+      {"deep flow nesting", "accredit: 1\nabout: " + std::string(200, '[') + "\n",
+       "t.yaml:2:136: error: nesting is deeper than the limit of 128 [too-deep]\n"},
+      {"requirements nested too deep",
+       [] {
+         std::string body;
+         for (int i = 0; i < 34; ++i) body += "{all: [";
+         body += "{count: {at_least: 1}}";
+         for (int i = 0; i < 34; ++i) body += "]}";
+         return WithProgramme("        all: [" + body + "]\n");
+       }(),
+       "t.yaml:18:239: error: requirements nest deeper than the limit of 32 [too-deep]\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(Load(c.yaml) == c.expected);
+  }
+}
+
+TEST_CASE("a billion-laughs file is refused quickly with too-large") {
+  std::string yaml = "accredit: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  std::string out = Load(yaml);
+  CHECK(out.find("[too-large]") != std::string::npos);
+  CHECK(out.find("expands to more than 1000000 nodes") != std::string::npos);
+}
+
+TEST_CASE("diagnostics render with the source line and a caret") {
+  CHECK(Load(WithProgramme("        count: {at_least: 1, where: {type: gcse, grade: \">= A\"}}\n"),
+             true) ==
+        "t.yaml:18:57: error: grade 'A' is not on any scale this filter can reach (s) "
+        "[unknown-grade]\n"
+        "   18 |         count: {at_least: 1, where: {type: gcse, grade: \">= A\"}}\n"
+        "      |                                                         ^\n");
+}
+
+}  // namespace accredit
