@@ -153,24 +153,32 @@ void CsvReader::ParseRecord() {
       ResumeAfterLine(record_start_, record_line_);
       return;
     }
+    // What ends the field: a delimiter, a line break, the end of input, or (only after a
+    // closing quote) stray text that makes the field malformed.
+    const std::size_t n = text_.size();
+    std::size_t next = 0;  // where the next field or line starts; 0: stray text
+    bool record_ends = true;
+    if (pos_ >= n) {
+      next = n;
+    } else if (text_[pos_] == ',') {
+      next = pos_ + 1;
+      record_ends = false;
+    } else if (text_[pos_] == '\n') {
+      next = pos_ + 1;
+    } else if (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n') {
+      next = pos_ + 2;
+    }
+    if (next == 0) {
+      if (!faulted_) Fault("bad-quote", "unexpected text after a closing quote", line_, Column());
+      ResumeAfterLine(pos_, line_);
+      return;
+    }
     if (!faulted_ && CheckField(span)) spans_.push_back(span);
-    if (pos_ >= text_.size()) return;
-    char c = text_[pos_];
-    if (c == ',') {
-      ++pos_;
+    if (!record_ends) {
+      pos_ = next;
       continue;
     }
-    if (c == '\n') {
-      NewLine(pos_ + 1);
-      return;
-    }
-    if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-      NewLine(pos_ + 2);
-      return;
-    }
-    // Only a quoted field can stop anywhere else.
-    if (!faulted_) Fault("bad-quote", "unexpected text after a closing quote", line_, Column());
-    ResumeAfterLine(pos_, line_);
+    if (pos_ < n) NewLine(next);  // a line break; else the input ended
     return;
   }
 }
