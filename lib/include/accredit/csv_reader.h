@@ -85,7 +85,8 @@ class CsvReader {
   std::span<const CsvField> header() const { return header_; }
 
   // Reads the next data row into `row`; returns false at the end of the input. `row.fields`
-  // stays valid until the next call.
+  // stays valid until the next call. Call ReadHeader() first: before it, the header itself
+  // is returned as a row.
   bool Next(CsvRow& row);
 
   // True once a `bad-encoding` error has been reported.
