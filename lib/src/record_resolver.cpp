@@ -1,0 +1,282 @@
+#include "accredit/record_resolver.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace accredit {
+
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string Lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+// Rank of `grade` on `scale`, exact first, then ignoring case.
+int RankOf(const Scale& scale, std::string_view grade) {
+  int rank = scale.Rank(grade);
+  if (rank != kNone) return rank;
+  for (std::size_t i = 0; i < scale.grades.size(); ++i) {
+    if (EqualsIgnoreCase(scale.grades[i], grade)) return static_cast<int>(i);
+  }
+  return kNone;
+}
+
+int SpecialOf(const Scale& scale, std::string_view code) {
+  for (std::size_t i = 0; i < scale.special.size(); ++i) {
+    if (EqualsIgnoreCase(scale.special[i].code, code)) return static_cast<int>(i);
+  }
+  return kNone;
+}
+
+template <typename T>
+std::vector<std::string> Ids(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const T& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+// One row being resolved: the values, where they came from, and the one error it may emit.
+class Row {
+ public:
+  Row(const std::array<std::string_view, kFieldCount>& values, const Location& row,
+      const FieldLocations* fields, Diagnostics& diagnostics)
+      : row_(row), fields_(fields), diagnostics_(diagnostics) {
+    for (std::size_t i = 0; i < kFieldCount; ++i) values_[i] = Trim(values[i]);
+  }
+
+  std::string_view operator[](Field field) const { return values_[Index(field)]; }
+  bool Has(Field field) const { return !values_[Index(field)].empty(); }
+  const std::array<std::string_view, kFieldCount>& values() const { return values_; }
+
+  Location Where(Field field) const {
+    if (fields_ != nullptr && (*fields_)[Index(field)].source != kNoSource) {
+      return (*fields_)[Index(field)];
+    }
+    return row_;
+  }
+
+  // Emits the row's error; always returns false, for `return row.Fail(...)`.
+  bool Fail(std::string code, std::string message, Field field, std::string_view suggestion = {}) {
+    Diagnostic& d = diagnostics_.Error(std::move(code), std::move(message), Where(field));
+    if (!suggestion.empty()) {
+      d.notes.push_back(Note{fmt::format("did you mean '{}'?", suggestion), Location{}});
+    }
+    return false;
+  }
+
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+ private:
+  static std::size_t Index(Field field) { return static_cast<std::size_t>(field); }
+
+  std::array<std::string_view, kFieldCount> values_;
+  const Location& row_;
+  const FieldLocations* fields_;
+  Diagnostics& diagnostics_;
+};
+
+template <std::size_t N>
+std::vector<std::string> Words(const std::array<std::string_view, N>& words) {
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+constexpr std::array<std::string_view, 3> kKinds = {"qualification", "project", "activity"};
+constexpr std::array<std::string_view, 4> kStatuses = {"achieved", "predicted", "in-progress",
+                                                       "withdrawn"};
+
+// The grade of `row` on the scale of `type`, into `out`; false after an error.
+bool ResolveGrade(Row& row, const RuleSet& rules, const QualType& type, Achievement& out) {
+  std::string_view grade = row[Field::kGrade];
+  if (type.scale == kNone || static_cast<std::size_t>(type.scale) >= rules.scales.size()) {
+    return row.Fail(
+        "bad-grade",
+        fmt::format("grade '{}' given, but type '{}' has no grade scale", grade, type.id),
+        Field::kGrade);
+  }
+  const Scale& scale = rules.scales[static_cast<std::size_t>(type.scale)];
+  out.grade = RankOf(scale, grade);
+  if (out.grade != kNone) return true;
+  out.special = SpecialOf(scale, grade);
+  if (out.special != kNone) {
+    const SpecialCode& special = scale.special[static_cast<std::size_t>(out.special)];
+    if (special.treat != SpecialTreatment::kError) return true;
+    return row.Fail("bad-grade",
+                    special.meaning.empty()
+                        ? fmt::format("result '{}' is a data error", grade)
+                        : fmt::format("result '{}' ({}) is a data error", grade, special.meaning),
+                    Field::kGrade);
+  }
+  std::vector<std::string> candidates = scale.grades;
+  for (const SpecialCode& s : scale.special) candidates.push_back(s.code);
+  return row.Fail("bad-grade",
+                  fmt::format("grade '{}' is not on the {} scale ({})", grade, scale.id,
+                              fmt::join(scale.grades, ", ")),
+                  Field::kGrade, ClosestMatch(grade, candidates));
+}
+
+// Everything but the grade; false after an error.
+bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
+  if (!row.Has(Field::kLearner))
+    return row.Fail("missing-field", "missing learner id", Field::kLearner);
+
+  std::optional<Kind> kind;
+  if (row.Has(Field::kKind)) {
+    kind = KindByName(Lowered(row[Field::kKind]));
+    if (!kind) {
+      return row.Fail(
+          "bad-value",
+          fmt::format("kind '{}' is not one of {}", row[Field::kKind], fmt::join(kKinds, ", ")),
+          Field::kKind, ClosestMatch(row[Field::kKind], Words(kKinds)));
+    }
+  }
+
+  if (row.Has(Field::kType)) {
+    out.type = rules.FindType(row[Field::kType]);
+    if (out.type == kNone) out.type = rules.FindType(Lowered(row[Field::kType]));
+    if (out.type == kNone) {
+      return row.Fail("unknown-type",
+                      fmt::format("unknown qualification type '{}'", row[Field::kType]),
+                      Field::kType, ClosestMatch(row[Field::kType], Ids(rules.types)));
+    }
+  }
+  const QualType* type =
+      out.type == kNone ? nullptr : &rules.types[static_cast<std::size_t>(out.type)];
+
+  if (kind) {
+    out.kind = *kind;
+  } else if (type != nullptr) {
+    out.kind = type->kind;
+  } else if (row.Has(Field::kHours)) {
+    out.kind = Kind::kActivity;
+  } else {
+    return row.Fail("missing-field", "row has no 'type' (nor 'hours' for an activity)",
+                    Field::kType);
+  }
+  if (out.kind == Kind::kQualification && type == nullptr) {
+    return row.Fail("missing-field", "qualification has no 'type'", Field::kType);
+  }
+  if (out.kind == Kind::kQualification && !row.Has(Field::kGrade)) {
+    return row.Fail("missing-field", "qualification has no 'grade'", Field::kGrade);
+  }
+  if (out.kind == Kind::kActivity && !row.Has(Field::kHours)) {
+    return row.Fail("missing-field", "activity has no 'hours'", Field::kHours);
+  }
+
+  if (row.Has(Field::kSubject) && !rules.subjects.empty()) {
+    out.subject = rules.FindSubject(row[Field::kSubject]);
+    if (out.subject == kNone) {
+      return row.Fail("unknown-subject", fmt::format("unknown subject '{}'", row[Field::kSubject]),
+                      Field::kSubject, ClosestMatch(row[Field::kSubject], Ids(rules.subjects)));
+    }
+  }
+
+  if (row.Has(Field::kLevel)) {
+    out.level = ParseLevel(row[Field::kLevel]);
+    if (!out.level) {
+      return row.Fail(
+          "bad-level",
+          fmt::format("level '{}' is not entry1, entry2, entry3 or 1 to 8", row[Field::kLevel]),
+          Field::kLevel);
+    }
+  }
+
+  if (row.Has(Field::kGrade) && type != nullptr && !ResolveGrade(row, rules, *type, out)) {
+    return false;
+  }
+  if (!out.level && type != nullptr) out.level = type->LevelFor(out.grade);
+
+  if (row.Has(Field::kHours)) {
+    std::optional<double> hours = ParseNumber(row[Field::kHours]);
+    if (!hours || *hours < 0) {
+      return row.Fail("bad-number",
+                      fmt::format("hours '{}' is not a non-negative number", row[Field::kHours]),
+                      Field::kHours);
+    }
+    out.hours = *hours;
+  }
+
+  if (row.Has(Field::kStrand) && !rules.IsStrand(row[Field::kStrand])) {
+    std::vector<std::string> strands = Words(kBuiltinStrands);
+    for (const NamedItem& s : rules.strands) strands.push_back(s.id);
+    return row.Fail("bad-value", fmt::format("unknown strand '{}'", row[Field::kStrand]),
+                    Field::kStrand, ClosestMatch(row[Field::kStrand], strands));
+  }
+
+  if (row.Has(Field::kStatus)) {
+    std::optional<Status> status = StatusByName(Lowered(row[Field::kStatus]));
+    if (!status) {
+      return row.Fail("bad-value",
+                      fmt::format("status '{}' is not one of {}", row[Field::kStatus],
+                                  fmt::join(kStatuses, ", ")),
+                      Field::kStatus, ClosestMatch(row[Field::kStatus], Words(kStatuses)));
+    }
+    out.status = *status;
+  }
+
+  if (row.Has(Field::kDate)) {
+    out.date = ParseDate(row[Field::kDate]);
+    if (!out.date) {
+      return row.Fail("bad-date",
+                      fmt::format("date '{}' is not an ISO date (YYYY-MM-DD)", row[Field::kDate]),
+                      Field::kDate);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ResolveAchievement(const RuleSet& rules,
+                        const std::array<std::string_view, kFieldCount>& values,
+                        const Location& row_location, Learner& learner, Diagnostics& diagnostics,
+                        const FieldLocations* fields) {
+  Row row(values, row_location, fields, diagnostics);
+  Achievement achievement;
+  if (!ResolveFields(row, rules, achievement)) return false;
+
+  if (achievement.special != kNone) {
+    const Scale& scale = rules.scales[static_cast<std::size_t>(
+        rules.types[static_cast<std::size_t>(achievement.type)].scale)];
+    const SpecialCode& special = scale.special[static_cast<std::size_t>(achievement.special)];
+    if (special.treat == SpecialTreatment::kIgnore) {
+      diagnostics.Add(
+          Severity::kNote, "ignored-result",
+          special.meaning.empty()
+              ? fmt::format("result '{}' is ignored, as the rules say", row[Field::kGrade])
+              : fmt::format("result '{}' ({}) is ignored, as the rules say", row[Field::kGrade],
+                            special.meaning),
+          row.Where(Field::kGrade));
+      return true;
+    }
+  }
+
+  for (std::size_t i = 0; i < kFieldCount; ++i) {
+    if (!row.values()[i].empty()) achievement.text[i] = learner.Store(row.values()[i]);
+  }
+  achievement.location = row_location;
+  learner.achievements.push_back(std::move(achievement));
+  return true;
+}
+
+}  // namespace accredit

@@ -1,0 +1,211 @@
+#include "accredit/record_resolver.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "records_fixture.h"
+
+namespace accredit {
+namespace {
+
+// Field values from "name=value|name=value"; values may have spaces.
+std::array<std::string_view, kFieldCount> Values(std::string_view spec) {
+  std::array<std::string_view, kFieldCount> values{};
+  while (!spec.empty()) {
+    std::size_t bar = spec.find('|');
+    std::string_view pair = spec.substr(0, bar);
+    spec = bar == std::string_view::npos ? std::string_view() : spec.substr(bar + 1);
+    std::size_t eq = pair.find('=');
+    std::optional<Field> field = FieldByName(pair.substr(0, eq));
+    REQUIRE(field.has_value());
+    values[static_cast<std::size_t>(*field)] = pair.substr(eq + 1);
+  }
+  return values;
+}
+
+struct Resolved {
+  bool used = false;
+  Learner learner;
+  std::string diagnostics;
+};
+
+Resolved Resolve(std::string_view spec, const RuleSet& rules = testing::SmallRuleSet()) {
+  SourceSet sources;
+  SourceId id = sources.Add("records.csv", "");
+  Diagnostics diagnostics;
+  Resolved out;
+  out.learner.id = "L1";
+  out.used =
+      ResolveAchievement(rules, Values(spec), Location{id, 7, 0, {}}, out.learner, diagnostics);
+  out.diagnostics = testing::RenderAll(diagnostics, sources);
+  return out;
+}
+
+struct Case {
+  const char* name;
+  const char* values;
+  std::string diagnostics;
+};
+
+}  // namespace
+
+TEST_CASE("a row that breaks no rule becomes one achievement and says nothing") {
+  const std::vector<const char*> rows = {
+      "learner=L1|type=gcse|subject=mathematics|grade=4",
+      "learner=L1|type=a-level|grade=A*|status=predicted|date=2025-08-14|level=3",
+      "learner=L1|kind=activity|hours=12.5|strand=creative-cultural",
+      "learner=L1|hours=3",
+      "learner=L1|kind=project|title=Bridges|provider=school",
+      "learner=L1|type=gcse|grade=X",
+      "learner=L1|type=gcse|grade=Q|qan=601/8758/X",
+  };
+  for (const char* row : rows) {
+    INFO(row);
+    Resolved r = Resolve(row);
+    CHECK(r.used);
+    CHECK(r.learner.achievements.size() == 1);
+    CHECK(r.diagnostics == "");
+  }
+}
+
+TEST_CASE("a row that breaks a rule is rejected with exactly one error") {
+  const std::vector<Case> cases = {
+      {"no learner id", "type=gcse|grade=4",
+       "records.csv:7: error: missing learner id [missing-field]\n"},
+      {"blank learner id", "learner=  |type=gcse|grade=4",
+       "records.csv:7: error: missing learner id [missing-field]\n"},
+      {"qualification without type", "learner=L1|kind=qualification|grade=4",
+       "records.csv:7: error: qualification has no 'type' [missing-field]\n"},
+      {"qualification without grade", "learner=L1|type=gcse|subject=mathematics",
+       "records.csv:7: error: qualification has no 'grade' [missing-field]\n"},
+      {"activity without hours", "learner=L1|kind=activity|strand=creative-cultural",
+       "records.csv:7: error: activity has no 'hours' [missing-field]\n"},
+      {"neither type nor hours", "learner=L1|subject=mathematics",
+       "records.csv:7: error: row has no 'type' (nor 'hours' for an activity) [missing-field]\n"},
+      {"unknown type", "learner=L1|type=gcse91|grade=4",
+       "records.csv:7: error: unknown qualification type 'gcse91' [unknown-type]\n"
+       "note: did you mean 'gcse'?\n"},
+      {"unknown type, nothing close", "learner=L1|type=btec|grade=4",
+       "records.csv:7: error: unknown qualification type 'btec' [unknown-type]\n"},
+      {"unknown subject", "learner=L1|type=gcse|grade=4|subject=mathmatics",
+       "records.csv:7: error: unknown subject 'mathmatics' [unknown-subject]\n"
+       "note: did you mean 'mathematics'?\n"},
+      {"grade not on the scale", "learner=L1|type=a-level|grade=A**",
+       "records.csv:7: error: grade 'A**' is not on the a-level scale (U, E, D, C, B, A, A*) "
+       "[bad-grade]\nnote: did you mean 'A*'?\n"},
+      {"special code treated as an error", "learner=L1|type=a-level|grade=N",
+       "records.csv:7: error: result 'N' (not submitted) is a data error [bad-grade]\n"},
+      {"level out of range", "learner=L1|type=gcse|grade=4|level=9",
+       "records.csv:7: error: level '9' is not entry1, entry2, entry3 or 1 to 8 [bad-level]\n"},
+      {"negative hours", "learner=L1|kind=activity|hours=-3",
+       "records.csv:7: error: hours '-3' is not a non-negative number [bad-number]\n"},
+      {"hours not a number", "learner=L1|hours=ten",
+       "records.csv:7: error: hours 'ten' is not a non-negative number [bad-number]\n"},
+      {"date not ISO", "learner=L1|type=gcse|grade=4|date=01/09/2025",
+       "records.csv:7: error: date '01/09/2025' is not an ISO date (YYYY-MM-DD) [bad-date]\n"},
+      {"date that does not exist", "learner=L1|type=gcse|grade=4|date=2023-02-29",
+       "records.csv:7: error: date '2023-02-29' is not an ISO date (YYYY-MM-DD) [bad-date]\n"},
+      {"kind not a kind", "learner=L1|kind=activty|hours=2",
+       "records.csv:7: error: kind 'activty' is not one of qualification, project, activity "
+       "[bad-value]\nnote: did you mean 'activity'?\n"},
+      {"status not a status", "learner=L1|type=gcse|grade=4|status=acheived",
+       "records.csv:7: error: status 'acheived' is not one of achieved, predicted, in-progress, "
+       "withdrawn [bad-value]\nnote: did you mean 'achieved'?\n"},
+      {"unknown strand", "learner=L1|hours=2|strand=physical-outdoors",
+       "records.csv:7: error: unknown strand 'physical-outdoors' [bad-value]\n"
+       "note: did you mean 'physical-outdoor'?\n"},
+      {"the first broken field is the one reported", "learner=L1|type=gcse|grade=11|date=x",
+       "records.csv:7: error: grade '11' is not on the gcse scale (U, 1, 2, 3, 4, 5, 6, 7, 8, 9) "
+       "[bad-grade]\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Resolved r = Resolve(c.values);
+    CHECK_FALSE(r.used);
+    CHECK(r.learner.achievements.empty());
+    CHECK(r.learner.text.empty());
+    CHECK(r.diagnostics == c.diagnostics);
+  }
+}
+
+TEST_CASE("a special code the rules ignore is used but adds no achievement") {
+  Resolved r = Resolve("learner=L1|type=a-level|grade=W");
+  CHECK(r.used);
+  CHECK(r.learner.achievements.empty());
+  CHECK(r.diagnostics ==
+        "records.csv:7: note: result 'W' (withdrawn entry) is ignored, as the rules say "
+        "[ignored-result]\n");
+  // Still an error when another field is broken.
+  Resolved broken = Resolve("learner=L1|type=a-level|grade=W|date=2025");
+  CHECK_FALSE(broken.used);
+  CHECK(broken.diagnostics ==
+        "records.csv:7: error: date '2025' is not an ISO date (YYYY-MM-DD) [bad-date]\n");
+}
+
+TEST_CASE("resolved achievements hold ranks, indexes, defaults and the text read") {
+  Resolved r = Resolve("learner=L1|type=gcse|subject=  mathematics |grade=3|date=2024-08-22");
+  REQUIRE(r.learner.achievements.size() == 1);
+  const Achievement& a = r.learner.achievements[0];
+  CHECK(a.kind == Kind::kQualification);
+  CHECK(a.status == Status::kAchieved);
+  CHECK(a.type == 0);
+  CHECK(a.subject == 0);
+  CHECK(a.grade == 3);
+  CHECK(a.special == kNone);
+  CHECK(a.level == Level{1});  // grades 1-3 of gcse sit at Level 1
+  CHECK(a.date == ParseDate("2024-08-22"));
+  CHECK(r.learner.Text(a, Field::kSubject) == "mathematics");
+  CHECK(r.learner.Text(a, Field::kGrade) == "3");
+  CHECK(r.learner.Text(a, Field::kHours) == "");
+  CHECK(a.location.line == 7);
+
+  CHECK(Resolve("learner=L1|type=gcse|grade=4").learner.achievements[0].level == Level{2});
+  CHECK(Resolve("learner=L1|type=gcse|grade=4|level=entry 3").learner.achievements[0].level ==
+        Level{0});
+
+  const Achievement absent = Resolve("learner=L1|type=gcse|grade=x").learner.achievements[0];
+  CHECK(absent.grade == kNone);
+  CHECK(absent.special == 0);
+  CHECK(absent.level == Level{2});  // the type's default level
+
+  const Achievement star = Resolve("learner=L1|type=a-level|grade=a*").learner.achievements[0];
+  CHECK(star.grade == 6);
+  CHECK(star.level == Level{3});
+
+  const Achievement activity = Resolve("learner=L1|hours=7.5").learner.achievements[0];
+  CHECK(activity.kind == Kind::kActivity);
+  CHECK(activity.type == kNone);
+  CHECK(activity.hours == doctest::Approx(7.5));
+
+  CHECK(Resolve("learner=L1|type=gcse|grade=5|status=Predicted").learner.achievements[0].status ==
+        Status::kPredicted);
+  CHECK(Resolve("learner=L1|kind=Project|title=x").learner.achievements[0].kind == Kind::kProject);
+}
+
+TEST_CASE("subjects are free text when the rules declare none") {
+  RuleSet rules = testing::SmallRuleSet();
+  rules.subjects.clear();
+  Resolved r = Resolve("learner=L1|type=gcse|grade=4|subject=underwater-basketry", rules);
+  CHECK(r.used);
+  CHECK(r.diagnostics == "");
+  CHECK(r.learner.achievements[0].subject == kNone);
+}
+
+TEST_CASE("achievements of one learner share one text store") {
+  RuleSet rules = testing::SmallRuleSet();
+  Learner learner;
+  Diagnostics diagnostics;
+  REQUIRE(ResolveAchievement(rules, Values("learner=L1|type=gcse|grade=4"), Location{}, learner,
+                             diagnostics));
+  REQUIRE(ResolveAchievement(rules, Values("learner=L1|type=a-level|grade=B"), Location{}, learner,
+                             diagnostics));
+  REQUIRE(learner.achievements.size() == 2);
+  CHECK(learner.Text(learner.achievements[0], Field::kType) == "gcse");
+  CHECK(learner.Text(learner.achievements[1], Field::kType) == "a-level");
+  CHECK(learner.Text(learner.achievements[1], Field::kGrade) == "B");
+  CHECK(learner.text == "L1gcse4L1a-levelB");
+}
+
+}  // namespace accredit
