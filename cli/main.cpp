@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
         "rules"};
     app.set_version_flag("--version", "accredit " ACCREDIT_VERSION);
     app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the subcommand
     GlobalOptions global;
     AddGlobalOptions(app, global);
     int exit_code = kExitOk;

@@ -147,7 +147,7 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        "[missing-key]\n"},
       {"a requirement with two primitives",
        WithProgramme("        count: {at_least: 1}\n        none: {where: {type: gcse}}\n"),
-       "t.yaml:17:9: error: requirement 'top.c' needs exactly one of count, sum, best, all, any, "
+       "t.yaml:17:9: error: component 'top.c' needs exactly one of count, sum, best, all, any, "
        "n_of, none or compare, not 2 [bad-value]\n"},
       {"count without bounds", WithProgramme("        count: {where: {type: gcse}}\n"),
        "t.yaml:18:16: error: 'count' needs 'at_least' or 'at_most' [missing-key]\n"},

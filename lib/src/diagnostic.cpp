@@ -42,7 +42,7 @@ void Diagnostics::SortByLocation() {
 }
 
 std::string FormatLocation(const Location& location, const SourceSet& sources) {
-  if (location.source == kNoSource || location.source >= sources.size()) return "<input>";
+  if (location.source == kNoSource || location.source >= sources.size()) return "accredit";
   const std::string& name = sources.Get(location.source).name;
   if (location.line == 0) {
     if (!location.pointer.empty()) return fmt::format("{}:{}", name, location.pointer);

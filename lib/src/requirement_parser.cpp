@@ -310,7 +310,8 @@ bool ParseRequirement(const YamlNode& node, std::string id,
                       Requirement& out) {
   out.id = std::move(id);
   out.location = cx.Loc(node);
-  std::string what = fmt::format("requirement '{}'", out.id);
+  bool component = std::find(extra_keys.begin(), extra_keys.end(), "role") != extra_keys.end();
+  std::string what = fmt::format("{} '{}'", component ? "component" : "requirement", out.id);
   if (depth > kMaxRequirementDepth) {
     cx.Error(node, "too-deep",
              fmt::format("requirements nest deeper than the limit of {}", kMaxRequirementDepth));

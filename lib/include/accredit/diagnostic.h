@@ -76,7 +76,7 @@ struct RenderOptions {
 std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
                    const RenderOptions& options = {});
 
-// "path:line:col" (or "path:line", "path", or "<input>") for a location.
+// "path:line:col" (or "path:line", "path", or "accredit" for a place that is not in a file).
 std::string FormatLocation(const Location& location, const SourceSet& sources);
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a plausible

@@ -1,0 +1,58 @@
+// The rule files under rules/ are product: every one must load cleanly, from disk and from
+// the copy embedded in the binary, and every programme must conform to its framework.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "accredit/conformance.h"
+#include "accredit/rules_loader.h"
+
+namespace accredit {
+
+namespace {
+
+std::string RenderAll(const Diagnostics& diagnostics, const SourceSet& sources) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every embedded rule file loads on its own with no diagnostics") {
+  std::vector<std::string> paths = EmbeddedRulePaths();
+  REQUIRE(paths.size() >= 8);
+  for (const std::string& path : paths) {
+    CAPTURE(path);
+    SourceSet sources;
+    LoadResult result = LoadRules({"<rules>/" + path}, sources);
+    CHECK(RenderAll(result.diagnostics, sources) == "");
+  }
+}
+
+TEST_CASE("the rules folder on disk loads as a whole and every programme conforms") {
+  SourceSet sources;
+  LoadResult result = LoadRules({ACCREDIT_SOURCE_DIR "/rules"}, sources);
+  CHECK(RenderAll(result.diagnostics, sources) == "");
+  REQUIRE(result.rules.programmes.size() >= 4);
+  for (const Programme& programme : result.rules.programmes) {
+    CAPTURE(programme.id);
+    CHECK(RenderAll(CheckConformance(result.rules, programme), sources) == "");
+    CHECK_FALSE(programme.tests.empty());
+  }
+}
+
+TEST_CASE("the default programme is the Foxwood NBT example with two tiers") {
+  SourceSet sources;
+  LoadResult result = LoadDefaultRules(sources);
+  REQUIRE(result.ok());
+  int index = result.rules.FindProgramme("foxwood-sixth-form");
+  REQUIRE(index != kNone);
+  const Programme& p = result.rules.programmes[static_cast<std::size_t>(index)];
+  CHECK(p.framework_id == "nbt-2023");
+  REQUIRE(p.tiers.size() == 2);
+  CHECK(p.tiers[0].id == "advanced");
+  CHECK(p.tiers[1].id == "intermediate");
+}
+
+}  // namespace accredit
