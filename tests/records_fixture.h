@@ -2,12 +2,11 @@
 // subjects, without going through the rules loader.
 #pragma once
 
-#include "accredit/rules.h"
-
 #include <string>
 #include <string_view>
 
 #include "accredit/diagnostic.h"
+#include "accredit/rules.h"
 #include "accredit/source.h"
 
 namespace accredit::testing {

@@ -7,7 +7,6 @@
 // in a school system's own layout needs a column mapping onto canonical columns first.
 #pragma once
 
-
 #include <string_view>
 #include <vector>
 

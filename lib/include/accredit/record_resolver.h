@@ -7,8 +7,6 @@
 // value means the same whichever format it came in.
 #pragma once
 
-#include "accredit/rules.h"
-
 #include <array>
 #include <string_view>
 
