@@ -1,0 +1,115 @@
+// Evaluation: a learner against a programme's award tiers.
+//
+// An Evaluator compiles one programme once (plan.h: filters become predicates over interned
+// indexes and grade ranks, no strings or YAML are touched per learner) and then evaluates any
+// number of learners, from any number of threads (Evaluate is const and keeps no state).
+//
+// For each learner: the achievements that count are chosen (status, --predicted, the
+// programme's start and end dates and --as-of; each excluded achievement is listed with its
+// reason), then tiers are tried highest first. Within a tier each achievement counts towards
+// at most one component unless a component is `shared`; the allocation search (allocation.h)
+// finds an allocation that meets every component whenever one exists, and otherwise one that
+// meets the most components and comes closest on the rest. The outcome is the highest tier
+// met, its award grade, and per component the status, the achievements allocated and (with
+// EvaluateOptions::trace) a full trace of every condition: actual against required.
+//
+// What an `at_least` counts is what the component is allocated. `at_most`, `none`, `compare`
+// and the `by` of a threshold look at every achievement that counts for the learner: they
+// state properties of the record ("no grade U"), not of an allocation.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accredit/records.h"
+#include "accredit/rules.h"
+
+namespace accredit {
+
+struct EvaluateOptions {
+  // predicted (false): predicted grades count (outcomes that rely on one say so).
+  bool predicted = false;
+  // as_of (none): achievements dated after this day do not count yet.
+  std::optional<Date> as_of;
+  // trace (false): record the full condition tree of every evaluated component (explain).
+  bool trace = false;
+  // search_limit (200000): allocation search steps per tier before the search stops with the
+  // best allocation found so far and Outcome::search_limit_hit set.
+  std::uint32_t search_limit = 200000;
+};
+
+enum class ComponentStatus : std::uint8_t { kMet, kNotMet, kError };
+std::string_view ComponentStatusName(ComponentStatus status);
+
+// One evaluated requirement node.
+struct NodeTrace {
+  const Requirement* node = nullptr;
+  bool met = false;
+  double actual = 0;    // leaves: the aggregate's value; groups: children met
+  double required = 0;  // leaves: the at_least bound (or at_most when only that); groups: needed
+  bool upper_bound = false;         // `required` is an at_most bound
+  std::vector<std::uint32_t> used;  // leaves: achievements counted (indexes into the learner)
+  std::vector<NodeTrace> children;
+};
+
+struct ComponentResult {
+  const Component* component = nullptr;
+  ComponentStatus status = ComponentStatus::kNotMet;
+  std::vector<std::uint32_t> allocated;  // achievements this component uses
+  double progress = 0;                   // 0..1, how close (1 when met)
+  NodeTrace trace;                       // with EvaluateOptions::trace
+};
+
+struct TierResult {
+  const Tier* tier = nullptr;
+  bool met = false;
+  std::vector<ComponentResult> components;
+  std::string grade;  // award grade band when met and graded
+  double score = 0;   // the grading score (points or count)
+};
+
+// Why an achievement does not count.
+enum class Exclusion : std::uint8_t {
+  kCounts,
+  kInProgress,
+  kWithdrawn,
+  kPredicted,  // predicted and --predicted not given
+  kPending,    // a special result code treated as pending
+  kBeforeStart,
+  kAfterEnd,
+  kAfterAsOf,
+};
+std::string_view ExclusionReason(Exclusion exclusion);
+
+struct Outcome {
+  int tier = kNone;             // index into Programme::tiers of the tier achieved, or kNone
+  std::string grade;            // award grade of that tier, if graded
+  bool data_error = false;      // the learner has rejected rows: not judged on partial data
+  bool used_predicted = false;  // the tier achieved relies on a predicted grade
+  bool search_limit_hit = false;
+  // Evaluated tiers, highest first: every tier above the one achieved, and that one.
+  std::vector<TierResult> tiers;
+  std::vector<Exclusion> exclusions;  // one per achievement of the learner
+};
+
+class Evaluator {
+ public:
+  // `rules` and `programme` must outlive the Evaluator and every Outcome it returns.
+  Evaluator(const RuleSet& rules, const Programme& programme);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  Outcome Evaluate(const Learner& learner, const EvaluateOptions& options) const;
+
+  const Programme& programme() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace accredit

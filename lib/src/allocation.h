@@ -1,0 +1,39 @@
+// Allocation: which component of a tier each achievement counts towards.
+//
+// An achievement counts towards at most one exclusive component; a `shared` component sees
+// every achievement without using it up. Allocate() finds an allocation under which every
+// component is met whenever one exists, and otherwise one that meets the most components and
+// then comes closest on the rest (the greatest total progress). Greedy first-fit is wrong:
+// it fails learners who qualify when an early component takes an achievement a later one
+// needs.
+//
+// Method: an achievement relevant to a single exclusive component (it matches one of that
+// component's allocating leaves) goes to it; an achievement relevant to none is unallocated.
+// Only contested achievements are searched, depth first, each given to one of the components
+// it is relevant to (never withheld: since allocating leaves only ever count upwards, giving
+// an achievement to a component never makes it worse). Branches are cut by an optimistic
+// bound: each component evaluated with every still-undecided achievement it could get. The
+// search visits components not yet met first, then rule order, and achievements in input
+// order, and keeps the first best allocation found, so the result is deterministic. It stops
+// after `limit` steps with the best allocation so far.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "learner_view.h"
+#include "plan.h"
+
+namespace accredit::internal {
+
+struct Allocation {
+  std::vector<int> owner;  // per eligible achievement: component index in the tier, or kUnallocated
+  int met = 0;             // components met
+  double progress = 0;     // sum of component progress
+  bool limit_hit = false;
+  std::uint32_t steps = 0;
+};
+
+Allocation Allocate(const TierPlan& tier, LearnerView& view, std::uint32_t limit);
+
+}  // namespace accredit::internal

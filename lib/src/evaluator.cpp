@@ -1,0 +1,177 @@
+#include "accredit/evaluator.h"
+
+#include <algorithm>
+
+#include "allocation.h"
+#include "learner_view.h"
+#include "plan.h"
+
+namespace accredit {
+
+std::string_view ComponentStatusName(ComponentStatus status) {
+  switch (status) {
+    case ComponentStatus::kMet:
+      return "met";
+    case ComponentStatus::kNotMet:
+      return "not-met";
+    case ComponentStatus::kError:
+      return "error";
+  }
+  return "error";
+}
+
+std::string_view ExclusionReason(Exclusion exclusion) {
+  switch (exclusion) {
+    case Exclusion::kCounts:
+      return "counts";
+    case Exclusion::kInProgress:
+      return "in progress";
+    case Exclusion::kWithdrawn:
+      return "withdrawn";
+    case Exclusion::kPredicted:
+      return "a predicted grade (use --predicted to count it)";
+    case Exclusion::kPending:
+      return "result pending";
+    case Exclusion::kBeforeStart:
+      return "dated before the programme starts";
+    case Exclusion::kAfterEnd:
+      return "dated after the programme ends";
+    case Exclusion::kAfterAsOf:
+      return "dated after the --as-of date";
+  }
+  return "counts";
+}
+
+struct Evaluator::Impl {
+  const RuleSet& rules;
+  const Programme& programme;
+  internal::Plan plan;
+};
+
+Evaluator::Evaluator(const RuleSet& rules, const Programme& programme)
+    : impl_(new Impl{rules, programme, internal::CompilePlan(rules, programme)}) {}
+
+Evaluator::~Evaluator() = default;
+
+const Programme& Evaluator::programme() const { return impl_->programme; }
+
+namespace {
+
+Exclusion Classify(const RuleSet& rules, const Programme& programme, const Achievement& a,
+                   const EvaluateOptions& options) {
+  switch (a.status) {
+    case Status::kInProgress:
+      return Exclusion::kInProgress;
+    case Status::kWithdrawn:
+      return Exclusion::kWithdrawn;
+    case Status::kPredicted:
+      if (!options.predicted) return Exclusion::kPredicted;
+      break;
+    case Status::kAchieved:
+      break;
+  }
+  if (a.special != kNone && a.type != kNone) {
+    int scale = rules.types[static_cast<std::size_t>(a.type)].scale;
+    if (scale != kNone) {
+      const Scale& s = rules.scales[static_cast<std::size_t>(scale)];
+      if (s.special[static_cast<std::size_t>(a.special)].treat == SpecialTreatment::kPending) {
+        return Exclusion::kPending;
+      }
+    }
+  }
+  if (a.date) {
+    if (programme.starts && *a.date < *programme.starts) return Exclusion::kBeforeStart;
+    if (programme.ends && *a.date > *programme.ends) return Exclusion::kAfterEnd;
+    if (options.as_of && *a.date > *options.as_of) return Exclusion::kAfterAsOf;
+  }
+  return Exclusion::kCounts;
+}
+
+void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
+           const internal::Allocation& allocation, internal::LearnerView& view,
+           TierResult& result) {
+  const Grading& g = tp.tier->grading;
+  if (g.kind == Grading::Kind::kUngraded) return;
+  const Learner& learner = view.learner();
+  double score = 0;
+  std::vector<std::uint32_t> counted;
+  for (int c : g.of) {
+    for (std::uint32_t i : result.components[static_cast<std::size_t>(c)].allocated) {
+      if (std::find(counted.begin(), counted.end(), i) != counted.end()) continue;
+      counted.push_back(i);
+      const Achievement& a = learner.achievements[i];
+      if (g.kind == Grading::Kind::kPoints) {
+        score += internal::QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
+      } else if (internal::Matches(plan, tp.grading_where, learner, a)) {
+        score += 1;
+      }
+    }
+  }
+  (void)allocation;
+  result.score = score;
+  for (const Band& band : g.bands) {
+    if (score >= band.at_least && score < band.below) {
+      result.grade = band.name;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& options) const {
+  const internal::Plan& plan = impl_->plan;
+  Outcome outcome;
+  outcome.data_error = learner.rejected_rows > 0;
+  std::vector<std::uint32_t> eligible;
+  outcome.exclusions.reserve(learner.achievements.size());
+  for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
+    Exclusion x = Classify(impl_->rules, impl_->programme, learner.achievements[i], options);
+    outcome.exclusions.push_back(x);
+    if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
+  }
+  internal::LearnerView view(plan, learner, std::move(eligible));
+  for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
+    const internal::TierPlan& tp = plan.tiers[t];
+    internal::Allocation allocation = internal::Allocate(tp, view, options.search_limit);
+    outcome.search_limit_hit = outcome.search_limit_hit || allocation.limit_hit;
+    TierResult result;
+    result.tier = tp.tier;
+    bool all_met = true;
+    for (std::size_t c = 0; c < tp.components.size(); ++c) {
+      const internal::ComponentPlan& cp = tp.components[c];
+      ComponentResult cr;
+      cr.component = cp.component;
+      internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false, &allocation.owner};
+      bool met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
+      cr.status = met                  ? ComponentStatus::kMet
+                  : outcome.data_error ? ComponentStatus::kError
+                                       : ComponentStatus::kNotMet;
+      for (std::size_t e = 0; e < view.size(); ++e) {
+        bool mine = cp.shared ? false : allocation.owner[e] == static_cast<int>(c);
+        if (cp.shared) {
+          for (int leaf : cp.leaves) mine = mine || view.LeafMatches(leaf, e);
+        }
+        if (mine) cr.allocated.push_back(view.eligible()[e]);
+      }
+      all_met = all_met && met;
+      result.components.push_back(std::move(cr));
+    }
+    result.met = all_met;
+    if (all_met) Grade(plan, tp, allocation, view, result);
+    outcome.tiers.push_back(std::move(result));
+    if (all_met) {
+      outcome.tier = static_cast<int>(t);
+      outcome.grade = outcome.tiers.back().grade;
+      for (const ComponentResult& cr : outcome.tiers.back().components) {
+        for (std::uint32_t i : cr.allocated) {
+          if (learner.achievements[i].status == Status::kPredicted) outcome.used_predicted = true;
+        }
+      }
+      break;
+    }
+  }
+  return outcome;
+}
+
+}  // namespace accredit

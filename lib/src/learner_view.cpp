@@ -1,0 +1,234 @@
+#include "learner_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace accredit::internal {
+
+namespace {
+
+bool CompareValues(double a, CompareOp op, double b) {
+  switch (op) {
+    case CompareOp::kEq:
+      return a == b;
+    case CompareOp::kNe:
+      return a != b;
+    case CompareOp::kLt:
+      return a < b;
+    case CompareOp::kLe:
+      return a <= b;
+    case CompareOp::kGt:
+      return a > b;
+    case CompareOp::kGe:
+      return a >= b;
+  }
+  return false;
+}
+
+constexpr double kUncached = -1;
+
+}  // namespace
+
+LearnerView::LearnerView(const Plan& plan, const Learner& learner,
+                         std::vector<std::uint32_t> eligible)
+    : plan_(plan), learner_(learner), eligible_(std::move(eligible)) {
+  leaf_match_.resize(plan.leaf_aggregates.size());
+  for (std::size_t leaf = 0; leaf < plan.leaf_aggregates.size(); ++leaf) {
+    const CompiledAggregate& agg =
+        plan.aggregates[static_cast<std::size_t>(plan.leaf_aggregates[leaf])];
+    leaf_match_[leaf].resize(eligible_.size());
+    for (std::size_t e = 0; e < eligible_.size(); ++e) {
+      leaf_match_[leaf][e] = Matches(plan, agg.where, learner, learner.achievements[eligible_[e]]);
+    }
+  }
+  record_cache_.assign(plan.aggregates.size(), kUncached);
+}
+
+double LearnerView::AggregateValue(const CompiledAggregate& agg,
+                                   const std::vector<std::size_t>& members,
+                                   std::vector<std::uint32_t>* used) {
+  switch (agg.kind) {
+    case Aggregate::Kind::kCount: {
+      if (!agg.distinct) {
+        if (used != nullptr) {
+          for (std::size_t e : members) used->push_back(eligible_[e]);
+        }
+        return static_cast<double>(members.size());
+      }
+      std::vector<std::string_view> keys;
+      for (std::size_t e : members) {
+        std::string_view key =
+            DistinctKey(plan_, *agg.distinct, learner_, learner_.achievements[eligible_[e]]);
+        if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(key);
+        if (used != nullptr) used->push_back(eligible_[e]);
+      }
+      return static_cast<double>(keys.size());
+    }
+    case Aggregate::Kind::kSum: {
+      double total = 0;
+      for (std::size_t e : members) {
+        double q =
+            QuantityOf(plan_, agg.of, agg.table, learner_, learner_.achievements[eligible_[e]]);
+        total += q;
+        if (used != nullptr && q != 0) used->push_back(eligible_[e]);
+      }
+      return total;
+    }
+    case Aggregate::Kind::kBest: {
+      std::vector<std::pair<double, std::size_t>> values;
+      for (std::size_t e : members) {
+        values.emplace_back(
+            QuantityOf(plan_, agg.of, agg.table, learner_, learner_.achievements[eligible_[e]]), e);
+      }
+      // Highest first; ties keep input order, so the choice is deterministic.
+      std::stable_sort(values.begin(), values.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      double total = 0;
+      for (std::size_t i = 0; i < values.size() && i < static_cast<std::size_t>(agg.n); ++i) {
+        total += values[i].first;
+        if (used != nullptr) used->push_back(eligible_[values[i].second]);
+      }
+      return total;
+    }
+  }
+  return 0;
+}
+
+double LearnerView::RecordValue(int aggregate) {
+  double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
+  if (cached != kUncached) return cached;
+  const CompiledAggregate& agg = plan_.aggregates[static_cast<std::size_t>(aggregate)];
+  std::vector<std::size_t> members;
+  for (std::size_t e = 0; e < eligible_.size(); ++e) {
+    if (Matches(plan_, agg.where, learner_, learner_.achievements[eligible_[e]]))
+      members.push_back(e);
+  }
+  cached = AggregateValue(agg, members, nullptr);
+  return cached;
+}
+
+double LearnerView::Threshold(const CompiledThreshold& threshold) {
+  if (threshold.by < 0) return threshold.value;
+  double by = RecordValue(threshold.by);
+  // The highest step whose key is at most `by`; below every key, the lowest step applies.
+  double value = threshold.steps.front().second;
+  for (const auto& [from, step] : threshold.steps) {
+    if (by >= from) value = step;
+  }
+  return value;
+}
+
+double LearnerView::LeafValue(const PlanNode& node, const Scope& scope,
+                              std::vector<std::uint32_t>* used) {
+  std::vector<std::size_t> members;
+  for (std::size_t e = 0; e < eligible_.size(); ++e) {
+    if (scope.Includes(e) && LeafMatches(node.leaf, e)) members.push_back(e);
+  }
+  return AggregateValue(plan_.aggregates[static_cast<std::size_t>(node.aggregate)], members, used);
+}
+
+bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
+  const PlanNode& node = plan_.nodes[static_cast<std::size_t>(index)];
+  if (trace != nullptr) trace->node = node.requirement;
+  bool met = false;
+  switch (node.kind) {
+    case Requirement::Kind::kCount:
+    case Requirement::Kind::kSum:
+    case Requirement::Kind::kBest: {
+      met = true;
+      progress = 1;
+      std::vector<std::uint32_t>* used = trace != nullptr ? &trace->used : nullptr;
+      if (node.at_least.present) {
+        double actual = LeafValue(node, scope, used);
+        double required = Threshold(node.at_least);
+        met = actual >= required;
+        progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+        if (trace != nullptr) {
+          trace->actual = actual;
+          trace->required = required;
+        }
+      }
+      if (node.at_most.present) {
+        double actual = RecordValue(node.aggregate);
+        double limit = Threshold(node.at_most);
+        if (actual > limit) {
+          met = false;
+          progress = 0;
+        }
+        if (trace != nullptr && !node.at_least.present) {
+          trace->actual = actual;
+          trace->required = limit;
+          trace->upper_bound = true;
+        }
+      }
+      break;
+    }
+    case Requirement::Kind::kNoneOf: {
+      double count = RecordValue(node.aggregate);
+      met = count == 0;
+      progress = met ? 1 : 0;
+      if (trace != nullptr) {
+        trace->actual = count;
+        trace->required = 0;
+        trace->upper_bound = true;
+        const CompiledAggregate& agg = plan_.aggregates[static_cast<std::size_t>(node.aggregate)];
+        for (std::uint32_t i : eligible_) {
+          if (Matches(plan_, agg.where, learner_, learner_.achievements[i]))
+            trace->used.push_back(i);
+        }
+      }
+      break;
+    }
+    case Requirement::Kind::kCompare: {
+      double left = RecordValue(node.aggregate);
+      double right = RecordValue(node.right);
+      met = CompareValues(left, node.op, right);
+      progress = met ? 1 : 0;
+      if (trace != nullptr) {
+        trace->actual = left;
+        trace->required = right;
+      }
+      break;
+    }
+    case Requirement::Kind::kAll:
+    case Requirement::Kind::kAny:
+    case Requirement::Kind::kNOf: {
+      std::vector<double> progresses;
+      int children_met = 0;
+      for (int child : node.children) {
+        double p = 0;
+        NodeTrace* child_trace = nullptr;
+        if (trace != nullptr) {
+          trace->children.emplace_back();
+          child_trace = &trace->children.back();
+        }
+        // Every child is evaluated (no short cut), so a trace shows every condition.
+        if (Evaluate(child, scope, p, child_trace)) ++children_met;
+        progresses.push_back(p);
+      }
+      int needed = node.kind == Requirement::Kind::kAll   ? static_cast<int>(node.children.size())
+                   : node.kind == Requirement::Kind::kAny ? 1
+                                                          : node.n_of;
+      met = children_met >= needed;
+      std::sort(progresses.begin(), progresses.end(), std::greater<>());
+      double sum = 0;
+      for (int i = 0; i < needed && i < static_cast<int>(progresses.size()); ++i) {
+        sum += progresses[static_cast<std::size_t>(i)];
+      }
+      progress = needed > 0 ? sum / needed : 1;
+      if (met) progress = 1;
+      if (trace != nullptr) {
+        trace->actual = children_met;
+        trace->required = needed;
+      }
+      break;
+    }
+  }
+  if (!met && progress >= 1) progress = 0.999;
+  if (trace != nullptr) trace->met = met;
+  return met;
+}
+
+}  // namespace accredit::internal

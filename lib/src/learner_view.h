@@ -1,0 +1,68 @@
+// A learner as one tier's evaluation sees it: the achievements that count ("eligible"), which
+// allocating leaves each one matches and with what quantity, and cached record-wide values of
+// aggregates. Evaluating a requirement node against an allocation happens here; the search for
+// the allocation is in allocation.h.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "plan.h"
+
+namespace accredit::internal {
+
+// Owner of an eligible achievement in an allocation: an exclusive component's index within the
+// tier, or one of these.
+inline constexpr int kUnallocated = -1;
+inline constexpr int kUndecided = -2;  // contested, not yet decided by the search
+
+class LearnerView {
+ public:
+  LearnerView(const Plan& plan, const Learner& learner, std::vector<std::uint32_t> eligible);
+
+  const Plan& plan() const { return plan_; }
+  const Learner& learner() const { return learner_; }
+  const std::vector<std::uint32_t>& eligible() const { return eligible_; }
+  std::size_t size() const { return eligible_.size(); }
+
+  // Whether eligible achievement `e` matches allocating leaf `leaf`.
+  bool LeafMatches(int leaf, std::size_t e) const {
+    return leaf_match_[static_cast<std::size_t>(leaf)][e] != 0;
+  }
+
+  // Which achievements a component's leaves see: those it owns; with `optimistic`, also the
+  // undecided ones it could still get; a shared component sees every eligible achievement.
+  struct Scope {
+    int component = kUnallocated;
+    bool shared = false;
+    bool optimistic = false;
+    const std::vector<int>* owner = nullptr;
+    bool Includes(std::size_t e) const {
+      if (shared) return true;
+      int o = (*owner)[e];
+      return o == component || (optimistic && o == kUndecided);
+    }
+  };
+
+  // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
+  bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
+
+  // Value of an aggregate over every eligible achievement (cached).
+  double RecordValue(int aggregate);
+
+ private:
+  double Threshold(const CompiledThreshold& threshold);
+  double LeafValue(const PlanNode& node, const Scope& scope, std::vector<std::uint32_t>* used);
+  double AggregateValue(const CompiledAggregate& agg, const std::vector<std::size_t>& members,
+                        std::vector<std::uint32_t>* used);
+
+  const Plan& plan_;
+  const Learner& learner_;
+  std::vector<std::uint32_t> eligible_;
+  std::vector<std::vector<std::uint8_t>> leaf_match_;  // [leaf][eligible position]
+  std::vector<double> record_cache_;
+};
+
+}  // namespace accredit::internal

@@ -1,0 +1,112 @@
+// The evaluation plan: a programme compiled once for fast evaluation.
+//
+// Filters become predicates over interned indexes (type, subject), per-scale grade ranks and
+// parsed levels and dates; points tables keyed by [type, grade] become dense arrays; the
+// requirement trees become a flat array of nodes. Evaluating a learner against a plan touches
+// no YAML and no string maps.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accredit/records.h"
+#include "accredit/rules.h"
+
+namespace accredit::internal {
+
+struct CompiledCondition {
+  Field field = Field::kType;
+  Condition::Form form = Condition::Form::kOneOf;
+  CompareOp op = CompareOp::kEq;
+  std::vector<std::uint8_t> type_ok;             // kType: indexed by type
+  std::vector<int> subjects;                     // kSubject: allowed subject indexes
+  std::vector<std::string> texts;                // free-text fields; grade special codes
+  std::vector<int> rank_by_scale;                // kGrade kCompare: operand rank per scale
+  std::vector<std::vector<int>> ranks_by_scale;  // kGrade kOneOf: allowed ranks per scale
+  std::uint8_t kinds = 0;                        // kKind: bit per Kind
+  std::uint8_t statuses = 0;                     // kStatus: bit per Status
+  std::vector<Level> levels;                     // kLevel kOneOf
+  std::optional<Level> level;                    // kLevel kCompare
+  double number = 0;                             // kHours
+  std::optional<Date> date;                      // kDate
+};
+
+struct CompiledFilter {
+  std::vector<CompiledCondition> conditions;
+  std::vector<CompiledFilter> negated;
+};
+
+struct CompiledAggregate {
+  Aggregate::Kind kind = Aggregate::Kind::kCount;
+  CompiledFilter where;
+  std::optional<Field> distinct;
+  Quantity of = Quantity::kCount;
+  int table = kNone;
+  int n = 0;
+};
+
+struct CompiledThreshold {
+  bool present = false;
+  double value = 0;
+  int by = -1;  // index into Plan::aggregates, or -1 for a fixed value
+  std::vector<std::pair<double, double>> steps;
+};
+
+struct PlanNode {
+  const Requirement* requirement = nullptr;
+  Requirement::Kind kind = Requirement::Kind::kCount;
+  int aggregate = -1;  // index into Plan::aggregates (count/sum/best/none/compare left)
+  int right = -1;      // compare right
+  CompiledThreshold at_least;
+  CompiledThreshold at_most;
+  int n_of = 0;
+  CompareOp op = CompareOp::kGe;
+  std::vector<int> children;  // node indexes
+  int leaf = -1;  // index among the plan's allocating leaves (count/sum/best with at_least)
+};
+
+struct ComponentPlan {
+  const Component* component = nullptr;
+  int root = -1;
+  bool shared = false;
+  std::vector<int> leaves;  // allocating leaf indexes in this component's tree
+};
+
+struct TierPlan {
+  const Tier* tier = nullptr;
+  std::vector<ComponentPlan> components;
+  CompiledFilter grading_where;
+};
+
+// A points table keyed by [type, grade], as points[type][rank].
+struct DenseTable {
+  bool dense = false;
+  std::vector<std::vector<double>> points;
+};
+
+struct Plan {
+  const RuleSet* rules = nullptr;
+  const Programme* programme = nullptr;
+  std::vector<PlanNode> nodes;
+  std::vector<CompiledAggregate> aggregates;
+  std::vector<int> leaf_aggregates;  // per allocating leaf: its aggregate index
+  std::vector<TierPlan> tiers;
+  std::vector<DenseTable> tables;  // per RuleSet table
+};
+
+Plan CompilePlan(const RuleSet& rules, const Programme& programme);
+
+bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& learner,
+             const Achievement& achievement);
+
+// An achievement's quantity for a sum or best (hours, points from `table`, size; 1 for count).
+double QuantityOf(const Plan& plan, Quantity quantity, int table, const Learner& learner,
+                  const Achievement& achievement);
+
+// The text a `distinct` count compares: the subject or type id, else the field's text.
+std::string_view DistinctKey(const Plan& plan, Field field, const Learner& learner,
+                             const Achievement& achievement);
+
+}  // namespace accredit::internal

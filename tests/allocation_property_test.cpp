@@ -1,0 +1,177 @@
+// Property test of the allocation search: on thousands of small random programmes and
+// learners, the number of components the engine meets equals the best any allocation can do,
+// found by brute force over every assignment with an evaluator written independently here.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "evaluation_fixture.h"
+
+namespace accredit {
+
+namespace {
+
+const char* const kSubjects[] = {"maths", "physics", "english", "history"};
+const char* const kStrands[] = {"leadership-service", "creative-cultural", "physical-outdoor"};
+
+// A generated leaf: count of GCSEs in `subjects`, or hours of activities in `strands`.
+struct Leaf {
+  bool hours = false;
+  std::vector<int> values;  // subject or strand indexes
+  int at_least = 1;
+};
+
+struct Node {
+  enum Kind { kLeaf, kAll, kAny } kind = kLeaf;
+  std::vector<Leaf> leaves;  // one for kLeaf, two for kAll/kAny
+};
+
+struct Item {
+  bool activity = false;
+  int value = 0;  // subject or strand index
+  int hours = 0;
+};
+
+std::string List(const std::vector<int>& values, const char* const* names) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out += (i ? ", " : "") + std::string(names[values[i]]);
+  return out + "]";
+}
+
+std::string LeafYaml(const Leaf& leaf) {
+  if (leaf.hours) {
+    return "{sum: {of: hours, at_least: " + std::to_string(leaf.at_least) +
+           ", where: {kind: activity, strand: " + List(leaf.values, kStrands) + "}}}";
+  }
+  return "{count: {at_least: " + std::to_string(leaf.at_least) +
+         ", where: {type: gcse, subject: " + List(leaf.values, kSubjects) + "}}}";
+}
+
+bool LeafMatches(const Leaf& leaf, const Item& item) {
+  if (leaf.hours != item.activity) return false;
+  for (int v : leaf.values) {
+    if (v == item.value) return true;
+  }
+  return false;
+}
+
+bool LeafMet(const Leaf& leaf, const std::vector<Item>& items, const std::vector<int>& owner,
+             int component, bool shared) {
+  int total = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!shared && owner[i] != component) continue;
+    if (LeafMatches(leaf, items[i])) total += leaf.hours ? items[i].hours : 1;
+  }
+  return total >= leaf.at_least;
+}
+
+bool NodeMet(const Node& node, const std::vector<Item>& items, const std::vector<int>& owner,
+             int component, bool shared) {
+  if (node.kind == Node::kLeaf) return LeafMet(node.leaves[0], items, owner, component, shared);
+  bool a = LeafMet(node.leaves[0], items, owner, component, shared);
+  bool b = LeafMet(node.leaves[1], items, owner, component, shared);
+  return node.kind == Node::kAll ? a && b : a || b;
+}
+
+}  // namespace
+
+TEST_CASE("the allocation search meets as many components as the best possible allocation") {
+  std::mt19937 rng(20261122);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  int full_cases = 0;
+  int partial_cases = 0;
+  for (int round = 0; round < 4000; ++round) {
+    int k = 2 + pick(2);
+    std::vector<Node> nodes(static_cast<std::size_t>(k));
+    std::vector<bool> shared(static_cast<std::size_t>(k));
+    std::string yaml =
+        "accredit: 1\nscales:\n  g: {grades: [U, '1', '4'], pass: '4'}\ntypes:\n"
+        "  gcse: {scale: g, level: 2}\nsubjects: {maths: {}, physics: {}, english: {}, "
+        "history: {}}\nprogramme: {id: p, title: P}\ntiers:\n  top:\n    components:\n";
+    for (int c = 0; c < k; ++c) {
+      Node& node = nodes[static_cast<std::size_t>(c)];
+      node.kind = static_cast<Node::Kind>(pick(3));
+      int leaves = node.kind == Node::kLeaf ? 1 : 2;
+      for (int l = 0; l < leaves; ++l) {
+        Leaf leaf;
+        leaf.hours = pick(3) == 0;
+        int values = 1 + pick(2);
+        for (int v = 0; v < values; ++v) leaf.values.push_back(pick(leaf.hours ? 3 : 4));
+        leaf.at_least = leaf.hours ? 5 + 5 * pick(2) : 1 + pick(2);
+        node.leaves.push_back(leaf);
+      }
+      shared[static_cast<std::size_t>(c)] = pick(8) == 0;
+      yaml += "      c" + std::to_string(c) + ":\n        role: breadth\n";
+      if (shared[static_cast<std::size_t>(c)]) yaml += "        shared: true\n";
+      if (node.kind == Node::kLeaf) {
+        std::string leaf = LeafYaml(node.leaves[0]);
+        yaml += "        " + leaf.substr(1, leaf.size() - 2) + "\n";
+      } else {
+        yaml += std::string("        ") + (node.kind == Node::kAll ? "all" : "any") + ": [" +
+                LeafYaml(node.leaves[0]) + ", " + LeafYaml(node.leaves[1]) + "]\n";
+      }
+    }
+    auto rules = testing::LoadYaml(yaml);
+    const RuleSet& rs = rules->result.rules;
+    std::vector<Item> items(static_cast<std::size_t>(3 + pick(6)));
+    std::vector<std::string> rows;
+    for (Item& item : items) {
+      item.activity = pick(3) == 0;
+      item.value = pick(item.activity ? 3 : 4);
+      item.hours = 5 * (1 + pick(2));
+      rows.push_back(item.activity
+                         ? "kind=activity hours=" + std::to_string(item.hours) +
+                               " strand=" + kStrands[item.value]
+                         : std::string("type=gcse grade=4 subject=") + kSubjects[item.value]);
+    }
+    Learner learner = testing::MakeLearner(rs, "L", rows);
+
+    // Brute force: every assignment of each item to an exclusive component or to none.
+    std::vector<int> owner(items.size(), -1);
+    int best = -1;
+    std::function<void(std::size_t)> enumerate = [&](std::size_t i) {
+      if (i == items.size()) {
+        int met = 0;
+        for (int c = 0; c < k; ++c) {
+          met += NodeMet(nodes[static_cast<std::size_t>(c)], items, owner, c,
+                         shared[static_cast<std::size_t>(c)])
+                     ? 1
+                     : 0;
+        }
+        best = std::max(best, met);
+        return;
+      }
+      for (int c = -1; c < k; ++c) {
+        if (c >= 0 && shared[static_cast<std::size_t>(c)]) continue;
+        owner[i] = c;
+        enumerate(i + 1);
+      }
+    };
+    enumerate(0);
+
+    Evaluator evaluator(rs, rs.programmes[0]);
+    Outcome outcome = evaluator.Evaluate(learner, {});
+    int met = 0;
+    for (const ComponentResult& c : outcome.tiers[0].components) {
+      met += c.status == ComponentStatus::kMet ? 1 : 0;
+    }
+    CAPTURE(yaml);
+    CAPTURE(rows.size());
+    REQUIRE(met == best);
+    CHECK((outcome.tier == 0) == (best == k));
+    CHECK_FALSE(outcome.search_limit_hit);
+    (best == k ? full_cases : partial_cases) += 1;
+  }
+  // The generator must exercise both outcomes, or the test proves little.
+  MESSAGE("met every component: ", full_cases, ", could not: ", partial_cases);
+  CHECK(full_cases > 300);
+  CHECK(partial_cases > 300);
+}
+
+}  // namespace accredit

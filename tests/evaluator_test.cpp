@@ -1,0 +1,209 @@
+#include "accredit/evaluator.h"
+
+#include <doctest/doctest.h>
+
+#include "evaluation_fixture.h"
+
+namespace accredit {
+
+namespace {
+
+using testing::LoadYaml;
+using testing::MakeLearner;
+
+constexpr const char* kVocabulary = R"(accredit: 1
+scales:
+  g: {grades: [U, "1", "2", "3", "4", "5"], pass: "4", special: {Q: {treat: pending}}}
+  al: {grades: [U, E, D, C, B, A], pass: E}
+types:
+  gcse: {scale: g, level: 2}
+  a-level: {scale: al, level: 3}
+subjects:
+  maths: {}
+  physics: {}
+  english: {}
+  history: {}
+tables:
+  pts: {version: "1", points: {a-level: {A: 48, B: 40, C: 32, D: 24, E: 16}}}
+)";
+
+std::string TierNames(const Outcome& outcome) {
+  std::string out;
+  for (const TierResult& t : outcome.tiers) {
+    out += t.tier->id + (t.met ? "+" : "-") + " ";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an allocation is found where first-fit would fail the learner") {
+  // Component `science` takes maths or physics; `core-maths` takes only maths. First-fit in
+  // input order gives the maths GCSE to `science` and leaves `core-maths` unmet.
+  auto rules = LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      science: {role: core-learning, count: {at_least: 1, where: {subject: [maths, physics]}}}
+      core-maths: {role: core-maths, count: {at_least: 1, where: {subject: maths}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner = MakeLearner(
+      rs, "L1", {"type=gcse subject=maths grade=4", "type=gcse subject=physics grade=5"});
+  Outcome outcome = evaluator.Evaluate(learner, {});
+  REQUIRE(outcome.tier == 0);
+  const TierResult& tier = outcome.tiers[0];
+  CHECK(tier.components[0].allocated == std::vector<std::uint32_t>{1});
+  CHECK(tier.components[1].allocated == std::vector<std::uint32_t>{0});
+}
+
+TEST_CASE("the highest tier met wins and the tiers above it are reported") {
+  auto rules = LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  advanced:
+    components:
+      main: {role: core-learning, count: {at_least: 3, where: {type: a-level, grade: pass}}}
+    grading:
+      points: {table: pts, of: main}
+      bands: {distinction: 130, merit: 100, pass: 0}
+  intermediate:
+    components:
+      main: {role: core-learning, count: {at_least: 2, where: {type: a-level, grade: pass}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner three =
+      MakeLearner(rs, "L1",
+                  {"type=a-level subject=maths grade=A", "type=a-level subject=physics grade=A",
+                   "type=a-level subject=history grade=C"});
+  Outcome a = evaluator.Evaluate(three, {});
+  CHECK(TierNames(a) == "advanced+ ");
+  CHECK(a.grade == "merit");  // 48 + 48 + 32 = 128
+  CHECK(a.tiers[0].score == doctest::Approx(128));
+  Learner two =
+      MakeLearner(rs, "L2",
+                  {"type=a-level subject=maths grade=A", "type=a-level subject=physics grade=U",
+                   "type=a-level subject=history grade=C"});
+  Outcome b = evaluator.Evaluate(two, {});
+  CHECK(TierNames(b) == "advanced- intermediate+ ");
+  CHECK(b.tier == 1);
+  CHECK(b.grade == "");
+}
+
+TEST_CASE("predicted, in-progress, pending and out-of-programme achievements do not count") {
+  auto rules = LoadYaml(std::string(kVocabulary) +
+                        R"(programme: {id: p, title: P, starts: 2025-09-01, ends: 2027-08-31}
+tiers:
+  top:
+    components:
+      dev: {role: personal-development, sum: {of: hours, at_least: 20, where: {kind: activity}}}
+      maths: {role: core-maths, count: {at_least: 1, where: {subject: maths, grade: pass}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner = MakeLearner(
+      rs, "L1",
+      {"kind=activity strand=physical-outdoor hours=10 date=2025-08-30",
+       "kind=activity strand=physical-outdoor hours=10 date=2025-10-01",
+       "kind=activity strand=physical-outdoor hours=10 status=in-progress",
+       "kind=activity strand=creative-cultural hours=10 date=2026-03-01",
+       "type=gcse subject=maths grade=5 status=predicted", "type=gcse subject=maths grade=Q"});
+  Outcome plain = evaluator.Evaluate(learner, {});
+  CHECK(plain.exclusions == std::vector<Exclusion>{Exclusion::kBeforeStart, Exclusion::kCounts,
+                                                   Exclusion::kInProgress, Exclusion::kCounts,
+                                                   Exclusion::kPredicted, Exclusion::kPending});
+  CHECK(plain.tier == kNone);
+  CHECK(plain.tiers[0].components[0].status == ComponentStatus::kMet);
+  CHECK(plain.tiers[0].components[1].status == ComponentStatus::kNotMet);
+  EvaluateOptions predicted;
+  predicted.predicted = true;
+  Outcome with = evaluator.Evaluate(learner, predicted);
+  CHECK(with.tier == 0);
+  CHECK(with.used_predicted);
+  EvaluateOptions as_of;
+  as_of.as_of = ParseDate("2026-01-01");
+  as_of.predicted = true;
+  Outcome early = evaluator.Evaluate(learner, as_of);
+  CHECK(early.tiers[0].components[0].status == ComponentStatus::kNotMet);
+  CHECK(early.exclusions[3] == Exclusion::kAfterAsOf);
+}
+
+TEST_CASE("a learner with rejected rows gets error rather than not-met") {
+  auto rules = LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      maths: {role: core-maths, count: {at_least: 1, where: {subject: maths}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner = MakeLearner(rs, "L1", {"type=gcse subject=english grade=5"});
+  learner.rejected_rows = 1;
+  Outcome outcome = evaluator.Evaluate(learner, {});
+  CHECK(outcome.data_error);
+  CHECK(outcome.tiers[0].components[0].status == ComponentStatus::kError);
+}
+
+TEST_CASE("shared components see every achievement and record-level conditions see all") {
+  auto rules = LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      main: {role: core-learning, count: {at_least: 2, where: {type: gcse, grade: pass}}}
+      maths: {role: core-maths, shared: true, count: {at_least: 1, where: {subject: maths, grade: pass}}}
+      clean:
+        role: breadth
+        all:
+          - none: {where: {grade: U}}
+          - count: {at_most: 3, where: {type: gcse}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner ok = MakeLearner(
+      rs, "L1", {"type=gcse subject=maths grade=4", "type=gcse subject=english grade=5"});
+  CHECK(evaluator.Evaluate(ok, {}).tier == 0);
+  Learner with_u =
+      MakeLearner(rs, "L2",
+                  {"type=gcse subject=maths grade=4", "type=gcse subject=english grade=5",
+                   "type=gcse subject=history grade=U"});
+  Outcome u = evaluator.Evaluate(with_u, {});
+  CHECK(u.tier == kNone);
+  CHECK(u.tiers[0].components[2].status == ComponentStatus::kNotMet);
+}
+
+TEST_CASE("a threshold can depend on another value of the record") {
+  auto rules = LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      main:
+        role: core-learning
+        sum:
+          of: points
+          table: pts
+          where: {type: a-level}
+          at_least:
+            by: {count: {where: {type: a-level}}}
+            steps: {0: 40, 3: 100}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  // Two A levels: the floor is 40; 48 + 16 = 64 meets it.
+  CHECK(evaluator
+            .Evaluate(MakeLearner(rs, "L1",
+                                  {"type=a-level subject=maths grade=A",
+                                   "type=a-level subject=physics grade=E"}),
+                      {})
+            .tier == 0);
+  // Three A levels: the floor is 100; 48 + 16 + 16 = 80 does not.
+  CHECK(evaluator
+            .Evaluate(MakeLearner(rs, "L2",
+                                  {"type=a-level subject=maths grade=A",
+                                   "type=a-level subject=physics grade=E",
+                                   "type=a-level subject=history grade=E"}),
+                      {})
+            .tier == kNone);
+}
+
+}  // namespace accredit
