@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "accredit/conformance.h"
+#include "accredit/json_writer.h"
 #include "exit_codes.h"
-#include "json_writer.h"
 
 namespace accredit::cli {
 

@@ -8,6 +8,7 @@
 #include "common.h"
 #include "exit_codes.h"
 #include "explain_command.h"
+#include "validate_command.h"
 
 int main(int argc, char** argv) {
   using namespace accredit::cli;  // NOLINT: main only
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     int exit_code = kExitOk;
     SetupCheck(app, global, exit_code);
     SetupExplain(app, global, exit_code);
+    SetupValidate(app, global, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

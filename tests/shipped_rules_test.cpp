@@ -5,6 +5,7 @@
 #include <string>
 
 #include "accredit/conformance.h"
+#include "accredit/rule_tests.h"
 #include "accredit/rules_loader.h"
 
 namespace accredit {
@@ -53,6 +54,30 @@ TEST_CASE("the default programme is the Foxwood NBT example with two tiers") {
   REQUIRE(p.tiers.size() == 2);
   CHECK(p.tiers[0].id == "advanced");
   CHECK(p.tiers[1].id == "intermediate");
+}
+
+}  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("every example learner in the shipped rules gets the outcome its author expects") {
+  SourceSet sources;
+  LoadResult result = LoadRules({ACCREDIT_SOURCE_DIR "/rules"}, sources);
+  REQUIRE(result.ok());
+  std::size_t total = 0;
+  for (const Programme& programme : result.rules.programmes) {
+    Diagnostics diagnostics;
+    for (const RuleTestResult& r : RunRuleTests(result.rules, programme, {}, diagnostics)) {
+      ++total;
+      CAPTURE(programme.id);
+      CAPTURE(r.test->name);
+      std::string failures;
+      for (const std::string& f : r.failures) failures += f + "\n";
+      CHECK_MESSAGE(r.passed, failures);
+    }
+    CHECK(RenderAll(diagnostics, sources) == "");
+  }
+  CHECK(total >= 20);
 }
 
 }  // namespace accredit

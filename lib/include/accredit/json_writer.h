@@ -1,4 +1,4 @@
-// A small streaming JSON writer for the CLI's machine-readable formats: objects and arrays
+// A small streaming JSON writer for machine-readable output formats: objects and arrays
 // with correct string escaping; output is compact with one top-level value per call sequence.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace accredit::cli {
+namespace accredit {
 
 class JsonWriter {
  public:
@@ -33,4 +33,4 @@ class JsonWriter {
 // `value` as a JSON string literal, quotes included.
 std::string JsonQuote(std::string_view value);
 
-}  // namespace accredit::cli
+}  // namespace accredit

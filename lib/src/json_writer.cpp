@@ -1,10 +1,10 @@
-#include "json_writer.h"
+#include "accredit/json_writer.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-namespace accredit::cli {
+namespace accredit {
 
 std::string JsonQuote(std::string_view value) {
   std::string out = "\"";
@@ -118,4 +118,4 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
-}  // namespace accredit::cli
+}  // namespace accredit

@@ -1,0 +1,57 @@
+// What validate, explain (for a learner) and later report share: load the rules, pick the
+// programme, read the records, and evaluate every learner (on several threads, results kept
+// in input order), printing diagnostics as the house format says.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "accredit/records.h"
+#include "accredit/rules_loader.h"
+#include "common.h"
+
+namespace accredit::cli {
+
+// Adds --rules, --award, --as-of and --predicted.
+void AddEvaluationOptions(CLI::App& cmd, std::vector<std::string>& rules, std::string& award,
+                          std::string& as_of, bool& predicted);
+
+class EvaluationRun {
+ public:
+  // Loads rules and records and prints their diagnostics. Returns false (after printing why)
+  // when nothing can be evaluated: invalid rules, no such award, a bad --as-of.
+  bool Prepare(const std::vector<std::string>& rules, const std::string& award,
+               const std::string& as_of, bool predicted, const std::vector<std::string>& records,
+               const GlobalOptions& global);
+
+  // Evaluates every learner; `trace` records condition trees (for explain).
+  void EvaluateAll(unsigned jobs, bool trace);
+
+  // Runs body(i) for i in [0, learners), split across `jobs` threads (0: one per core).
+  void ParallelFor(unsigned jobs, const std::function<void(std::size_t)>& body) const;
+
+  const RuleSet& rules() const { return loaded_.rules; }
+  const Programme& programme() const { return *programme_; }
+  const SourceSet& sources() const { return sources_; }
+  const std::vector<Learner>& learners() const { return learners_; }
+  const std::vector<Outcome>& outcomes() const { return outcomes_; }
+  const Accounting& accounting() const { return accounting_; }
+  const EvaluateOptions& evaluate_options() const { return options_; }
+  // Whether reading the records produced any error diagnostic.
+  bool has_errors() const { return record_errors_; }
+
+ private:
+  SourceSet sources_;
+  LoadResult loaded_;
+  const Programme* programme_ = nullptr;
+  std::vector<Learner> learners_;
+  std::vector<Outcome> outcomes_;
+  Accounting accounting_;
+  EvaluateOptions options_;
+  bool record_errors_ = false;
+};
+
+}  // namespace accredit::cli

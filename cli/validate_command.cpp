@@ -1,0 +1,62 @@
+#include "validate_command.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "accredit/outcome_format.h"
+#include "evaluation_run.h"
+#include "exit_codes.h"
+#include "output_file.h"
+
+namespace accredit::cli {
+
+void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
+  cmd->add_option("RECORDS", options->records, "Records files (CSV), or - for standard input")
+      ->required();
+  AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
+  cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "junit"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)");
+  cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
+  cmd->callback([options, &global, &exit_code] { exit_code = RunValidate(*options, global); });
+}
+
+int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
+  EvaluationRun run;
+  if (!run.Prepare(options.rules, options.award, options.as_of, options.predicted, options.records,
+                   global)) {
+    return kExitError;
+  }
+  run.EvaluateAll(options.jobs, false);
+  OutcomeRun outcome_run{&run.rules(), &run.programme(), &run.sources(), run.evaluate_options()};
+  OutcomeWriter writer(*OutcomeFormatByName(options.format), outcome_run);
+  ValidateSummary summary;
+  for (const Outcome& o : run.outcomes()) summary.Add(o);
+  std::vector<std::string> pieces(run.learners().size());
+  run.ParallelFor(options.jobs, [&](std::size_t i) {
+    pieces[i] = writer.Learner(i, run.learners()[i], run.outcomes()[i]);
+  });
+  std::string out = writer.Begin(summary, run.accounting());
+  for (const std::string& piece : pieces) out += piece;
+  out += writer.End(summary, run.accounting());
+  if (std::string error = WriteOutput(options.output, out); !error.empty()) {
+    std::fputs(fmt::format("accredit: error: {}\n", error).c_str(), stderr);
+    return kExitError;
+  }
+  // text and json carry the accounting; for the others it goes to stderr, so it is never lost.
+  if (!global.quiet && options.format != "text" && options.format != "json") {
+    const Accounting& a = run.accounting();
+    std::fputs(fmt::format("accredit: {} learners; rows: {} read, {} used, {} rejected\n",
+                           a.learners, a.rows_read, a.rows_used, a.rows_rejected)
+                   .c_str(),
+               stderr);
+  }
+  if (run.has_errors() || summary.errors > 0) return kExitError;
+  return summary.none > 0 ? kExitVerdict : kExitOk;
+}
+
+}  // namespace accredit::cli

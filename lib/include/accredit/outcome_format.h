@@ -1,0 +1,69 @@
+// Rendering validate outcomes: one result per learner in the formats scripts and people use.
+//
+//   text   a readable table, one line per learner, then a summary and the row accounting
+//   json   one document: format_version, programme, options, accounting, summary, learners
+//   jsonl  one JSON object per learner per line (streamable; the same object as in json)
+//   csv    one row per learner: learner, status, tier, grade, predicted, then one column per
+//          component of the programme's highest tier (its status)
+//   junit  one test case per learner (a failure when no tier is met, an error for a learner
+//          with data errors), for CI systems
+//
+// OutcomeWriter renders each piece separately (Begin, Learner, End) so that learners can be
+// rendered on several threads and joined in input order: the output is byte-identical
+// whatever the number of threads. The JSON formats carry "format_version": 1 and are
+// documented in accredit(1).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+#include "accredit/source.h"
+
+namespace accredit {
+
+enum class OutcomeFormat { kText, kJson, kJsonl, kCsv, kJunit };
+std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name);
+
+// A learner's overall status: met (some tier achieved), not-met, or error (data errors).
+std::string_view LearnerStatus(const Outcome& outcome);
+
+struct ValidateSummary {
+  std::vector<std::size_t> per_tier;  // learners achieving each tier, in programme order
+  std::size_t none = 0;               // learners achieving no tier (without data errors)
+  std::size_t errors = 0;             // learners with data errors
+  std::size_t predicted = 0;          // learners whose tier relies on a predicted grade
+  std::size_t learners = 0;
+  void Add(const Outcome& outcome);
+};
+
+struct OutcomeRun {
+  const RuleSet* rules = nullptr;
+  const Programme* programme = nullptr;
+  const SourceSet* sources = nullptr;
+  EvaluateOptions options;
+};
+
+class OutcomeWriter {
+ public:
+  OutcomeWriter(OutcomeFormat format, const OutcomeRun& run) : format_(format), run_(run) {}
+
+  // The start of the output; the summary is known because every learner is evaluated before
+  // anything is written (JUnit's suite element carries the counts).
+  std::string Begin(const ValidateSummary& summary, const Accounting& accounting) const;
+  // The output for the `index`th learner (0-based, input order); const and safe to call from
+  // several threads at once.
+  std::string Learner(std::size_t index, const accredit::Learner& learner,
+                      const Outcome& outcome) const;
+  std::string End(const ValidateSummary& summary, const Accounting& accounting) const;
+
+ private:
+  OutcomeFormat format_;
+  OutcomeRun run_;
+};
+
+}  // namespace accredit
