@@ -144,6 +144,12 @@ void EvaluationRun::ParallelFor(unsigned jobs, const std::function<void(std::siz
   for (std::thread& thread : pool) thread.join();
 }
 
+Outcome EvaluationRun::EvaluateLearner(std::size_t index, bool trace) {
+  Evaluator evaluator(loaded_.rules, *programme_);
+  options_.trace = trace;
+  return evaluator.Evaluate(learners_[index], options_);
+}
+
 void EvaluationRun::EvaluateAll(unsigned jobs, bool trace) {
   Evaluator evaluator(loaded_.rules, *programme_);
   options_.trace = trace;

@@ -30,6 +30,9 @@ class EvaluationRun {
   // Evaluates every learner; `trace` records condition trees (for explain).
   void EvaluateAll(unsigned jobs, bool trace);
 
+  // Evaluates the `index`th learner alone (explain).
+  Outcome EvaluateLearner(std::size_t index, bool trace);
+
   // Runs body(i) for i in [0, learners), split across `jobs` threads (0: one per core).
   void ParallelFor(unsigned jobs, const std::function<void(std::size_t)>& body) const;
 

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "accredit/explain.h"
 #include "accredit/rules_describe.h"
+#include "evaluation_run.h"
 #include "exit_codes.h"
 
 namespace accredit::cli {
@@ -12,14 +15,60 @@ namespace accredit::cli {
 void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "explain", "Print the award rules in plain English, for students and parents");
-  cmd->add_option("-r,--rules", options->rules,
-                  "Rule file or folder (repeatable; default: the built-in example programme)");
-  cmd->add_option("-a,--award", options->award, "Programme id, when the rules hold several");
+      "explain",
+      "Explain the award rules in plain English, or one learner's outcome (with --learner)");
+  cmd->add_option("RECORDS", options->records, "Records files, with --learner");
+  AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
+  cmd->add_option("-l,--learner", options->learner, "The learner to explain");
+  cmd->add_option("-f,--format", options->format, "Output: text or json (with --learner)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->callback([options, &global, &exit_code] { exit_code = RunExplain(*options, global); });
 }
 
+namespace {
+
+int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
+  EvaluationRun run;
+  if (!run.Prepare(options.rules, options.award, options.as_of, options.predicted, options.records,
+                   global)) {
+    return kExitError;
+  }
+  const std::vector<Learner>& learners = run.learners();
+  auto it = std::find_if(learners.begin(), learners.end(),
+                         [&](const Learner& l) { return l.id == options.learner; });
+  if (it == learners.end()) {
+    std::fputs(fmt::format("accredit: error: no learner '{}' in the records given ({} learners "
+                           "read)\n",
+                           options.learner, learners.size())
+                   .c_str(),
+               stderr);
+    return kExitError;
+  }
+  std::size_t index = static_cast<std::size_t>(it - learners.begin());
+  Outcome outcome = run.EvaluateLearner(index, true);
+  if (options.format == "json") {
+    Print(ExplainJson(run.rules(), run.programme(), *it, outcome, run.sources()));
+  } else {
+    Print(ExplainText(run.rules(), run.programme(), *it, outcome, run.sources()));
+  }
+  if (outcome.data_error || run.has_errors()) return kExitError;
+  return outcome.tier == kNone ? kExitVerdict : kExitOk;
+}
+
+}  // namespace
+
 int RunExplain(const ExplainOptions& options, const GlobalOptions& global) {
+  if (!options.learner.empty() || !options.records.empty()) {
+    if (options.learner.empty() || options.records.empty()) {
+      std::fputs(
+          "accredit: error: explaining a learner needs both records files and "
+          "--learner ID\n",
+          stderr);
+      return kExitError;
+    }
+    return ExplainLearner(options, global);
+  }
   SourceSet sources;
   LoadResult loaded = LoadRulesOrDefault(options.rules, sources);
   PrintDiagnostics(loaded.diagnostics, sources, global);

@@ -90,13 +90,6 @@ CompiledCondition CompileCondition(const RuleSet& rules, const Condition& c) {
   return out;
 }
 
-CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter) {
-  CompiledFilter out;
-  for (const Condition& c : filter.conditions) out.conditions.push_back(CompileCondition(rules, c));
-  for (const Filter& f : filter.negated) out.negated.push_back(CompileFilter(rules, f));
-  return out;
-}
-
 bool OneOfText(const std::vector<std::string>& texts, std::string_view value) {
   for (const std::string& t : texts) {
     if (t == value) return true;
@@ -247,6 +240,13 @@ class Compiler {
 };
 
 }  // namespace
+
+CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter) {
+  CompiledFilter out;
+  for (const Condition& c : filter.conditions) out.conditions.push_back(CompileCondition(rules, c));
+  for (const Filter& f : filter.negated) out.negated.push_back(CompileFilter(rules, f));
+  return out;
+}
 
 Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
   Plan plan;

@@ -98,6 +98,8 @@ struct Plan {
 
 Plan CompilePlan(const RuleSet& rules, const Programme& programme);
 
+CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter);
+
 bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& learner,
              const Achievement& achievement);
 

@@ -123,8 +123,11 @@ std::string Bounds(const RuleSet& rules, const Requirement& req, std::string_vie
   return out;
 }
 
-void Wrap(std::string& out, const std::string& text, std::size_t indent, std::size_t width) {
+// Appends `text` wrapped at `width`, indented by `indent`, continuation lines by `hang` more.
+void Wrap(std::string& out, const std::string& text, std::size_t indent, std::size_t width,
+          std::size_t hang = 0) {
   std::string pad(indent, ' ');
+  std::string continuation(indent + hang, ' ');
   std::size_t column = 0;
   std::size_t start = 0;
   bool first = true;
@@ -137,8 +140,8 @@ void Wrap(std::string& out, const std::string& text, std::size_t indent, std::si
       column = indent + word.size();
       first = false;
     } else if (column + 1 + word.size() > width) {
-      out += "\n" + pad + word;
-      column = indent + word.size();
+      out += "\n" + continuation + word;
+      column = continuation.size() + word.size();
     } else {
       out += " " + word;
       column += 1 + word.size();
@@ -152,7 +155,7 @@ void DescribeTree(const RuleSet& rules, const Requirement& req, std::size_t inde
                   std::string& out) {
   std::string line = DescribeRequirement(rules, req);
   if (!req.title.empty() && indent > 4) line = req.title + ": " + line;
-  Wrap(out, "- " + line, indent, 80);
+  Wrap(out, "- " + line, indent, 80, 2);
   for (const Requirement& child : req.children) DescribeTree(rules, child, indent + 2, out);
 }
 
@@ -166,69 +169,106 @@ std::string LongDate(Date date) {
 
 }  // namespace
 
-std::string DescribeFilter(const RuleSet& rules, const Filter& filter) {
-  std::string noun = "achievements";
+namespace {
+
+// A filter as a noun phrase in two numbers: "GCSE in Mathematics at grade 4 or above" and
+// "GCSEs in Mathematics at grade 4 or above".
+struct Phrase {
+  std::string singular = "achievement";
+  std::string plural = "achievements";
   std::vector<std::string> qualifiers;
+  std::string Render(bool one) const {
+    std::string out = one ? singular : plural;
+    for (const std::string& q : qualifiers) out += " " + q;
+    return out;
+  }
+};
+
+std::string Pluralize(const std::string& title) {
+  if (title.size() <= 16 && !title.empty() && title.back() != 's' && title.back() != ')') {
+    return title + "s";
+  }
+  return title + " results";
+}
+
+Phrase BuildPhrase(const RuleSet& rules, const Filter& filter) {
+  Phrase phrase;
   for (const Condition& c : filter.conditions) {
     std::vector<std::string> values;
     switch (c.field) {
       case Field::kKind:
         if (c.values.size() == 1) {
-          noun = c.values.front() == "activity" ? "activities" : c.values.front() + "s";
+          phrase.singular = c.values.front();
+          phrase.plural = c.values.front() == "activity" ? "activities" : c.values.front() + "s";
         }
         break;
-      case Field::kType:
-        for (const std::string& v : c.values) values.push_back(TypeTitle(rules, v));
-        noun = JoinOr(values) + " results";
+      case Field::kType: {
+        std::vector<std::string> plural;
+        for (const std::string& v : c.values) {
+          values.push_back(TypeTitle(rules, v));
+          plural.push_back(Pluralize(TypeTitle(rules, v)));
+        }
+        phrase.singular = JoinOr(values);
+        phrase.plural = JoinOr(plural);
         break;
+      }
       case Field::kSubject:
         for (const std::string& v : c.values) values.push_back(SubjectTitle(rules, v));
-        qualifiers.push_back("in " + JoinOr(values));
+        phrase.qualifiers.push_back("in " + JoinOr(values));
         break;
       case Field::kStrand:
         for (const std::string& v : c.values) values.push_back(StrandTitle(rules, v));
-        qualifiers.push_back("in " + JoinOr(values));
+        phrase.qualifiers.push_back("in " + JoinOr(values));
         break;
       case Field::kGrade:
         if (c.form == Condition::Form::kPass) {
-          qualifiers.push_back("at a pass grade or above");
+          phrase.qualifiers.push_back("with a pass");
         } else if (c.form == Condition::Form::kCompare) {
-          qualifiers.push_back("at " + OpPhrase(c.op, c.values.front(), "grade "));
+          phrase.qualifiers.push_back("at " + OpPhrase(c.op, c.values.front(), "grade "));
         } else {
-          qualifiers.push_back("at grade " + JoinOr(c.values));
+          phrase.qualifiers.push_back("at grade " + JoinOr(c.values));
         }
         break;
       case Field::kLevel:
         if (c.form == Condition::Form::kCompare) {
-          qualifiers.push_back("at " + OpPhrase(c.op, DescribeLevel(*c.level), ""));
+          phrase.qualifiers.push_back("at " + OpPhrase(c.op, DescribeLevel(*c.level), ""));
         } else {
           for (const std::string& v : c.values) values.push_back(DescribeLevel(*ParseLevel(v)));
-          qualifiers.push_back("at " + JoinOr(values));
+          phrase.qualifiers.push_back("at " + JoinOr(values));
         }
         break;
       case Field::kHours:
-        qualifiers.push_back("of " + OpPhrase(c.op, Number(c.number), "") + " hours each");
+        phrase.qualifiers.push_back("of " + OpPhrase(c.op, Number(c.number), "") + " hours each");
         break;
       case Field::kDate:
-        qualifiers.push_back("dated " + OpPhrase(c.op, c.values.front(), ""));
+        phrase.qualifiers.push_back("dated " + OpPhrase(c.op, c.values.front(), ""));
         break;
       case Field::kStatus:
-        qualifiers.push_back("with status " + JoinOr(c.values));
+        phrase.qualifiers.push_back("with status " + JoinOr(c.values));
         break;
       default:
-        qualifiers.push_back(fmt::format("with {} {}", FieldName(c.field),
-                                         c.form == Condition::Form::kCompare
-                                             ? OpPhrase(c.op, c.values.front(), "")
-                                             : JoinOr(c.values)));
+        phrase.qualifiers.push_back(fmt::format("with {} {}", FieldName(c.field),
+                                                c.form == Condition::Form::kCompare
+                                                    ? OpPhrase(c.op, c.values.front(), "")
+                                                    : JoinOr(c.values)));
         break;
     }
   }
   for (const Filter& negated : filter.negated) {
-    qualifiers.push_back("other than " + DescribeFilter(rules, negated));
+    phrase.qualifiers.push_back("other than " + BuildPhrase(rules, negated).Render(false));
   }
-  std::string out = noun;
-  for (const std::string& q : qualifiers) out += " " + q;
-  return out;
+  return phrase;
+}
+
+}  // namespace
+
+std::string DescribeFilter(const RuleSet& rules, const Filter& filter) {
+  return BuildPhrase(rules, filter).Render(false);
+}
+
+std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
+                            std::string_view after_number) {
+  return fmt::format("{}{} {}", Number(n), after_number, BuildPhrase(rules, filter).Render(n == 1));
 }
 
 std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
@@ -240,11 +280,17 @@ std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
         return fmt::format("{} different {}s among {}", Bounds(rules, req, ""),
                            FieldName(*agg.distinct), noun);
       }
+      if (req.at_least.present && req.at_least.by.empty() && !req.at_most.present) {
+        return "at least " + DescribeCountOf(rules, agg.where, req.at_least.value);
+      }
       return fmt::format("{} {}", Bounds(rules, req, ""), noun);
     case Requirement::Kind::kSum:
       if (agg.of == Quantity::kPoints) {
         return fmt::format("{} from {}", Bounds(rules, req, " " + TableTitle(rules, agg.table)),
                            noun);
+      }
+      if (agg.of == Quantity::kSize) {
+        return fmt::format("{} adding up to a size of {}", noun, Bounds(rules, req, ""));
       }
       return fmt::format("{} of {}", Bounds(rules, req, agg.of == Quantity::kHours ? " hours" : ""),
                          noun);

@@ -22,4 +22,9 @@ std::string DescribeRequirement(const RuleSet& rules, const Requirement& require
 // above".
 std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 
+// "1 GCSE in Mathematics at grade 4 or above", "3 A levels at grade E or above"; with
+// `after_number` " more": "1 more GCSE in ...".
+std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
+                            std::string_view after_number = "");
+
 }  // namespace accredit

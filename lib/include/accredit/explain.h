@@ -1,0 +1,38 @@
+// Explaining one learner's outcome: the full condition tree of every tier evaluated (actual
+// against required, which achievement went to which component), the achievements that did
+// not count and why, and for every unmet part a still-needed sentence a student understands
+// ("needs 3 more hours of activities in physical & outdoor (has 12 of 15)"), with the
+// nearest misses ("has GCSE Mathematics grade 3"). Built from the trace the evaluator records
+// (EvaluateOptions::trace), never by evaluating again.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "accredit/json_writer.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+#include "accredit/source.h"
+
+namespace accredit {
+
+// Still-needed sentences for the unmet components of `tier` (each prefixed by the component's
+// title). `outcome` must have been evaluated with tracing on.
+std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learner,
+                                     const Outcome& outcome, const TierResult& tier);
+
+// A short description of an achievement: "GCSE Mathematics grade 6", "activity: 12 hours of
+// physical & outdoor (2027-03-26)", followed by where it was read.
+std::string DescribeAchievement(const RuleSet& rules, const Learner& learner,
+                                const Achievement& achievement, const SourceSet& sources);
+
+// The explanation as text for people.
+std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                        const Outcome& outcome, const SourceSet& sources);
+
+// The explanation as one JSON document (format_version 1).
+std::string ExplainJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                        const Outcome& outcome, const SourceSet& sources);
+
+}  // namespace accredit
