@@ -150,12 +150,22 @@ Outcome EvaluationRun::EvaluateLearner(std::size_t index, bool trace) {
   return evaluator.Evaluate(learners_[index], options_);
 }
 
-void EvaluationRun::EvaluateAll(unsigned jobs, bool trace) {
+void EvaluationRun::EvaluateAll(unsigned jobs, bool trace, const GlobalOptions& global) {
   Evaluator evaluator(loaded_.rules, *programme_);
   options_.trace = trace;
   outcomes_.assign(learners_.size(), Outcome{});
   ParallelFor(jobs,
               [&](std::size_t i) { outcomes_[i] = evaluator.Evaluate(learners_[i], options_); });
+  Diagnostics warnings;
+  for (std::size_t i = 0; i < outcomes_.size(); ++i) {
+    if (!outcomes_[i].search_limit_hit) continue;
+    warnings.Warning("search-limit",
+                     fmt::format("allocation search for learner '{}' stopped after {} steps; "
+                                 "the outcome is the best allocation found, not proven best",
+                                 learners_[i].id, options_.search_limit),
+                     learners_[i].location);
+  }
+  PrintDiagnostics(warnings, sources_, global);
 }
 
 }  // namespace accredit::cli

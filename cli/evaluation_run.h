@@ -27,8 +27,9 @@ class EvaluationRun {
                const std::string& as_of, bool predicted, const std::vector<std::string>& records,
                const GlobalOptions& global);
 
-  // Evaluates every learner; `trace` records condition trees (for explain).
-  void EvaluateAll(unsigned jobs, bool trace);
+  // Evaluates every learner; `trace` records condition trees (for explain). Warns
+  // (`search-limit`) for a learner whose allocation search hit its limit.
+  void EvaluateAll(unsigned jobs, bool trace, const GlobalOptions& global);
 
   // Evaluates the `index`th learner alone (explain).
   Outcome EvaluateLearner(std::size_t index, bool trace);

@@ -31,7 +31,7 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
                    global)) {
     return kExitError;
   }
-  run.EvaluateAll(options.jobs, false);
+  run.EvaluateAll(options.jobs, false, global);
   OutcomeRun outcome_run{&run.rules(), &run.programme(), &run.sources(), run.evaluate_options()};
   OutcomeWriter writer(*OutcomeFormatByName(options.format), outcome_run);
   ValidateSummary summary;

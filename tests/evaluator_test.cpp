@@ -207,3 +207,39 @@ tiers:
 }
 
 }  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("a search stopped at its limit says so and keeps the best allocation found") {
+  auto rules = testing::LoadYaml(R"(accredit: 1
+scales:
+  g: {grades: [U, "4"], pass: "4"}
+types:
+  gcse: {scale: g}
+subjects: {a: {}, b: {}, c: {}}
+programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      x: {role: breadth, count: {at_least: 3, where: {subject: [a, b, c]}}}
+      y: {role: core-learning, count: {at_least: 3, where: {subject: [a, b, c]}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner = testing::MakeLearner(
+      rs, "L1",
+      {"type=gcse subject=a grade=4", "type=gcse subject=b grade=4", "type=gcse subject=c grade=4",
+       "type=gcse subject=a grade=4", "type=gcse subject=b grade=4"});
+  EvaluateOptions options;
+  Outcome full = evaluator.Evaluate(learner, options);
+  CHECK_FALSE(full.search_limit_hit);
+  CHECK(full.tier == kNone);  // five achievements cannot make two threes
+  options.search_limit = 3;
+  Outcome cut = evaluator.Evaluate(learner, options);
+  CHECK(cut.search_limit_hit);
+  int met = 0;
+  for (const ComponentResult& c : cut.tiers[0].components) met += c.status == ComponentStatus::kMet;
+  CHECK(met <= 1);
+}
+
+}  // namespace accredit

@@ -106,6 +106,7 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
   }
   json.Key("predicted").Bool(o.used_predicted);
   json.Key("data_error").Bool(o.data_error);
+  if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
   json.Key("tiers").BeginArray();
   for (const TierResult& t : o.tiers) {
     json.BeginObject();
