@@ -7,8 +7,7 @@
 // in a school system's own layout needs a column mapping onto canonical columns first.
 #pragma once
 
-#include "accredit/rules.h"
-
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -20,12 +19,26 @@
 
 namespace accredit {
 
+struct ColumnMap;  // column_map.h
+
 struct ReadOptions {
   // csv (defaults) size bounds for the CSV reader
   CsvOptions csv;
   // check_identifiers (true) warn, as `bad-check-character`, on a learner id that looks like
   // a UPN and on a qan whose check character is wrong (identifiers.h)
   bool check_identifiers = true;
+  // map (none) a column mapping (column_map.h) to read a school system's export with: its
+  // column names, value spellings, constants, date format and wide layout. Not owned; it must
+  // outlive the call. JSON inputs use its `values`, `set` and `dates` parts only.
+  const ColumnMap* map = nullptr;
+  // max_learner_rows (100,000) the most rows one learner may have in one input; the first row
+  // past it is reported as `too-large`, and it and every later row of that learner rejected
+  std::uint64_t max_learner_rows = 100'000;
+  // max_json_depth (64) the deepest nesting of arrays and objects in a JSON input
+  // (`too-deep` otherwise; the whole input is rejected)
+  std::uint32_t max_json_depth = 64;
+  // max_file_bytes (2 GiB) the largest input file ReadRecordInputs() reads (`too-large`)
+  std::uint64_t max_file_bytes = std::uint64_t{2} << 30;
 };
 
 // Learners read from one input.
