@@ -135,8 +135,8 @@ TEST_CASE("JSON values must be strings, numbers or null") {
        "records.json:3:45: error: 'grade' must be a string or a number, got an array "
        "[bad-value]\n",
        "/0/grade /1/type /2/grade", 3, 0, 3},
-      {"a huge number",
-       "[{\"learner\": \"L1\", \"kind\": \"activity\", \"hours\": 1e400}]", "L1: 0, 1\n",
+      {"a huge number", "[{\"learner\": \"L1\", \"kind\": \"activity\", \"hours\": 1e400}]",
+       "L1: 0, 1\n",
        "records.json:1:49: error: number 1e400 of 'hours' is out of range [bad-number]\n",
        "/0/hours", 1, 0, 1},
       {"a field twice, a learner named twice",
@@ -169,7 +169,8 @@ TEST_CASE("JSON values must be strings, numbers or null") {
 TEST_CASE("broken JSON is one rejected row, located where possible") {
   Check({
       {"missing comma", "[{\"learner\": \"L1\", \"type\": \"gcse\", \"grade\": 4}\n {\"x\": 1}]",
-       "", "records.json:2:2: error: invalid JSON: a comma, colon, key or value is missing or out "
+       "",
+       "records.json:2:2: error: invalid JSON: a comma, colon, key or value is missing or out "
        "of place [bad-json]\n",
        "-", 1, 0, 1},
       {"unclosed string", "[{\"learner\": \"L1}]", "",
@@ -181,8 +182,8 @@ TEST_CASE("broken JSON is one rejected row, located where possible") {
       {"mismatched bracket", "[{\"learner\": \"L1\"]]", "",
        "records.json:1:18: error: expected '}' before ']' [bad-json]\n", "-", 1, 0, 1},
       {"text after the end", "[]\n[]", "",
-       "records.json:2:1: error: unexpected text after the end of the JSON value [bad-json]\n",
-       "-", 1, 0, 1},
+       "records.json:2:1: error: unexpected text after the end of the JSON value [bad-json]\n", "-",
+       1, 0, 1},
       {"bad literal", "[{\"learner\": tru}]", "",
        "records.json:1:14: error: invalid JSON: expected a value (a string, number, object, "
        "array, true, false or null) [bad-json]\n",
@@ -215,8 +216,8 @@ TEST_CASE("JSON bounds: nesting depth and rows per learner") {
   few.max_learner_rows = 2;
   Check({
       {"too deep", "[{\"id\": \"L1\", \"achievements\": [{\"title\": [[1]]}]}]", "",
-       "records.json:1:32: error: nesting is deeper than the limit of 3 [too-deep]\n", "-", 1, 0,
-       1, shallow},
+       "records.json:1:32: error: nesting is deeper than the limit of 3 [too-deep]\n", "-", 1, 0, 1,
+       shallow},
       {"too many rows for one learner",
        "[{\"id\": \"L1\", \"achievements\": [{\"type\": \"gcse\", \"grade\": 4},\n"
        " {\"type\": \"gcse\", \"grade\": 5}, {\"type\": \"gcse\", \"grade\": 6},\n"
@@ -251,8 +252,7 @@ TEST_CASE("a mapping's values, constants and dates apply to JSON rows") {
       "values: {subject: {Maths: mathematics}, type: {\"GCSE (9-1)\": gcse}}\n"
       "set: {kind: qualification}\n"
       "dates: dd/mm/yyyy\n";
-  std::optional<ColumnMap> map =
-      LoadColumnMap(sources.Add("m.map.yaml", text), text, diagnostics);
+  std::optional<ColumnMap> map = LoadColumnMap(sources.Add("m.map.yaml", text), text, diagnostics);
   REQUIRE(map);
   ReadOptions options;
   options.map = &*map;

@@ -214,13 +214,16 @@ std::optional<ColumnMap> LoadColumnMap(SourceId source, std::string_view text,
   ColumnMap map;
   map.source = source;
   MapLoader loader(context, map);
-  if (const YamlNode* node = root->Find("description")) context.Text(*node, "'description'");
-  if (const YamlNode* node = root->Find("columns")) loader.Columns(*node);
-  if (const YamlNode* node = root->Find("values")) loader.Values(*node);
-  if (const YamlNode* node = root->Find("set")) loader.Set(*node);
-  if (const YamlNode* node = root->Find("dates")) loader.Dates(*node);
-  if (const YamlNode* node = root->Find("ignore")) loader.Ignore(*node);
-  if (const YamlNode* node = root->Find("wide")) loader.Wide(*node);
+  // In document order, so that diagnostics come in the order a reader meets them.
+  for (const auto& [key, node] : root->entries) {
+    if (key.value == "description") context.Text(node, "'description'");
+    if (key.value == "columns") loader.Columns(node);
+    if (key.value == "values") loader.Values(node);
+    if (key.value == "set") loader.Set(node);
+    if (key.value == "dates") loader.Dates(node);
+    if (key.value == "ignore") loader.Ignore(node);
+    if (key.value == "wide") loader.Wide(node);
+  }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return map;
 }

@@ -4,7 +4,7 @@
 // columns named after the canonical fields of values.h): CsvReader (csv_reader.h) splits the
 // text, the header is matched to fields, each row is resolved against the rules by
 // ResolveAchievement (record_resolver.h), and rows are grouped into learners by id. An export
-// in a school system's own layout needs a column mapping onto canonical columns first.
+// in a school system's own layout is read through a column mapping (column_map.h).
 #pragma once
 
 #include <cstdint>
@@ -67,6 +67,15 @@ struct RecordSet {
 // reported as having a data error; a duplicate row does not count there, since no data is
 // lost. A row rejected before its learner id is known (empty, or not readable) is counted in
 // the accounting only.
+//
+// Mapping: with ReadOptions::map (column_map.h), header names are matched by the mapping
+// instead (its `columns:`, then canonical names; `ignore:` columns are not reported; a second
+// alternative of one field is an `unused-column` note rather than a `duplicate-column` error),
+// and each row goes through ApplyColumnMap() first (`bad-date` rejects it). A mapping with a
+// `wide:` layout reads one row per non-empty grade cell, as column_map.h describes; with no
+// grade column the input is rejected (`missing-column`).
+//
+// Bound: a learner's rows past ReadOptions::max_learner_rows are rejected (`too-large`, once).
 //
 // Identifiers: with ReadOptions::check_identifiers, a `bad-check-character` warning for a
 // learner id (once, at its first row) and for a qan of a used row; neither is rejected.
