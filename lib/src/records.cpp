@@ -1,7 +1,7 @@
 // Learner records: the text store behind Achievement::text.
-#include "accredit/records.h"
-
 #include "accredit/rules.h"
+
+#include "accredit/records.h"
 
 namespace accredit {
 
