@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -148,7 +150,7 @@ TEST_CASE("mapping files are checked with located diagnostics") {
   REQUIRE(good.map);
   CHECK(good.diagnostics == "");
   CHECK(good.map->FieldFor(" adno ") == Field::kLearner);
-  CHECK(good.map->FieldFor("learner") == std::nullopt);  // columns: names learner's columns
+  CHECK(good.map->FieldFor("learner") == Field::kLearner);
   CHECK(good.map->FieldFor("GRADE") == Field::kGrade);
   CHECK(good.map->Ignores("FORENAME"));
   CHECK(good.map->MapValue(Field::kSubject, "MATHS") == "mathematics");
@@ -258,6 +260,19 @@ TEST_CASE("a wide broadsheet makes one row of each non-empty grade cell") {
        "[missing-column]\n",
        1, 0, 1},
   });
+}
+
+TEST_CASE("every shipped mapping file loads with no diagnostics") {
+  for (const char* name :
+       {"sims-results.map.yaml", "ofqual-candidate.map.yaml", "arbor-broadsheet.map.yaml"}) {
+    INFO(name);
+    std::ifstream in(std::string(ACCREDIT_SOURCE_DIR) + "/rules/mappings/" + name);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(!text.empty());
+    Loaded loaded = Load(text);
+    CHECK(loaded.map);
+    CHECK(loaded.diagnostics == "");
+  }
 }
 
 }  // namespace accredit

@@ -8,9 +8,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "accredit/column_map.h"
 #include "records_fixture.h"
 
 namespace accredit {
@@ -136,6 +139,58 @@ TEST_CASE("files that cannot be read are errors, and never hang the run") {
   CHECK(testing::RenderAll(too_large, sources) ==
         csv + ": error: '" + csv + "' is 29 bytes, more than the limit of 10 [too-large]\n");
   fs::remove_all(dir);
+}
+
+}  // namespace accredit
+
+namespace accredit {
+namespace {
+
+std::string ReadSourceFile(const std::string& relative) {
+  std::ifstream in(std::string(ACCREDIT_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("the messy example export reads with the documented accounting") {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  const std::string map_text = ReadSourceFile("rules/mappings/sims-results.map.yaml");
+  std::optional<ColumnMap> map = LoadColumnMap(
+      sources.Add("rules/mappings/sims-results.map.yaml", map_text), map_text, diagnostics);
+  REQUIRE(map);
+  ReadOptions options;
+  options.map = &*map;
+  const std::string dir = std::string(ACCREDIT_SOURCE_DIR) + "/examples/messy-export/";
+  RecordSet records = ReadRecordInputs({dir + "results.csv", dir + "activities.json"},
+                                       testing::SmallRuleSet(), options, sources, diagnostics);
+  std::string rendered = testing::RenderAll(diagnostics, sources);
+  for (std::size_t at = rendered.find(dir); at != std::string::npos; at = rendered.find(dir)) {
+    rendered.replace(at, dir.size(), "");
+  }
+  CHECK(rendered ==
+        "results.csv:7:71: error: grade '4*' is not on the gcse scale (U, 1, 2, 3, 4, 5, 6, 7, 8, "
+        "9) [bad-grade]\n"
+        "results.csv:10: warning: duplicate row for learner 'K873401522003': skipped "
+        "[duplicate-row]\n"
+        "results.csv:8: note: the same row is here\n"
+        "results.csv:12:57: error: grade 'Merit' is not on the gcse scale (U, 1, 2, 3, 4, 5, 6, 7, "
+        "8, 9) [bad-grade]\n"
+        "results.csv:13:51: error: unknown subject 'Englsh Language' [unknown-subject]\n"
+        "note: did you mean 'english-language'?\n"
+        "results.csv:14:1: warning: bad check letter in UPN 'A873401522005': expected 'N' "
+        "[bad-check-character]\n"
+        "activities.json:2:35: note: ignoring unknown field 'name' [unknown-field]\n"
+        "activities.json:16:41: note: ignoring unknown field 'notes' [unknown-field]\n"
+        "activities.json:22:37: error: unknown strand 'leadership-servce' [bad-value]\n"
+        "note: did you mean 'leadership-service'?\n");
+  // Names are never read: no learner text holds a forename or surname.
+  for (const Learner& learner : records.learners) {
+    CHECK(learner.text.find("Hart") == std::string::npos);
+    CHECK(learner.text.find("Amelia") == std::string::npos);
+  }
+  CHECK(Accounts(records.accounting) == "25 = 20 + 5, 6 learners");
 }
 
 }  // namespace accredit

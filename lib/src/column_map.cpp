@@ -42,11 +42,8 @@ std::optional<Field> ColumnMap::FieldFor(std::string_view column, std::size_t* p
     }
   }
   std::optional<Field> field = FieldByName(name);
-  if (field && columns[static_cast<std::size_t>(*field)].empty()) {
-    if (preference != nullptr) *preference = static_cast<std::size_t>(-1);
-    return field;
-  }
-  return std::nullopt;
+  if (field && preference != nullptr) *preference = static_cast<std::size_t>(-1);
+  return field;
 }
 
 bool ColumnMap::Ignores(std::string_view column) const {

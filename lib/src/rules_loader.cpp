@@ -101,7 +101,8 @@ class Loader {
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml")) {
+        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml") &&
+            !name.ends_with(".map.yaml")) {
           files.push_back(p);
         }
       }

@@ -28,9 +28,9 @@
 //     pattern: "GCSE {subject}"         # and/or: any column named like this is a subject
 //
 // Matching: column names and value spellings are matched ignoring ASCII case and surrounding
-// spaces. A column named exactly after a canonical field (`grade`) still fills that field
-// unless `columns:` maps other names onto it. When several alternatives of one field are in the
-// header, the first listed wins and the others are noted as `unused-column`. A value with no
+// spaces. A column named exactly after a canonical field (`grade`) still fills that field, as
+// its last alternative. When several alternatives of one field are in the header, the first
+// listed wins and the others are noted as `unused-column`. A value with no
 // entry in `values:` passes through unchanged, so it is still checked against the rules (with a
 // "did you mean"). `set:` fills a field whose cell is missing or empty; its values are
 // canonical and are not mapped.
@@ -96,9 +96,9 @@ struct ColumnMap {
   std::vector<std::string> ignore;
   std::optional<WideLayout> wide;
 
-  // The field a source column fills: by `columns:`, else by its canonical name when no
-  // `columns:` entry names that field. `preference` receives the index of the alternative
-  // (0 = first listed; canonical names rank after every alternative).
+  // The field a source column fills: by `columns:`, else by its canonical name.
+  // `preference` receives the index of the alternative (0 = first listed; a canonical name
+  // ranks after every alternative).
   std::optional<Field> FieldFor(std::string_view column, std::size_t* preference = nullptr) const;
   // True when `column` is listed under `ignore:`.
   bool Ignores(std::string_view column) const;
