@@ -88,6 +88,13 @@ TEST_CASE("three JSON shapes read the same learners") {
        " {\"Learner\": \"L1\", \"Type\": \"a-level\", \"Grade\": \"A*\", \"qan\": null}]",
        "L2: 1\nL1: 1\n", "", "", 2, 2, 0},
       {"an empty array", "[]", "", "", "", 0, 0, 0},
+      {"one pretty-printed learner",
+       "{\n  \"id\": \"L1\",\n  \"achievements\": [\n    {\"type\": \"gcse\", \"grade\": "
+       "44}\n  ]\n}\n",
+       "L1: 0, 1\n",
+       "records.json:4:31: error: grade '44' is not on the gcse scale (U, 1, 2, 3, 4, 5, 6, 7, 8, "
+       "9) [bad-grade]\n",
+       "/achievements/0/grade", 1, 0, 1},
   });
 }
 

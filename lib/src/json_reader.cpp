@@ -90,6 +90,10 @@ RecordSet JsonReader::Read() {
   }
   if (text_[first] == '[') {
     ReadUnit(Unit{text_.substr(start), start, nullptr}, false);
+  } else if (text_[first] == '{' &&
+             internal::ScanJson(text_.substr(start), options_.max_json_depth).ok()) {
+    // One object, perhaps spread over lines (pretty-printed): a single learner or row.
+    ReadUnit(Unit{text_.substr(start), start, nullptr}, true);
   } else if (text_[first] == '{') {
     std::size_t line_start = start;
     while (line_start < text_.size()) {

@@ -24,7 +24,8 @@ namespace accredit {
 //                                          "grade": 6}, ...]}, ...]
 //          [{"learner": "L1", "kind": "activity", "hours": 12, ...}, ...]
 //        an element with an `id` or `achievements` key is a learner, any other a row;
-//   `{`  JSON Lines: one learner (or row) object per line; blank lines are skipped.
+//   `{`  JSON Lines: one learner (or row) object per line; blank lines are skipped. A text
+//        that is one complete object, even spread over several lines, is that one object.
 // Keys of achievements and rows are the canonical field names (values.h), matched ignoring
 // case (with a ReadOptions::map, its `columns:` names too). A value is a string, a number
 // (written as its JSON text: `"hours": 12.5` reads "12.5") or null (not given).
