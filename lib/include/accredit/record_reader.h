@@ -29,7 +29,8 @@ struct ReadOptions {
   bool check_identifiers = true;
   // map (none) a column mapping (column_map.h) to read a school system's export with: its
   // column names, value spellings, constants, date format and wide layout. Not owned; it must
-  // outlive the call. JSON inputs use its `values`, `set` and `dates` parts only.
+  // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
+  // and `dates`, but not `wide` or `ignore`.
   const ColumnMap* map = nullptr;
   // max_learner_rows (100,000) the most rows one learner may have in one input; the first row
   // past it is reported as `too-large`, and it and every later row of that learner rejected
