@@ -159,6 +159,10 @@ TEST_CASE("mapping files are checked with located diagnostics") {
   CHECK(good.map->wide->SubjectFor("maths") == "mathematics");
   CHECK(good.map->wide->SubjectFor(" History Grade") == "History");
   CHECK(good.map->wide->SubjectFor("Grade") == std::nullopt);
+  CHECK(good.map->GradeColumnSubject(" Maths Grade") == "mathematics");
+  CHECK(good.map->GradeColumnSubject("Art & Design Grade") == "art-design");
+  CHECK(good.map->GradeColumnSubject("Maths") == "mathematics");
+  CHECK(good.map->GradeColumnSubject("Notes") == std::nullopt);
 }
 
 TEST_CASE("dates are converted from series and UK formats") {
@@ -262,17 +266,46 @@ TEST_CASE("a wide broadsheet makes one row of each non-empty grade cell") {
   });
 }
 
+namespace {
+
+std::string ShippedMap(const std::string& name) {
+  std::ifstream in(std::string(ACCREDIT_SOURCE_DIR) + "/rules/mappings/" + name);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
 TEST_CASE("every shipped mapping file loads with no diagnostics") {
   for (const char* name :
        {"sims-results.map.yaml", "ofqual-candidate.map.yaml", "arbor-broadsheet.map.yaml"}) {
     INFO(name);
-    std::ifstream in(std::string(ACCREDIT_SOURCE_DIR) + "/rules/mappings/" + name);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text = ShippedMap(name);
     REQUIRE(!text.empty());
     Loaded loaded = Load(text);
     CHECK(loaded.map);
     CHECK(loaded.diagnostics == "");
   }
+}
+
+TEST_CASE("the shipped mappings read the layouts they are written for") {
+  Check({
+      {"Ofqual candidate-level template", ShippedMap("ofqual-candidate.map.yaml"),
+       "CentreNo,UCI,CandidateNumber,QualificationNumber,QualificationLevel,QualificationType,"
+       "SpecificationTitle,Grade,ExamSeries\n"
+       "12345,123450B241234A,1234,601/4873/1,Level 1/Level 2,GCSE (9-1),Mathematics,5,June "
+       "2024\n"
+       "12345,123450B241234A,1234,601/4437/3,Level 3,GCE A Level,Mathematics,B,June 2026\n",
+       "123450B241234A: gcse/mathematics/5@2024-06-30 a-level/mathematics/B@2026-06-30\n",
+       "export.csv:1:14: note: column 'CandidateNumber' also maps to field 'learner': not read "
+       "[unused-column]\n",
+       2, 2, 0},
+      {"Arbor broadsheet", ShippedMap("arbor-broadsheet.map.yaml"),
+       "UPN,Forename,Surname,Reg Group,Maths,Eng Lang,Mathematics (GCSE)\n"
+       "B801200005001,Ann,Smith,11A,7,ABS,\n"
+       "B801200005001,Ann,Smith,11A,,,8\n",
+       "B801200005001: gcse/mathematics/7 gcse/english-language/X gcse/mathematics/8\n", "", 3, 3,
+       0},
+  });
 }
 
 }  // namespace accredit

@@ -57,6 +57,26 @@ std::string_view ColumnMap::MapValue(Field field, std::string_view value) const 
   return it == table.end() ? value : std::string_view(it->second);
 }
 
+std::optional<std::string> ColumnMap::GradeColumnSubject(std::string_view column) const {
+  if (!wide) return std::nullopt;
+  std::optional<std::string> subject = wide->SubjectFor(column);
+  if (!subject || wide->subjects.count(Normalize(column)) > 0) return subject;
+  std::string_view mapped = MapValue(Field::kSubject, *subject);
+  if (mapped.data() != subject->data()) return std::string(mapped);
+  std::string id;
+  for (char c : internal::LowerAscii(*subject)) {
+    bool word =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    if (word) {
+      id += c;
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? *subject : id;
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 12> kMonths = {

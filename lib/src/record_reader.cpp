@@ -97,7 +97,7 @@ bool MapColumns(std::span<const CsvField> header, SourceId source, std::uint32_t
     std::size_t preference = 0;
     std::optional<Field> field = ColumnField(header[i].text, map, preference);
     if (!field && wide != nullptr) {
-      if (std::optional<std::string> subject = wide->SubjectFor(header[i].text)) {
+      if (std::optional<std::string> subject = map->GradeColumnSubject(header[i].text)) {
         out.grade_columns.emplace_back(i, std::move(*subject));
         continue;
       }

@@ -26,6 +26,8 @@
 //     type: gcse                        # the type of every grade cell
 //     subjects: {Maths: mathematics, "Eng Lang": english-language}
 //     pattern: "GCSE {subject}"         # and/or: any column named like this is a subject
+//                                       # (the {subject} text through `values: subject`,
+//                                       # else as an id: "Computer Science" computer-science)
 //
 // Matching: column names and value spellings are matched ignoring ASCII case and surrounding
 // spaces. A column named exactly after a canonical field (`grade`) still fills that field, as
@@ -104,6 +106,11 @@ struct ColumnMap {
   bool Ignores(std::string_view column) const;
   // The canonical value for `value` of `field` by `values:`, else `value` unchanged.
   std::string_view MapValue(Field field, std::string_view value) const;
+  // With a `wide:` layout, the subject of grade column `column`, or nullopt when it is not a
+  // grade column: as listed in `wide: subjects`, else the `{subject}` text of the pattern
+  // through `values: subject`, else that text written as an id (lower case, runs of spaces
+  // and punctuation as one hyphen: `Computer Science` -> `computer-science`).
+  std::optional<std::string> GradeColumnSubject(std::string_view column) const;
 };
 
 // Loads a mapping file `text` registered as `source`. Returns nullopt after at least one error.
