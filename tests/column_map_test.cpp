@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accredit/record_reader.h"
+#include "accredit/rules_loader.h"
 #include "records_fixture.h"
 
 namespace accredit {
@@ -306,6 +307,17 @@ TEST_CASE("the shipped mappings read the layouts they are written for") {
        "B801200005001: gcse/mathematics/7 gcse/english-language/X gcse/mathematics/8\n", "", 3, 3,
        0},
   });
+}
+
+TEST_CASE("mapping files are not rule files") {
+  for (const std::string& path : EmbeddedRulePaths()) CHECK(!path.ends_with(".map.yaml"));
+  SourceSet sources;
+  const std::string folder = std::string(ACCREDIT_SOURCE_DIR) + "/rules/mappings";
+  LoadResult result = LoadRules({folder}, sources);
+  REQUIRE(result.diagnostics.items().size() == 1);
+  CHECK(result.diagnostics.items()[0].code == "io-error");
+  CHECK(result.diagnostics.items()[0].message ==
+        "no rule files (*.yaml) in folder '" + folder + "'");
 }
 
 }  // namespace accredit

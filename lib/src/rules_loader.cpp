@@ -324,7 +324,8 @@ LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options) {
 std::vector<std::string> EmbeddedRulePaths() {
   std::vector<std::string> out;
   for (const internal::EmbeddedFile& f : internal::EmbeddedRuleFiles()) {
-    out.emplace_back(f.path);
+    // Column mappings ride along in rules/mappings/ but are not rule files.
+    if (!std::string_view(f.path).ends_with(".map.yaml")) out.emplace_back(f.path);
   }
   return out;
 }

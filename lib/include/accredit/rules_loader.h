@@ -65,7 +65,8 @@ inline constexpr std::string_view kDefaultRulesFile = "nbt/foxwood-sixth-form.ya
 // Loads the default programme from the embedded rules.
 LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options = {});
 
-// Paths of every embedded rule file, relative to rules/, sorted.
+// Paths of every embedded rule file, relative to rules/, sorted (column mappings, `*.map.yaml`,
+// are not rule files and are left out).
 std::vector<std::string> EmbeddedRulePaths();
 
 }  // namespace accredit
