@@ -101,7 +101,8 @@ class Loader {
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml")) {
+        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml") &&
+            !name.ends_with(".map.yaml")) {
           files.push_back(p);
         }
       }
@@ -323,7 +324,8 @@ LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options) {
 std::vector<std::string> EmbeddedRulePaths() {
   std::vector<std::string> out;
   for (const internal::EmbeddedFile& f : internal::EmbeddedRuleFiles()) {
-    out.emplace_back(f.path);
+    // Column mappings ride along in rules/mappings/ but are not rule files.
+    if (!std::string_view(f.path).ends_with(".map.yaml")) out.emplace_back(f.path);
   }
   return out;
 }
