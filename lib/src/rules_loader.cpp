@@ -246,7 +246,9 @@ class Loader {
           Fail(fmt::format("'uses' path '{}' leads outside the allowed rule folders", path),
                "include-escape", at)
               .notes.push_back(Note{"rule files may only use files below the folders given on "
-                                    "the command line or in ACCREDIT_RULES_PATH",
+                                    "the command line or in ACCREDIT_RULES_PATH; name shared "
+                                    "files by their place in the rules library instead, like "
+                                    "'england/types.yaml'",
                                     {}});
           return;
         }
