@@ -62,3 +62,29 @@ TEST_CASE("prior learning that could let earlier activities count breaks no retr
 }
 
 }  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("a tier without one of the three NBT components is a framework-roles finding") {
+  auto rules = testing::LoadYaml(R"(accredit: 1
+uses: [england/types.yaml, nbt/framework.yaml]
+programme: {id: p, title: The P Baccalaureate, framework: nbt-2023, starts: 2025-09-01, ends: 2027-08-31}
+tiers:
+  top:
+    components:
+      learning: {role: core-learning, count: {at_least: 1, where: {type: gcse}}}
+      development:
+        role: personal-development
+        all:
+          - sum: {of: hours, at_least: 5, where: {strand: leadership-service}}
+          - sum: {of: hours, at_least: 5, where: {strand: creative-cultural}}
+          - sum: {of: hours, at_least: 5, where: {strand: physical-outdoor}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Diagnostics findings = CheckConformance(rs, rs.programmes[0]);
+  REQUIRE(findings.items().size() == 1);
+  CHECK(findings.items()[0].code == "framework-roles");
+  CHECK(findings.items()[0].message == "tier 'top' has no component with role 'personal-project'");
+}
+
+}  // namespace accredit

@@ -57,6 +57,16 @@ const internal::EmbeddedFile* FindEmbedded(std::string_view path) {
   return nullptr;
 }
 
+// How a file is named in diagnostics: "<rules>/P" when embedded, else relative to the working
+// folder when below it, else its full path.
+std::string DisplayName(const FileRef& ref) {
+  if (ref.origin == FileRef::Origin::kEmbedded) return std::string(kEmbeddedPrefix) + ref.path;
+  std::error_code ec;
+  fs::path relative = fs::relative(ref.path, fs::current_path(ec), ec);
+  if (ec || relative.empty() || relative.string().rfind("..", 0) == 0) return ref.path;
+  return relative.string();
+}
+
 bool IsInside(const fs::path& path, const fs::path& root) {
   auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   (void)unused;
@@ -159,8 +169,8 @@ class Loader {
   void LoadFile(const FileRef& ref, const Location& from, const std::string& display = {}) {
     std::string key = ref.key();
     if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
-      Fail(fmt::format("'{}' uses itself (through a cycle of uses)", ref.path), "include-cycle",
-           from);
+      Fail(fmt::format("'{}' uses itself (through a cycle of uses)", DisplayName(ref)),
+           "include-cycle", from);
       return;
     }
     if (!loaded_.insert(key).second) return;
@@ -168,17 +178,7 @@ class Loader {
     if (!text) return;
     // The same file may reach us from disk and from the embedded library: load it once.
     if (!contents_.insert(std::hash<std::string>{}(*text)).second) return;
-    std::string name;
-    if (ref.origin == FileRef::Origin::kEmbedded) {
-      name = std::string(kEmbeddedPrefix) + ref.path;
-    } else if (!display.empty()) {
-      name = display;
-    } else {
-      std::error_code ec;
-      fs::path relative = fs::relative(ref.path, fs::current_path(ec), ec);
-      name = ec || relative.empty() || relative.string().rfind("..", 0) == 0 ? ref.path
-                                                                             : relative.string();
-    }
+    std::string name = display.empty() ? DisplayName(ref) : display;
     SourceId id = sources_.Add(std::move(name), std::move(*text));
     stack_.push_back(key);
     ParseSource(id, ref);
