@@ -128,17 +128,21 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
   const internal::Plan& plan = impl_->plan;
   Outcome outcome;
   outcome.data_error = learner.rejected_rows > 0;
-  std::vector<std::uint32_t> eligible;
+  // Per-thread scratch: evaluating a cohort reuses these buffers learner after learner.
+  thread_local std::vector<std::uint32_t> eligible;
+  thread_local internal::LearnerView view;
+  eligible.clear();
   outcome.exclusions.reserve(learner.achievements.size());
   for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
     Exclusion x = Classify(plan, learner, learner.achievements[i], options);
     outcome.exclusions.push_back(x);
     if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
   }
-  internal::LearnerView view(plan, learner, std::move(eligible));
+  view.Reset(plan, learner, eligible);
   for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
     const internal::TierPlan& tp = plan.tiers[t];
-    internal::Allocation allocation = internal::Allocate(tp, view, options.search_limit);
+    thread_local internal::Allocation allocation;
+    internal::Allocate(tp, view, options.search_limit, allocation);
     outcome.search_limit_hit = outcome.search_limit_hit || allocation.limit_hit;
     TierResult result;
     result.tier = tp.tier;

@@ -32,5 +32,7 @@ bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
 
 inline constexpr int kMaxRequirementDepth = 32;
+// The allocation search keeps a tier's candidate components in a 64-bit mask.
+inline constexpr std::size_t kMaxComponentsPerTier = 64;
 
 }  // namespace accredit::internal
