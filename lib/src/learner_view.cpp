@@ -8,24 +8,6 @@ namespace accredit::internal {
 
 namespace {
 
-bool CompareValues(double a, CompareOp op, double b) {
-  switch (op) {
-    case CompareOp::kEq:
-      return a == b;
-    case CompareOp::kNe:
-      return a != b;
-    case CompareOp::kLt:
-      return a < b;
-    case CompareOp::kLe:
-      return a <= b;
-    case CompareOp::kGt:
-      return a > b;
-    case CompareOp::kGe:
-      return a >= b;
-  }
-  return false;
-}
-
 constexpr double kUncached = -1;
 
 }  // namespace
@@ -193,7 +175,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
     case Requirement::Kind::kCompare: {
       double left = RecordValue(node.aggregate);
       double right = RecordValue(node.right);
-      met = CompareValues(left, node.op, right);
+      met = CompareNumbers(left, node.op, right);
       progress = met ? 1 : 0;
       if (trace != nullptr) {
         trace->actual = left;
