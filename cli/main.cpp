@@ -8,6 +8,7 @@
 #include "common.h"
 #include "exit_codes.h"
 #include "explain_command.h"
+#include "test_command.h"
 #include "validate_command.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     SetupCheck(app, global, exit_code);
     SetupExplain(app, global, exit_code);
     SetupValidate(app, global, exit_code);
+    SetupTest(app, global, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
