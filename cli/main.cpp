@@ -8,6 +8,7 @@
 #include "common.h"
 #include "exit_codes.h"
 #include "explain_command.h"
+#include "report_command.h"
 #include "validate_command.h"
 
 int main(int argc, char** argv) {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
     int exit_code = kExitOk;
     SetupCheck(app, global, exit_code);
     SetupExplain(app, global, exit_code);
+    SetupReport(app, global, exit_code);
     SetupValidate(app, global, exit_code);
     try {
       app.parse(argc, argv);
