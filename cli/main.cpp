@@ -9,6 +9,7 @@
 #include "exit_codes.h"
 #include "explain_command.h"
 #include "report_command.h"
+#include "transcript_command.h"
 #include "validate_command.h"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     SetupCheck(app, global, exit_code);
     SetupExplain(app, global, exit_code);
     SetupReport(app, global, exit_code);
+    SetupTranscript(app, global, exit_code);
     SetupValidate(app, global, exit_code);
     try {
       app.parse(argc, argv);

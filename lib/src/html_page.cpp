@@ -104,12 +104,11 @@ std::string RenderBarChart(const BarChart& chart) {
   double max = chart.max;
   for (const Bar& b : chart.bars) max = std::max(max, b.value);
   double height = kRow * static_cast<double>(chart.bars.size()) + 8;
-  std::string id = HtmlEscape(chart.id);
   std::string out = fmt::format(
-      "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-      "aria-labelledby=\"{0}-title\" width=\"660\" height=\"{1}\" viewBox=\"0 0 660 {1}\">\n"
-      "<title id=\"{0}-title\">{2}</title>\n",
-      id, Number(height), HtmlEscape(chart.title));
+      "<figure id=\"{2}\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+      "aria-label=\"{0}\" "
+      "width=\"660\" height=\"{1}\" viewBox=\"0 0 660 {1}\">\n<title>{0}</title>\n",
+      HtmlEscape(chart.title), static_cast<int>(height), HtmlEscape(chart.id));
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const Bar& b = chart.bars[i];
     double y = kRow * static_cast<double>(i) + 4;

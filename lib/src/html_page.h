@@ -26,7 +26,7 @@ struct Bar {
 };
 
 struct BarChart {
-  std::string id;          // unique within the page (ids of the title and table)
+  std::string id;          // the figure's id, unique within the page
   std::string title;       // the chart's accessible name and the table's caption
   std::string label_head;  // table column headings
   std::string value_head;
