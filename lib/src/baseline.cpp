@@ -85,11 +85,14 @@ BaselineComparison CompareOutcomes(const RuleSet& rules, const Programme& progra
     std::string before = TierLabel(baseline_programme, old_o);
     std::string after = TierLabel(programme, new_o);
     ++cmp.transitions[LabelIndex(cmp.before, before)][LabelIndex(cmp.after, after)];
-    if (before == after && old_o.grade == new_o.grade) {
+    // A learner with data errors is not judged: their grade is no outcome.
+    std::string before_grade = old_o.data_error ? "" : old_o.grade;
+    std::string after_grade = new_o.data_error ? "" : new_o.grade;
+    if (before == after && before_grade == after_grade) {
       ++cmp.unchanged;
       continue;
     }
-    LearnerChange change{learners[i].id, groups[i], before, old_o.grade, after, new_o.grade, {}};
+    LearnerChange change{learners[i].id, groups[i], before, before_grade, after, after_grade, {}};
     const Learner& learner = learners[i];
     const TierResult* lost =
         before == "none" || before == "error" ? nullptr : FindTier(new_o, before);

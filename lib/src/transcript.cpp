@@ -45,6 +45,7 @@ std::string TranscriptFileStem(std::string_view id) {
     stem += safe ? c : '_';
     changed = changed || !safe;
   }
+  if (!stem.empty() && stem.front() == '.') stem.front() = '_';  // never a hidden file
   if (stem.size() > 64) {
     stem.resize(64);
     changed = true;

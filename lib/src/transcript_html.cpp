@@ -112,6 +112,18 @@ class Page {
                           fmt::join(used, "; "));
     }
     out_ += "</tbody>\n</table>\n";
+    if (outcome_.tier != kNone && outcome_.tier > 0) {
+      // The tier above: what is missing, by component (explain gives the detail).
+      const TierResult& next = outcome_.tiers[static_cast<std::size_t>(outcome_.tier) - 1];
+      std::vector<std::string> missing;
+      for (const ComponentResult& c : next.components) {
+        if (c.status != ComponentStatus::kMet) {
+          missing.push_back(HtmlEscape(internal::TitleOf(*c.component)));
+        }
+      }
+      out_ += fmt::format("<p>Not yet {}: {}.</p>\n", HtmlEscape(internal::TitleOf(*next.tier)),
+                          fmt::join(missing, ", "));
+    }
     if (tier->met && tier->tier->grading.kind != Grading::Kind::kUngraded) {
       out_ += fmt::format("<p>Award grade {} (score {}).</p>\n", HtmlEscape(tier->grade),
                           internal::FormatScore(tier->score));

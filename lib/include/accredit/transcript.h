@@ -44,8 +44,9 @@ Date TranscriptDate(const Programme& programme, const Learner& learner,
                     const TranscriptOptions& options);
 
 // A file name stem for a learner's transcript: the id when it is made of letters, digits,
-// '.', '_' and '-' (and does not start with '.'); otherwise those characters with '_' for the
-// rest, then '-' and 8 hex digits of a hash of the id, so different ids never share a file.
+// '.', '_' and '-', does not start with '.' and has at most 64 characters; otherwise the id
+// with '_' for any other character (and for a leading '.'), cut to 64, then '-' and 8 hex
+// digits of a hash of the id, so that different ids do not share a file.
 std::string TranscriptFileStem(std::string_view learner_id);
 
 // "urn:uuid:xxxxxxxx-xxxx-8xxx-xxxx-xxxxxxxxxxxx" derived from `name` alone.
