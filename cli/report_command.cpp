@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "accredit/evaluator.h"
 #include "accredit/report.h"
@@ -13,7 +14,7 @@
 namespace accredit::cli {
 
 void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  auto options = std::make_shared<ReportOptions>();
+  auto options = std::make_shared<ReportCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Summarise a cohort: tiers, pass rates, what learners still need; dry-run a "
@@ -49,9 +50,35 @@ const Programme* BaselineProgramme(const RuleSet& rules, const Programme& curren
   return nullptr;
 }
 
+// Evaluates every learner of `run` against `programme` of `rules`, with tracing, on `jobs`
+// threads; warns (`search-limit`) as validate does.
+std::vector<ReportedOutcome> Evaluate(const EvaluationRun& run, const RuleSet& rules,
+                                      const Programme& programme, unsigned jobs,
+                                      const GlobalOptions& global) {
+  Evaluator evaluator(rules, programme);
+  EvaluateOptions options = run.evaluate_options();
+  options.trace = true;
+  const std::vector<Learner>& learners = run.learners();
+  std::vector<ReportedOutcome> out(learners.size());
+  run.ParallelFor(jobs, [&](std::size_t i) {
+    out[i] = ForReport(rules, learners[i], evaluator.Evaluate(learners[i], options));
+  });
+  Diagnostics warnings;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!out[i].outcome.search_limit_hit) continue;
+    warnings.Warning("search-limit",
+                     fmt::format("allocation search for learner '{}' stopped after {} steps; "
+                                 "the outcome is the best allocation found, not proven best",
+                                 learners[i].id, options.search_limit),
+                     learners[i].location);
+  }
+  PrintDiagnostics(warnings, run.sources(), global);
+  return out;
+}
+
 }  // namespace
 
-int RunReport(const ReportOptions& options, const GlobalOptions& global) {
+int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) {
   accredit::ReportOptions report_options;
   report_options.no_names = options.no_names;
   if (!options.group_by.empty()) {
@@ -70,15 +97,16 @@ int RunReport(const ReportOptions& options, const GlobalOptions& global) {
                    global)) {
     return kExitError;
   }
-  run.EvaluateAll(options.jobs, true, global);
-  Report report = BuildReport(run.rules(), run.programme(), run.learners(), run.outcomes(),
-                              run.accounting(), run.evaluate_options(), report_options);
+  // Each learner is evaluated with tracing and reduced at once to what the report needs, so
+  // that the traces of a whole cohort never exist together.
+  std::vector<ReportedOutcome> outcomes =
+      Evaluate(run, run.rules(), run.programme(), options.jobs, global);
 
   // The baseline is loaded into its own rule set; learners keep their resolution against the
   // new rules, which is why the two vocabularies must match.
   SourceSet baseline_sources;
   LoadResult baseline;
-  std::vector<Outcome> baseline_outcomes;
+  std::optional<BaselineComparison> comparison;
   if (!options.baseline.empty()) {
     baseline = LoadRules(options.baseline, baseline_sources, LoadOptionsFromEnvironment());
     PrintDiagnostics(baseline.diagnostics, baseline_sources, global);
@@ -98,17 +126,14 @@ int RunReport(const ReportOptions& options, const GlobalOptions& global) {
                       why));
       return kExitError;
     }
-    Evaluator evaluator(baseline.rules, *old_programme);
-    EvaluateOptions evaluate_options = run.evaluate_options();
-    evaluate_options.trace = true;
-    baseline_outcomes.assign(run.learners().size(), Outcome{});
-    run.ParallelFor(options.jobs, [&](std::size_t i) {
-      baseline_outcomes[i] = evaluator.Evaluate(run.learners()[i], evaluate_options);
-    });
-    report.baseline =
-        CompareOutcomes(run.rules(), run.programme(), baseline.rules, *old_programme,
-                        run.learners(), run.outcomes(), baseline_outcomes, report_options);
+    std::vector<ReportedOutcome> before =
+        Evaluate(run, baseline.rules, *old_programme, options.jobs, global);
+    comparison = CompareOutcomes(run.programme(), baseline.rules, *old_programme, run.learners(),
+                                 outcomes, before, report_options);
   }
+  Report report = BuildReport(run.rules(), run.programme(), run.learners(), outcomes,
+                              run.accounting(), run.evaluate_options(), report_options);
+  report.baseline = std::move(comparison);
 
   std::string out = RenderReport(report, *ReportFormatByName(options.format));
   if (std::string error = WriteOutput(options.output, out); !error.empty()) {

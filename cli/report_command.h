@@ -11,7 +11,7 @@
 
 namespace accredit::cli {
 
-struct ReportOptions {
+struct ReportCommandOptions {
   std::vector<std::string> records;
   std::vector<std::string> rules;
   std::vector<std::string> baseline;
@@ -27,6 +27,6 @@ struct ReportOptions {
 
 void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
-int RunReport(const ReportOptions& options, const GlobalOptions& global);
+int RunReport(const ReportCommandOptions& options, const GlobalOptions& global);
 
 }  // namespace accredit::cli

@@ -14,7 +14,7 @@
 namespace accredit::cli {
 
 void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code) {
-  auto options = std::make_shared<TranscriptOptions>();
+  auto options = std::make_shared<TranscriptCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "transcript",
       "Write each learner's transcript (digital profile) as HTML and Open Badges 3.0 / CLR "
@@ -45,7 +45,7 @@ void Error(const std::string& message) {
 
 }  // namespace
 
-int RunTranscript(const TranscriptOptions& options, const GlobalOptions& global) {
+int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global) {
   bool to_stdout = options.output == "-";
   if (to_stdout && options.format == "all") {
     Error("--output - prints one transcript: choose --format html or --format json");

@@ -10,7 +10,7 @@
 
 namespace accredit::cli {
 
-struct TranscriptOptions {
+struct TranscriptCommandOptions {
   std::vector<std::string> records;
   std::vector<std::string> rules;
   std::vector<std::string> learners;
@@ -25,6 +25,6 @@ struct TranscriptOptions {
 
 void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
-int RunTranscript(const TranscriptOptions& options, const GlobalOptions& global);
+int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global);
 
 }  // namespace accredit::cli

@@ -58,17 +58,19 @@ std::string MoreHours() {
 struct Cohort {
   std::unique_ptr<testing::LoadedRules> rules;
   std::vector<Learner> learners;
-  std::vector<Outcome> outcomes;
+  std::vector<ReportedOutcome> outcomes;
 
   const RuleSet& rs() const { return rules->result.rules; }
   const Programme& programme() const { return rs().programmes[0]; }
 
-  void Evaluate(const RuleSet& against, std::vector<Outcome>& into) const {
+  void Evaluate(const RuleSet& against, std::vector<ReportedOutcome>& into) const {
     Evaluator evaluator(against, against.programmes[0]);
     EvaluateOptions options;
     options.trace = true;
     into.clear();
-    for (const Learner& l : learners) into.push_back(evaluator.Evaluate(l, options));
+    for (const Learner& l : learners) {
+      into.push_back(ForReport(against, l, evaluator.Evaluate(l, options)));
+    }
   }
 };
 
@@ -214,6 +216,19 @@ TEST_CASE("--no-names numbers the groups of a free-text field instead of naming 
   CHECK_FALSE(IsNameField(Field::kSubject));
 }
 
+TEST_CASE("a reported outcome keeps the still-needed items of each unmet tier, not the traces") {
+  Cohort c = MakeCohort();
+  const ReportedOutcome& d = c.outcomes[3];  // D: base met, top not
+  REQUIRE(d.outcome.tiers.size() == 2);
+  REQUIRE(d.needs.size() == 2);
+  CHECK(d.needs[0].size() == 2);  // top: project and hours
+  CHECK(d.needs[0][0].component->id == "top.project");
+  CHECK(d.needs[1].empty());
+  for (const TierResult& t : d.outcome.tiers) {
+    for (const ComponentResult& r : t.components) CHECK(r.trace.node == nullptr);
+  }
+}
+
 TEST_CASE("GroupValue is the field on the learner's first row that has it") {
   auto rules = testing::LoadYaml(kRules);
   Learner l = testing::MakeLearner(rules->result.rules, "X",
@@ -226,12 +241,12 @@ TEST_CASE("GroupValue is the field on the learner's first row that has it") {
 TEST_CASE("a rule change lists exactly the learners whose outcome changes, with the reason") {
   Cohort c = MakeCohort();
   auto old_rules = testing::LoadYaml(MoreHours());  // the baseline asked for 40 hours
-  std::vector<Outcome> before;
+  std::vector<ReportedOutcome> before;
   c.Evaluate(old_rules->result.rules, before);
   CHECK(CompareVocabulary(c.rs(), old_rules->result.rules).empty());
   BaselineComparison b =
-      CompareOutcomes(c.rs(), c.programme(), old_rules->result.rules,
-                      old_rules->result.rules.programmes[0], c.learners, c.outcomes, before, {});
+      CompareOutcomes(c.programme(), old_rules->result.rules, old_rules->result.rules.programmes[0],
+                      c.learners, c.outcomes, before, {});
   CHECK(b.before == std::vector<std::string>{"top", "base", "none", "error"});
   CHECK(b.after == b.before);
   // A and B (35 hours) were base under 40 hours and are top under 30.
@@ -251,9 +266,8 @@ TEST_CASE("a rule change lists exactly the learners whose outcome changes, with 
   CHECK(b.changes[1].learner == "B");
 
   // The other way round: the same two learners lose the tier, and are told why.
-  BaselineComparison back =
-      CompareOutcomes(old_rules->result.rules, old_rules->result.rules.programmes[0], c.rs(),
-                      c.programme(), c.learners, before, c.outcomes, {});
+  BaselineComparison back = CompareOutcomes(old_rules->result.rules.programmes[0], c.rs(),
+                                            c.programme(), c.learners, before, c.outcomes, {});
   REQUIRE(back.changes.size() == 2);
   CHECK(back.changes[1].before_tier == "top");
   CHECK(back.changes[1].before_grade == "low");

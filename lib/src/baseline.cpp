@@ -50,6 +50,10 @@ const TierResult* FindTier(const Outcome& o, std::string_view id) {
   return nullptr;
 }
 
+const std::vector<NeededItem>& NeedsOf(const ReportedOutcome& r, const TierResult* tier) {
+  return r.needs[static_cast<std::size_t>(tier - r.outcome.tiers.data())];
+}
+
 bool ProgrammeHasTier(const Programme& p, std::string_view id) {
   return std::any_of(p.tiers.begin(), p.tiers.end(), [&](const Tier& t) { return t.id == id; });
 }
@@ -60,12 +64,11 @@ std::size_t LabelIndex(const std::vector<std::string>& labels, const std::string
 
 }  // namespace
 
-BaselineComparison CompareOutcomes(const RuleSet& rules, const Programme& programme,
-                                   const RuleSet& baseline_rules,
+BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& baseline_rules,
                                    const Programme& baseline_programme,
                                    const std::vector<Learner>& learners,
-                                   const std::vector<Outcome>& outcomes,
-                                   const std::vector<Outcome>& baseline_outcomes,
+                                   const std::vector<ReportedOutcome>& outcomes,
+                                   const std::vector<ReportedOutcome>& baseline_outcomes,
                                    const ReportOptions& options) {
   BaselineComparison cmp;
   cmp.rules = &baseline_rules;
@@ -80,8 +83,8 @@ BaselineComparison CompareOutcomes(const RuleSet& rules, const Programme& progra
   std::vector<std::string> groups = internal::GroupLabels(learners, options);
   std::size_t n = std::min({learners.size(), outcomes.size(), baseline_outcomes.size()});
   for (std::size_t i = 0; i < n; ++i) {
-    const Outcome& old_o = baseline_outcomes[i];
-    const Outcome& new_o = outcomes[i];
+    const Outcome& old_o = baseline_outcomes[i].outcome;
+    const Outcome& new_o = outcomes[i].outcome;
     std::string before = TierLabel(baseline_programme, old_o);
     std::string after = TierLabel(programme, new_o);
     ++cmp.transitions[LabelIndex(cmp.before, before)][LabelIndex(cmp.after, after)];
@@ -93,22 +96,21 @@ BaselineComparison CompareOutcomes(const RuleSet& rules, const Programme& progra
       continue;
     }
     LearnerChange change{learners[i].id, groups[i], before, before_grade, after, after_grade, {}};
-    const Learner& learner = learners[i];
     const TierResult* lost =
         before == "none" || before == "error" ? nullptr : FindTier(new_o, before);
     const TierResult* gained =
         after == "none" || after == "error" ? nullptr : FindTier(old_o, after);
     if (lost != nullptr && !lost->met) {
       // Lost a tier: what the new rules ask for that the learner does not have.
-      for (const std::string& s : StillNeeded(rules, learner, new_o, *lost)) {
+      for (const NeededItem& item : NeedsOf(outcomes[i], lost)) {
         change.reasons.push_back(
-            fmt::format("no longer {}: {}", internal::TitleOf(*lost->tier), s));
+            fmt::format("no longer {}: {}", internal::TitleOf(*lost->tier), item.sentence));
       }
     } else if (gained != nullptr && !gained->met) {
       // Gained a tier: what the old rules asked for that the new ones no longer do.
-      for (const std::string& s : StillNeeded(baseline_rules, learner, old_o, *gained)) {
-        change.reasons.push_back(
-            fmt::format("now {}; under the old rules: {}", internal::TitleOf(*gained->tier), s));
+      for (const NeededItem& item : NeedsOf(baseline_outcomes[i], gained)) {
+        change.reasons.push_back(fmt::format("now {}; under the old rules: {}",
+                                             internal::TitleOf(*gained->tier), item.sentence));
       }
     } else if (before == after) {
       const TierResult* old_t = FindTier(old_o, before);

@@ -21,6 +21,20 @@ std::optional<ReportFormat> ReportFormatByName(std::string_view name) {
   return std::nullopt;
 }
 
+ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced) {
+  ReportedOutcome r;
+  r.needs.resize(traced.tiers.size());
+  for (std::size_t t = 0; t < traced.tiers.size(); ++t) {
+    if (!traced.tiers[t].met)
+      r.needs[t] = StillNeededItems(rules, learner, traced, traced.tiers[t]);
+  }
+  for (TierResult& t : traced.tiers) {
+    for (ComponentResult& c : t.components) c.trace = NodeTrace{};
+  }
+  r.outcome = std::move(traced);
+  return r;
+}
+
 bool IsNameField(Field field) {
   return field == Field::kTitle || field == Field::kProvider || field == Field::kEvidence;
 }
@@ -119,11 +133,11 @@ namespace {
 
 // The tier a learner is short of: the one just above what they achieved, or the lowest tier
 // when they achieved none (the same rule as validate's "short of the next tier").
-const TierResult* NextTier(const Outcome& o) {
-  if (o.tiers.empty()) return nullptr;
-  if (o.tier == kNone) return &o.tiers.back();
-  if (o.tier == 0) return nullptr;
-  return &o.tiers[static_cast<std::size_t>(o.tier) - 1];
+// Its index in Outcome::tiers, or -1.
+int NextTier(const Outcome& o) {
+  if (o.tiers.empty()) return -1;
+  if (o.tier == kNone) return static_cast<int>(o.tiers.size()) - 1;
+  return o.tier - 1;
 }
 
 class Aggregator {
@@ -142,7 +156,8 @@ class Aggregator {
     }
   }
 
-  void Add(const Learner& learner, const Outcome& o, const std::string& group) {
+  void Add(const Learner& learner, const ReportedOutcome& reported, const std::string& group) {
+    const Outcome& o = reported.outcome;
     ++summary_.learners;
     if (o.data_error) {
       ++summary_.errors;
@@ -166,9 +181,10 @@ class Aggregator {
         if (c.status == ComponentStatus::kMet) ++rate.met;
       }
     }
-    const TierResult* next = NextTier(o);
-    if (next == nullptr) return;
-    std::vector<NeededItem> items = StillNeededItems(rules_, learner, o, *next);
+    int next_index = NextTier(o);
+    if (next_index < 0) return;
+    const TierResult* next = &o.tiers[static_cast<std::size_t>(next_index)];
+    const std::vector<NeededItem>& items = reported.needs[static_cast<std::size_t>(next_index)];
     std::vector<const Requirement*> seen;  // count a learner once per requirement
     for (const NeededItem& item : items) {
       if (item.requirement == nullptr ||
@@ -240,9 +256,9 @@ class Aggregator {
 }  // namespace
 
 Report BuildReport(const RuleSet& rules, const Programme& programme,
-                   const std::vector<Learner>& learners, const std::vector<Outcome>& outcomes,
-                   const Accounting& accounting, const EvaluateOptions& evaluate_options,
-                   const ReportOptions& options) {
+                   const std::vector<Learner>& learners,
+                   const std::vector<ReportedOutcome>& outcomes, const Accounting& accounting,
+                   const EvaluateOptions& evaluate_options, const ReportOptions& options) {
   Report report;
   report.rules = &rules;
   report.programme = &programme;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "accredit/evaluator.h"
+#include "accredit/explain.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 
@@ -52,6 +53,19 @@ struct ReportOptions {
   // top_reasons (10): how many of the most common still-needed requirements to list.
   std::size_t top_reasons = 10;
 };
+
+// What a report keeps of one learner's outcome: the outcome without its condition traces
+// (which are large) and, for every tier evaluated and not met, the still-needed items of
+// explain.h made from those traces. Made on the evaluating thread, so that a cohort's traces
+// never all exist at once.
+struct ReportedOutcome {
+  Outcome outcome;                             // every ComponentResult::trace emptied
+  std::vector<std::vector<NeededItem>> needs;  // one per outcome.tiers entry; empty when met
+};
+
+// Builds the ReportedOutcome of `learner` from an outcome evaluated with
+// EvaluateOptions::trace. Thread-safe.
+ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced);
 
 struct GradeCount {
   std::string grade;
@@ -145,13 +159,12 @@ struct Report {
   std::optional<BaselineComparison> baseline;
 };
 
-// Aggregates evaluated outcomes (one per learner, same order; evaluated with
-// EvaluateOptions::trace so that still-needed sentences can be made). `rules`, `programme`
-// and the outcomes' referents must outlive the Report.
+// Aggregates the outcomes (one per learner, same order). `rules` and `programme` must
+// outlive the Report.
 Report BuildReport(const RuleSet& rules, const Programme& programme,
-                   const std::vector<Learner>& learners, const std::vector<Outcome>& outcomes,
-                   const Accounting& accounting, const EvaluateOptions& evaluate_options,
-                   const ReportOptions& options);
+                   const std::vector<Learner>& learners,
+                   const std::vector<ReportedOutcome>& outcomes, const Accounting& accounting,
+                   const EvaluateOptions& evaluate_options, const ReportOptions& options);
 
 // The learner's --group-by value (see ReportOptions::group_by); empty when no row has one.
 std::string GroupValue(const Learner& learner, Field field);
@@ -161,14 +174,13 @@ std::string GroupValue(const Learner& learner, Field field);
 // are resolved once, to indexes). Returns "" when they may, else what differs.
 std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline);
 
-// Compares the outcomes of the same learners under the baseline (old) and the new rules. Both
-// outcome lists must be traced. `group_by` labels changes as in BuildReport.
-BaselineComparison CompareOutcomes(const RuleSet& rules, const Programme& programme,
-                                   const RuleSet& baseline_rules,
+// Compares the outcomes of the same learners under the baseline (old) and the new rules.
+// ReportOptions::group_by labels changes as in BuildReport.
+BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& baseline_rules,
                                    const Programme& baseline_programme,
                                    const std::vector<Learner>& learners,
-                                   const std::vector<Outcome>& outcomes,
-                                   const std::vector<Outcome>& baseline_outcomes,
+                                   const std::vector<ReportedOutcome>& outcomes,
+                                   const std::vector<ReportedOutcome>& baseline_outcomes,
                                    const ReportOptions& options);
 
 // The report in `format`. The JSON carries "format_version": 1 (documented in accredit(1)).
