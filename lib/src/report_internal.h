@@ -14,6 +14,10 @@ namespace accredit::internal {
 std::vector<std::string> GroupLabels(const std::vector<Learner>& learners,
                                      const ReportOptions& options);
 
+// Learner text for a terminal or a Markdown file: line breaks and tabs become spaces, other
+// control characters (which could drive a terminal) become U+FFFD.
+std::string PlainText(std::string_view text);
+
 std::string TitleOf(const Tier& tier);
 std::string TitleOf(const Component& component);
 

@@ -14,7 +14,8 @@ using internal::Percent;
 using internal::TitleOf;
 
 // Learner text in a Markdown table cell: escape what would end the cell or start markup.
-std::string Md(std::string_view text) {
+std::string Md(std::string_view raw) {
+  std::string text = internal::PlainText(raw);
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -31,10 +32,6 @@ std::string Md(std::string_view text) {
       case '&':
         out += '\\';
         out += c;
-        break;
-      case '\n':
-      case '\r':
-        out += ' ';
         break;
       default:
         out += c;

@@ -71,6 +71,22 @@ std::vector<std::string> GroupLabels(const std::vector<Learner>& learners,
   return labels;
 }
 
+std::string PlainText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (ch == '\n' || ch == '\r' || ch == '\t') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\xef\xbf\xbd";
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 std::string TitleOf(const Tier& tier) { return tier.title.empty() ? tier.id : tier.title; }
 std::string TitleOf(const Component& component) {
   return component.title.empty() ? component.local_id : component.title;

@@ -11,6 +11,7 @@ namespace {
 using internal::AchievedLabel;
 using internal::GradesLine;
 using internal::Percent;
+using internal::PlainText;
 using internal::TitleOf;
 
 void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
@@ -39,7 +40,8 @@ void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
   }
   out += "\nMost common still-needed requirements (learners, for their next tier up)\n";
   if (s.reasons.empty()) out += "  none\n";
-  for (const NeededReason& n : s.reasons) out += fmt::format("  {:>5}  {}\n", n.learners, n.text);
+  for (const NeededReason& n : s.reasons)
+    out += fmt::format("  {:>5}  {}\n", n.learners, PlainText(n.text));
   (void)r;
 }
 
@@ -57,21 +59,21 @@ std::string ReportText(const Report& r) {
   out += "\nClose to the next tier (one component short)\n";
   if (s.close.empty()) out += "  none\n";
   for (const CloseLearner& c : s.close) {
-    out +=
-        fmt::format("  {} ({}{}): {} needs {}\n", c.learner, AchievedLabel(c),
-                    c.group.empty() ? "" : ", " + c.group, TitleOf(*c.next), TitleOf(*c.missing));
-    for (const std::string& n : c.still_needed) out += fmt::format("    - {}\n", n);
+    out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedLabel(c),
+                       c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
+                       TitleOf(*c.missing));
+    for (const std::string& n : c.still_needed) out += fmt::format("    - {}\n", PlainText(n));
   }
   out += "\nData errors\n";
   if (s.data_errors.empty()) out += "  none\n";
   for (const DataErrorLearner& e : s.data_errors) {
-    out += fmt::format("  {}{}: {} rejected row{} (see the diagnostics)\n", e.learner,
-                       e.group.empty() ? "" : " (" + e.group + ")", e.rejected_rows,
+    out += fmt::format("  {}{}: {} rejected row{} (see the diagnostics)\n", PlainText(e.learner),
+                       e.group.empty() ? "" : " (" + PlainText(e.group) + ")", e.rejected_rows,
                        e.rejected_rows == 1 ? "" : "s");
   }
   for (const CohortSummary& g : r.groups) {
-    out += fmt::format("\n== {} {}: {} learner{}\n\n", FieldName(*r.options.group_by), g.group,
-                       g.learners, g.learners == 1 ? "" : "s");
+    out += fmt::format("\n== {} {}: {} learner{}\n\n", FieldName(*r.options.group_by),
+                       PlainText(g.group), g.learners, g.learners == 1 ? "" : "s");
     SummaryText(r, g, out);
   }
   if (r.baseline) {
@@ -89,11 +91,12 @@ std::string ReportText(const Report& r) {
     out += fmt::format("\n{} learner{} change outcome, {} unchanged\n", b.changes.size(),
                        b.changes.size() == 1 ? "" : "s", b.unchanged);
     for (const LearnerChange& c : b.changes) {
-      out +=
-          fmt::format("  {}{}: {} -> {}\n", c.learner, c.group.empty() ? "" : " (" + c.group + ")",
-                      internal::OutcomeLabel(c.before_tier, c.before_grade),
-                      internal::OutcomeLabel(c.after_tier, c.after_grade));
-      for (const std::string& reason : c.reasons) out += fmt::format("    - {}\n", reason);
+      out += fmt::format("  {}{}: {} -> {}\n", PlainText(c.learner),
+                         c.group.empty() ? "" : " (" + PlainText(c.group) + ")",
+                         internal::OutcomeLabel(c.before_tier, c.before_grade),
+                         internal::OutcomeLabel(c.after_tier, c.after_grade));
+      for (const std::string& reason : c.reasons)
+        out += fmt::format("    - {}\n", PlainText(reason));
     }
   }
   const Accounting& a = r.accounting;
