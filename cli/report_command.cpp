@@ -23,7 +23,8 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->required();
   AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
   cmd->add_option("-b,--baseline", options->baseline,
-                  "Old rule file or folder (repeatable): show who changes outcome under --rules");
+                  "Old rule file or folder (repeatable): show who changes outcome under --rules")
+      ->allow_extra_args(false);
   cmd->add_option("-g,--group-by", options->group_by,
                   "Also summarise per value of this field (e.g. provider, category)");
   cmd->add_flag("--no-names", options->no_names,

@@ -22,8 +22,10 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
   cmd->add_option("RECORDS", options->records, "Records files (CSV), or - for standard input")
       ->required();
   AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
+  // One id per --learner, so that records may follow it.
   cmd->add_option("-l,--learner", options->learners,
-                  "Only this learner (repeatable; default: every learner)");
+                  "Only this learner (repeatable; default: every learner)")
+      ->allow_extra_args(false);
   cmd->add_option("-o,--output", options->output,
                   "Folder to write ID.html and ID.json into (created if needed); - prints one "
                   "learner's transcript to standard output")

@@ -134,6 +134,12 @@ TEST_CASE("the transcript JSON bundles unsigned OB3 credentials for the award an
     ++credentials;
   }
   CHECK(credentials == 5);
+
+  TranscriptOptions no_names;
+  no_names.no_names = true;
+  std::string anonymous = TranscriptJson(f.rs(), f.programme(), l, o, no_names);
+  CHECK(anonymous.find("example.org") == std::string::npos);
+  CHECK(anonymous.find("\"evidence\"") == std::string::npos);
 }
 
 }  // namespace accredit
