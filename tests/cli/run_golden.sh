@@ -3,6 +3,11 @@
 # to the repository root); stdout, stderr and status hold what accredit must print and return.
 # With ACCREDIT_UPDATE_GOLDEN=1 the expectations are rewritten from the actual run (review the
 # diff before committing it).
+#
+# Commands that write files (transcript --output DIR): a case with an expected_files/ folder
+# names $GOLDEN_OUT in its args, a fresh empty temporary folder; afterwards the files in it must
+# equal expected_files/ (the same names, byte for byte). The output folder's path is never part
+# of what is compared, so the case stays stable wherever it runs.
 set -u
 accredit=$1
 case_dir=$2
@@ -11,6 +16,8 @@ cd "$root" || exit 2
 args=$(cat "$case_dir/args")
 actual=$(mktemp -d)
 trap 'rm -rf "$actual"' EXIT
+GOLDEN_OUT="$actual/files"
+mkdir "$GOLDEN_OUT"
 stdin_file=/dev/null
 [ -f "$case_dir/stdin" ] && stdin_file="$case_dir/stdin"
 # shellcheck disable=SC2086
@@ -19,6 +26,10 @@ NO_COLOR=1 ACCREDIT_RULES_PATH= eval "\"$accredit\" $args" <"$stdin_file" \
 echo $? >"$actual/status"
 if [ "${ACCREDIT_UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$actual/stdout" "$actual/stderr" "$actual/status" "$case_dir/"
+  if [ -d "$case_dir/expected_files" ]; then
+    rm -rf "$case_dir/expected_files"
+    cp -r "$GOLDEN_OUT" "$case_dir/expected_files"
+  fi
   echo "updated $case_dir"
   exit 0
 fi
@@ -28,4 +39,9 @@ for f in status stdout stderr; do
     fail=1
   fi
 done
+if [ -d "$case_dir/expected_files" ]; then
+  if ! diff -r -u "$case_dir/expected_files" "$GOLDEN_OUT"; then
+    fail=1
+  fi
+fi
 exit $fail
