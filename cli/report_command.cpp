@@ -19,7 +19,8 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "report",
       "Summarise a cohort: tiers, pass rates, what learners still need; dry-run a "
       "rule change with --baseline");
-  cmd->add_option("RECORDS", options->flags.records, "Records files (CSV or JSON), or - for standard input")
+  cmd->add_option("RECORDS", options->flags.records,
+                  "Records files (CSV or JSON), or - for standard input")
       ->required();
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-b,--baseline", options->baseline,
