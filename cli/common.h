@@ -27,7 +27,7 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions& options);
 bool UseColor(const GlobalOptions& options, std::FILE* stream);
 
 // Prints diagnostics to stderr, errors capped at --max-errors (warnings and notes are capped
-// with them), then a line saying how many were not shown. Returns the number printed.
+// with them), then a line saying how many were not shown.
 void PrintDiagnostics(const Diagnostics& diagnostics, const SourceSet& sources,
                       const GlobalOptions& options);
 

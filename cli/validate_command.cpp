@@ -14,7 +14,8 @@ namespace accredit::cli {
 void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
-  cmd->add_option("RECORDS", options->flags.records, "Records files (CSV), or - for standard input")
+  cmd->add_option("RECORDS", options->flags.records,
+                  "Records files (CSV or JSON), or - for standard input")
       ->required();
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
