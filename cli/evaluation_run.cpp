@@ -31,19 +31,29 @@ void Error(const std::string& message) {
 }
 
 // Reads a whole file, or standard input for "-". Returns false with a message on failure.
+// Only regular files are opened: a FIFO or a device could block forever or never end.
 bool ReadInput(const std::string& path, std::string& text, std::string& error) {
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = fmt::format("cannot read '{}': it is a folder, not a records file", path);
+  std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    error = "cannot read: no such file";
+    return false;
+  }
+  if (std::filesystem::is_directory(status)) {
+    error = "cannot read: it is a folder, not a records file";
+    return false;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    error = "cannot read: not a regular file (a FIFO, socket or device)";
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = fmt::format("cannot read '{}': no such file or not readable", path);
+    error = "cannot read: permission denied or not readable";
     return false;
   }
   std::ostringstream buffer;
@@ -93,7 +103,7 @@ bool EvaluationRun::Prepare(const std::vector<std::string>& rules, const std::st
     std::string text;
     std::string error;
     if (!ReadInput(path, text, error)) {
-      Error(error);
+      diagnostics.Error("io-error", error, Location{sources_.AddName(path), 0, 0, {}});
       read_ok = false;
       continue;
     }

@@ -121,6 +121,7 @@ class Grouping {
     learner.id = std::string(id);
     learner.location = first;
     hashes_.emplace_back();
+    over_limit_.push_back(false);
     index_.emplace(learner.id, index);
     if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
     return index;
@@ -128,6 +129,12 @@ class Grouping {
 
   Learner& operator[](std::size_t index) { return learners_[index]; }
   std::vector<std::uint64_t>& hashes(std::size_t index) { return hashes_[index]; }
+  // Whether the learner has reached ReadOptions::max_achievements; true once reported.
+  bool ReportedOverLimit(std::size_t index) {
+    bool reported = over_limit_[index];
+    over_limit_[index] = true;
+    return reported;
+  }
   std::vector<Learner> Release() { return std::move(learners_); }
 
  private:
@@ -135,6 +142,7 @@ class Grouping {
   Diagnostics& diagnostics_;
   std::vector<Learner> learners_;
   std::vector<std::vector<std::uint64_t>> hashes_;
+  std::vector<bool> over_limit_;
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
 };
 
@@ -218,6 +226,18 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
     std::size_t index =
         grouping.Find(id, row_location, where[static_cast<std::size_t>(Field::kLearner)]);
     Learner& learner = grouping[index];
+    if (learner.achievements.size() >= options.max_achievements) {
+      if (!grouping.ReportedOverLimit(index)) {
+        diagnostics.Error("too-many-achievements",
+                          fmt::format("learner '{}' has more than {} achievements: this row and "
+                                      "the learner's later rows are rejected",
+                                      id, options.max_achievements),
+                          row_location);
+      }
+      ++accounting.rows_rejected;
+      ++learner.rejected_rows;
+      continue;
+    }
     std::vector<std::uint64_t>& hashes = grouping.hashes(index);
     std::uint64_t hash = RowHash(values);
     if (const Achievement* earlier = FindDuplicate(learner, hashes, hash, values)) {
@@ -240,6 +260,10 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
     if (options.check_identifiers && !qan.empty()) {
       CheckQan(qan, where[static_cast<std::size_t>(Field::kQan)], diagnostics);
     }
+  }
+  if (usable && accounting.rows_read == 0) {
+    diagnostics.Warning("no-rows", "the input has a header row but no data rows",
+                        Location{source, 0, 0, {}});
   }
   out.learners = grouping.Release();
   accounting.learners = out.learners.size();

@@ -32,5 +32,7 @@ bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
 
 inline constexpr int kMaxRequirementDepth = 32;
+// The largest magnitude of a number in a rule file (points, thresholds, sizes): 1,000,000,000.
+inline constexpr double kMaxRuleNumber = 1e9;
 
 }  // namespace accredit::internal

@@ -45,7 +45,8 @@ struct YamlLimits {
 };
 
 // Parses `text` (registered as `source`). On a syntax error returns nullopt after adding a
-// `yaml-syntax` diagnostic. Emits `duplicate-key`, `too-deep`, `too-large`.
+// `yaml-syntax` diagnostic. Emits `duplicate-key`, `too-deep`, `too-large`, and
+// `bad-encoding` for UTF-16 (a byte order mark) or NUL bytes.
 std::optional<YamlNode> ParseYaml(SourceId source, std::string_view text, const YamlLimits& limits,
                                   Diagnostics& diagnostics);
 

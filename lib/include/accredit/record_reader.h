@@ -7,6 +7,7 @@
 // in a school system's own layout needs a column mapping onto canonical columns first.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct ReadOptions {
   // check_identifiers (true) warn, as `bad-check-character`, on a learner id that looks like
   // a UPN and on a qan whose check character is wrong (identifiers.h)
   bool check_identifiers = true;
+  // max_achievements (10,000) the most rows used for one learner: evaluation costs time in
+  // proportion to a learner's achievements, so a learner with more is a data error, reported
+  // once as `too-many-achievements` at the first row over the limit; that row and the
+  // learner's later rows are rejected (counted, with no further diagnostic)
+  std::size_t max_achievements = 10'000;
 };
 
 // Learners read from one input.
@@ -43,15 +49,17 @@ struct RecordSet {
 // `learner` column (`missing-column`), a field named by two columns (`duplicate-column`), a
 // bad encoding (`bad-encoding`) or a malformed header row (the CSV reader's error).
 //
+// An input with a usable header and no data rows gets a `no-rows` warning.
+//
 // Rows: rows_read counts every data row (not the header, nor blank lines). Each row ends in
 // exactly one of: an Achievement of its learner (used); an `ignored-result` note (used, no
 // Achievement: see ResolveAchievement); or a diagnostic (rejected) from the CSV reader, from
 // ResolveAchievement, or `duplicate-row`, a warning for a row equal in every field to an
-// earlier row of the same learner. Learners are grouped by id in any row order; a learner
-// whose row is rejected for an error has Learner::rejected_rows incremented, so that it is
-// reported as having a data error; a duplicate row does not count there, since no data is
-// lost. A row rejected before its learner id is known (empty, or not readable) is counted in
-// the accounting only.
+// earlier row of the same learner, or `too-many-achievements` (see ReadOptions). Learners are
+// grouped by id in any row order; a learner whose row is rejected for an error has
+// Learner::rejected_rows incremented, so that it is reported as having a data error; a duplicate
+// row does not count there, since no data is lost. A row rejected before its learner id is known
+// (empty, or not readable) is counted in the accounting only.
 //
 // Identifiers: with ReadOptions::check_identifiers, a `bad-check-character` warning for a
 // learner id (once, at its first row) and for a qan of a used row; neither is rejected.
