@@ -19,6 +19,15 @@
 namespace accredit::internal {
 
 struct YamlNode {
+  // Declared here and defaulted below the struct, where YamlNode is complete: clang would
+  // otherwise instantiate the destructor of `entries` while YamlNode is still incomplete.
+  YamlNode();
+  ~YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+
   enum class Kind : std::uint8_t { kNull, kScalar, kSequence, kMap };
   Kind kind = Kind::kNull;
   std::string value;    // kScalar: the scalar's text
@@ -35,6 +44,13 @@ struct YamlNode {
   // The value of key `key` in a map, or nullptr.
   const YamlNode* Find(std::string_view key) const;
 };
+
+inline YamlNode::YamlNode() = default;
+inline YamlNode::~YamlNode() = default;
+inline YamlNode::YamlNode(const YamlNode&) = default;
+inline YamlNode::YamlNode(YamlNode&&) noexcept = default;
+inline YamlNode& YamlNode::operator=(const YamlNode&) = default;
+inline YamlNode& YamlNode::operator=(YamlNode&&) noexcept = default;
 
 // "a mapping", "a list", "a scalar", "nothing": for "expected X, got Y" messages.
 std::string_view DescribeKind(YamlNode::Kind kind);
