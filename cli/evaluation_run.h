@@ -5,9 +5,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "accredit/column_map.h"
 #include "accredit/evaluator.h"
 #include "accredit/records.h"
 #include "accredit/rules_loader.h"
@@ -15,17 +17,24 @@
 
 namespace accredit::cli {
 
-// Adds --rules, --award, --as-of and --predicted.
-void AddEvaluationOptions(CLI::App& cmd, std::vector<std::string>& rules, std::string& award,
-                          std::string& as_of, bool& predicted);
+// The options every command that evaluates learners takes.
+struct EvaluationFlags {
+  std::vector<std::string> records;  // files, or "-" for standard input
+  std::vector<std::string> rules;    // empty: the built-in default programme
+  std::string award;
+  std::string as_of;
+  std::string map;  // a column mapping (accredit-map: 1) for the records
+  bool predicted = false;
+};
+
+// Adds --rules, --award, --as-of, --predicted and --map (not RECORDS: each command words it).
+void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags);
 
 class EvaluationRun {
  public:
   // Loads rules and records and prints their diagnostics. Returns false (after printing why)
   // when nothing can be evaluated: invalid rules, no such award, a bad --as-of.
-  bool Prepare(const std::vector<std::string>& rules, const std::string& award,
-               const std::string& as_of, bool predicted, const std::vector<std::string>& records,
-               const GlobalOptions& global);
+  bool Prepare(const EvaluationFlags& flags, const GlobalOptions& global);
 
   // Evaluates every learner; `trace` records condition trees (for explain). Warns
   // (`search-limit`) for a learner whose allocation search hit its limit.
@@ -50,6 +59,7 @@ class EvaluationRun {
  private:
   SourceSet sources_;
   LoadResult loaded_;
+  std::optional<ColumnMap> map_;
   const Programme* programme_ = nullptr;
   std::vector<Learner> learners_;
   std::vector<Outcome> outcomes_;

@@ -17,8 +17,8 @@ void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "explain",
       "Explain the award rules in plain English, or one learner's outcome (with --learner)");
-  cmd->add_option("RECORDS", options->records, "Records files, with --learner");
-  AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
+  cmd->add_option("RECORDS", options->flags.records, "Records files, with --learner");
+  AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-l,--learner", options->learner, "The learner to explain");
   cmd->add_option("-f,--format", options->format, "Output: text or json (with --learner)")
       ->check(CLI::IsMember({"text", "json"}))
@@ -30,8 +30,7 @@ namespace {
 
 int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
   EvaluationRun run;
-  if (!run.Prepare(options.rules, options.award, options.as_of, options.predicted, options.records,
-                   global)) {
+  if (!run.Prepare(options.flags, global)) {
     return kExitError;
   }
   const std::vector<Learner>& learners = run.learners();
@@ -59,8 +58,8 @@ int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
 }  // namespace
 
 int RunExplain(const ExplainOptions& options, const GlobalOptions& global) {
-  if (!options.learner.empty() || !options.records.empty()) {
-    if (options.learner.empty() || options.records.empty()) {
+  if (!options.learner.empty() || !options.flags.records.empty()) {
+    if (options.learner.empty() || options.flags.records.empty()) {
       std::fputs(
           "accredit: error: explaining a learner needs both records files and "
           "--learner ID\n",
@@ -70,22 +69,22 @@ int RunExplain(const ExplainOptions& options, const GlobalOptions& global) {
     return ExplainLearner(options, global);
   }
   SourceSet sources;
-  LoadResult loaded = LoadRulesOrDefault(options.rules, sources);
+  LoadResult loaded = LoadRulesOrDefault(options.flags.rules, sources);
   PrintDiagnostics(loaded.diagnostics, sources, global);
   if (!loaded.ok()) return kExitError;
   const RuleSet& rules = loaded.rules;
   std::vector<const Programme*> chosen;
   for (const Programme& p : rules.programmes) {
-    if (options.award.empty() || p.id == options.award) chosen.push_back(&p);
+    if (options.flags.award.empty() || p.id == options.flags.award) chosen.push_back(&p);
   }
   if (chosen.empty()) {
     std::vector<std::string> ids;
     for (const Programme& p : rules.programmes) ids.push_back(p.id);
     std::string message =
-        options.award.empty()
+        options.flags.award.empty()
             ? "accredit: error: the rules given define no programme to explain\n"
             : fmt::format(
-                  "accredit: error: no programme '{}' in the rules given{}\n", options.award,
+                  "accredit: error: no programme '{}' in the rules given{}\n", options.flags.award,
                   ids.empty() ? "" : fmt::format(" (they define: {})", fmt::join(ids, ", ")));
     std::fputs(message.c_str(), stderr);
     return kExitError;

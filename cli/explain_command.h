@@ -6,17 +6,14 @@
 #include <CLI/CLI.hpp>
 
 #include "common.h"
+#include "evaluation_run.h"
 
 namespace accredit::cli {
 
 struct ExplainOptions {
-  std::vector<std::string> records;
-  std::vector<std::string> rules;
-  std::string award;
+  EvaluationFlags flags;
   std::string learner;
   std::string format = "text";
-  std::string as_of;
-  bool predicted = false;
 };
 
 void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code);

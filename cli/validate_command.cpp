@@ -14,9 +14,9 @@ namespace accredit::cli {
 void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
-  cmd->add_option("RECORDS", options->records, "Records files (CSV), or - for standard input")
+  cmd->add_option("RECORDS", options->flags.records, "Records files (CSV), or - for standard input")
       ->required();
-  AddEvaluationOptions(*cmd, options->rules, options->award, options->as_of, options->predicted);
+  AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "junit"}))
       ->capture_default_str();
@@ -38,8 +38,7 @@ void PrintAccounting(const Accounting& a) {
 
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   EvaluationRun run;
-  if (!run.Prepare(options.rules, options.award, options.as_of, options.predicted, options.records,
-                   global)) {
+  if (!run.Prepare(options.flags, global)) {
     // Even a run that stops early accounts for the rows it read (often none).
     if (!global.quiet) PrintAccounting(run.accounting());
     return kExitError;

@@ -6,17 +6,14 @@
 #include <CLI/CLI.hpp>
 
 #include "common.h"
+#include "evaluation_run.h"
 
 namespace accredit::cli {
 
 struct ValidateOptions {
-  std::vector<std::string> records;
-  std::vector<std::string> rules;
-  std::string award;
+  EvaluationFlags flags;
   std::string format = "text";
   std::string output;
-  std::string as_of;
-  bool predicted = false;
   unsigned jobs = 0;  // 0: one per core
 };
 

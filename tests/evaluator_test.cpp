@@ -243,3 +243,31 @@ tiers:
 }
 
 }  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("prior learning counts from before the programme starts; other work does not") {
+  auto rules = testing::LoadYaml(std::string(kVocabulary) + R"(programme:
+  id: p
+  title: P
+  starts: 2025-09-01
+  prior_learning: {type: gcse}
+tiers:
+  top:
+    components:
+      maths: {role: core-maths, count: {at_least: 1, where: {subject: maths, grade: pass}}}
+      dev: {role: personal-development, sum: {of: hours, at_least: 10, where: {kind: activity}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner =
+      testing::MakeLearner(rs, "L1",
+                           {"type=gcse subject=maths grade=5 date=2025-06-30",
+                            "kind=activity strand=physical-outdoor hours=10 date=2025-07-01"});
+  Outcome outcome = evaluator.Evaluate(learner, {});
+  CHECK(outcome.exclusions == std::vector<Exclusion>{Exclusion::kCounts, Exclusion::kBeforeStart});
+  CHECK(outcome.tiers[0].components[0].status == ComponentStatus::kMet);
+  CHECK(outcome.tiers[0].components[1].status == ComponentStatus::kNotMet);
+}
+
+}  // namespace accredit

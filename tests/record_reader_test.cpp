@@ -53,12 +53,6 @@ ReadOptions MaxField(std::size_t bytes) {
   return options;
 }
 
-ReadOptions MaxAchievements(std::size_t count) {
-  ReadOptions options;
-  options.max_achievements = count;
-  return options;
-}
-
 void Check(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     INFO(c.name);
@@ -155,13 +149,6 @@ TEST_CASE("CSV edge cases keep the accounting whole") {
        "records.csv:2:11: error: column 'title' is 12 bytes long, more than 10 "
        "[field-too-long]\n",
        1, 0, 1, MaxField(10)},
-      {"a learner with too many achievements",
-       "learner,type,grade\nL1,gcse,1\nL2,gcse,1\nL1,gcse,2\nL1,gcse,3\nL1,gcse,3\nL2,gcse,2\n"
-       "L1,gcse,4\n",
-       "L1: 2, 3\nL2: 2\n",
-       "records.csv:5: error: learner 'L1' has more than 2 achievements: this row and the "
-       "learner's later rows are rejected [too-many-achievements]\n",
-       7, 4, 3, MaxAchievements(2)},
   });
 }
 

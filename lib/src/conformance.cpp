@@ -35,6 +35,25 @@ void CollectStrands(const Requirement& req, std::set<std::string>& out) {
   for (const Requirement& child : req.children) CollectStrands(child, out);
 }
 
+// Whether a filter can only match qualifications: it says `kind: qualification`, or names
+// only types whose kind is qualification.
+bool OnlyQualifications(const RuleSet& rules, const Filter& filter) {
+  for (const Condition& c : filter.conditions) {
+    if (c.form != Condition::Form::kOneOf) continue;
+    if (c.field == Field::kKind) {
+      return std::all_of(c.values.begin(), c.values.end(),
+                         [](const std::string& v) { return v == "qualification"; });
+    }
+    if (c.field == Field::kType) {
+      return std::all_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+        int t = rules.FindType(v);
+        return t != kNone && rules.types[static_cast<std::size_t>(t)].kind == Kind::kQualification;
+      });
+    }
+  }
+  return false;
+}
+
 // Whole months from `from` up to the day after `to`: 2025-09-01..2027-08-31 is 24 months.
 int MonthsSpanned(Date from, Date to) {
   CivilDate a = ToCivil(from);
@@ -116,6 +135,14 @@ Diagnostics CheckConformance(const RuleSet& rules, const Programme& programme) {
           fail(criterion, "framework-start",
                fmt::format("programme '{}' must give a 'starts' date: work before it does not "
                            "count",
+                           programme.id),
+               programme.location);
+        } else if (programme.has_prior_learning &&
+                   !OnlyQualifications(rules, programme.prior_learning)) {
+          fail(criterion, "framework-start",
+               fmt::format("programme '{}' lets earlier work count through 'prior_learning': "
+                           "limit it to qualifications (kind: qualification, or qualification "
+                           "types), never activities or projects",
                            programme.id),
                programme.location);
         }

@@ -57,8 +57,10 @@ const Programme& Evaluator::programme() const { return impl_->programme; }
 
 namespace {
 
-Exclusion Classify(const RuleSet& rules, const Programme& programme, const Achievement& a,
+Exclusion Classify(const internal::Plan& plan, const Learner& learner, const Achievement& a,
                    const EvaluateOptions& options) {
+  const RuleSet& rules = *plan.rules;
+  const Programme& programme = *plan.programme;
   switch (a.status) {
     case Status::kInProgress:
       return Exclusion::kInProgress;
@@ -80,7 +82,10 @@ Exclusion Classify(const RuleSet& rules, const Programme& programme, const Achie
     }
   }
   if (a.date) {
-    if (programme.starts && *a.date < *programme.starts) return Exclusion::kBeforeStart;
+    if (programme.starts && *a.date < *programme.starts &&
+        !(plan.has_prior_learning && internal::Matches(plan, plan.prior_learning, learner, a))) {
+      return Exclusion::kBeforeStart;
+    }
     if (programme.ends && *a.date > *programme.ends) return Exclusion::kAfterEnd;
     if (options.as_of && *a.date > *options.as_of) return Exclusion::kAfterAsOf;
   }
@@ -126,7 +131,7 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
   std::vector<std::uint32_t> eligible;
   outcome.exclusions.reserve(learner.achievements.size());
   for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
-    Exclusion x = Classify(impl_->rules, impl_->programme, learner.achievements[i], options);
+    Exclusion x = Classify(plan, learner, learner.achievements[i], options);
     outcome.exclusions.push_back(x);
     if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
   }

@@ -266,6 +266,8 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
     tp.grading_where = CompileFilter(rules, tier.grading.where);
     plan.tiers.push_back(std::move(tp));
   }
+  plan.has_prior_learning = programme.has_prior_learning;
+  plan.prior_learning = CompileFilter(rules, programme.prior_learning);
   for (const PointsTable& table : rules.tables) {
     DenseTable dense;
     if (table.key1 == Field::kType && table.key2 == Field::kGrade) {

@@ -94,6 +94,8 @@ struct Plan {
   std::vector<int> leaf_aggregates;  // per allocating leaf: its aggregate index
   std::vector<TierPlan> tiers;
   std::vector<DenseTable> tables;  // per RuleSet table
+  bool has_prior_learning = false;
+  CompiledFilter prior_learning;
 };
 
 Plan CompilePlan(const RuleSet& rules, const Programme& programme);

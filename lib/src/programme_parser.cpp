@@ -188,7 +188,7 @@ void ParseProgramme(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
   programme.source = cx.source();
   if (cx.CheckMap(*node, "'programme'",
                   {"id", "title", "centre", "description", "framework", "starts", "ends",
-                   "valid_from", "valid_to"})) {
+                   "valid_from", "valid_to", "prior_learning"})) {
     if (const YamlNode* n = cx.Require(*node, "id", "'programme'")) {
       programme.id = cx.Id(*n, "'programme'").value_or("");
     }
@@ -211,6 +211,12 @@ void ParseProgramme(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
     }
     if (const YamlNode* n = node->Find("valid_to")) {
       programme.valid_to = cx.DateValue(*n, "'valid_to'");
+    }
+    if (const YamlNode* n = node->Find("prior_learning")) {
+      programme.has_prior_learning = ParseFilter(*n, cx, programme.prior_learning);
+      if (!node->Find("starts")) {
+        cx.Error(*n, "missing-key", "'prior_learning' only has a meaning with 'starts'");
+      }
     }
     if (programme.starts && programme.ends && *programme.ends < *programme.starts) {
       cx.Error(*node->Find("ends"), "bad-value", "the programme 'ends' before it 'starts'");

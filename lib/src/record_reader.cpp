@@ -2,53 +2,126 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
-#include <unordered_map>
+#include <utility>
 
+#include "accredit/column_map.h"
 #include "accredit/identifiers.h"
 #include "accredit/record_resolver.h"
+#include "grouping.h"
+#include "text.h"
 
 namespace accredit {
 
 namespace {
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-std::optional<Field> ColumnField(std::string_view name) {
-  std::string lowered(Trim(name));
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return FieldByName(lowered);
-}
+using internal::FieldValues;
+using internal::Grouping;
+using internal::TrimSpace;
 
 Location At(SourceId source, const CsvField& field) {
   return Location{source, field.line, field.column, {}};
 }
 
-// Column index of each field in the header, or -1.
-using ColumnMap = std::array<int, kFieldCount>;
+// What each column of the header is read as.
+struct Header {
+  std::array<int, kFieldCount> column_of;  // column index of each field, or -1
+  std::vector<std::pair<std::size_t, std::string>> grade_columns;  // wide: column, subject
+  std::size_t Column(Field field) const {
+    return static_cast<std::size_t>(column_of[static_cast<std::size_t>(field)]);
+  }
+};
 
-// Matches the header to fields; returns false after an error that rejects the input.
+// The field `name` fills, and how strongly it is preferred (lower wins): without a mapping the
+// canonical names; with one, its `columns:` (and, in a wide layout, its `id:`).
+std::optional<Field> ColumnField(std::string_view name, const ColumnMap* map,
+                                 std::size_t& preference) {
+  preference = 0;
+  if (map == nullptr) return FieldByName(internal::Normalize(name));
+  if (map->wide && !map->wide->id.empty()) {
+    const std::vector<std::string>& ids = map->wide->id;
+    auto it = std::find(ids.begin(), ids.end(), internal::Normalize(name));
+    if (it != ids.end()) {
+      preference = static_cast<std::size_t>(it - ids.begin());
+      return Field::kLearner;
+    }
+  }
+  return map->FieldFor(name, &preference);
+}
+
+// Column names a mapping knows, for "did you mean".
+std::vector<std::string> KnownNames(const ColumnMap* map) {
+  std::vector<std::string> names(FieldNames().begin(), FieldNames().end());
+  if (map == nullptr) return names;
+  for (const auto& alternatives : map->columns) {
+    names.insert(names.end(), alternatives.begin(), alternatives.end());
+  }
+  names.insert(names.end(), map->ignore.begin(), map->ignore.end());
+  return names;
+}
+
+void NoteUnknown(std::span<const CsvField> header, const std::vector<std::size_t>& unknown,
+                 SourceId source, const ColumnMap* map, Diagnostics& diagnostics) {
+  if (unknown.empty()) return;
+  std::vector<std::string> names;
+  std::vector<Note> hints;
+  const std::vector<std::string> known = KnownNames(map);
+  for (std::size_t i : unknown) {
+    names.push_back(fmt::format("'{}'", header[i].text));
+    std::string close = ClosestMatch(internal::Normalize(header[i].text), known);
+    if (!close.empty()) {
+      hints.push_back(Note{fmt::format("'{}': did you mean '{}'?", header[i].text, close), {}});
+    }
+  }
+  Diagnostic& d = diagnostics.Add(Severity::kNote, "unknown-column",
+                                  fmt::format("ignoring unknown column{} {}",
+                                              names.size() == 1 ? "" : "s", fmt::join(names, ", ")),
+                                  At(source, header[unknown.front()]));
+  d.notes = std::move(hints);
+}
+
+// Matches the header to fields (and, in a wide layout, to grade columns); returns false after
+// an error that rejects the input.
 bool MapColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                ColumnMap& column_of, Diagnostics& diagnostics) {
-  column_of.fill(-1);
+                const ColumnMap* map, Header& out, Diagnostics& diagnostics) {
+  out.column_of.fill(-1);
+  std::array<std::size_t, kFieldCount> preference_of{};
+  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
   std::vector<std::size_t> unknown;
   bool ok = true;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    std::optional<Field> field = ColumnField(header[i].text);
+    if (map != nullptr && map->Ignores(header[i].text)) continue;
+    std::size_t preference = 0;
+    std::optional<Field> field = ColumnField(header[i].text, map, preference);
+    if (!field && wide != nullptr) {
+      if (std::optional<std::string> subject = map->GradeColumnSubject(header[i].text)) {
+        out.grade_columns.emplace_back(i, std::move(*subject));
+        continue;
+      }
+    }
     if (!field) {
       unknown.push_back(i);
       continue;
     }
-    int& column = column_of[static_cast<std::size_t>(*field)];
+    const std::size_t f = static_cast<std::size_t>(*field);
+    int& column = out.column_of[f];
+    if (column >= 0 && map != nullptr) {
+      // Alternatives of one field: the first listed is read, the other is noted.
+      std::size_t unused = i;
+      if (preference < preference_of[f]) {
+        unused = static_cast<std::size_t>(column);
+        column = static_cast<int>(i);
+        preference_of[f] = preference;
+      }
+      diagnostics.Add(Severity::kNote, "unused-column",
+                      fmt::format("column '{}' also maps to field '{}': not read",
+                                  header[unused].text, FieldName(*field)),
+                      At(source, header[unused]));
+      continue;
+    }
     if (column >= 0) {
       Diagnostic& d = diagnostics.Error(
           "duplicate-column",
@@ -60,213 +133,140 @@ bool MapColumns(std::span<const CsvField> header, SourceId source, std::uint32_t
       continue;
     }
     column = static_cast<int>(i);
+    preference_of[f] = preference;
   }
-  if (!unknown.empty()) {
+  NoteUnknown(header, unknown, source, map, diagnostics);
+  if (out.column_of[static_cast<std::size_t>(Field::kLearner)] < 0) {
+    Diagnostic& d = diagnostics.Error("missing-column", "missing 'learner' column",
+                                      Location{source, header_line, 0, {}});
     std::vector<std::string> names;
-    std::vector<Note> hints;
-    const std::vector<std::string> fields(FieldNames().begin(), FieldNames().end());
-    for (std::size_t i : unknown) {
-      names.push_back(fmt::format("'{}'", header[i].text));
-      std::string close = ClosestMatch(Trim(header[i].text), fields);
-      if (!close.empty()) {
-        hints.push_back(Note{fmt::format("'{}': did you mean '{}'?", header[i].text, close), {}});
-      }
+    if (wide != nullptr) names = wide->id;
+    if (names.empty() && map != nullptr) {
+      names = map->columns[static_cast<std::size_t>(Field::kLearner)];
     }
-    Diagnostic& d =
-        diagnostics.Add(Severity::kNote, "unknown-column",
-                        fmt::format("ignoring unknown column{} {}", names.size() == 1 ? "" : "s",
-                                    fmt::join(names, ", ")),
-                        At(source, header[unknown.front()]));
-    d.notes = std::move(hints);
+    if (!names.empty()) {
+      d.notes.push_back(
+          Note{fmt::format("the mapping reads it from any of '{}'", fmt::join(names, "', '")), {}});
+    }
+    ok = false;
   }
-  if (column_of[static_cast<std::size_t>(Field::kLearner)] < 0) {
-    diagnostics.Error("missing-column", "missing 'learner' column",
+  if (wide != nullptr && out.grade_columns.empty()) {
+    diagnostics.Error("missing-column", "no column matches the wide layout's subjects or pattern",
                       Location{source, header_line, 0, {}});
     ok = false;
   }
   return ok;
 }
 
-// FNV-1a over the trimmed field values, with a separator so that ("ab", "") != ("a", "b").
-std::uint64_t RowHash(const std::array<std::string_view, kFieldCount>& values) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (std::string_view value : values) {
-    for (char c : value) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ull;
+// Reads the fields of an ok row into `values` and `where`.
+void ReadFields(const CsvRow& row, const Header& header, SourceId source, FieldValues& values,
+                FieldLocations& where) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    int column = header.column_of[f];
+    if (column < 0 || static_cast<std::size_t>(column) >= row.fields.size()) {
+      values[f] = {};
+      where[f].source = kNoSource;
+      continue;
     }
-    hash ^= 0xffu;
-    hash *= 1099511628211ull;
+    const CsvField& field = row.fields[static_cast<std::size_t>(column)];
+    values[f] = TrimSpace(field.text);
+    where[f] = At(source, field);
   }
-  return hash;
 }
 
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-};
-
-// Learners by id, in order of first appearance, with the row hash of each achievement.
-class Grouping {
- public:
-  Grouping(const ReadOptions& options, Diagnostics& diagnostics)
-      : options_(options), diagnostics_(diagnostics) {}
-
-  // Index of the learner `id`, added at `first` if new.
-  std::size_t Find(std::string_view id, const Location& first, const Location& id_location) {
-    auto it = index_.find(id);
-    if (it != index_.end()) return it->second;
-    std::size_t index = learners_.size();
-    Learner& learner = learners_.emplace_back();
-    learner.id = std::string(id);
-    learner.location = first;
-    hashes_.emplace_back();
-    over_limit_.push_back(false);
-    index_.emplace(learner.id, index);
-    if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
-    return index;
+// Maps one row (when there is a mapping) and hands it to the grouping.
+void AddRow(FieldValues& values, const Location& row_location, const FieldLocations& where,
+            const ColumnMap* map, std::string& scratch, Grouping& grouping,
+            Diagnostics& diagnostics) {
+  const std::size_t learner = static_cast<std::size_t>(Field::kLearner);
+  const std::size_t date = static_cast<std::size_t>(Field::kDate);
+  if (map != nullptr &&
+      !ApplyColumnMap(*map, values, scratch,
+                      where[date].source != kNoSource ? where[date] : row_location, diagnostics)) {
+    grouping.RejectRow(values[learner], row_location,
+                       where[learner].source != kNoSource ? where[learner] : row_location);
+    return;
   }
+  grouping.AddRow(values, row_location, &where);
+}
 
-  Learner& operator[](std::size_t index) { return learners_[index]; }
-  std::vector<std::uint64_t>& hashes(std::size_t index) { return hashes_[index]; }
-  // Whether the learner has reached ReadOptions::max_achievements; true once reported.
-  bool ReportedOverLimit(std::size_t index) {
-    bool reported = over_limit_[index];
-    over_limit_[index] = true;
-    return reported;
+// A wide row: one row per non-empty grade cell.
+void AddWideRow(const CsvRow& row, const Header& header, const WideLayout& wide, SourceId source,
+                FieldValues& values, FieldLocations& where, const ColumnMap* map,
+                std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
+  ReadFields(row, header, source, values, where);
+  const FieldValues base = values;
+  const FieldLocations base_where = where;
+  const std::size_t subject = static_cast<std::size_t>(Field::kSubject);
+  const std::size_t grade = static_cast<std::size_t>(Field::kGrade);
+  const std::size_t type = static_cast<std::size_t>(Field::kType);
+  for (const auto& [column, name] : header.grade_columns) {
+    if (column >= row.fields.size()) continue;
+    const CsvField& cell = row.fields[column];
+    std::string_view text = TrimSpace(cell.text);
+    if (text.empty()) continue;
+    values = base;
+    where = base_where;
+    values[subject] = name;
+    values[grade] = text;
+    if (values[type].empty()) values[type] = wide.type;
+    where[subject] = At(source, cell);
+    where[grade] = At(source, cell);
+    AddRow(values, At(source, cell), where, map, scratch, grouping, diagnostics);
   }
-  std::vector<Learner> Release() { return std::move(learners_); }
-
- private:
-  const ReadOptions& options_;
-  Diagnostics& diagnostics_;
-  std::vector<Learner> learners_;
-  std::vector<std::vector<std::uint64_t>> hashes_;
-  std::vector<bool> over_limit_;
-  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
-};
-
-// The earlier achievement of `learner` equal to `values` in every field, or nullptr.
-const Achievement* FindDuplicate(const Learner& learner, const std::vector<std::uint64_t>& hashes,
-                                 std::uint64_t hash,
-                                 const std::array<std::string_view, kFieldCount>& values) {
-  for (std::size_t i = 0; i < hashes.size(); ++i) {
-    if (hashes[i] != hash) continue;
-    const Achievement& earlier = learner.achievements[i];
-    bool same = true;
-    for (std::size_t f = 0; f < kFieldCount && same; ++f) {
-      same = learner.Text(earlier, static_cast<Field>(f)) == values[f];
-    }
-    if (same) return &earlier;
-  }
-  return nullptr;
 }
 
 }  // namespace
 
 RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& rules,
                          const ReadOptions& options, Diagnostics& diagnostics) {
-  RecordSet out;
-  Accounting& accounting = out.accounting;
   const std::size_t errors_before = diagnostics.error_count();
+  const ColumnMap* map = options.map;
+  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
   CsvReader csv(text, source, diagnostics, options.csv);
-  ColumnMap column_of;
-  column_of.fill(-1);
+  Header header;
+  header.column_of.fill(-1);
   bool usable = csv.ReadHeader();
   if (usable) {
-    usable = MapColumns(csv.header(), source, csv.header().front().line, column_of, diagnostics);
+    usable = MapColumns(csv.header(), source, csv.header().front().line, map, header, diagnostics);
   } else if (diagnostics.error_count() == errors_before) {
     diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
   }
-  const std::size_t learner_column =
-      static_cast<std::size_t>(column_of[static_cast<std::size_t>(Field::kLearner)]);
+  const std::size_t learner_column = header.Column(Field::kLearner);
 
-  Grouping grouping(options, diagnostics);
-  Learner orphan;  // receives nothing: rows without a learner id are rejected
-  std::array<std::string_view, kFieldCount> values;
+  Grouping grouping(rules, options, diagnostics);
+  FieldValues values;
   FieldLocations where;
+  std::string scratch;
   CsvRow row;
   while (csv.Next(row)) {
-    ++accounting.rows_read;
-    if (!usable) {
-      ++accounting.rows_rejected;
-      continue;
-    }
     const Location row_location{source, row.line, 0, {}};
+    if (!usable) {
+      grouping.RejectRow({}, row_location, row_location);
+      continue;
+    }
     if (!row.ok) {
-      ++accounting.rows_rejected;
+      std::string_view id;
+      Location id_location = row_location;
       if (learner_column < row.fields.size()) {
-        std::string_view id = Trim(row.fields[learner_column].text);
-        if (!id.empty()) {
-          ++grouping[grouping.Find(id, row_location, At(source, row.fields[learner_column]))]
-                .rejected_rows;
-        }
+        id = TrimSpace(row.fields[learner_column].text);
+        id_location = At(source, row.fields[learner_column]);
       }
+      grouping.RejectRow(id, row_location, id_location);
       continue;
     }
-    for (std::size_t f = 0; f < kFieldCount; ++f) {
-      int column = column_of[f];
-      if (column < 0) {
-        values[f] = {};
-        where[f].source = kNoSource;
-        continue;
-      }
-      const CsvField& field = row.fields[static_cast<std::size_t>(column)];
-      values[f] = Trim(field.text);
-      where[f].source = source;
-      where[f].line = field.line;
-      where[f].column = field.column;
-    }
-    std::string_view id = values[static_cast<std::size_t>(Field::kLearner)];
-    if (id.empty()) {
-      ResolveAchievement(rules, values, row_location, orphan, diagnostics, &where);
-      ++accounting.rows_rejected;
+    if (wide != nullptr) {
+      AddWideRow(row, header, *wide, source, values, where, map, scratch, grouping, diagnostics);
       continue;
     }
-    std::size_t index =
-        grouping.Find(id, row_location, where[static_cast<std::size_t>(Field::kLearner)]);
-    Learner& learner = grouping[index];
-    if (learner.achievements.size() >= options.max_achievements) {
-      if (!grouping.ReportedOverLimit(index)) {
-        diagnostics.Error("too-many-achievements",
-                          fmt::format("learner '{}' has more than {} achievements: this row and "
-                                      "the learner's later rows are rejected",
-                                      id, options.max_achievements),
-                          row_location);
-      }
-      ++accounting.rows_rejected;
-      ++learner.rejected_rows;
-      continue;
-    }
-    std::vector<std::uint64_t>& hashes = grouping.hashes(index);
-    std::uint64_t hash = RowHash(values);
-    if (const Achievement* earlier = FindDuplicate(learner, hashes, hash, values)) {
-      Diagnostic& d = diagnostics.Warning(
-          "duplicate-row", fmt::format("duplicate row for learner '{}': skipped", id),
-          row_location);
-      d.notes.push_back(Note{"the same row is here", earlier->location});
-      ++accounting.rows_rejected;
-      continue;
-    }
-    std::size_t before = learner.achievements.size();
-    if (!ResolveAchievement(rules, values, row_location, learner, diagnostics, &where)) {
-      ++accounting.rows_rejected;
-      ++learner.rejected_rows;
-      continue;
-    }
-    ++accounting.rows_used;
-    if (learner.achievements.size() > before) hashes.push_back(hash);
-    std::string_view qan = values[static_cast<std::size_t>(Field::kQan)];
-    if (options.check_identifiers && !qan.empty()) {
-      CheckQan(qan, where[static_cast<std::size_t>(Field::kQan)], diagnostics);
-    }
+    ReadFields(row, header, source, values, where);
+    AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
   }
-  if (usable && accounting.rows_read == 0) {
+  RecordSet out = grouping.Release();
+  if (usable && out.accounting.rows_read == 0) {
     diagnostics.Warning("no-rows", "the input has a header row but no data rows",
                         Location{source, 0, 0, {}});
   }
-  out.learners = grouping.Release();
-  accounting.learners = out.learners.size();
   return out;
 }
 

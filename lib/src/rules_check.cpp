@@ -427,6 +427,7 @@ class Checker {
         DidYouMean(d, programme.framework_id, Ids(rules_.frameworks));
       }
     }
+    if (programme.has_prior_learning) CheckFilter(programme.prior_learning);
     std::map<std::string, Location> ids;
     std::vector<std::string> roles(kBuiltinRoles.begin(), kBuiltinRoles.end());
     for (const NamedItem& r : rules_.roles) roles.push_back(r.id);

@@ -57,6 +57,16 @@ const internal::EmbeddedFile* FindEmbedded(std::string_view path) {
   return nullptr;
 }
 
+// How a file is named in diagnostics: "<rules>/P" when embedded, else relative to the working
+// folder when below it, else its full path.
+std::string DisplayName(const FileRef& ref) {
+  if (ref.origin == FileRef::Origin::kEmbedded) return std::string(kEmbeddedPrefix) + ref.path;
+  std::error_code ec;
+  fs::path relative = fs::relative(ref.path, fs::current_path(ec), ec);
+  if (ec || relative.empty() || relative.string().rfind("..", 0) == 0) return ref.path;
+  return relative.string();
+}
+
 bool IsInside(const fs::path& path, const fs::path& root) {
   auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   (void)unused;
@@ -101,7 +111,8 @@ class Loader {
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml")) {
+        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml") &&
+            !name.ends_with(".map.yaml")) {
           files.push_back(p);
         }
       }
@@ -158,8 +169,8 @@ class Loader {
   void LoadFile(const FileRef& ref, const Location& from, const std::string& display = {}) {
     std::string key = ref.key();
     if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
-      Fail(fmt::format("'{}' uses itself (through a cycle of uses)", ref.path), "include-cycle",
-           from);
+      Fail(fmt::format("'{}' uses itself (through a cycle of uses)", DisplayName(ref)),
+           "include-cycle", from);
       return;
     }
     if (!loaded_.insert(key).second) return;
@@ -167,17 +178,7 @@ class Loader {
     if (!text) return;
     // The same file may reach us from disk and from the embedded library: load it once.
     if (!contents_.insert(std::hash<std::string>{}(*text)).second) return;
-    std::string name;
-    if (ref.origin == FileRef::Origin::kEmbedded) {
-      name = std::string(kEmbeddedPrefix) + ref.path;
-    } else if (!display.empty()) {
-      name = display;
-    } else {
-      std::error_code ec;
-      fs::path relative = fs::relative(ref.path, fs::current_path(ec), ec);
-      name = ec || relative.empty() || relative.string().rfind("..", 0) == 0 ? ref.path
-                                                                             : relative.string();
-    }
+    std::string name = display.empty() ? DisplayName(ref) : display;
     SourceId id = sources_.Add(std::move(name), std::move(*text));
     stack_.push_back(key);
     ParseSource(id, ref);
@@ -245,7 +246,9 @@ class Loader {
           Fail(fmt::format("'uses' path '{}' leads outside the allowed rule folders", path),
                "include-escape", at)
               .notes.push_back(Note{"rule files may only use files below the folders given on "
-                                    "the command line or in ACCREDIT_RULES_PATH",
+                                    "the command line or in ACCREDIT_RULES_PATH; name shared "
+                                    "files by their place in the rules library instead, like "
+                                    "'england/types.yaml'",
                                     {}});
           return;
         }
@@ -323,7 +326,8 @@ LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options) {
 std::vector<std::string> EmbeddedRulePaths() {
   std::vector<std::string> out;
   for (const internal::EmbeddedFile& f : internal::EmbeddedRuleFiles()) {
-    out.emplace_back(f.path);
+    // Column mappings ride along in rules/mappings/ but are not rule files.
+    if (!std::string_view(f.path).ends_with(".map.yaml")) out.emplace_back(f.path);
   }
   return out;
 }

@@ -4,10 +4,10 @@
 // columns named after the canonical fields of values.h): CsvReader (csv_reader.h) splits the
 // text, the header is matched to fields, each row is resolved against the rules by
 // ResolveAchievement (record_resolver.h), and rows are grouped into learners by id. An export
-// in a school system's own layout needs a column mapping onto canonical columns first.
+// in a school system's own layout is read through a column mapping (column_map.h).
 #pragma once
 
-#include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -19,17 +19,29 @@
 
 namespace accredit {
 
+struct ColumnMap;  // column_map.h
+
 struct ReadOptions {
   // csv (defaults) size bounds for the CSV reader
   CsvOptions csv;
   // check_identifiers (true) warn, as `bad-check-character`, on a learner id that looks like
   // a UPN and on a qan whose check character is wrong (identifiers.h)
   bool check_identifiers = true;
-  // max_achievements (10,000) the most rows used for one learner: evaluation costs time in
-  // proportion to a learner's achievements, so a learner with more is a data error, reported
-  // once as `too-many-achievements` at the first row over the limit; that row and the
-  // learner's later rows are rejected (counted, with no further diagnostic)
-  std::size_t max_achievements = 10'000;
+  // map (none) a column mapping (column_map.h) to read a school system's export with: its
+  // column names, value spellings, constants, date format and wide layout. Not owned; it must
+  // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
+  // and `dates`, but not `wide` or `ignore`.
+  const ColumnMap* map = nullptr;
+  // max_learner_rows (10,000) the most rows one learner may have in one input; the first row
+  // past it is reported as `too-large`, and it and every later row of that learner rejected.
+  // Reading and evaluating a learner costs time in proportion to (and, for duplicate rows, in
+  // the square of) their rows; a real learner has a few hundred at most
+  std::uint64_t max_learner_rows = 10'000;
+  // max_json_depth (64) the deepest nesting of arrays and objects in a JSON input
+  // (`too-deep` otherwise; the whole input is rejected)
+  std::uint32_t max_json_depth = 64;
+  // max_file_bytes (2 GiB) the largest input file ReadRecordInputs() reads (`too-large`)
+  std::uint64_t max_file_bytes = std::uint64_t{2} << 30;
 };
 
 // Learners read from one input.
@@ -55,11 +67,20 @@ struct RecordSet {
 // exactly one of: an Achievement of its learner (used); an `ignored-result` note (used, no
 // Achievement: see ResolveAchievement); or a diagnostic (rejected) from the CSV reader, from
 // ResolveAchievement, or `duplicate-row`, a warning for a row equal in every field to an
-// earlier row of the same learner, or `too-many-achievements` (see ReadOptions). Learners are
-// grouped by id in any row order; a learner whose row is rejected for an error has
-// Learner::rejected_rows incremented, so that it is reported as having a data error; a duplicate
-// row does not count there, since no data is lost. A row rejected before its learner id is known
-// (empty, or not readable) is counted in the accounting only.
+// earlier row of the same learner. Learners are grouped by id in any row order; a learner
+// whose row is rejected for an error has Learner::rejected_rows incremented, so that it is
+// reported as having a data error; a duplicate row does not count there, since no data is
+// lost. A row rejected before its learner id is known (empty, or not readable) is counted in
+// the accounting only.
+//
+// Mapping: with ReadOptions::map (column_map.h), header names are matched by the mapping
+// instead (its `columns:`, then canonical names; `ignore:` columns are not reported; a second
+// alternative of one field is an `unused-column` note rather than a `duplicate-column` error),
+// and each row goes through ApplyColumnMap() first (`bad-date` rejects it). A mapping with a
+// `wide:` layout reads one row per non-empty grade cell, as column_map.h describes; with no
+// grade column the input is rejected (`missing-column`).
+//
+// Bound: a learner's rows past ReadOptions::max_learner_rows are rejected (`too-large`, once).
 //
 // Identifiers: with ReadOptions::check_identifiers, a `bad-check-character` warning for a
 // learner id (once, at its first row) and for a qan of a used row; neither is rejected.

@@ -22,7 +22,7 @@ namespace accredit {
 // whose location has source kNoSource is located at the row.
 using FieldLocations = std::array<Location, kFieldCount>;
 
-// The most hours one row may give (100,000): with at most ReadOptions::max_achievements rows
+// The most hours one row may give (100,000): with at most ReadOptions::max_learner_rows rows
 // per learner, every sum of hours stays exact in a double.
 inline constexpr double kMaxHours = 100'000;
 

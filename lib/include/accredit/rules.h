@@ -266,6 +266,10 @@ struct Programme {
   std::optional<Date> ends;
   std::optional<Date> valid_from;
   std::optional<Date> valid_to;
+  // Achievements that count even when dated before `starts`: the qualifications a learner
+  // arrives with (GCSE maths and English for a sixth-form programme). Empty: none.
+  Filter prior_learning;
+  bool has_prior_learning = false;
   std::vector<Tier> tiers;
   std::vector<TestCase> tests;
   Location location;

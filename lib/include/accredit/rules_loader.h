@@ -47,7 +47,8 @@ struct LoadResult {
 };
 
 // Loads files and folders (every *.yaml below a folder, in sorted order; `*.test.yaml` files
-// are example files for `accredit test` and are skipped). A path of the form "<rules>/P"
+// are example files for `accredit test` and `*.map.yaml` files are column mappings
+// (column_map.h), and both are skipped). A path of the form "<rules>/P"
 // names the embedded rule file P. Every file read is registered in `sources`.
 LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
                      const LoadOptions& options = {});
@@ -64,7 +65,8 @@ inline constexpr std::string_view kDefaultRulesFile = "nbt/foxwood-sixth-form.ya
 // Loads the default programme from the embedded rules.
 LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options = {});
 
-// Paths of every embedded rule file, relative to rules/, sorted.
+// Paths of every embedded rule file, relative to rules/, sorted (column mappings, `*.map.yaml`,
+// are not rule files and are left out).
 std::vector<std::string> EmbeddedRulePaths();
 
 }  // namespace accredit

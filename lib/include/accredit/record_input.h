@@ -1,0 +1,59 @@
+// Record inputs: the files (and standard input) a run reads learners from.
+//
+// The front of the records pipeline: each path given on the command line is opened safely,
+// registered in the SourceSet, read by the reader its format needs (record_reader.h for CSV,
+// json_reader.h for JSON), and the learners of every input are merged by id, so that exam
+// results from a CSV export and activities from a JSON profile tool make one learner each.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/diagnostic.h"
+#include "accredit/record_reader.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+#include "accredit/source.h"
+
+namespace accredit {
+
+enum class RecordFormat : std::uint8_t { kCsv, kJson };
+
+// Inputs up to this size keep their text in the SourceSet, so diagnostics show source lines;
+// larger ones are registered by name only (SourceSet::AddName) and their text is dropped once
+// read.
+inline constexpr std::uint64_t kKeepSourceTextBytes = std::uint64_t{64} << 20;
+
+// The format of an input named `name` with contents `text`: by extension (`.csv`; `.json`,
+// `.jsonl`, `.ndjson`; ignoring case), else (stdin, other names) by the first byte that is not
+// a space or a byte order mark: `[` or `{` is JSON, anything else CSV.
+RecordFormat DetectRecordFormat(std::string_view name, std::string_view text);
+
+// Reads one input already in memory, registered as `source` (the caller keeps `text` alive
+// for the call), in the format DetectRecordFormat() gives for `name`. Emits what the CSV or
+// JSON reader emits.
+RecordSet ReadRecordText(SourceId source, std::string_view name, std::string_view text,
+                         const RuleSet& rules, const ReadOptions& options,
+                         Diagnostics& diagnostics);
+
+// Merges `more` into `into`: a learner already in `into` (same id) gets the achievements of
+// `more` appended (their field texts copied) and its rejected_rows added; a new learner is
+// appended, so the order is that of first appearance. Accounting is summed, and
+// `accounting.learners` is the number of learners after the merge.
+void MergeRecordSets(RecordSet& into, RecordSet&& more);
+
+// Reads every input of `paths`, in order: a file path, or "-" for standard input (named
+// `<stdin>`), and merges them (MergeRecordSets). Each input is registered in `sources` (with
+// its text when at most kKeepSourceTextBytes). Per input, besides what the readers emit:
+//   io-error   the path does not exist, cannot be opened or read, is a folder, or is not a
+//              regular file (a FIFO, socket or device; checked after opening without blocking,
+//              so a FIFO never hangs the run); nothing is read from it
+//   too-large  the input is larger than ReadOptions::max_file_bytes; nothing is read from it
+// Both are errors located at the input's name; the run goes on with the other inputs.
+RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet& rules,
+                           const ReadOptions& options, SourceSet& sources,
+                           Diagnostics& diagnostics);
+
+}  // namespace accredit

@@ -1,0 +1,380 @@
+#include "accredit/json_reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "accredit/column_map.h"
+#include "grouping.h"
+#include "json_scan.h"
+#include "json_value.h"
+#include "text.h"
+
+namespace accredit {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using internal::DescribeError;
+using internal::DescribeType;
+using internal::FieldValues;
+using internal::Grouping;
+using internal::NumberToken;
+using internal::Validate;
+
+// One unit of JSON text (the whole document, or one line of JSON Lines) being read.
+struct Unit {
+  std::string_view text;       // the unit, within the source text
+  std::size_t base = 0;        // offset of `text` within the indexed text
+  const char* data = nullptr;  // start of the padded copy simdjson reads
+};
+
+class JsonReader {
+ public:
+  JsonReader(SourceId source, std::string_view text, const RuleSet& rules,
+             const ReadOptions& options, Diagnostics& diagnostics)
+      : source_(source),
+        text_(text),
+        lines_(text),
+        options_(options),
+        diagnostics_(diagnostics),
+        grouping_(rules, options, diagnostics) {}
+
+  RecordSet Read();
+
+ private:
+  Location At(std::size_t offset, std::string pointer = {}) const {
+    return Location{source_, lines_.Line(offset), lines_.Column(offset), std::move(pointer)};
+  }
+  Location At(const Unit& unit, od::value& value, std::string pointer) {
+    const char* where = nullptr;
+    if (value.current_location().get(where) || where < unit.data) return At(unit.base, pointer);
+    return At(unit.base + static_cast<std::size_t>(where - unit.data), std::move(pointer));
+  }
+
+  void ReadUnit(const Unit& unit, bool lines_mode);
+  bool CheckUnit(const Unit& unit, od::parser& parser);
+  void ReadElement(const Unit& unit, od::value element, const std::string& pointer);
+  void ReadLearner(const Unit& unit, od::object object, const Location& where,
+                   const std::string& pointer);
+  void ReadRow(const Unit& unit, od::object object, const Location& where,
+               const std::string& pointer, std::string_view learner_id,
+               const Location& id_location);
+  // The text of a scalar `value` of key `key`, or nullopt after a `bad-value`/`bad-number`
+  // error when it is not a string, number or null (`error` set when there was none yet).
+  std::optional<std::string_view> Scalar(od::value& value, std::string_view key,
+                                         const Location& where, bool& error);
+  void NoteUnknown(std::string_view key, const Location& where);
+
+  SourceId source_;
+  std::string_view text_;
+  internal::LineIndex lines_;
+  const ReadOptions& options_;
+  Diagnostics& diagnostics_;
+  Grouping grouping_;
+  std::set<std::string, std::less<>> unknown_keys_;
+  std::string scratch_;
+};
+
+RecordSet JsonReader::Read() {
+  std::size_t start = text_.starts_with("\xef\xbb\xbf") ? 3 : 0;
+  std::size_t first = text_.find_first_not_of(" \t\r\n", start);
+  if (first == std::string_view::npos) {
+    diagnostics_.Error("bad-json", "the input is empty: expected JSON",
+                       Location{source_, 0, 0, {}});
+    return grouping_.Release();
+  }
+  if (text_[first] == '[') {
+    ReadUnit(Unit{text_.substr(start), start, nullptr}, false);
+  } else if (text_[first] == '{' &&
+             internal::ScanJson(text_.substr(start), options_.max_json_depth).ok()) {
+    // One object, perhaps spread over lines (pretty-printed): a single learner or row.
+    ReadUnit(Unit{text_.substr(start), start, nullptr}, true);
+  } else if (text_[first] == '{') {
+    std::size_t line_start = start;
+    while (line_start < text_.size()) {
+      std::size_t end = text_.find('\n', line_start);
+      if (end == std::string_view::npos) end = text_.size();
+      std::string_view line = text_.substr(line_start, end - line_start);
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+        ReadUnit(Unit{line, line_start, nullptr}, true);
+      }
+      line_start = end + 1;
+    }
+  } else {
+    diagnostics_.Error("bad-json",
+                       "expected a JSON array of learners or rows, or JSON Lines of learner "
+                       "objects",
+                       At(first));
+    grouping_.RejectRow({}, At(first), At(first));
+  }
+  return grouping_.Release();
+}
+
+void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
+  internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
+  if (!fault.ok()) {
+    diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
+    grouping_.RejectRow({}, At(in.base), At(in.base));
+    return;
+  }
+  simdjson::padded_string padded(in.text);
+  Unit unit{in.text, in.base, padded.data()};
+  od::parser parser;
+  if (!CheckUnit(unit, parser)) return;
+  // Checked: this second pass meets no syntax error, only values of the wrong kind.
+  od::document document;
+  od::value root;
+  if (parser.iterate(padded).get(document) || document.get_value().get(root)) return;
+  if (lines_mode) {
+    ReadElement(unit, root, "");
+    return;
+  }
+  od::array array;
+  if (root.get_array().get(array)) return;
+  std::size_t index = 0;
+  for (auto item : array) {
+    od::value element;
+    if (item.get(element)) return;
+    ReadElement(unit, element, fmt::format("/{}", index++));
+  }
+}
+
+bool JsonReader::CheckUnit(const Unit& unit, od::parser& parser) {
+  simdjson::padded_string_view view(unit.data, unit.text.size(),
+                                    unit.text.size() + simdjson::SIMDJSON_PADDING);
+  od::document document;
+  simdjson::error_code error = parser.iterate(view).get(document);
+  const bool iterated = !error;
+  if (!error) {
+    od::value root;
+    error = document.get_value().get(root);
+    if (!error) error = Validate(root);
+  }
+  if (!error) return true;
+  Location where = At(unit.base);
+  const char* at = nullptr;
+  if (iterated && !document.current_location().get(at) && at >= unit.data) {
+    where = At(unit.base + static_cast<std::size_t>(at - unit.data));
+  }
+  diagnostics_.Error("bad-json", fmt::format("invalid JSON: {}", DescribeError(error)), where);
+  grouping_.RejectRow({}, At(unit.base), At(unit.base));
+  return false;
+}
+
+void JsonReader::ReadElement(const Unit& unit, od::value element, const std::string& pointer) {
+  Location where = At(unit, element, pointer);
+  od::object object;
+  if (element.get_object().get(object)) {
+    od::json_type type = od::json_type::null;
+    (void)element.type().get(type);
+    diagnostics_.Error("bad-value",
+                       fmt::format("expected a learner or row object, got {}", DescribeType(type)),
+                       where);
+    grouping_.RejectRow({}, where, where);
+    return;
+  }
+  // A learner has an `id` or `achievements`; look before reading, since keys come in any order.
+  bool learner = false;
+  for (auto field : object) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return;
+    learner = learner || key == "id" || key == "achievements";
+  }
+  bool reset = false;
+  if (object.reset().get(reset)) return;
+  if (learner) {
+    ReadLearner(unit, object, where, pointer);
+  } else {
+    ReadRow(unit, object, where, pointer, {}, where);
+  }
+}
+
+void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location& where,
+                             const std::string& pointer) {
+  std::string id;
+  Location id_location = where;
+  bool has_id = false;
+  bool id_error = false;
+  for (auto field : object) {
+    std::string_view key;
+    od::value value;
+    if (field.unescaped_key().get(key) || field.value().get(value)) return;
+    if (key != "id") continue;
+    has_id = true;
+    id_location = At(unit, value, pointer + "/id");
+    if (std::optional<std::string_view> text = Scalar(value, "id", id_location, id_error)) {
+      id = std::string(internal::TrimSpace(*text));
+    }
+  }
+  if (id.empty() && !id_error) {
+    diagnostics_.Error("missing-field",
+                       has_id ? "learner 'id' is empty" : "learner object has no 'id'",
+                       has_id ? id_location : where);
+  }
+  if (!id.empty()) grouping_.Find(id, where, id_location);
+  bool reset = false;
+  if (object.reset().get(reset)) return;
+  for (auto field : object) {
+    std::string_view key;
+    od::value value;
+    if (field.unescaped_key().get(key) || field.value().get(value)) return;
+    if (key == "id") continue;
+    if (key != "achievements") {
+      NoteUnknown(key, At(unit, value, pointer + "/" + internal::PointerToken(key)));
+      continue;
+    }
+    const std::string base = pointer + "/achievements";
+    od::array array;
+    if (value.get_array().get(array)) {
+      od::json_type type = od::json_type::null;
+      (void)value.type().get(type);
+      Location at = At(unit, value, base);
+      diagnostics_.Error("bad-value",
+                         fmt::format("'achievements' must be an array, got {}", DescribeType(type)),
+                         at);
+      grouping_.RejectRow(id, at, id_location);
+      continue;
+    }
+    std::size_t index = 0;
+    for (auto item : array) {
+      od::value element;
+      if (item.get(element)) return;
+      std::string element_pointer = fmt::format("{}/{}", base, index++);
+      Location at = At(unit, element, element_pointer);
+      od::object row;
+      if (element.get_object().get(row)) {
+        od::json_type type = od::json_type::null;
+        (void)element.type().get(type);
+        diagnostics_.Error(
+            "bad-value", fmt::format("expected an achievement object, got {}", DescribeType(type)),
+            at);
+        grouping_.RejectRow(id, at, id_location);
+      } else if (id.empty()) {
+        grouping_.RejectRow({}, at, at);  // its learner's missing id is the error
+      } else {
+        ReadRow(unit, row, at, element_pointer, id, id_location);
+      }
+    }
+  }
+}
+
+void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& where,
+                         const std::string& pointer, std::string_view learner_id,
+                         const Location& id_location) {
+  FieldValues values{};
+  FieldLocations fields;
+  for (Location& field : fields) field.source = kNoSource;
+  std::array<bool, kFieldCount> seen{};
+  bool error = false;
+  for (auto member : object) {
+    std::string_view key;
+    od::value value;
+    if (member.unescaped_key().get(key) || member.value().get(value)) return;
+    Location at = At(unit, value, pointer + "/" + internal::PointerToken(key));
+    std::optional<Field> field = options_.map != nullptr ? options_.map->FieldFor(key)
+                                                         : FieldByName(internal::LowerAscii(key));
+    if (!field) {
+      NoteUnknown(key, at);
+      continue;
+    }
+    const std::size_t f = static_cast<std::size_t>(*field);
+    if (seen[f]) {
+      if (!error) {
+        diagnostics_.Error("bad-value", fmt::format("field '{}' is given twice", FieldName(*field)),
+                           at);
+      }
+      error = true;
+      continue;
+    }
+    seen[f] = true;
+    if (std::optional<std::string_view> text = Scalar(value, key, at, error)) {
+      values[f] = internal::TrimSpace(*text);
+      fields[f] = std::move(at);
+    }
+  }
+  const std::size_t learner = static_cast<std::size_t>(Field::kLearner);
+  if (!learner_id.empty()) {
+    if (!values[learner].empty() && values[learner] != learner_id && !error) {
+      diagnostics_.Error("bad-value",
+                         fmt::format("achievement names learner '{}' inside learner '{}'",
+                                     values[learner], learner_id),
+                         fields[learner]);
+      error = true;
+    }
+    values[learner] = learner_id;
+    fields[learner] = id_location;
+  }
+  const Location& id_at = fields[learner].source != kNoSource ? fields[learner] : where;
+  const std::size_t date = static_cast<std::size_t>(Field::kDate);
+  if (error ||
+      (options_.map != nullptr &&
+       !ApplyColumnMap(*options_.map, values, scratch_,
+                       fields[date].source != kNoSource ? fields[date] : where, diagnostics_))) {
+    grouping_.RejectRow(values[learner], where, id_at);
+    return;
+  }
+  grouping_.AddRow(values, where, &fields);
+}
+
+std::optional<std::string_view> JsonReader::Scalar(od::value& value, std::string_view key,
+                                                   const Location& where, bool& error) {
+  od::json_type type = od::json_type::null;
+  if (value.type().get(type)) return std::nullopt;  // cannot happen: the unit was checked
+  switch (type) {
+    case od::json_type::string: {
+      std::string_view text;
+      if (value.get_string().get(text)) return std::nullopt;
+      return text;
+    }
+    case od::json_type::number: {
+      std::string_view token = NumberToken(value);
+      double number = 0;
+      if (value.get_double().get(number)) {
+        if (!error) {
+          diagnostics_.Error("bad-number",
+                             fmt::format("number {} of '{}' is out of range", token, key), where);
+        }
+        error = true;
+        return std::nullopt;
+      }
+      return token;
+    }
+    case od::json_type::null:
+      return std::string_view{};
+    default:
+      if (!error) {
+        diagnostics_.Error(
+            "bad-value",
+            fmt::format("'{}' must be a string or a number, got {}", key, DescribeType(type)),
+            where);
+      }
+      error = true;
+      return std::nullopt;
+  }
+}
+
+void JsonReader::NoteUnknown(std::string_view key, const Location& where) {
+  if (unknown_keys_.find(key) != unknown_keys_.end()) return;
+  unknown_keys_.emplace(key);
+  Diagnostic& d = diagnostics_.Add(Severity::kNote, "unknown-field",
+                                   fmt::format("ignoring unknown field '{}'", key), where);
+  std::string close =
+      ClosestMatch(internal::LowerAscii(key),
+                   std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+  if (!close.empty()) d.notes.push_back(Note{fmt::format("did you mean '{}'?", close), {}});
+}
+
+}  // namespace
+
+RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet& rules,
+                          const ReadOptions& options, Diagnostics& diagnostics) {
+  JsonReader reader(source, text, rules, options, diagnostics);
+  return reader.Read();
+}
+
+}  // namespace accredit

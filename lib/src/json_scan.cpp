@@ -1,0 +1,145 @@
+#include "json_scan.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace accredit::internal {
+
+std::size_t FirstInvalidUtf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    unsigned char c = bytes[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      length = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      length = 3;
+      if (c == 0xe0) low = 0xa0;   // no overlong forms
+      if (c == 0xed) high = 0x9f;  // no surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      length = 4;
+      if (c == 0xf0) low = 0x90;
+      if (c == 0xf4) high = 0x8f;  // nothing above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + length > size) return i;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth) {
+  if (std::size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+    return {"bad-utf8", "the input is not valid UTF-8", bad};
+  }
+  std::vector<char> open;  // the closing bracket each open one needs
+  bool in_string = false;
+  bool escaped = false;
+  bool ended = false;  // a complete top-level value has been read
+  std::size_t string_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+        if (open.empty()) ended = true;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        return {"bad-json", "a control character inside a string must be escaped", i};
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (ended) return {"bad-json", "unexpected text after the end of the JSON value", i};
+    switch (c) {
+      case '"':
+        in_string = true;
+        string_start = i;
+        break;
+      case '[':
+      case '{':
+        if (open.size() >= max_depth) {
+          return {"too-deep", fmt::format("nesting is deeper than the limit of {}", max_depth), i};
+        }
+        open.push_back(c == '[' ? ']' : '}');
+        break;
+      case ']':
+      case '}':
+        if (open.empty() || open.back() != c) {
+          return {"bad-json",
+                  open.empty() ? fmt::format("unexpected '{}'", c)
+                               : fmt::format("expected '{}' before '{}'", open.back(), c),
+                  i};
+        }
+        open.pop_back();
+        if (open.empty()) ended = true;
+        break;
+      default:
+        // A scalar at the top level ends at the next space, which is all this scan needs.
+        if (open.empty()) {
+          while (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\t' &&
+                 text[i + 1] != '\n' && text[i + 1] != '\r') {
+            ++i;
+          }
+          ended = true;
+        }
+        break;
+    }
+  }
+  if (in_string) return {"bad-json", "a string is never closed", string_start};
+  if (!open.empty()) {
+    return {"bad-json", fmt::format("the input ends before a closing '{}'", open.back()),
+            text.size()};
+  }
+  return {};
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+std::uint32_t LineIndex::Line(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - starts_.begin());
+}
+
+std::uint32_t LineIndex::Column(std::size_t offset) const {
+  return static_cast<std::uint32_t>(offset - starts_[Line(offset) - 1] + 1);
+}
+
+std::string PointerToken(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace accredit::internal

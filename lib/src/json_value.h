@@ -1,0 +1,28 @@
+// simdjson-facing helpers of the JSON reader: checking a whole value, naming JSON types and
+// errors in our words, and a number's text. Only the JSON reader includes this header.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+
+namespace accredit::internal {
+
+// Our message for a simdjson error: lower case, no trailing period.
+std::string DescribeError(simdjson::error_code error);
+
+// True when `token` is a number as JSON writes it (RFC 8259), whatever its magnitude.
+bool IsJsonNumber(std::string_view token);
+
+// The JSON text of a number value, without trailing white space.
+std::string_view NumberToken(simdjson::ondemand::value& value);
+
+// Walks a whole value so that simdjson checks every part of it, even what the reader skips;
+// returns the first error.
+simdjson::error_code Validate(simdjson::ondemand::value value);
+
+// "an array", "a number", ... for messages.
+std::string_view DescribeType(simdjson::ondemand::json_type type);
+
+}  // namespace accredit::internal

@@ -1,0 +1,29 @@
+// Small text helpers shared by the records readers and the column mapping: names and values
+// from school exports are matched ignoring ASCII case and surrounding spaces.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace accredit::internal {
+
+// `text` without spaces and tabs at either end.
+inline std::string_view TrimSpace(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// `text` with ASCII letters in lower case.
+inline std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The form names and spellings are compared in: trimmed, lower case.
+inline std::string Normalize(std::string_view text) { return LowerAscii(TrimSpace(text)); }
+
+}  // namespace accredit::internal
