@@ -8,6 +8,7 @@
 #   cmake --preset fuzz && cmake --build --preset fuzz -j2
 #   tests/fuzz/run.sh 60                      # every target, 60 s each (CI)
 #   tests/fuzz/run.sh 3600 csv_reader         # one target, an hour
+#   FUZZ_JOBS=4 tests/fuzz/run.sh 3600        # four targets at a time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -16,22 +17,38 @@ build=build/fuzz
 if [ $# -eq 0 ]; then
   set -- $(cd tests/fuzz && ls fuzz_*.cpp | sed -e 's/^fuzz_//' -e 's/\.cpp$//')
 fi
-status=0
-for name in "$@"; do
-  binary=$build/tests/fuzz/fuzz_$name
-  corpus=$build/corpus/$name
-  artifacts=$build/artifacts/$name
-  mkdir -p "$corpus" "$artifacts"
-  echo "== fuzz $name for ${seconds}s"
-  if ! "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
+# Targets run FUZZ_JOBS at a time (default 2: CI has two cores).
+jobs=${FUZZ_JOBS:-2}
+run_one() {
+  local name=$1
+  local binary=$build/tests/fuzz/fuzz_$name
+  local artifacts=$build/artifacts/$name
+  mkdir -p "$build/corpus/$name" "$artifacts"
+  "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" \
-    "$corpus" "$build/fuzz/seeds/$name" "tests/fuzz/regressions/$name" \
-    >"$build/fuzz-$name.log" 2>&1; then
-    status=1
-    echo "fuzz $name FAILED; the input is in $artifacts/:"
-    tail -n 60 "$build/fuzz-$name.log"
-  fi
-  grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \
-    "$build/fuzz-$name.log" || true
+    "$build/corpus/$name" "$build/fuzz/seeds/$name" "tests/fuzz/regressions/$name" \
+    >"$build/fuzz-$name.log" 2>&1
+}
+names=("$@")
+status=0
+for ((i = 0; i < ${#names[@]}; i += jobs)); do
+  batch=("${names[@]:i:jobs}")
+  pids=()
+  for name in "${batch[@]}"; do
+    echo "== fuzz $name for ${seconds}s"
+    run_one "$name" &
+    pids+=($!)
+  done
+  for k in "${!batch[@]}"; do
+    name=${batch[$k]}
+    if ! wait "${pids[$k]}"; then
+      status=1
+      echo "fuzz $name FAILED; the input is in $build/artifacts/$name/:"
+      tail -n 60 "$build/fuzz-$name.log"
+    fi
+    echo "-- $name:"
+    grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \
+      "$build/fuzz-$name.log" || true
+  done
 done
 exit $status
