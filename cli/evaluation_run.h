@@ -40,6 +40,9 @@ class EvaluationRun {
   // (`search-limit`) for a learner whose allocation search hit its limit.
   void EvaluateAll(unsigned jobs, bool trace, const GlobalOptions& global);
 
+  // Whether outcomes list each component's allocated achievements (default true).
+  void set_allocations(bool on) { options_.allocations = on; }
+
   // Evaluates the `index`th learner alone (explain).
   Outcome EvaluateLearner(std::size_t index, bool trace);
 

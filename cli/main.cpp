@@ -8,6 +8,9 @@
 #include "common.h"
 #include "exit_codes.h"
 #include "explain_command.h"
+#include "report_command.h"
+#include "test_command.h"
+#include "transcript_command.h"
 #include "validate_command.h"
 
 int main(int argc, char** argv) {
@@ -24,7 +27,10 @@ int main(int argc, char** argv) {
     int exit_code = kExitOk;
     SetupCheck(app, global, exit_code);
     SetupExplain(app, global, exit_code);
+    SetupReport(app, global, exit_code);
+    SetupTranscript(app, global, exit_code);
     SetupValidate(app, global, exit_code);
+    SetupTest(app, global, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

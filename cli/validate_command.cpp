@@ -43,6 +43,8 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
     if (!global.quiet) PrintAccounting(run.accounting());
     return kExitError;
   }
+  // Only the JSON formats list what each component was allocated.
+  run.set_allocations(options.format == "json" || options.format == "jsonl");
   run.EvaluateAll(options.jobs, false, global);
   OutcomeRun outcome_run{&run.rules(), &run.programme(), &run.sources(), run.evaluate_options()};
   OutcomeWriter writer(*OutcomeFormatByName(options.format), outcome_run);

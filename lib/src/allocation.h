@@ -34,6 +34,7 @@ struct Allocation {
   std::uint32_t steps = 0;
 };
 
-Allocation Allocate(const TierPlan& tier, LearnerView& view, std::uint32_t limit);
+// Fills `out` (whose buffers are reused) with the allocation for `tier`.
+void Allocate(const TierPlan& tier, LearnerView& view, std::uint32_t limit, Allocation& out);
 
 }  // namespace accredit::internal

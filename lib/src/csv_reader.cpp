@@ -5,47 +5,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "utf8.h"
+
 namespace accredit {
 
 namespace {
-
-// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
-bool ValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      extra = 1;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      extra = 2;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      extra = 3;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      return false;
-    }
-    if (i + extra >= n) return false;
-    auto first = static_cast<unsigned char>(text[i + 1]);
-    if (first < lo || first > hi) return false;
-    for (std::size_t k = 2; k <= extra; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if (next < 0x80 || next > 0xbf) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
 
 bool IsBlankText(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
@@ -261,7 +225,7 @@ bool CsvReader::CheckField(const Span& span) {
           span.line, span.column);
     return false;
   }
-  if (!ValidUtf8(SpanText(span))) {
+  if (internal::FirstInvalidUtf8(SpanText(span)) != std::string_view::npos) {
     Fault("bad-utf8", fmt::format("{} is not valid UTF-8", ColumnName(spans_.size())), span.line,
           span.column);
     return false;

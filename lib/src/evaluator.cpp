@@ -92,17 +92,37 @@ Exclusion Classify(const internal::Plan& plan, const Learner& learner, const Ach
   return Exclusion::kCounts;
 }
 
+// Calls visit(i) for each achievement (index into the learner) that component `c` of the
+// tier uses under `allocation`.
+template <typename Visit>
+void ForEachUsed(const internal::TierPlan& tp, std::size_t c,
+                 const internal::Allocation& allocation, const internal::LearnerView& view,
+                 Visit visit) {
+  const internal::ComponentPlan& cp = tp.components[c];
+  for (std::size_t e = 0; e < view.size(); ++e) {
+    bool used = false;
+    if (cp.shared) {
+      for (int leaf : cp.leaves) used = used || view.LeafMatches(leaf, e);
+    } else {
+      used = allocation.owner[e] == static_cast<int>(c);
+    }
+    if (used) visit(view.eligible()[e]);
+  }
+}
+
 void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
-           const internal::Allocation& allocation, internal::LearnerView& view,
+           const internal::Allocation& allocation, const internal::LearnerView& view,
            TierResult& result) {
   const Grading& g = tp.tier->grading;
   if (g.kind == Grading::Kind::kUngraded) return;
   const Learner& learner = view.learner();
   double score = 0;
-  std::vector<std::uint32_t> counted;
+  thread_local std::vector<std::uint32_t> counted;
+  counted.clear();
   for (int c : g.of) {
-    for (std::uint32_t i : result.components[static_cast<std::size_t>(c)].allocated) {
-      if (std::find(counted.begin(), counted.end(), i) != counted.end()) continue;
+    ForEachUsed(tp, static_cast<std::size_t>(c), allocation, view, [&](std::uint32_t i) {
+      // A shared component may use what another uses: count each achievement once.
+      if (std::find(counted.begin(), counted.end(), i) != counted.end()) return;
       counted.push_back(i);
       const Achievement& a = learner.achievements[i];
       if (g.kind == Grading::Kind::kPoints) {
@@ -110,9 +130,8 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
       } else if (internal::Matches(plan, tp.grading_where, learner, a)) {
         score += 1;
       }
-    }
+    });
   }
-  (void)allocation;
   result.score = score;
   for (const Band& band : g.bands) {
     if (score >= band.at_least && score < band.below) {
@@ -128,17 +147,21 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
   const internal::Plan& plan = impl_->plan;
   Outcome outcome;
   outcome.data_error = learner.rejected_rows > 0;
-  std::vector<std::uint32_t> eligible;
+  // Per-thread scratch: evaluating a cohort reuses these buffers learner after learner.
+  thread_local std::vector<std::uint32_t> eligible;
+  thread_local internal::LearnerView view;
+  eligible.clear();
   outcome.exclusions.reserve(learner.achievements.size());
   for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
     Exclusion x = Classify(plan, learner, learner.achievements[i], options);
     outcome.exclusions.push_back(x);
     if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
   }
-  internal::LearnerView view(plan, learner, std::move(eligible));
+  view.Reset(plan, learner, eligible);
   for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
     const internal::TierPlan& tp = plan.tiers[t];
-    internal::Allocation allocation = internal::Allocate(tp, view, options.search_limit);
+    thread_local internal::Allocation allocation;
+    internal::Allocate(tp, view, options.search_limit, allocation);
     outcome.search_limit_hit = outcome.search_limit_hit || allocation.limit_hit;
     TierResult result;
     result.tier = tp.tier;
@@ -152,12 +175,8 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
       cr.status = met                  ? ComponentStatus::kMet
                   : outcome.data_error ? ComponentStatus::kError
                                        : ComponentStatus::kNotMet;
-      for (std::size_t e = 0; e < view.size(); ++e) {
-        bool mine = cp.shared ? false : allocation.owner[e] == static_cast<int>(c);
-        if (cp.shared) {
-          for (int leaf : cp.leaves) mine = mine || view.LeafMatches(leaf, e);
-        }
-        if (mine) cr.allocated.push_back(view.eligible()[e]);
+      if (options.allocations || options.trace) {
+        ForEachUsed(tp, c, allocation, view, [&](std::uint32_t i) { cr.allocated.push_back(i); });
       }
       all_met = all_met && met;
       result.components.push_back(std::move(cr));
@@ -168,10 +187,10 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
     if (all_met) {
       outcome.tier = static_cast<int>(t);
       outcome.grade = outcome.tiers.back().grade;
-      for (const ComponentResult& cr : outcome.tiers.back().components) {
-        for (std::uint32_t i : cr.allocated) {
+      for (std::size_t c = 0; c < tp.components.size(); ++c) {
+        ForEachUsed(tp, c, allocation, view, [&](std::uint32_t i) {
           if (learner.achievements[i].status == Status::kPredicted) outcome.used_predicted = true;
-        }
+        });
       }
       break;
     }

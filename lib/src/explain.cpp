@@ -55,8 +55,8 @@ class NeedsWriter {
     plan_.rules = &rules;  // filter matching needs only the rules
   }
 
-  // Sentences for an unmet node.
-  void Needs(const NodeTrace& t, std::vector<std::string>& out) {
+  // Sentences for an unmet node, each with the leaf requirement it describes.
+  void Needs(const NodeTrace& t, std::vector<std::pair<const Requirement*, std::string>>& out) {
     if (t.met || t.node == nullptr) return;
     const Requirement& r = *t.node;
     const Aggregate& agg = r.aggregate;
@@ -65,8 +65,8 @@ class NeedsWriter {
       case Requirement::Kind::kSum:
       case Requirement::Kind::kBest: {
         if (t.upper_bound) {
-          out.push_back(fmt::format("may have at most {} {}: has {}", Number(t.required),
-                                    DescribeFilter(rules_, agg.where), Number(t.actual)));
+          out.emplace_back(&r, fmt::format("may have at most {} {}: has {}", Number(t.required),
+                                           DescribeFilter(rules_, agg.where), Number(t.actual)));
           return;
         }
         double shortfall = t.required - t.actual;
@@ -94,16 +94,16 @@ class NeedsWriter {
         sentence += note_;
         note_.clear();
         sentence += Misses(agg.where);
-        out.push_back(sentence);
+        out.emplace_back(&r, sentence);
         return;
       }
       case Requirement::Kind::kNoneOf:
-        out.push_back(fmt::format("must have no {}: has {}", DescribeFilter(rules_, agg.where),
-                                  Number(t.actual)));
+        out.emplace_back(&r, fmt::format("must have no {}: has {}",
+                                         DescribeFilter(rules_, agg.where), Number(t.actual)));
         return;
       case Requirement::Kind::kCompare:
-        out.push_back(fmt::format("{}: it is {} against {}", DescribeRequirement(rules_, r),
-                                  Number(t.actual), Number(t.required)));
+        out.emplace_back(&r, fmt::format("{}: it is {} against {}", DescribeRequirement(rules_, r),
+                                         Number(t.actual), Number(t.required)));
         return;
       case Requirement::Kind::kAll:
         for (const NodeTrace& c : t.children) Needs(c, out);
@@ -229,15 +229,26 @@ void TraceJson(JsonWriter& json, const NodeTrace& t) {
 
 }  // namespace
 
-std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learner,
-                                     const Outcome& outcome, const TierResult& tier) {
+std::vector<NeededItem> StillNeededItems(const RuleSet& rules, const Learner& learner,
+                                         const Outcome& outcome, const TierResult& tier) {
   NeedsWriter writer(rules, learner, outcome);
-  std::vector<std::string> out;
+  std::vector<NeededItem> out;
   for (const ComponentResult& c : tier.components) {
     if (c.status == ComponentStatus::kMet) continue;
-    std::vector<std::string> needs;
+    std::vector<std::pair<const Requirement*, std::string>> needs;
     writer.Needs(c.trace, needs);
-    for (const std::string& n : needs) out.push_back(TitleOf(*c.component) + ": " + n);
+    for (auto& [node, sentence] : needs) {
+      out.push_back(NeededItem{c.component, node, TitleOf(*c.component) + ": " + sentence});
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learner,
+                                     const Outcome& outcome, const TierResult& tier) {
+  std::vector<std::string> out;
+  for (NeededItem& item : StillNeededItems(rules, learner, outcome, tier)) {
+    out.push_back(std::move(item.sentence));
   }
   return out;
 }

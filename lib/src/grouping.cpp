@@ -50,6 +50,9 @@ std::size_t Grouping::Find(std::string_view id, const Location& first,
   Learner& learner = learners_.emplace_back();
   learner.id = std::string(id);
   learner.location = first;
+  // Sized for a typical learner (a dozen rows), so most never regrow.
+  learner.achievements.reserve(16);
+  learner.text.reserve(512);
   per_learner_.emplace_back();
   index_.emplace(learner.id, index);
   if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "utf8.h"
+
 namespace accredit::internal {
 
 struct JsonScanFault {
@@ -24,10 +26,6 @@ struct JsonScanFault {
 
 // Scans one JSON value (a document, or one line of JSON Lines) for the faults above.
 JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth);
-
-// The offset of the first byte of `text` that is not valid UTF-8 (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF), or npos.
-std::size_t FirstInvalidUtf8(std::string_view text);
 
 // 1-based line and byte column of offsets in a text.
 class LineIndex {

@@ -8,87 +8,84 @@ namespace accredit::internal {
 
 namespace {
 
-bool CompareValues(double a, CompareOp op, double b) {
-  switch (op) {
-    case CompareOp::kEq:
-      return a == b;
-    case CompareOp::kNe:
-      return a != b;
-    case CompareOp::kLt:
-      return a < b;
-    case CompareOp::kLe:
-      return a <= b;
-    case CompareOp::kGt:
-      return a > b;
-    case CompareOp::kGe:
-      return a >= b;
-  }
-  return false;
-}
-
 constexpr double kUncached = -1;
 
 }  // namespace
 
-LearnerView::LearnerView(const Plan& plan, const Learner& learner,
-                         std::vector<std::uint32_t> eligible)
-    : plan_(plan), learner_(learner), eligible_(std::move(eligible)) {
-  leaf_match_.resize(plan.leaf_aggregates.size());
+void LearnerView::Reset(const Plan& plan, const Learner& learner,
+                        const std::vector<std::uint32_t>& eligible) {
+  plan_ = &plan;
+  learner_ = &learner;
+  eligible_ = eligible;
+  std::size_t n = eligible_.size();
+  leaf_match_.resize(plan.leaf_aggregates.size() * n);
   for (std::size_t leaf = 0; leaf < plan.leaf_aggregates.size(); ++leaf) {
     const CompiledAggregate& agg =
         plan.aggregates[static_cast<std::size_t>(plan.leaf_aggregates[leaf])];
-    leaf_match_[leaf].resize(eligible_.size());
-    for (std::size_t e = 0; e < eligible_.size(); ++e) {
-      leaf_match_[leaf][e] = Matches(plan, agg.where, learner, learner.achievements[eligible_[e]]);
+    for (std::size_t e = 0; e < n; ++e) {
+      leaf_match_[leaf * n + e] =
+          Matches(plan, agg.where, learner, learner.achievements[eligible_[e]]) ? 1 : 0;
     }
   }
   record_cache_.assign(plan.aggregates.size(), kUncached);
 }
 
-double LearnerView::AggregateValue(const CompiledAggregate& agg,
-                                   const std::vector<std::size_t>& members,
-                                   std::vector<std::uint32_t>* used) {
+template <typename Member>
+double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
+                                  std::vector<std::uint32_t>* used) {
+  const Learner& learner = *learner_;
+  std::size_t n = eligible_.size();
   switch (agg.kind) {
     case Aggregate::Kind::kCount: {
       if (!agg.distinct) {
-        if (used != nullptr) {
-          for (std::size_t e : members) used->push_back(eligible_[e]);
+        double count = 0;
+        for (std::size_t e = 0; e < n; ++e) {
+          if (!member(e)) continue;
+          count += 1;
+          if (used != nullptr) used->push_back(eligible_[e]);
         }
-        return static_cast<double>(members.size());
+        return count;
       }
-      std::vector<std::string_view> keys;
-      for (std::size_t e : members) {
+      distinct_scratch_.clear();
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
         std::string_view key =
-            DistinctKey(plan_, *agg.distinct, learner_, learner_.achievements[eligible_[e]]);
-        if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-        keys.push_back(key);
+            DistinctKey(*plan_, *agg.distinct, learner, learner.achievements[eligible_[e]]);
+        if (key.empty() || std::find(distinct_scratch_.begin(), distinct_scratch_.end(), key) !=
+                               distinct_scratch_.end()) {
+          continue;
+        }
+        distinct_scratch_.push_back(key);
         if (used != nullptr) used->push_back(eligible_[e]);
       }
-      return static_cast<double>(keys.size());
+      return static_cast<double>(distinct_scratch_.size());
     }
     case Aggregate::Kind::kSum: {
       double total = 0;
-      for (std::size_t e : members) {
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
         double q =
-            QuantityOf(plan_, agg.of, agg.table, learner_, learner_.achievements[eligible_[e]]);
+            QuantityOf(*plan_, agg.of, agg.table, learner, learner.achievements[eligible_[e]]);
         total += q;
         if (used != nullptr && q != 0) used->push_back(eligible_[e]);
       }
       return total;
     }
     case Aggregate::Kind::kBest: {
-      std::vector<std::pair<double, std::size_t>> values;
-      for (std::size_t e : members) {
-        values.emplace_back(
-            QuantityOf(plan_, agg.of, agg.table, learner_, learner_.achievements[eligible_[e]]), e);
+      best_scratch_.clear();
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
+        best_scratch_.emplace_back(
+            QuantityOf(*plan_, agg.of, agg.table, learner, learner.achievements[eligible_[e]]), e);
       }
       // Highest first; ties keep input order, so the choice is deterministic.
-      std::stable_sort(values.begin(), values.end(),
+      std::stable_sort(best_scratch_.begin(), best_scratch_.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
       double total = 0;
-      for (std::size_t i = 0; i < values.size() && i < static_cast<std::size_t>(agg.n); ++i) {
-        total += values[i].first;
-        if (used != nullptr) used->push_back(eligible_[values[i].second]);
+      for (std::size_t i = 0; i < best_scratch_.size() && i < static_cast<std::size_t>(agg.n);
+           ++i) {
+        total += best_scratch_[i].first;
+        if (used != nullptr) used->push_back(eligible_[best_scratch_[i].second]);
       }
       return total;
     }
@@ -99,13 +96,13 @@ double LearnerView::AggregateValue(const CompiledAggregate& agg,
 double LearnerView::RecordValue(int aggregate) {
   double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
   if (cached != kUncached) return cached;
-  const CompiledAggregate& agg = plan_.aggregates[static_cast<std::size_t>(aggregate)];
-  std::vector<std::size_t> members;
-  for (std::size_t e = 0; e < eligible_.size(); ++e) {
-    if (Matches(plan_, agg.where, learner_, learner_.achievements[eligible_[e]]))
-      members.push_back(e);
-  }
-  cached = AggregateValue(agg, members, nullptr);
+  const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
+  cached = AggregateOver(
+      agg,
+      [&](std::size_t e) {
+        return Matches(*plan_, agg.where, *learner_, learner_->achievements[eligible_[e]]);
+      },
+      nullptr);
   return cached;
 }
 
@@ -120,17 +117,8 @@ double LearnerView::Threshold(const CompiledThreshold& threshold) {
   return value;
 }
 
-double LearnerView::LeafValue(const PlanNode& node, const Scope& scope,
-                              std::vector<std::uint32_t>* used) {
-  std::vector<std::size_t> members;
-  for (std::size_t e = 0; e < eligible_.size(); ++e) {
-    if (scope.Includes(e) && LeafMatches(node.leaf, e)) members.push_back(e);
-  }
-  return AggregateValue(plan_.aggregates[static_cast<std::size_t>(node.aggregate)], members, used);
-}
-
 bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
-  const PlanNode& node = plan_.nodes[static_cast<std::size_t>(index)];
+  const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
   if (trace != nullptr) trace->node = node.requirement;
   bool met = false;
   switch (node.kind) {
@@ -141,7 +129,9 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       progress = 1;
       std::vector<std::uint32_t>* used = trace != nullptr ? &trace->used : nullptr;
       if (node.at_least.present) {
-        double actual = LeafValue(node, scope, used);
+        double actual = AggregateOver(
+            plan_->aggregates[static_cast<std::size_t>(node.aggregate)],
+            [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); }, used);
         double required = Threshold(node.at_least);
         met = actual >= required;
         progress = required <= 0 ? 1 : std::min(1.0, actual / required);
@@ -173,10 +163,11 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         trace->actual = count;
         trace->required = 0;
         trace->upper_bound = true;
-        const CompiledAggregate& agg = plan_.aggregates[static_cast<std::size_t>(node.aggregate)];
+        const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(node.aggregate)];
         for (std::uint32_t i : eligible_) {
-          if (Matches(plan_, agg.where, learner_, learner_.achievements[i]))
+          if (Matches(*plan_, agg.where, *learner_, learner_->achievements[i])) {
             trace->used.push_back(i);
+          }
         }
       }
       break;
@@ -184,7 +175,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
     case Requirement::Kind::kCompare: {
       double left = RecordValue(node.aggregate);
       double right = RecordValue(node.right);
-      met = CompareValues(left, node.op, right);
+      met = CompareNumbers(left, node.op, right);
       progress = met ? 1 : 0;
       if (trace != nullptr) {
         trace->actual = left;
@@ -195,8 +186,18 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
     case Requirement::Kind::kAll:
     case Requirement::Kind::kAny:
     case Requirement::Kind::kNOf: {
-      std::vector<double> progresses;
+      // Progress is the mean of the `needed` best children; groups are small, so the
+      // progresses live on the stack (a vector only past kInline children).
+      constexpr std::size_t kInline = 16;
+      double inline_progress[kInline];
+      std::vector<double> heap_progress;
+      double* progresses = inline_progress;
+      if (node.children.size() > kInline) {
+        heap_progress.resize(node.children.size());
+        progresses = heap_progress.data();
+      }
       int children_met = 0;
+      std::size_t count = 0;
       for (int child : node.children) {
         double p = 0;
         NodeTrace* child_trace = nullptr;
@@ -206,16 +207,16 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         }
         // Every child is evaluated (no short cut), so a trace shows every condition.
         if (Evaluate(child, scope, p, child_trace)) ++children_met;
-        progresses.push_back(p);
+        progresses[count++] = p;
       }
       int needed = node.kind == Requirement::Kind::kAll   ? static_cast<int>(node.children.size())
                    : node.kind == Requirement::Kind::kAny ? 1
                                                           : node.n_of;
       met = children_met >= needed;
-      std::sort(progresses.begin(), progresses.end(), std::greater<>());
+      std::sort(progresses, progresses + count, std::greater<>());
       double sum = 0;
-      for (int i = 0; i < needed && i < static_cast<int>(progresses.size()); ++i) {
-        sum += progresses[static_cast<std::size_t>(i)];
+      for (std::size_t i = 0; i < count && i < static_cast<std::size_t>(needed); ++i) {
+        sum += progresses[i];
       }
       progress = needed > 0 ? sum / needed : 1;
       if (met) progress = 1;

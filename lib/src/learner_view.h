@@ -20,16 +20,22 @@ inline constexpr int kUndecided = -2;  // contested, not yet decided by the sear
 
 class LearnerView {
  public:
-  LearnerView(const Plan& plan, const Learner& learner, std::vector<std::uint32_t> eligible);
+  // A view is reset for each learner and keeps its buffers, so evaluating a cohort on one
+  // thread allocates nothing per learner here once warm.
+  LearnerView() = default;
 
-  const Plan& plan() const { return plan_; }
-  const Learner& learner() const { return learner_; }
+  // Views `learner` (which must outlive the view's use) whose eligible achievements are those
+  // with Exclusion::kCounts in `eligible` order.
+  void Reset(const Plan& plan, const Learner& learner, const std::vector<std::uint32_t>& eligible);
+
+  const Plan& plan() const { return *plan_; }
+  const Learner& learner() const { return *learner_; }
   const std::vector<std::uint32_t>& eligible() const { return eligible_; }
   std::size_t size() const { return eligible_.size(); }
 
   // Whether eligible achievement `e` matches allocating leaf `leaf`.
   bool LeafMatches(int leaf, std::size_t e) const {
-    return leaf_match_[static_cast<std::size_t>(leaf)][e] != 0;
+    return leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] != 0;
   }
 
   // Which achievements a component's leaves see: those it owns; with `optimistic`, also the
@@ -54,15 +60,18 @@ class LearnerView {
 
  private:
   double Threshold(const CompiledThreshold& threshold);
-  double LeafValue(const PlanNode& node, const Scope& scope, std::vector<std::uint32_t>* used);
-  double AggregateValue(const CompiledAggregate& agg, const std::vector<std::size_t>& members,
-                        std::vector<std::uint32_t>* used);
+  // The aggregate over the eligible achievements `e` for which member(e) holds.
+  template <typename Member>
+  double AggregateOver(const CompiledAggregate& agg, Member member,
+                       std::vector<std::uint32_t>* used);
 
-  const Plan& plan_;
-  const Learner& learner_;
+  const Plan* plan_ = nullptr;
+  const Learner* learner_ = nullptr;
   std::vector<std::uint32_t> eligible_;
-  std::vector<std::vector<std::uint8_t>> leaf_match_;  // [leaf][eligible position]
+  std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
   std::vector<double> record_cache_;
+  std::vector<std::pair<double, std::size_t>> best_scratch_;
+  std::vector<std::string_view> distinct_scratch_;
 };
 
 }  // namespace accredit::internal

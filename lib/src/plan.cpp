@@ -6,24 +6,6 @@ namespace accredit::internal {
 
 namespace {
 
-bool Compare(double a, CompareOp op, double b) {
-  switch (op) {
-    case CompareOp::kEq:
-      return a == b;
-    case CompareOp::kNe:
-      return a != b;
-    case CompareOp::kLt:
-      return a < b;
-    case CompareOp::kLe:
-      return a <= b;
-    case CompareOp::kGt:
-      return a > b;
-    case CompareOp::kGe:
-      return a >= b;
-  }
-  return false;
-}
-
 CompiledCondition CompileCondition(const RuleSet& rules, const Condition& c) {
   CompiledCondition out;
   out.field = c.field;
@@ -130,30 +112,31 @@ bool MatchesCondition(const Plan& plan, const CompiledCondition& c, const Learne
       } else {
         int operand = c.rank_by_scale[static_cast<std::size_t>(scale)];
         if (operand == kNone) return false;
-        result =
-            c.form == Condition::Form::kPass ? a.grade >= operand : Compare(a.grade, c.op, operand);
+        result = c.form == Condition::Form::kPass ? a.grade >= operand
+                                                  : CompareNumbers(a.grade, c.op, operand);
       }
       break;
     }
     case Field::kLevel:
       if (!a.level) return false;
       if (c.form == Condition::Form::kCompare) {
-        result = Compare(a.level->value, c.op, c.level->value);
+        result = CompareNumbers(a.level->value, c.op, c.level->value);
       } else {
         result = std::find(c.levels.begin(), c.levels.end(), *a.level) != c.levels.end();
       }
       break;
     case Field::kHours:
       if (c.form == Condition::Form::kCompare) {
-        result = Compare(a.hours, c.op, c.number);
+        result = CompareNumbers(a.hours, c.op, c.number);
       } else {
         result = a.hours == c.number;
       }
       break;
     case Field::kDate:
       if (!a.date || !c.date) return false;
-      result = c.form == Condition::Form::kCompare ? Compare(a.date->days, c.op, c.date->days)
-                                                   : a.date->days == c.date->days;
+      result = c.form == Condition::Form::kCompare
+                   ? CompareNumbers(a.date->days, c.op, c.date->days)
+                   : a.date->days == c.date->days;
       break;
     default: {
       std::string_view text = learner.Text(a, c.field);
@@ -240,6 +223,24 @@ class Compiler {
 };
 
 }  // namespace
+
+bool CompareNumbers(double a, CompareOp op, double b) {
+  switch (op) {
+    case CompareOp::kEq:
+      return a == b;
+    case CompareOp::kNe:
+      return a != b;
+    case CompareOp::kLt:
+      return a < b;
+    case CompareOp::kLe:
+      return a <= b;
+    case CompareOp::kGt:
+      return a > b;
+    case CompareOp::kGe:
+      return a >= b;
+  }
+  return false;
+}
 
 CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter) {
   CompiledFilter out;

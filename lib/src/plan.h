@@ -102,6 +102,9 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme);
 
 CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter);
 
+// `a op b` for numbers.
+bool CompareNumbers(double a, CompareOp op, double b);
+
 bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& learner,
              const Achievement& achievement);
 

@@ -141,6 +141,15 @@ RecordSet ReadRecordText(SourceId source, std::string_view name, std::string_vie
 }
 
 void MergeRecordSets(RecordSet& into, RecordSet&& more) {
+  if (into.learners.empty()) {  // the first (often only) input: nothing to merge with
+    std::uint64_t learners = more.learners.size();
+    Accounting accounting = into.accounting;
+    accounting.Add(more.accounting);
+    into = std::move(more);
+    into.accounting = accounting;
+    into.accounting.learners = learners;
+    return;
+  }
   std::unordered_map<std::string, std::size_t> index;
   index.reserve(into.learners.size() + more.learners.size());
   for (std::size_t i = 0; i < into.learners.size(); ++i) index.emplace(into.learners[i].id, i);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "accredit/record_resolver.h"
 
 namespace accredit {
@@ -57,6 +59,46 @@ std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& 
     results.push_back(std::move(result));
   }
   return results;
+}
+
+namespace {
+
+void Observe(const NodeTrace& t, std::map<const Requirement*, std::pair<bool, bool>>& seen) {
+  if (t.node == nullptr) return;
+  auto& [met, not_met] = seen[t.node];
+  (t.met ? met : not_met) = true;
+  for (const NodeTrace& child : t.children) Observe(child, seen);
+}
+
+void Collect(const Requirement& r, std::vector<const Requirement*>& out) {
+  out.push_back(&r);
+  for (const Requirement& child : r.children) Collect(child, out);
+}
+
+}  // namespace
+
+RuleCoverage CoverageOf(const Programme& programme, const std::vector<RuleTestResult>& results) {
+  std::map<const Requirement*, std::pair<bool, bool>> seen;
+  for (const RuleTestResult& r : results) {
+    for (const TierResult& tier : r.outcome.tiers) {
+      for (const ComponentResult& c : tier.components) Observe(c.trace, seen);
+    }
+  }
+  RuleCoverage coverage;
+  std::vector<const Requirement*> nodes;
+  for (const Tier& tier : programme.tiers) {
+    for (const Component& c : tier.components) Collect(c.requirement, nodes);
+  }
+  coverage.nodes = nodes.size();
+  for (const Requirement* node : nodes) {
+    auto it = seen.find(node);
+    bool met = it != seen.end() && it->second.first;
+    bool not_met = it != seen.end() && it->second.second;
+    if (met && not_met) ++coverage.covered;
+    if (!met) coverage.never_met.push_back(node->id);
+    if (!not_met) coverage.never_not_met.push_back(node->id);
+  }
+  return coverage;
 }
 
 }  // namespace accredit

@@ -432,6 +432,12 @@ class Checker {
     std::vector<std::string> roles(kBuiltinRoles.begin(), kBuiltinRoles.end());
     for (const NamedItem& r : rules_.roles) roles.push_back(r.id);
     for (Tier& tier : programme.tiers) {
+      if (tier.components.size() > kMaxComponentsPerTier) {
+        diags_.Error("too-large",
+                     fmt::format("tier '{}' has {} components; the limit is {}", tier.id,
+                                 tier.components.size(), kMaxComponentsPerTier),
+                     tier.location);
+      }
       bool reachable = true;
       for (Component& component : tier.components) {
         if (!component.role.empty() && !rules_.IsRole(component.role)) {

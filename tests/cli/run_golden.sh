@@ -4,6 +4,11 @@
 # With ACCREDIT_UPDATE_GOLDEN=1 the expectations are rewritten from the actual run (review the
 # diff before committing it).
 #
+# Commands that write files (transcript --output DIR): a case with an expected_files/ folder
+# names $GOLDEN_OUT in its args, a fresh empty temporary folder; afterwards the files in it must
+# equal expected_files/ (the same names, byte for byte). The output folder's path is never part
+# of what is compared, so the case stays stable wherever it runs.
+#
 # A case may also hold `setup`, a bash script for inputs that cannot be committed (big files,
 # FIFOs, symlinks): it runs in a fresh scratch folder with ROOT set to the repository root, and
 # accredit then runs in that folder (so paths in diagnostics stay short and stable); a file
@@ -17,6 +22,8 @@ cd "$root" || exit 2
 args=$(cat "$case_dir/args")
 actual=$(mktemp -d)
 trap 'rm -rf "$actual"' EXIT
+GOLDEN_OUT="$actual/files"
+mkdir "$GOLDEN_OUT"
 stdin_file=/dev/null
 [ -f "$case_dir/stdin" ] && stdin_file="$case_dir/stdin"
 if [ -f "$case_dir/setup" ]; then
@@ -42,6 +49,10 @@ if [ -f "$case_dir/setup" ]; then
 fi
 if [ "${ACCREDIT_UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$actual/stdout" "$actual/stderr" "$actual/status" "$case_dir/"
+  if [ -d "$case_dir/expected_files" ]; then
+    rm -rf "$case_dir/expected_files"
+    cp -r "$GOLDEN_OUT" "$case_dir/expected_files"
+  fi
   echo "updated $case_dir"
   exit 0
 fi
@@ -51,4 +62,9 @@ for f in status stdout stderr; do
     fail=1
   fi
 done
+if [ -d "$case_dir/expected_files" ]; then
+  if ! diff -r -u "$case_dir/expected_files" "$GOLDEN_OUT"; then
+    fail=1
+  fi
+fi
 exit $fail

@@ -36,6 +36,9 @@ struct EvaluateOptions {
   std::optional<Date> as_of;
   // trace (false): record the full condition tree of every evaluated component (explain).
   bool trace = false;
+  // allocations (true): list in each ComponentResult the achievements it was allocated;
+  // output that shows only statuses turns this off to save work.
+  bool allocations = true;
   // search_limit (200000): allocation search steps per tier before the search stops with the
   // best allocation found so far and Outcome::search_limit_hit set.
   std::uint32_t search_limit = 200000;

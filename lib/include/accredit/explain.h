@@ -22,6 +22,18 @@ namespace accredit {
 std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learner,
                                      const Outcome& outcome, const TierResult& tier);
 
+// One still-needed sentence with what it is about: the unmet component and the unmet leaf
+// requirement the sentence describes (so that a cohort report can count learners per
+// requirement, whatever each one's shortfall). `sentence` is as StillNeeded() returns it.
+struct NeededItem {
+  const Component* component = nullptr;
+  const Requirement* requirement = nullptr;
+  std::string sentence;
+};
+// The items behind StillNeeded(), in the same order. `outcome` must have been traced.
+std::vector<NeededItem> StillNeededItems(const RuleSet& rules, const Learner& learner,
+                                         const Outcome& outcome, const TierResult& tier);
+
 // A short description of an achievement: "GCSE Mathematics grade 6", "activity: 12 hours of
 // physical & outdoor (2027-03-26)", followed by where it was read.
 std::string DescribeAchievement(const RuleSet& rules, const Learner& learner,

@@ -29,4 +29,19 @@ struct RuleTestResult {
 std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& programme,
                                          const EvaluateOptions& options, Diagnostics& diagnostics);
 
+// Rule coverage: which requirement nodes the examples show both met and not met. A node only
+// ever seen met (or never seen failing) is not shown to matter by any example.
+struct RuleCoverage {
+  std::size_t nodes = 0;                   // requirement nodes in the programme
+  std::size_t covered = 0;                 // seen both met and not met
+  std::vector<std::string> never_met;      // node ids
+  std::vector<std::string> never_not_met;  // node ids
+  double percent() const {
+    return nodes == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(nodes);
+  }
+};
+
+// Coverage of `programme` by the traces in `results` (from RunRuleTests).
+RuleCoverage CoverageOf(const Programme& programme, const std::vector<RuleTestResult>& results);
+
 }  // namespace accredit

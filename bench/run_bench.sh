@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The accredit benchmark: builds accredit in Release, generates deterministic cohorts
+# (bench/gen_cohort.py), runs each case several times and prints a table of median wall time,
+# learners/s, MB/s and peak RSS, with the plain Python baseline (bench/baseline.py) on the
+# same data in the same run. Not part of the test suite (a smoke run of it is).
+#
+#   bench/run_bench.sh [--learners 100000,1000000] [--runs 5] [--accredit PATH] [--no-baseline]
+#
+# Data is cached in build/bench-data/. Rules: the built-in Foxwood programme.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+learners=100000,1000000
+runs=5
+accredit=""
+baseline=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --learners) learners=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --accredit) accredit=$2; shift 2 ;;
+    --no-baseline) baseline=0; shift ;;
+    *) echo "usage: $0 [--learners N[,N...]] [--runs N] [--accredit PATH] [--no-baseline]" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$accredit" ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target accredit -j2 >/dev/null
+  accredit=$root/build/release/cli/accredit
+fi
+data=$root/build/bench-data
+mkdir -p "$data"
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+
+# median of the numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# run NAME FILE LEARNERS COMMAND...: time COMMAND `runs` times, print one table row
+run() {
+  local name=$1 file=$2 n=$3; shift 3
+  local walls="" rsss=""
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" >/dev/null 2>"$data/stderr.txt" || true
+    read -r wall rss < <(tail -n 1 "$data/time.txt")
+    walls="$walls $wall"; rsss="$rsss $rss"
+  done
+  local wall rss mb
+  wall=$(echo "$walls" | tr ' ' '\n' | grep . | median)
+  rss=$(echo "$rsss" | tr ' ' '\n' | grep . | median)
+  mb=$(du -m "$file" | cut -f1)
+  awk -v name="$name" -v n="$n" -v wall="$wall" -v rss="$rss" -v mb="$mb" 'BEGIN {
+    w = (wall > 0) ? wall : 0.001
+    printf "%-34s %10d %8.2f %12.0f %8.0f %10.1f\n", name, n, wall, n / w, mb / w, rss / 1024 }'
+  echo "$wall" >"$data/last_wall.txt"
+}
+
+printf "%-34s %10s %8s %12s %8s %10s\n" case learners "wall s" "learners/s" "MB/s" "peak MiB"
+for n in ${learners//,/ }; do
+  sorted=$data/cohort-$n.csv shuffled=$data/cohort-$n-shuffled.csv jsonl=$data/cohort-$n.jsonl
+  [ -s "$sorted" ] || python3 "$root/bench/gen_cohort.py" "$n" >"$sorted"
+  [ -s "$shuffled" ] || python3 "$root/bench/gen_cohort.py" "$n" --shuffle >"$shuffled"
+  [ -s "$jsonl" ] || python3 "$root/bench/gen_cohort.py" "$n" --format jsonl >"$jsonl"
+  run "accredit csv sorted --jobs 1" "$sorted" "$n" "$accredit" validate "$sorted" -f csv -j 1
+  run "accredit csv sorted --jobs 2" "$sorted" "$n" "$accredit" validate "$sorted" -f csv -j 2
+  accredit_wall=$(cat "$data/last_wall.txt")
+  run "accredit csv shuffled --jobs 2" "$shuffled" "$n" "$accredit" validate "$shuffled" -f csv -j 2
+  run "accredit jsonl --jobs 2" "$jsonl" "$n" "$accredit" validate "$jsonl" -f csv -j 2
+  if [ "$baseline" = 1 ]; then
+    run "python baseline (sorted csv)" "$sorted" "$n" python3 "$root/bench/baseline.py" "$sorted"
+    base_wall=$(cat "$data/last_wall.txt")
+    awk -v a="$accredit_wall" -v b="$base_wall" -v n="$n" 'BEGIN {
+      printf "  %d learners: accredit (--jobs 2) takes %.2fx the time of the python baseline\n", n, a / (b > 0 ? b : 0.001) }'
+  fi
+done
+"$accredit" validate "$data/cohort-${learners%%,*}.csv" -f csv -j 1 2>&1 >/dev/null | tail -1

@@ -1,0 +1,140 @@
+#include "transcript_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+#include "accredit/transcript.h"
+#include "evaluation_run.h"
+#include "exit_codes.h"
+#include "output_file.h"
+
+namespace accredit::cli {
+
+void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<TranscriptCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "transcript",
+      "Write each learner's transcript (digital profile) as HTML and Open Badges 3.0 / CLR "
+      "2.0 shaped JSON");
+  cmd->add_option("RECORDS", options->flags.records,
+                  "Records files (CSV or JSON), or - for standard input")
+      ->required();
+  AddEvaluationOptions(*cmd, options->flags);
+  // One id per --learner, so that records may follow it.
+  cmd->add_option("-l,--learner", options->learners,
+                  "Only this learner (repeatable; default: every learner)")
+      ->allow_extra_args(false);
+  cmd->add_option("-o,--output", options->output,
+                  "Folder to write ID.html and ID.json into (created if needed); - prints one "
+                  "learner's transcript to standard output")
+      ->required();
+  cmd->add_option("-f,--format", options->format, "Files to write: html, json or all")
+      ->check(CLI::IsMember({"html", "json", "all"}))
+      ->capture_default_str();
+  cmd->add_flag("--no-names", options->no_names,
+                "Omit personal free text (title, provider, evidence)");
+  cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
+  cmd->callback([options, &global, &exit_code] { exit_code = RunTranscript(*options, global); });
+}
+
+namespace {
+
+void Error(const std::string& message) {
+  std::fputs(fmt::format("accredit: error: {}\n", message).c_str(), stderr);
+}
+
+}  // namespace
+
+int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global) {
+  bool to_stdout = options.output == "-";
+  if (to_stdout && options.format == "all") {
+    Error("--output - prints one transcript: choose --format html or --format json");
+    return kExitError;
+  }
+  EvaluationRun run;
+  if (!run.Prepare(options.flags, global)) {
+    return kExitError;
+  }
+  const std::vector<Learner>& learners = run.learners();
+  std::vector<std::size_t> chosen;
+  if (options.learners.empty()) {
+    for (std::size_t i = 0; i < learners.size(); ++i) chosen.push_back(i);
+  } else {
+    for (const std::string& id : options.learners) {
+      auto it = std::find_if(learners.begin(), learners.end(),
+                             [&](const Learner& l) { return l.id == id; });
+      if (it == learners.end()) {
+        Error(fmt::format("no learner '{}' in the records given ({} learners read)", id,
+                          learners.size()));
+        return kExitError;
+      }
+      chosen.push_back(static_cast<std::size_t>(it - learners.begin()));
+    }
+  }
+  if (to_stdout && chosen.size() != 1) {
+    Error(
+        fmt::format("--output - prints one transcript, but {} learners are chosen: name one "
+                    "with --learner, or give a folder",
+                    chosen.size()));
+    return kExitError;
+  }
+  run.EvaluateAll(options.jobs, false, global);
+  accredit::TranscriptOptions transcript_options;
+  transcript_options.no_names = options.no_names;
+  transcript_options.as_of = run.evaluate_options().as_of;
+  bool html = options.format != "json";
+  bool json = options.format != "html";
+
+  std::vector<std::pair<std::string, std::string>> files(chosen.size() * 2);  // name, content
+  run.ParallelFor(options.jobs, [&](std::size_t i) {
+    if (i >= chosen.size()) return;
+    const Learner& learner = learners[chosen[i]];
+    const Outcome& outcome = run.outcomes()[chosen[i]];
+    std::string stem = TranscriptFileStem(learner.id);
+    if (html) {
+      files[2 * i] = {stem + ".html", TranscriptHtml(run.rules(), run.programme(), learner, outcome,
+                                                     transcript_options)};
+    }
+    if (json) {
+      files[2 * i + 1] = {stem + ".json", TranscriptJson(run.rules(), run.programme(), learner,
+                                                         outcome, transcript_options)};
+    }
+  });
+  if (to_stdout) {
+    const std::string& content = html ? files[0].second : files[1].second;
+    if (std::string error = WriteOutput("-", content); !error.empty()) {
+      Error(error);
+      return kExitError;
+    }
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(options.output, ec);
+    if (ec || !std::filesystem::is_directory(options.output)) {
+      Error(fmt::format("cannot create the output folder '{}': {}", options.output,
+                        ec ? ec.message() : "a file of that name is in the way"));
+      return kExitError;
+    }
+    std::string written;
+    for (const auto& [name, content] : files) {
+      if (name.empty()) continue;
+      std::string path = (std::filesystem::path(options.output) / name).string();
+      if (std::string error = WriteOutput(path, content); !error.empty()) {
+        Error(error);
+        return kExitError;
+      }
+      written += name + "\n";
+    }
+    // The names written (relative to the folder), so scripts can pick them up.
+    Print(written);
+  }
+  if (run.has_errors()) return kExitError;
+  for (std::size_t i : chosen) {
+    if (run.outcomes()[i].data_error) return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace accredit::cli

@@ -1,0 +1,27 @@
+// `accredit transcript RECORDS... --output DIR`: each learner's digital profile, as a
+// printable HTML page (ID.html) and a CLR 2.0 / Open Badges 3.0 shaped JSON credential
+// bundle (ID.json), unsigned. `--output -` with one learner prints one of them to stdout.
+// Exit 0 written, 2 an error (invalid rules, unreadable input, rejected rows, unknown learner).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "common.h"
+#include "evaluation_run.h"
+
+namespace accredit::cli {
+
+struct TranscriptCommandOptions {
+  EvaluationFlags flags;
+  std::vector<std::string> learners;
+  std::string format = "all";
+  std::string output;
+  bool no_names = false;
+  unsigned jobs = 0;  // 0: one per core
+};
+
+void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global);
+
+}  // namespace accredit::cli

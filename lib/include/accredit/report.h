@@ -1,0 +1,195 @@
+// Cohort reports: the picture of a whole cohort that an assessor or a head of sixth form
+// wants, built from outcomes already evaluated (the last stage of the pipeline, beside the
+// per-learner formats of outcome_format.h).
+//
+//   BuildReport()      aggregates: learners per tier and award grade, the pass rate of every
+//                      component, the most common still-needed requirements, the learners one
+//                      component short of the next tier up, learners with data errors, the
+//                      row accounting; optionally the same per group (--group-by).
+//   CompareOutcomes()  a rule change dry run: the same learners under old (baseline) and new
+//                      rules, a transition table (tier before -> tier after) and every learner
+//                      whose outcome changes, with the reason.
+//   RenderReport()     text, markdown, csv, json or html (one self-contained file with inline
+//                      SVG charts, each followed by a table of the same numbers).
+//
+// Everything here is a pure function of its inputs: output is deterministic and byte-identical
+// run to run. Learner-supplied strings are escaped for each format (CSV quoting, JSON
+// escaping, HTML entities); Markdown and text show them as they are, except that Markdown
+// escapes the characters that would break a table or start markup.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "accredit/explain.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+
+namespace accredit {
+
+enum class ReportFormat { kText, kMarkdown, kCsv, kJson, kHtml };
+// "text", "markdown", "csv", "json", "html"; nullopt otherwise.
+std::optional<ReportFormat> ReportFormatByName(std::string_view name);
+
+// The fields whose free text may name a person, omitted by --no-names: `title` (an
+// achievement's display title, e.g. "Reading mentor for Mrs Patel's class"), `provider` and
+// `evidence`. Any name field a later column mapping adds belongs here too.
+bool IsNameField(Field field);
+
+struct ReportOptions {
+  // group_by (none): also summarise each group of learners sharing a value of this field. The
+  // canonical fields belong to achievements, so a learner's value is the field's text on
+  // their first row (in input order) that has it; learners without one form the group
+  // "(no FIELD)". Groups are listed in order of first appearance.
+  std::optional<Field> group_by;
+  // no_names (false): omit personal free text (IsNameField). A --group-by on such a field is
+  // still allowed but its groups are labelled "group 1", "group 2", ... instead.
+  bool no_names = false;
+  // top_reasons (10): how many of the most common still-needed requirements to list.
+  std::size_t top_reasons = 10;
+};
+
+// What a report keeps of one learner's outcome: the outcome without its condition traces
+// (which are large) and, for every tier evaluated and not met, the still-needed items of
+// explain.h made from those traces. Made on the evaluating thread, so that a cohort's traces
+// never all exist at once.
+struct ReportedOutcome {
+  Outcome outcome;                             // every ComponentResult::trace emptied
+  std::vector<std::vector<NeededItem>> needs;  // one per outcome.tiers entry; empty when met
+};
+
+// Builds the ReportedOutcome of `learner` from an outcome evaluated with
+// EvaluateOptions::trace. Thread-safe.
+ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced);
+
+struct GradeCount {
+  std::string grade;
+  std::size_t learners = 0;
+};
+
+struct TierCount {
+  const Tier* tier = nullptr;
+  std::size_t learners = 0;
+  std::vector<GradeCount> grades;  // graded tiers: one per band, highest first
+};
+
+// A component's pass rate among the learners evaluated at its tier: every learner (without
+// data errors) for the highest tier; for a lower tier, those who did not achieve a tier above.
+struct ComponentRate {
+  const Tier* tier = nullptr;
+  const Component* component = nullptr;
+  std::size_t evaluated = 0;
+  std::size_t met = 0;
+};
+
+// A requirement of the next tier up that learners still need: learners are counted once per
+// requirement, whatever their shortfall (the still-needed sentences of explain.h, grouped by
+// the requirement they are about).
+struct NeededReason {
+  const Tier* tier = nullptr;
+  const Component* component = nullptr;
+  const Requirement* requirement = nullptr;
+  std::string text;  // "Advanced: Personal development: at least 15 hours of activities in ..."
+  std::size_t learners = 0;
+};
+
+// A learner exactly one component short of the next tier up.
+struct CloseLearner {
+  std::string learner;
+  std::string group;               // with group_by
+  const Tier* achieved = nullptr;  // nullptr: no tier
+  const Tier* next = nullptr;      // the tier one component away
+  const Component* missing = nullptr;
+  std::vector<std::string> still_needed;  // StillNeeded() sentences for that component
+};
+
+struct DataErrorLearner {
+  std::string learner;
+  std::string group;
+  std::uint32_t rejected_rows = 0;
+};
+
+struct CohortSummary {
+  std::string group;  // the group label; empty for the whole cohort
+  std::size_t learners = 0;
+  std::size_t none = 0;          // no tier (without data errors)
+  std::size_t errors = 0;        // learners with data errors: not judged, not counted below
+  std::size_t predicted = 0;     // tiers that rely on a predicted grade
+  std::vector<TierCount> tiers;  // programme order, highest first
+  std::vector<ComponentRate> components;      // each tier's components, in programme order
+  std::vector<NeededReason> reasons;          // most learners first (ties: programme order)
+  std::vector<CloseLearner> close;            // input order
+  std::vector<DataErrorLearner> data_errors;  // input order
+};
+
+// One learner whose tier or award grade differs between the baseline and the new rules.
+struct LearnerChange {
+  std::string learner;
+  std::string group;
+  std::string before_tier;  // tier id, or "none" / "error"
+  std::string before_grade;
+  std::string after_tier;
+  std::string after_grade;
+  std::vector<std::string> reasons;
+};
+
+struct BaselineComparison {
+  const RuleSet* rules = nullptr;  // the baseline (old) rules
+  const Programme* programme = nullptr;
+  std::vector<std::string> before;  // row labels: the old tiers' ids, "none", "error"
+  std::vector<std::string> after;   // column labels: the new tiers' ids, "none", "error"
+  std::vector<std::vector<std::size_t>> transitions;  // [before][after] learner counts
+  std::vector<LearnerChange> changes;                 // input order
+  std::size_t unchanged = 0;
+};
+
+struct Report {
+  const RuleSet* rules = nullptr;
+  const Programme* programme = nullptr;
+  EvaluateOptions evaluate_options;
+  ReportOptions options;
+  Accounting accounting;
+  CohortSummary cohort;
+  std::vector<CohortSummary> groups;  // with group_by
+  std::optional<BaselineComparison> baseline;
+};
+
+// Aggregates the outcomes (one per learner, same order). `rules` and `programme` must
+// outlive the Report.
+Report BuildReport(const RuleSet& rules, const Programme& programme,
+                   const std::vector<Learner>& learners,
+                   const std::vector<ReportedOutcome>& outcomes, const Accounting& accounting,
+                   const EvaluateOptions& evaluate_options, const ReportOptions& options);
+
+// The learner's --group-by value (see ReportOptions::group_by); empty when no row has one.
+std::string GroupValue(const Learner& learner, Field field);
+
+// Whether learners resolved against `rules` may be evaluated against `baseline`: both must
+// declare the same qualification types, subjects and grade scales, in the same order (records
+// are resolved once, to indexes). Returns "" when they may, else what differs.
+std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline);
+
+// Compares the outcomes of the same learners under the baseline (old) and the new rules.
+// ReportOptions::group_by labels changes as in BuildReport.
+BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& baseline_rules,
+                                   const Programme& baseline_programme,
+                                   const std::vector<Learner>& learners,
+                                   const std::vector<ReportedOutcome>& outcomes,
+                                   const std::vector<ReportedOutcome>& baseline_outcomes,
+                                   const ReportOptions& options);
+
+// The report in `format`. The JSON carries "format_version": 1 (documented in accredit(1)).
+std::string RenderReport(const Report& report, ReportFormat format);
+
+std::string ReportText(const Report& report);
+std::string ReportMarkdown(const Report& report);
+std::string ReportCsv(const Report& report);
+std::string ReportJson(const Report& report);
+std::string ReportHtml(const Report& report);
+
+}  // namespace accredit

@@ -1,0 +1,62 @@
+// Transcripts: one learner's digital profile, the portable record of everything they did
+// (qualifications, the project, activities with hours and strands, evidence links) and the
+// award and tier achieved with its components. A record of evidence, not a grade.
+//
+//   TranscriptHtml()  one self-contained printable HTML page (inline style, no script, no
+//                     network), every string escaped.
+//   TranscriptJson()  a 1EdTech Comprehensive Learner Record 2.0-style ClrCredential bundling
+//                     Open Badges 3.0 credentials (type OpenBadgeCredential, also called
+//                     AchievementCredential): one for the award, whose Achievement carries the
+//                     criteria and result descriptions (tier, award grade) and whose result
+//                     gives the tier and grade achieved; one per component of that tier; one per
+//                     record achievement. The CLR's associations link the award to its
+//                     components (isParentOf / isChildOf) and each component to the
+//                     achievements it used (isParentOf).
+//
+// The credentials are UNSIGNED: they carry no `proof`, no keys are handled, and nothing here
+// makes them verifiable; an issuer who wants verifiable credentials signs them with its own
+// tools. Each says so in its `description`. Output is deterministic: ids are name-based UUIDs
+// (RFC 9562 version 8, from an FNV-1a hash of the programme id, the learner id and the part)
+// and `validFrom` is TranscriptDate(), never the wall clock.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "accredit/evaluator.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+
+namespace accredit {
+
+struct TranscriptOptions {
+  // no_names (false): omit personal free text (IsNameField in report.h: title, provider,
+  // evidence) from every achievement.
+  bool no_names = false;
+  // as_of (none): the date the transcript speaks for (validFrom); see TranscriptDate().
+  std::optional<Date> as_of;
+};
+
+// The date a transcript is valid from: `as_of` when given, else the latest date among the
+// learner's achievements, else the programme's end, else its start, else 1970-01-01.
+Date TranscriptDate(const Programme& programme, const Learner& learner,
+                    const TranscriptOptions& options);
+
+// A file name stem for a learner's transcript: the id when it is made of letters, digits,
+// '.', '_' and '-', does not start with '.' and has at most 64 characters; otherwise the id
+// with '_' for any other character (and for a leading '.'), cut to 64, then '-' and 8 hex
+// digits of a hash of the id, so that different ids do not share a file.
+std::string TranscriptFileStem(std::string_view learner_id);
+
+// "urn:uuid:xxxxxxxx-xxxx-8xxx-xxxx-xxxxxxxxxxxx" derived from `name` alone.
+std::string NameBasedUrn(std::string_view name);
+
+// `outcome` is the learner's outcome against `programme` (tracing not needed).
+std::string TranscriptHtml(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                           const Outcome& outcome, const TranscriptOptions& options);
+
+std::string TranscriptJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                           const Outcome& outcome, const TranscriptOptions& options);
+
+}  // namespace accredit

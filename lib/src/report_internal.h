@@ -1,0 +1,47 @@
+// Helpers shared by the report aggregation, comparison and renderers (report_*.cpp,
+// baseline.cpp): labels, titles and number formatting, so every format says the same thing.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/report.h"
+
+namespace accredit::internal {
+
+// The --group-by label of each learner (ReportOptions::group_by); empty labels without it.
+std::vector<std::string> GroupLabels(const std::vector<Learner>& learners,
+                                     const ReportOptions& options);
+
+// Learner text for a terminal or a Markdown file: line breaks and tabs become spaces, other
+// control characters (which could drive a terminal) become U+FFFD.
+std::string PlainText(std::string_view text);
+
+std::string TitleOf(const Tier& tier);
+std::string TitleOf(const Component& component);
+
+// "56%" for 14 of 25 (rounded to a whole percent); "-" when `of` is 0.
+std::string Percent(std::size_t part, std::size_t of);
+// 14 of 25 as a number 0..100 with one decimal, for JSON and CSV.
+double Ratio(std::size_t part, std::size_t of);
+
+// A whole number without a decimal point, else one decimal.
+std::string FormatScore(double value);
+
+// "advanced merit", "intermediate", "none", "error".
+std::string OutcomeLabel(std::string_view tier, std::string_view grade);
+
+// What the report's title says: "The Foxwood Academy Baccalaureate (foxwood-sixth-form)".
+std::string ProgrammeHeading(const Programme& programme);
+
+// "distinction 6, merit 6, pass 2" (empty for an ungraded tier).
+std::string GradesLine(const TierCount& tier);
+
+// The id of the tier a close learner achieved, or "none".
+std::string AchievedLabel(const CloseLearner& close);
+
+// The options the outcomes were evaluated with, as a sentence ("" when the defaults).
+std::string OptionsSentence(const Report& report);
+
+}  // namespace accredit::internal
