@@ -25,6 +25,9 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
 
 namespace {
 
+// The largest column mapping file read (1 MiB): real ones are a few kilobytes.
+constexpr std::uintmax_t kMaxMapBytes = std::uintmax_t{1} << 20;
+
 void Error(const std::string& message) {
   std::fputs(fmt::format("accredit: error: {}\n", message).c_str(), stderr);
 }
@@ -64,9 +67,26 @@ bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& g
   Diagnostics diagnostics;
   ReadOptions read_options;
   if (!flags.map.empty()) {
-    std::ifstream in(flags.map, std::ios::binary);
-    if (!in || std::filesystem::is_directory(flags.map)) {
-      Error(fmt::format("cannot read column mapping '{}'", flags.map));
+    // Only a regular file is opened: opening a FIFO would wait for a writer forever.
+    std::error_code ec;
+    const bool regular = std::filesystem::is_regular_file(flags.map, ec);
+    const std::uintmax_t size = regular ? std::filesystem::file_size(flags.map, ec) : 0;
+    std::ifstream in;
+    if (regular && !ec && size <= kMaxMapBytes) in.open(flags.map, std::ios::binary);
+    if (!in.is_open()) {
+      const Location at{sources_.AddName(flags.map), 0, 0, {}};
+      if (size > kMaxMapBytes) {
+        diagnostics.Error("too-large",
+                          fmt::format("column mapping '{}' is {} bytes, more than the limit of {}",
+                                      flags.map, size, kMaxMapBytes),
+                          at);
+      } else {
+        diagnostics.Error(
+            "io-error",
+            fmt::format("cannot read column mapping '{}': not a readable regular file", flags.map),
+            at);
+      }
+      PrintDiagnostics(diagnostics, sources_, global);
       return false;
     }
     std::ostringstream text;

@@ -26,9 +26,22 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   cmd->callback([options, &global, &exit_code] { exit_code = RunValidate(*options, global); });
 }
 
+namespace {
+
+void PrintAccounting(const Accounting& a) {
+  std::fputs(fmt::format("accredit: {} learners; rows: {} read, {} used, {} rejected\n", a.learners,
+                         a.rows_read, a.rows_used, a.rows_rejected)
+                 .c_str(),
+             stderr);
+}
+
+}  // namespace
+
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   EvaluationRun run;
   if (!run.Prepare(options.flags, global)) {
+    // Even a run that stops early accounts for the rows it read (often none).
+    if (!global.quiet) PrintAccounting(run.accounting());
     return kExitError;
   }
   // Only the JSON formats list what each component was allocated.
@@ -51,11 +64,7 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   }
   // text and json carry the accounting; for the others it goes to stderr, so it is never lost.
   if (!global.quiet && options.format != "text" && options.format != "json") {
-    const Accounting& a = run.accounting();
-    std::fputs(fmt::format("accredit: {} learners; rows: {} read, {} used, {} rejected\n",
-                           a.learners, a.rows_read, a.rows_used, a.rows_rejected)
-                   .c_str(),
-               stderr);
+    PrintAccounting(run.accounting());
   }
   if (run.has_errors() || summary.errors > 0) return kExitError;
   return summary.none > 0 ? kExitVerdict : kExitOk;

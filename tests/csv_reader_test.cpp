@@ -170,7 +170,7 @@ TEST_CASE("the CSV reader rejects malformed rows with one error each and carries
   }
 }
 
-TEST_CASE("the CSV reader refuses UTF-16 input once and reads nothing") {
+TEST_CASE("the CSV reader refuses UTF-16 and CR-only input once and reads nothing") {
   const std::vector<Case> cases = {
       {"UTF-16 little-endian", std::string("\xff\xfel\0,\0t\0\n\0", 10), "",
        "records.csv: error: the input is UTF-16 (little-endian byte order mark); save it as "
@@ -181,6 +181,9 @@ TEST_CASE("the CSV reader refuses UTF-16 input once and reads nothing") {
       {"NUL bytes without a byte order mark", std::string("l\0,\0t\0\n\0L\0", 10), "",
        "records.csv: error: the input contains NUL bytes: it may be UTF-16 or not text; save it "
        "as UTF-8 [bad-encoding]\n"},
+      {"classic Mac line endings", "learner,type\rL1,gcse\r", "",
+       "records.csv: error: the input's lines end in CR alone (classic Mac line endings); save "
+       "it with LF or CRLF line endings [bad-encoding]\n"},
   };
   for (const Case& c : cases) {
     INFO(c.name);

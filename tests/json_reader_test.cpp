@@ -274,4 +274,22 @@ TEST_CASE("a mapping's values, constants and dates apply to JSON rows") {
   });
 }
 
+// Found by fuzzing (tests/fuzz/regressions/json_reader/): each pass over a learner object's
+// keys used to unescape them again into the parser's string buffer, which has room for one
+// unescaping of the document, and overflowed it when long keys made up most of the line.
+TEST_CASE("long keys in a learner object are read without overflowing the parser") {
+  const std::string key(400, 'p');
+  const std::string escaped = "\\u0070" + std::string(300, 'p') + "\\n";
+  for (const std::string& input :
+       {"{\"id\": \"L1\", \"" + key +
+            "\": 1, \"achievements\": [{\"type\": \"gcse\", \"grade\": 4}]}\n",
+        "{\"" + key + "\": [], \"id\": \"L1\", \"" + key + "x\": {}}\n",
+        "{\"id\": \"L1\", \"" + escaped + "\": 1, \"" + escaped + "2\": 2}\n"}) {
+    Outcome out = ReadJson(input);
+    CHECK(out.learners.starts_with("L1: "));
+    CHECK(out.diagnostics.find("[unknown-field]") != std::string::npos);
+    CHECK(out.accounting.rows_read == out.accounting.rows_used + out.accounting.rows_rejected);
+  }
+}
+
 }  // namespace accredit

@@ -45,7 +45,7 @@ Resolved Resolve(std::string_view spec, const RuleSet& rules = testing::SmallRul
 
 struct Case {
   const char* name;
-  const char* values;
+  std::string values;
   std::string diagnostics;
 };
 
@@ -57,6 +57,7 @@ TEST_CASE("a row that breaks no rule becomes one achievement and says nothing") 
       "learner=L1|type=a-level|grade=A*|status=predicted|date=2025-08-14|level=3",
       "learner=L1|kind=activity|hours=12.5|strand=creative-cultural",
       "learner=L1|hours=3",
+      "learner=L1|kind=activity|hours=100000|strand=creative-cultural",
       "learner=L1|kind=project|title=Bridges|provider=school",
       "learner=L1|type=gcse|grade=X",
       "learner=L1|type=gcse|grade=Q|qan=601/8758/X",
@@ -103,6 +104,20 @@ TEST_CASE("a row that breaks a rule is rejected with exactly one error") {
        "records.csv:7: error: hours '-3' is not a non-negative number [bad-number]\n"},
       {"hours not a number", "learner=L1|hours=ten",
        "records.csv:7: error: hours 'ten' is not a non-negative number [bad-number]\n"},
+      {"hours above the limit", "learner=L1|hours=100000.5",
+       "records.csv:7: error: hours '100000.5' is more than the limit of 100000 [bad-number]\n"},
+      {"hours that would overflow a sum", "learner=L1|hours=" + std::string(308, '9'),
+       "records.csv:7: error: hours '" + std::string(308, '9') +
+           "' is more than the limit of 100000 [bad-number]\n"},
+      {"hours out of a double's range", "learner=L1|hours=1" + std::string(400, '0'),
+       "records.csv:7: error: hours '1" + std::string(400, '0') +
+           "' is not a non-negative number [bad-number]\n"},
+      {"hours nan", "learner=L1|hours=nan",
+       "records.csv:7: error: hours 'nan' is not a non-negative number [bad-number]\n"},
+      {"hours inf", "learner=L1|hours=inf",
+       "records.csv:7: error: hours 'inf' is not a non-negative number [bad-number]\n"},
+      {"hours in exponent form", "learner=L1|hours=1e3",
+       "records.csv:7: error: hours '1e3' is not a non-negative number [bad-number]\n"},
       {"date not ISO", "learner=L1|type=gcse|grade=4|date=01/09/2025",
        "records.csv:7: error: date '01/09/2025' is not an ISO date (YYYY-MM-DD) [bad-date]\n"},
       {"date that does not exist", "learner=L1|type=gcse|grade=4|date=2023-02-29",

@@ -103,6 +103,15 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
       {"bad number",
        "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  g: {scale: s, size: big}\n",
        "t.yaml:5:23: error: expected a number for 'size', got 'big' [bad-number]\n"},
+      {"number beyond the limit",
+       "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  g: {scale: s, size: 1000000001}\n",
+       "t.yaml:5:23: error: 'size' is '1000000001', beyond the limit of 1000000000 "
+       "[bad-number]\n"},
+      {"number that would overflow a sum",
+       "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  g: {scale: s, size: " +
+           std::string(308, '9') + "}\n",
+       "t.yaml:5:23: error: 'size' is '" + std::string(308, '9') +
+           "', beyond the limit of 1000000000 [bad-number]\n"},
       {"duplicate id across definitions",
        std::string(kVocabulary) +
            "roles:\n  tech: {}\n  tech2: {}\nstrands:\n  music: {}\n  music: {}\n",
@@ -225,6 +234,15 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
       {"absolute include", "accredit: 1\nuses: /etc/passwd\n",
        "t.yaml:2:7: error: 'uses' path '/etc/passwd' must be relative, with '/' between folders "
        "[include-escape]\n"},
+      {"UTF-16",
+       std::string("\xff\xfe"
+                   "a\0:\0 \0001\0\n\0",
+                   12),
+       "t.yaml: error: the file is UTF-16 (it has a byte order mark); save it as UTF-8 "
+       "[bad-encoding]\n"},
+      {"NUL byte", std::string("accredit: 1\nabout: a\0b\n", 23),
+       "t.yaml:2:9: error: the file contains a NUL byte: it may be UTF-16 or not text; save it "
+       "as UTF-8 [bad-encoding]\n"},
       {"deep flow nesting", "accredit: 1\nabout: " + std::string(200, '[') + "\n",
        "t.yaml:2:136: error: nesting is deeper than the limit of 128 [too-deep]\n"},
       {"requirements nested too deep",

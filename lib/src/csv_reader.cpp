@@ -35,6 +35,15 @@ CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagno
                        "as UTF-8",
                        Location{source_, 0, 0, {}});
     bad_encoding_ = true;
+  } else if (text_.find('\n') == std::string_view::npos &&
+             text_.find('\r') != std::string_view::npos) {
+    // Classic Mac line endings (Excel's "CSV (Macintosh)"): the whole file would read as one
+    // header row of nonsense, so it is refused outright.
+    diagnostics_.Error("bad-encoding",
+                       "the input's lines end in CR alone (classic Mac line endings); save it "
+                       "with LF or CRLF line endings",
+                       Location{source_, 0, 0, {}});
+    bad_encoding_ = true;
   }
   if (bad_encoding_) {
     pos_ = text_.size();

@@ -54,6 +54,9 @@ std::string FormatLocation(const Location& location, const SourceSet& sources) {
 
 namespace {
 
+// The most bytes of a source line shown under a diagnostic.
+constexpr std::size_t kMaxShownLine = 200;
+
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kRed = "\x1b[1;31m";
 constexpr std::string_view kMagenta = "\x1b[1;35m";
@@ -73,6 +76,17 @@ std::string_view SeverityColor(Severity severity) {
   return kRed;
 }
 
+// User text reaches the terminal in messages and source lines: control characters (an escape
+// sequence, a NUL that would end a C string, a line break that would forge a diagnostic line)
+// are shown as '?', one byte for one so that carets still line up.
+std::string Printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == '\x7f') c = '?';
+  }
+  return out;
+}
+
 // Renders the source line and a caret under `column`. Tabs are kept in the caret's padding
 // so the caret lines up in a terminal.
 void AppendSourceLine(std::string& out, const Location& location, const SourceSet& sources,
@@ -80,12 +94,33 @@ void AppendSourceLine(std::string& out, const Location& location, const SourceSe
   if (!options.source_lines || location.line == 0) return;
   std::string_view line = sources.Line(location.source, location.line);
   if (line.empty()) return;
+  // A hostile line may be megabytes long: show a window of it around the column, cut at
+  // UTF-8 character boundaries and marked with "...".
+  std::size_t column = location.column;
+  std::string_view prefix;
+  std::string_view suffix;
+  if (line.size() > kMaxShownLine) {
+    std::size_t start = column > kMaxShownLine / 2 ? column - kMaxShownLine / 2 : 0;
+    start = std::min(start, line.size());
+    while (start < line.size() && (static_cast<unsigned char>(line[start]) & 0xc0) == 0x80) {
+      ++start;
+    }
+    std::size_t end = std::min(line.size(), start + kMaxShownLine);
+    while (end > start && end < line.size() &&
+           (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) {
+      --end;
+    }
+    if (start > 0) prefix = "...";
+    if (end < line.size()) suffix = "...";
+    line = line.substr(start, end - start);
+    column = column > start ? column - start + prefix.size() : 0;
+  }
   std::string gutter = fmt::format("{:>5}", location.line);
-  out += fmt::format("{} | {}\n", gutter, line);
-  if (location.column == 0) return;
-  std::string pad;
-  for (std::uint32_t i = 1; i < location.column && i - 1 < line.size(); ++i) {
-    pad += line[i - 1] == '\t' ? '\t' : ' ';
+  out += fmt::format("{} | {}{}{}\n", gutter, prefix, Printable(line), suffix);
+  if (column == 0) return;
+  std::string pad(prefix.size(), ' ');
+  for (std::size_t i = 1 + prefix.size(); i < column && i - 1 - prefix.size() < line.size(); ++i) {
+    pad += line[i - 1 - prefix.size()] == '\t' ? '\t' : ' ';
   }
   out += fmt::format("{} | {}{}^{}\n", std::string(gutter.size(), ' '), pad,
                      options.color ? kGreen : "", options.color ? kReset : "");
@@ -100,17 +135,17 @@ std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
   if (options.color) {
     out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", kBold, where, kReset,
                        SeverityColor(diagnostic.severity), SeverityName(diagnostic.severity),
-                       kReset, diagnostic.message, diagnostic.code);
+                       kReset, Printable(diagnostic.message), diagnostic.code);
   } else {
     out += fmt::format("{}: {}: {} [{}]\n", where, SeverityName(diagnostic.severity),
-                       diagnostic.message, diagnostic.code);
+                       Printable(diagnostic.message), diagnostic.code);
   }
   AppendSourceLine(out, diagnostic.location, sources, options);
   for (const Note& note : diagnostic.notes) {
     std::string prefix;
     if (note.location.source != kNoSource) prefix = FormatLocation(note.location, sources) + ": ";
     out += fmt::format("{}{}note:{} {}\n", prefix, options.color ? kCyan : "",
-                       options.color ? kReset : "", note.message);
+                       options.color ? kReset : "", Printable(note.message));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "accredit/column_map.h"
@@ -179,11 +180,14 @@ void JsonReader::ReadElement(const Unit& unit, od::value element, const std::str
     return;
   }
   // A learner has an `id` or `achievements`; look before reading, since keys come in any order.
+  // Keys are compared raw here and in ReadLearner's search for `id`: unescaping a key spends
+  // room in the parser's string buffer, which is sized to unescape the document once, so a
+  // learner whose keys were unescaped on every pass overflowed it.
   bool learner = false;
   for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) return;
-    learner = learner || key == "id" || key == "achievements";
+    od::field member;
+    if (std::move(field).get(member)) return;
+    learner = learner || member.key().is_equal("id") || member.key().is_equal("achievements");
   }
   bool reset = false;
   if (object.reset().get(reset)) return;
@@ -201,10 +205,10 @@ void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location
   bool has_id = false;
   bool id_error = false;
   for (auto field : object) {
-    std::string_view key;
-    od::value value;
-    if (field.unescaped_key().get(key) || field.value().get(value)) return;
-    if (key != "id") continue;
+    od::field member;
+    if (std::move(field).get(member)) return;
+    if (!member.key().is_equal("id")) continue;
+    od::value& value = member.value();
     has_id = true;
     id_location = At(unit, value, pointer + "/id");
     if (std::optional<std::string_view> text = Scalar(value, "id", id_location, id_error)) {

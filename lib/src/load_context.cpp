@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
+#include "rules_parse.h"
+
 namespace accredit::internal {
 
 bool IsValidId(std::string_view id) {
@@ -86,6 +90,12 @@ std::optional<double> LoadContext::Number(const YamlNode& node, std::string_view
   std::optional<double> value = ParseNumber(*text);
   if (!value || node.quoted) {
     Error(node, "bad-number", fmt::format("expected a number for {}, got '{}'", what, *text));
+    return std::nullopt;
+  }
+  // Bounded so that sums of points and thresholds stay exact and never overflow.
+  if (std::abs(*value) > kMaxRuleNumber) {
+    Error(node, "bad-number",
+          fmt::format("{} is '{}', beyond the limit of {}", what, *text, kMaxRuleNumber));
     return std::nullopt;
   }
   return value;

@@ -262,7 +262,12 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
     ReadFields(row, header, source, values, where);
     AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
   }
-  return grouping.Release();
+  RecordSet out = grouping.Release();
+  if (usable && out.accounting.rows_read == 0) {
+    diagnostics.Warning("no-rows", "the input has a header row but no data rows",
+                        Location{source, 0, 0, {}});
+  }
+  return out;
 }
 
 }  // namespace accredit

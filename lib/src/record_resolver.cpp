@@ -213,6 +213,13 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
                       fmt::format("hours '{}' is not a non-negative number", row[Field::kHours]),
                       Field::kHours);
     }
+    // Bounded so that no sum of a learner's hours can overflow or lose whole hours.
+    if (*hours > kMaxHours) {
+      return row.Fail(
+          "bad-number",
+          fmt::format("hours '{}' is more than the limit of {}", row[Field::kHours], kMaxHours),
+          Field::kHours);
+    }
     out.hours = *hours;
   }
 

@@ -32,6 +32,8 @@ bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
 
 inline constexpr int kMaxRequirementDepth = 32;
+// The largest magnitude of a number in a rule file (points, thresholds, sizes): 1,000,000,000.
+inline constexpr double kMaxRuleNumber = 1e9;
 // The allocation search keeps a tier's candidate components in a 64-bit mask.
 inline constexpr std::size_t kMaxComponentsPerTier = 64;
 

@@ -170,10 +170,39 @@ class Converter {
   bool failed_ = false;
 };
 
+// yaml-cpp would quietly decode UTF-16 and UTF-32, and read on past NUL bytes; rule files are
+// UTF-8 text, and lines and columns in diagnostics count UTF-8 bytes, so anything else is
+// refused here.
+bool CheckEncoding(SourceId source, std::string_view text, Diagnostics& diagnostics) {
+  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff")) {
+    diagnostics.Error("bad-encoding",
+                      "the file is UTF-16 (it has a byte order mark); save it as UTF-8",
+                      Location{source, 0, 0, {}});
+    return false;
+  }
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < nul; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    diagnostics.Error(
+        "bad-encoding",
+        "the file contains a NUL byte: it may be UTF-16 or not text; save it as UTF-8",
+        Location{source, line, static_cast<std::uint32_t>(nul - line_start + 1), {}});
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<YamlNode> ParseYaml(SourceId source, std::string_view text, const YamlLimits& limits,
                                   Diagnostics& diagnostics) {
+  if (!CheckEncoding(source, text, diagnostics)) return std::nullopt;
   if (!PreScanDepth(source, text, limits, diagnostics)) return std::nullopt;
   YAML::Node root;
   try {

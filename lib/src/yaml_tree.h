@@ -19,6 +19,15 @@
 namespace accredit::internal {
 
 struct YamlNode {
+  // Declared here and defaulted below the struct, where YamlNode is complete: clang would
+  // otherwise instantiate the destructor of `entries` while YamlNode is still incomplete.
+  YamlNode();
+  ~YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+
   enum class Kind : std::uint8_t { kNull, kScalar, kSequence, kMap };
   Kind kind = Kind::kNull;
   std::string value;    // kScalar: the scalar's text
@@ -36,6 +45,13 @@ struct YamlNode {
   const YamlNode* Find(std::string_view key) const;
 };
 
+inline YamlNode::YamlNode() = default;
+inline YamlNode::~YamlNode() = default;
+inline YamlNode::YamlNode(const YamlNode&) = default;
+inline YamlNode::YamlNode(YamlNode&&) noexcept = default;
+inline YamlNode& YamlNode::operator=(const YamlNode&) = default;
+inline YamlNode& YamlNode::operator=(YamlNode&&) noexcept = default;
+
 // "a mapping", "a list", "a scalar", "nothing": for "expected X, got Y" messages.
 std::string_view DescribeKind(YamlNode::Kind kind);
 
@@ -45,7 +61,8 @@ struct YamlLimits {
 };
 
 // Parses `text` (registered as `source`). On a syntax error returns nullopt after adding a
-// `yaml-syntax` diagnostic. Emits `duplicate-key`, `too-deep`, `too-large`.
+// `yaml-syntax` diagnostic. Emits `duplicate-key`, `too-deep`, `too-large`, and
+// `bad-encoding` for UTF-16 (a byte order mark) or NUL bytes.
 std::optional<YamlNode> ParseYaml(SourceId source, std::string_view text, const YamlLimits& limits,
                                   Diagnostics& diagnostics);
 

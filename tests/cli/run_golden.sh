@@ -8,6 +8,12 @@
 # names $GOLDEN_OUT in its args, a fresh empty temporary folder; afterwards the files in it must
 # equal expected_files/ (the same names, byte for byte). The output folder's path is never part
 # of what is compared, so the case stays stable wherever it runs.
+#
+# A case may also hold `setup`, a bash script for inputs that cannot be committed (big files,
+# FIFOs, symlinks): it runs in a fresh scratch folder with ROOT set to the repository root, and
+# accredit then runs in that folder (so paths in diagnostics stay short and stable); a file
+# `stdin` the script leaves there is fed to accredit. With ACCREDIT_TEST_MEMORY_KB set, accredit
+# runs under that virtual memory limit (ulimit -v; not usable with AddressSanitizer).
 set -u
 accredit=$1
 case_dir=$2
@@ -20,10 +26,27 @@ GOLDEN_OUT="$actual/files"
 mkdir "$GOLDEN_OUT"
 stdin_file=/dev/null
 [ -f "$case_dir/stdin" ] && stdin_file="$case_dir/stdin"
+if [ -f "$case_dir/setup" ]; then
+  mkdir "$actual/work"
+  (cd "$actual/work" && ROOT=$root bash "$case_dir/setup") || {
+    echo "setup of $case_dir failed" >&2
+    exit 1
+  }
+  [ -e "$actual/work/stdin" ] && stdin_file="$actual/work/stdin"
+  cd "$actual/work" || exit 2
+fi
 # shellcheck disable=SC2086
-NO_COLOR=1 ACCREDIT_RULES_PATH= eval "\"$accredit\" $args" <"$stdin_file" \
-  >"$actual/stdout" 2>"$actual/stderr"
+(
+  [ -n "${ACCREDIT_TEST_MEMORY_KB:-}" ] && ulimit -v "$ACCREDIT_TEST_MEMORY_KB"
+  NO_COLOR=1 ACCREDIT_RULES_PATH= ROOT=$root eval "\"$accredit\" $args" <"$stdin_file" \
+    >"$actual/stdout" 2>"$actual/stderr"
+)
 echo $? >"$actual/status"
+if [ -f "$case_dir/setup" ]; then
+  # The scratch folder's name changes from run to run: show it as <work>.
+  work=$(cd "$actual/work" && pwd -P)
+  sed -i "s|$work|<work>|g" "$actual/stdout" "$actual/stderr"
+fi
 if [ "${ACCREDIT_UPDATE_GOLDEN:-0}" = 1 ]; then
   cp "$actual/stdout" "$actual/stderr" "$actual/status" "$case_dir/"
   if [ -d "$case_dir/expected_files" ]; then

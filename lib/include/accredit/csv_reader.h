@@ -57,8 +57,9 @@ struct CsvRow {
 
 // Reads CSV records from a buffer the caller owns and keeps alive (and unchanged) for the
 // reader's lifetime. Diagnostics go to `diagnostics`, located in `source`, with these codes:
-//   bad-encoding      the input is UTF-16 (byte order mark FF FE / FE FF) or contains NUL
-//                     bytes; reported once, on the whole source, and nothing is read
+//   bad-encoding      the input is UTF-16 (byte order mark FF FE / FE FF), contains NUL
+//                     bytes, or ends its lines in CR alone (it has CRs and no LF); reported
+//                     once, on the whole source, and nothing is read
 //   bad-quote         a quoted field is never closed (at its opening quote; reading resumes
 //                     on the line after it), or text follows a closing quote
 //   bad-utf8          a field is not valid UTF-8

@@ -32,9 +32,11 @@ struct ReadOptions {
   // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
   // and `dates`, but not `wide` or `ignore`.
   const ColumnMap* map = nullptr;
-  // max_learner_rows (100,000) the most rows one learner may have in one input; the first row
-  // past it is reported as `too-large`, and it and every later row of that learner rejected
-  std::uint64_t max_learner_rows = 100'000;
+  // max_learner_rows (10,000) the most rows one learner may have in one input; the first row
+  // past it is reported as `too-large`, and it and every later row of that learner rejected.
+  // Reading and evaluating a learner costs time in proportion to (and, for duplicate rows, in
+  // the square of) their rows; a real learner has a few hundred at most
+  std::uint64_t max_learner_rows = 10'000;
   // max_json_depth (64) the deepest nesting of arrays and objects in a JSON input
   // (`too-deep` otherwise; the whole input is rejected)
   std::uint32_t max_json_depth = 64;
@@ -58,6 +60,8 @@ struct RecordSet {
 // every data row counted as rejected, when it has no header row (`missing-column`), no
 // `learner` column (`missing-column`), a field named by two columns (`duplicate-column`), a
 // bad encoding (`bad-encoding`) or a malformed header row (the CSV reader's error).
+//
+// An input with a usable header and no data rows gets a `no-rows` warning.
 //
 // Rows: rows_read counts every data row (not the header, nor blank lines). Each row ends in
 // exactly one of: an Achievement of its learner (used); an `ignored-result` note (used, no

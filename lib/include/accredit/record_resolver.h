@@ -22,6 +22,10 @@ namespace accredit {
 // whose location has source kNoSource is located at the row.
 using FieldLocations = std::array<Location, kFieldCount>;
 
+// The most hours one row may give (100,000): with at most ReadOptions::max_learner_rows rows
+// per learner, every sum of hours stays exact in a double.
+inline constexpr double kMaxHours = 100'000;
+
 // Resolves the field texts `values` (indexed by Field; empty = not given; surrounding spaces
 // are trimmed) of one row read at `row` and appends the Achievement to `learner`, storing
 // every field's text with Learner::Store. Returns true when the row is used, false when it is
@@ -48,7 +52,7 @@ using FieldLocations = std::array<Location, kFieldCount>;
 //   bad-grade       grade not on the type's scale nor one of its special codes (the scale's
 //                   grades listed, "did you mean"), a special code treated `error`, or a grade
 //                   for a type without a scale
-//   bad-number      hours not a finite, non-negative decimal number
+//   bad-number      hours not a finite, non-negative decimal number, or more than kMaxHours
 //   bad-date        date not an ISO 8601 calendar date (YYYY-MM-DD)
 bool ResolveAchievement(const RuleSet& rules,
                         const std::array<std::string_view, kFieldCount>& values,
