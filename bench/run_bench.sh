@@ -71,4 +71,5 @@ for n in ${learners//,/ }; do
       printf "  %d learners: accredit (--jobs 2) takes %.2fx the time of the python baseline\n", n, a / (b > 0 ? b : 0.001) }'
   fi
 done
-"$accredit" validate "$data/cohort-${learners%%,*}.csv" -f csv -j 1 2>&1 >/dev/null | tail -1
+# The accounting line of the first cohort; validate exits 1 when some learners meet no tier.
+"$accredit" validate "$data/cohort-${learners%%,*}.csv" -f csv -j 1 2>&1 >/dev/null | tail -1 || true
