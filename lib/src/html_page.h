@@ -12,6 +12,7 @@ namespace accredit::internal {
 
 // Text or an attribute value for HTML: & < > " ' become character references; control
 // characters other than tab, newline and carriage return (not allowed in HTML) become U+FFFD.
+// The result is valid XML 1.0 text too (JUnit output uses it).
 std::string HtmlEscape(std::string_view text);
 
 // "<!DOCTYPE html>" up to and including "<body>": charset, viewport, CSP, title, the shared

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "accredit/json_writer.h"
+#include "html_page.h"
 
 namespace accredit {
 
@@ -58,32 +59,6 @@ std::string CsvField(std::string_view text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
-}
-
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& learner,
@@ -194,7 +169,7 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
       return fmt::format(
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-          XmlEscape(p.id), summary.learners, failures, summary.errors);
+          internal::HtmlEscape(p.id), summary.learners, failures, summary.errors);
     }
   }
   return "";
@@ -241,10 +216,10 @@ std::string OutcomeWriter::Learner(std::size_t index, const accredit::Learner& l
       return row + "\n";
     }
     case OutcomeFormat::kJunit: {
-      std::string name = XmlEscape(learner.id);
+      std::string name = internal::HtmlEscape(learner.id);
       (void)index;
       std::string out = fmt::format("    <testcase classname=\"accredit.{}\" name=\"{}\">",
-                                    XmlEscape(p.id), name);
+                                    internal::HtmlEscape(p.id), name);
       if (o.data_error) {
         out += fmt::format("<error message=\"{} rejected row(s)\" type=\"data-error\"/>",
                            learner.rejected_rows);
@@ -258,10 +233,10 @@ std::string OutcomeWriter::Learner(std::size_t index, const accredit::Learner& l
         out += fmt::format(
             "<failure message=\"no tier met; lowest tier missing: {}\" "
             "type=\"not-met\"/>",
-            XmlEscape(fmt::format("{}", fmt::join(missing, ", "))));
+            internal::HtmlEscape(fmt::format("{}", fmt::join(missing, ", "))));
       } else {
-        out += fmt::format("<system-out>{}{}</system-out>", XmlEscape(TierId(p, o)),
-                           o.grade.empty() ? "" : " " + XmlEscape(o.grade));
+        out += fmt::format("<system-out>{}{}</system-out>", internal::HtmlEscape(TierId(p, o)),
+                           o.grade.empty() ? "" : " " + internal::HtmlEscape(o.grade));
       }
       return out + "</testcase>\n";
     }
