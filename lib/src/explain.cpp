@@ -328,18 +328,9 @@ std::string ExplainJson(const RuleSet& rules, const Programme& programme, const 
   json.Key("format_version").Int(1);
   json.Key("learner").String(learner.id);
   json.Key("programme").String(programme.id);
-  json.Key("tier");
-  if (outcome.tier == kNone) {
-    json.Null();
-  } else {
-    json.String(programme.tiers[static_cast<std::size_t>(outcome.tier)].id);
-  }
-  json.Key("grade");
-  if (outcome.grade.empty()) {
-    json.Null();
-  } else {
-    json.String(outcome.grade);
-  }
+  json.Key("tier").StringOrNull(
+      outcome.tier == kNone ? "" : programme.tiers[static_cast<std::size_t>(outcome.tier)].id);
+  json.Key("grade").StringOrNull(outcome.grade);
   json.Key("predicted").Bool(outcome.used_predicted);
   json.Key("data_error").Bool(outcome.data_error);
   json.Key("achievements").BeginArray();

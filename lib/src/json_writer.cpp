@@ -88,6 +88,10 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::StringOrNull(std::string_view value) {
+  return value.empty() ? Null() : String(value);
+}
+
 JsonWriter& JsonWriter::Number(double value) {
   Separate();
   if (!std::isfinite(value)) {

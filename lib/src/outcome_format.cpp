@@ -21,6 +21,15 @@ std::string_view LearnerStatus(const Outcome& outcome) {
   return outcome.tier == kNone ? "not-met" : "met";
 }
 
+void WriteAccountingJson(JsonWriter& json, const Accounting& accounting) {
+  json.BeginObject();
+  json.Key("rows_read").Int(static_cast<long long>(accounting.rows_read));
+  json.Key("rows_used").Int(static_cast<long long>(accounting.rows_used));
+  json.Key("rows_rejected").Int(static_cast<long long>(accounting.rows_rejected));
+  json.Key("learners").Int(static_cast<long long>(accounting.learners));
+  json.EndObject();
+}
+
 void ValidateSummary::Add(const Outcome& outcome) {
   ++learners;
   if (outcome.data_error) {
@@ -67,18 +76,8 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
   json.BeginObject();
   json.Key("learner").String(learner.id);
   json.Key("status").String(LearnerStatus(o));
-  json.Key("tier");
-  if (o.tier == kNone) {
-    json.Null();
-  } else {
-    json.String(TierId(p, o));
-  }
-  json.Key("grade");
-  if (o.grade.empty()) {
-    json.Null();
-  } else {
-    json.String(o.grade);
-  }
+  json.Key("tier").StringOrNull(TierId(p, o));
+  json.Key("grade").StringOrNull(o.grade);
   json.Key("predicted").Bool(o.used_predicted);
   json.Key("data_error").Bool(o.data_error);
   if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
@@ -145,12 +144,7 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
       json.EndObject();
       json.Key("options").BeginObject();
       json.Key("predicted").Bool(run_.options.predicted);
-      json.Key("as_of");
-      if (run_.options.as_of) {
-        json.String(FormatDate(*run_.options.as_of));
-      } else {
-        json.Null();
-      }
+      json.Key("as_of").StringOrNull(run_.options.as_of ? FormatDate(*run_.options.as_of) : "");
       json.EndObject();
       // The document stays open: learners follow as array elements, End() closes it.
       return json.str() + ",\"learners\":[";
@@ -268,12 +262,8 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
     case OutcomeFormat::kJson: {
       JsonWriter json;
       json.BeginObject();
-      json.Key("accounting").BeginObject();
-      json.Key("rows_read").Int(static_cast<long long>(accounting.rows_read));
-      json.Key("rows_used").Int(static_cast<long long>(accounting.rows_used));
-      json.Key("rows_rejected").Int(static_cast<long long>(accounting.rows_rejected));
-      json.Key("learners").Int(static_cast<long long>(accounting.learners));
-      json.EndObject();
+      json.Key("accounting");
+      WriteAccountingJson(json, accounting);
       json.Key("summary").BeginObject();
       json.Key("tiers").BeginObject();
       for (std::size_t t = 0; t < p.tiers.size(); ++t) {

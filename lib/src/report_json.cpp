@@ -1,5 +1,6 @@
 // The cohort report as one JSON document (format_version 1, documented in accredit(1)).
 #include "accredit/json_writer.h"
+#include "accredit/outcome_format.h"
 #include "accredit/report.h"
 #include "report_internal.h"
 
@@ -9,14 +10,6 @@ namespace {
 
 void Size(JsonWriter& json, std::string_view key, std::size_t n) {
   json.Key(key).Int(static_cast<long long>(n));
-}
-
-void StringOrNull(JsonWriter& json, std::string_view value) {
-  if (value.empty()) {
-    json.Null();
-  } else {
-    json.String(value);
-  }
 }
 
 void Summary(JsonWriter& json, const CohortSummary& s, bool grouped) {
@@ -82,18 +75,13 @@ std::string ReportJson(const Report& r) {
   json.Key("options").BeginObject();
   json.Key("predicted").Bool(r.evaluate_options.predicted);
   json.Key("as_of");
-  StringOrNull(json, r.evaluate_options.as_of ? FormatDate(*r.evaluate_options.as_of) : "");
+  json.StringOrNull(r.evaluate_options.as_of ? FormatDate(*r.evaluate_options.as_of) : "");
   json.Key("group_by");
-  StringOrNull(json, grouped ? FieldName(*r.options.group_by) : "");
+  json.StringOrNull(grouped ? FieldName(*r.options.group_by) : "");
   json.Key("no_names").Bool(r.options.no_names);
   json.EndObject();
-  const Accounting& a = r.accounting;
-  json.Key("accounting").BeginObject();
-  json.Key("rows_read").Int(static_cast<long long>(a.rows_read));
-  json.Key("rows_used").Int(static_cast<long long>(a.rows_used));
-  json.Key("rows_rejected").Int(static_cast<long long>(a.rows_rejected));
-  json.Key("learners").Int(static_cast<long long>(a.learners));
-  json.EndObject();
+  json.Key("accounting");
+  WriteAccountingJson(json, r.accounting);
   json.Key("cohort");
   Summary(json, r.cohort, false);
   json.Key("close").BeginArray();
@@ -102,7 +90,7 @@ std::string ReportJson(const Report& r) {
     json.Key("learner").String(c.learner);
     if (grouped) json.Key("group").String(c.group);
     json.Key("achieved");
-    StringOrNull(json, c.achieved == nullptr ? "" : c.achieved->id);
+    json.StringOrNull(c.achieved == nullptr ? "" : c.achieved->id);
     json.Key("next").String(c.next->id);
     json.Key("missing").String(c.missing->id);
     json.Key("still_needed").BeginArray();
@@ -155,12 +143,12 @@ std::string ReportJson(const Report& r) {
       json.Key("before").BeginObject();
       json.Key("tier").String(c.before_tier);
       json.Key("grade");
-      StringOrNull(json, c.before_grade);
+      json.StringOrNull(c.before_grade);
       json.EndObject();
       json.Key("after").BeginObject();
       json.Key("tier").String(c.after_tier);
       json.Key("grade");
-      StringOrNull(json, c.after_grade);
+      json.StringOrNull(c.after_grade);
       json.EndObject();
       json.Key("reasons").BeginArray();
       for (const std::string& s : c.reasons) json.String(s);

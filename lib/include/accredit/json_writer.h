@@ -16,6 +16,8 @@ class JsonWriter {
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view value);
+  // `value`, or null when it is empty.
+  JsonWriter& StringOrNull(std::string_view value);
   JsonWriter& Number(double value);
   JsonWriter& Int(long long value);
   JsonWriter& Bool(bool value);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "accredit/evaluator.h"
+#include "accredit/json_writer.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "accredit/source.h"
@@ -31,6 +32,10 @@ std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name);
 
 // A learner's overall status: met (some tier achieved), not-met, or error (data errors).
 std::string_view LearnerStatus(const Outcome& outcome);
+
+// The "accounting" object every JSON output carries: rows_read, rows_used, rows_rejected,
+// learners.
+void WriteAccountingJson(JsonWriter& json, const Accounting& accounting);
 
 struct ValidateSummary {
   std::vector<std::size_t> per_tier;  // learners achieving each tier, in programme order
