@@ -43,16 +43,18 @@ std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& 
       result.failures.push_back(fmt::format("expected grade '{}', got '{}'", test.expect_grade,
                                             o.grade.empty() ? "none" : o.grade));
     }
-    for (const auto& [node, status] : test.expect_components) {
+    for (const ExpectedStatus& expected : test.expect_components) {
       std::string actual = "not evaluated";
       for (const TierResult& t : o.tiers) {
         for (const ComponentResult& c : t.components) {
-          if (c.component->id == node) actual = std::string(ComponentStatusName(c.status));
+          if (c.component->id == expected.component) {
+            actual = std::string(ComponentStatusName(c.status));
+          }
         }
       }
-      if (actual != status) {
-        result.failures.push_back(
-            fmt::format("expected component '{}' to be {}, got {}", node, status, actual));
+      if (actual != expected.status) {
+        result.failures.push_back(fmt::format("expected component '{}' to be {}, got {}",
+                                              expected.component, expected.status, actual));
       }
     }
     result.passed = result.failures.empty();
