@@ -89,7 +89,7 @@ TEST_CASE("a test file's examples join the programme it names and run like a rul
   REQUIRE(loaded.result.rules.test_files.size() == 1);
   CHECK(loaded.sources.Get(loaded.result.rules.test_files[0]).name == "x.test.yaml");
   CHECK(programme.tests[0].location.source == loaded.result.rules.test_files[0]);
-  CHECK(programme.tests[1].location.line == 6);
+  CHECK(programme.tests[1].location.line == 8);
 
   Diagnostics diagnostics;
   std::vector<RuleTestResult> results =
@@ -183,12 +183,18 @@ TEST_CASE("the test-file reader reports each problem with an exact message") {
        "x.test.yaml:5:39: error: test expects a status for unknown component 'gold.math' "
        "[bad-test]\n"
        "note: did you mean 'gold.maths'?\n"},
-      {"a component named without its tier",
+      {"a component that is in no tier",
        std::string(kHeader) + "tests:\n" + test +
            "    expect: {tier: none, components: {development: not-met}}\n",
        "x.test.yaml:5:39: error: test expects a status for unknown component 'development' "
        "[bad-test]\n"
        "note: component ids are '<tier>.<component>', like 'gold.maths'\n"},
+      {"a component named without its tier",
+       std::string(kHeader) + "tests:\n" + test +
+           "    expect: {tier: silver, components: {maths: met}}\n",
+       "x.test.yaml:5:41: error: test expects a status for unknown component 'maths' "
+       "[bad-test]\n"
+       "note: did you mean 'silver.maths'?\n"},
       {"a status that is not one",
        std::string(kHeader) + "tests:\n" + test +
            "    expect: {tier: none, components: {gold.maths: passed}}\n",

@@ -478,6 +478,20 @@ void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diag
             fmt::format("test expects a status for unknown component '{}'", expected.component),
             expected.location);
         DidYouMean(d, expected.component, component_ids);
+        if (d.notes.empty() && expected.component.find('.') == std::string::npos) {
+          // A component named without its tier: the expected tier's, else the first tier's.
+          const Component* match = nullptr;
+          for (const Tier& t : programme.tiers) {
+            for (const Component& c : t.components) {
+              if (c.local_id == expected.component && (match == nullptr || &t == tier)) {
+                match = &c;
+              }
+            }
+          }
+          if (match != nullptr) {
+            d.notes.push_back(Note{fmt::format("did you mean '{}'?", match->id), {}});
+          }
+        }
         if (d.notes.empty() && !component_ids.empty()) {
           d.notes.push_back(Note{
               fmt::format("component ids are '<tier>.<component>', like '{}'", component_ids[0]),
