@@ -228,6 +228,25 @@ TEST_CASE("a test file names its programme even when no programme is loaded") {
         "file beside it (X.test.yaml beside X.yaml)\n");
 }
 
+TEST_CASE("a hostile test file is refused like a hostile rule file") {
+  SUBCASE("aliases that expand past the node budget") {
+    std::string yaml = std::string(kHeader) + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; ++i) {
+      yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+      for (int j = 0; j < 10; ++j) yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
+      yaml += "]\n";
+    }
+    std::string out = Diagnose(yaml);
+    CHECK(out.find("expands to more than 1000000 nodes") != std::string::npos);
+    CHECK(out.find("[too-large]") != std::string::npos);
+  }
+  SUBCASE("nesting deeper than the limit") {
+    std::string yaml =
+        std::string(kHeader) + "tests: " + std::string(200, '[') + std::string(200, ']') + "\n";
+    CHECK(Diagnose(yaml).find("[too-deep]") != std::string::npos);
+  }
+}
+
 namespace {
 
 LoadOptions WithTestFiles() {

@@ -175,7 +175,7 @@ class Loader {
     // Test files name a programme by id, so they are read once every rule file is in.
     for (const auto& [path, display] : test_files_) {
       FileRef ref{FileRef::Origin::kDisk, path.string()};
-      std::optional<std::string> text = Read(ref, {});
+      std::optional<std::string> text = Read(ref, {}, "test file");
       if (!text) continue;
       SourceId id = sources_.Add(display.empty() ? DisplayName(ref) : display, std::move(*text));
       internal::ParseTestFile(id, sources_.Get(id).text, Limits(), result_.rules,
@@ -199,7 +199,8 @@ class Loader {
   }
 
   // Reads a file's text; nullopt (with a diagnostic) when it cannot be read.
-  std::optional<std::string> Read(const FileRef& ref, const Location& from) {
+  std::optional<std::string> Read(const FileRef& ref, const Location& from,
+                                  std::string_view what = "rule file") {
     if (ref.origin == FileRef::Origin::kEmbedded) {
       return std::string(FindEmbedded(ref.path)->text);
     }
@@ -210,7 +211,7 @@ class Loader {
     }
     std::uintmax_t size = fs::file_size(ref.path, ec);
     if (!ec && size > options_.max_file_bytes) {
-      Fail(fmt::format("rule file '{}' is {} bytes, more than the limit of {}", ref.path, size,
+      Fail(fmt::format("{} '{}' is {} bytes, more than the limit of {}", what, ref.path, size,
                        options_.max_file_bytes),
            "too-large", from);
       return std::nullopt;
