@@ -20,10 +20,12 @@ void SetupTest(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                   "Rule files, test files (*.test.yaml) or folders of them")
       ->required();
   cmd->add_option("--min-coverage", options->min_coverage,
-                  "Fail unless at least this percentage of requirement nodes is covered")
+                  "Fail unless at least this percentage of requirement nodes is covered, and "
+                  "of award grades given to some example")
       ->check(CLI::Range(0.0, 100.0));
   cmd->add_flag("--show-uncovered", options->show_uncovered,
-                "List the nodes the examples never show met, or never show not met");
+                "List the nodes the examples never show met, or never show not met, and the "
+                "award grades no example gets");
   cmd->callback([options, &global, &exit_code] { exit_code = RunTest(*options, global); });
 }
 
@@ -104,10 +106,24 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
         out += fmt::format("    never not met: {}\n", id);
       }
     }
+    if (coverage.grades > 0) {
+      out += fmt::format("  grades: {} of {} award grades given to some example ({:.0f}%)\n",
+                         coverage.grades_awarded, coverage.grades, coverage.grades_percent());
+      if (options.show_uncovered) {
+        for (const std::string& id : coverage.never_awarded) {
+          out += fmt::format("    never awarded: {}\n", id);
+        }
+      }
+    }
     if (coverage.percent() + 1e-9 < options.min_coverage) {
       coverage_short = true;
       out += fmt::format("  coverage {:.0f}% is below --min-coverage {:.0f}%\n", coverage.percent(),
                          options.min_coverage);
+    }
+    if (coverage.grades_percent() + 1e-9 < options.min_coverage) {
+      coverage_short = true;
+      out += fmt::format("  grade coverage {:.0f}% is below --min-coverage {:.0f}%\n",
+                         coverage.grades_percent(), options.min_coverage);
     }
   }
   out += fmt::format("{} passed, {} failed\n", passed, failed);

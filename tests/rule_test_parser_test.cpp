@@ -104,6 +104,9 @@ TEST_CASE("a test file's examples join the programme it names and run like a rul
   CHECK(coverage.nodes == 2);
   CHECK(coverage.covered == 1);  // gold.maths met (T1) and not met (T2); silver.maths only met
   CHECK(coverage.never_not_met == std::vector<std::string>{"silver.maths"});
+  CHECK(coverage.grades == 2);  // gold's merit and pass; silver is not graded
+  CHECK(coverage.grades_awarded == 1);
+  CHECK(coverage.never_awarded == std::vector<std::string>{"gold.pass"});
 }
 
 TEST_CASE("examples in a rule file and in its test file add up") {

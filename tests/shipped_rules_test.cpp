@@ -82,15 +82,18 @@ TEST_CASE("every example learner in the shipped rules gets the outcome its autho
     }
     CHECK(RenderAll(diagnostics, sources) == "");
     // Rule files are product: every requirement node is shown both met and not met by some
-    // example, so a change to any of them changes some example's outcome.
+    // example, and every award grade given to one, so a change to any of them changes some
+    // example's outcome.
     RuleCoverage coverage = CoverageOf(programme, results);
     std::string uncovered;
     for (const std::string& id : coverage.never_met) uncovered += "never met: " + id + "\n";
     for (const std::string& id : coverage.never_not_met) uncovered += "never not met: " + id + "\n";
+    for (const std::string& id : coverage.never_awarded) uncovered += "never awarded: " + id + "\n";
     CHECK_MESSAGE(coverage.covered == coverage.nodes, uncovered);
+    CHECK_MESSAGE(coverage.grades_awarded == coverage.grades, uncovered);
     CHECK(coverage.nodes > 0);
   }
-  CHECK(total >= 60);
+  CHECK(total >= 70);
 }
 
 }  // namespace accredit

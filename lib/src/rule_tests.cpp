@@ -100,6 +100,22 @@ RuleCoverage CoverageOf(const Programme& programme, const std::vector<RuleTestRe
     if (!met) coverage.never_met.push_back(node->id);
     if (!not_met) coverage.never_not_met.push_back(node->id);
   }
+  for (std::size_t t = 0; t < programme.tiers.size(); ++t) {
+    const Tier& tier = programme.tiers[t];
+    for (const Band& band : tier.grading.bands) {
+      ++coverage.grades;
+      bool awarded = false;
+      for (const RuleTestResult& r : results) {
+        awarded =
+            awarded || (r.outcome.tier == static_cast<int>(t) && r.outcome.grade == band.name);
+      }
+      if (awarded) {
+        ++coverage.grades_awarded;
+      } else {
+        coverage.never_awarded.push_back(tier.id + "." + band.name);
+      }
+    }
+  }
   return coverage;
 }
 
