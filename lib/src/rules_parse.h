@@ -34,8 +34,8 @@ void ParseTest(const YamlNode& node, LoadContext& context, TestCase& test);
 // A test file (`accredit-tests: 1`) registered as `source`, read after every rule file is
 // loaded and checked: its tests join the `tests` of the programme it names, and are checked
 // as a rule file's are. The source is added to `rules.test_files`.
-void ParseTestFile(SourceId source, std::string_view text, const YamlLimits& limits,
-                   RuleSet& rules, Diagnostics& diagnostics);
+void ParseTestFile(SourceId source, std::string_view text, const YamlLimits& limits, RuleSet& rules,
+                   Diagnostics& diagnostics);
 
 // Resolves cross references and runs the semantic checks over a fully loaded RuleSet.
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
