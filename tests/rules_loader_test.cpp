@@ -72,7 +72,7 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        "note: did you mean 'scales'?\n"},
       {"unknown key with nothing close: the known keys are listed",
        "accredit: 1\nscales:\n  s: {grades: [U], colour: red}\n",
-       "t.yaml:3:22: error: unknown key 'colour' in scale 's' [unknown-key]\n"
+       "t.yaml:3:20: error: unknown key 'colour' in scale 's' [unknown-key]\n"
        "note: known keys: title, grades, pass, special, parts, separator, part_grades\n"},
       {"missing version", "about: x\n",
        "t.yaml:1:1: error: a rule file needs a 'accredit' key [missing-key]\n"},

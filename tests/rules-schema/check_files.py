@@ -14,6 +14,9 @@ Usage: check_files.py ACCREDIT SOURCE_DIR
 4. Every property the schemas declare is used by some document of 1 or 2 that validates: a
    property the schema declares but no accepted file uses has never been shown to be one the
    loader accepts.
+5. Every file under rules/ opens with the modeline that points editors at its schema:
+   `# yaml-language-server: $schema=../schema/accredit-rules.schema.json` (or the mapping
+   schema for a *.map.yaml).
 
 Files named *.test.yaml (rule tests beside rule files) are not rule files and are left out.
 YAML is read as the loader reads it (loader_view.py). Exit status 0 when all hold, 1 otherwise;
@@ -53,7 +56,7 @@ class Check:
         self.failures.append(f"FAIL {where}: {message}" +
                              "".join(f"\n    {d}" for d in details))
 
-    def view(self, path, shown):
+    def view(self, path):
         try:
             return loader_view.load_file(path), None
         except Exception as e:  # a YAML error, a duplicate key: the loader rejects these too
@@ -64,7 +67,7 @@ class Check:
         self.checked += 1
         schema_name = schema_tools.schema_for(path)
         loaded = self.accredit.load(path)
-        document, unreadable = self.view(path, shown)
+        document, unreadable = self.view(path)
         if loaded.accepted:
             if unreadable:
                 self.fail(shown, f"accredit accepts it, but it cannot be read as the loader "
@@ -94,7 +97,21 @@ class Check:
         if not paths:
             self.fail("rules/", "no rule files found")
         for path in paths:
-            self.file(path, os.path.relpath(path, self.source_dir))
+            shown = os.path.relpath(path, self.source_dir)
+            self.file(path, shown)
+            if shown.startswith("rules" + os.sep):
+                self.modeline(path, shown)
+
+    def modeline(self, path, shown):
+        """A shipped file opens with the modeline that names its schema, for editors."""
+        schema = os.path.join(self.source_dir, "rules", "schema", schema_tools.schema_for(path))
+        expected = ("# yaml-language-server: $schema=" +
+                    os.path.relpath(schema, os.path.dirname(path)).replace(os.sep, "/"))
+        with open(path, encoding="utf-8") as f:
+            first = f.readline().rstrip("\n")
+        if first != expected:
+            self.fail(shown, f"the first line should be the editors' modeline '{expected}'",
+                      [f"it is '{first}'"])
 
     def valid_corpus(self):
         paths = sorted(glob.glob(os.path.join(HERE, "valid", "*.yaml")))
@@ -128,7 +145,7 @@ class Check:
                                      f"{sorted(case['loader'])}",
                               [str(d) for d in loaded.diagnostics])
                     continue
-                document, unreadable = self.view(path, shown)
+                document, unreadable = self.view(path)
                 if unreadable:
                     continue  # rejected before any schema could look at it, as by accredit
                 schema_name = schema_tools.schema_for(name)
