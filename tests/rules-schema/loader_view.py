@@ -23,6 +23,12 @@ These are also the types a YAML 1.2 editor gives the common cases (`3`, `true`,
 `2025-09-01`), so the one schema serves editors and this test. Keys become strings. A
 duplicate key, or a key that is not a scalar, raises LoaderViewError (yaml-cpp's loader
 reports both).
+
+Known corners where this view and the loader part, none of them in a sensible rule file: a
+number's spelling is lost (`007` reads as 7, and JSON Schema counts 1.0 as an integer, where
+the loader would refuse `1.0` as an id or a level); a quoted key (`"3": 112` under `steps`)
+reads as a plain one; an explicit tag (`!!str 3`) is judged by its quotes alone; and PyYAML
+and yaml-cpp may differ on malformed YAML, which the loader refuses anyway.
 """
 import math
 import re
