@@ -30,10 +30,10 @@ class OutputSink {
   std::string Flush();
   std::string Failed(const char* what);
 
-  std::string path_;       // as given ("" for standard output)
-  int fd_ = -1;            // where writes go
-  bool to_file_ = false;   // --output FILE: fd_ is the temporary file
-  bool spooled_ = false;   // standard output through a spool file
+  std::string path_;         // as given ("" for standard output)
+  int fd_ = -1;              // where writes go
+  bool to_file_ = false;     // --output FILE: fd_ is the temporary file
+  bool spooled_ = false;     // standard output through a spool file
   std::uint64_t start_ = 0;  // standard output's offset when opened
   std::string buffer_;
   std::string error_;

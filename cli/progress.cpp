@@ -30,8 +30,8 @@ void Progress::Update(std::uint64_t bytes, std::uint64_t learners) {
   const double mb = static_cast<double>(bytes) / 1e6;
   std::string line;
   if (total_ > 0) {
-    line = fmt::format("accredit: {:3.0f}% ", 100.0 * static_cast<double>(bytes) /
-                                                 static_cast<double>(total_));
+    line = fmt::format("accredit: {:3.0f}% ",
+                       100.0 * static_cast<double>(bytes) / static_cast<double>(total_));
   } else {
     line = "accredit: ";
   }
