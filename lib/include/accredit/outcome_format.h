@@ -11,7 +11,7 @@
 // OutcomeWriter renders each piece separately (Begin, Learner, End) so that learners can be
 // rendered on several threads and joined in input order: the output is byte-identical
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
-// documented in accredit(1).
+// documented in accredit-validate(1).
 #pragma once
 
 #include <optional>
