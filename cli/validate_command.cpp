@@ -20,12 +20,14 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
   cmd->add_option("RECORDS", options->flags.records,
                   "Records files (CSV or JSON), or - for standard input")
-      ->required();
+      ->required()
+      ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "junit"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)");
+  cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
+      ->type_name(kFileArgument);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
   cmd->add_flag("--progress,!--no-progress", options->progress,
                 "Show progress on stderr (default: when stderr is a terminal)");

@@ -12,7 +12,7 @@
 // rendered on several threads and joined in input order (with Separator() between them), and
 // written as a large input is read (validate streams a sorted input): the output is byte-identical
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
-// documented in accredit(1).
+// documented in accredit-validate(1).
 #pragma once
 
 #include <optional>
