@@ -18,7 +18,8 @@ void SetupTest(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "test", "Run the example learners in rule files against their expected outcomes");
   cmd->add_option("RULES", options->paths,
                   "Rule files, test files (*.test.yaml) or folders of them")
-      ->required();
+      ->required()
+      ->type_name(kPathArgument);
   cmd->add_option("--min-coverage", options->min_coverage,
                   "Fail unless at least this percentage of requirement nodes is covered, and "
                   "of award grades given to some example")

@@ -138,6 +138,7 @@ TEST_CASE("the test-file reader reports each problem with an exact message") {
        "x.test.yaml:1:1: error: expected a mapping for a test file, got a list [bad-node]\n"},
       {"a rule file's header", "accredit: 1\nprogramme: maths-award\ntests: []\n",
        "x.test.yaml:1:1: error: unknown key 'accredit' in a test file [unknown-key]\n"
+       "note: known keys: accredit-tests, about, programme, tests\n"
        "x.test.yaml:1:1: error: a test file needs a 'accredit-tests' key [missing-key]\n"},
       {"unsupported version", "accredit-tests: 2\nprogramme: maths-award\ntests: []\n",
        "x.test.yaml:1:17: error: unsupported test file format version '2': this accredit reads "
