@@ -29,8 +29,9 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
       ->type_name(kFileArgument);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
-  cmd->add_flag("--progress,!--no-progress", options->progress,
+  cmd->add_flag("--progress", options->progress,
                 "Show progress on stderr (default: when stderr is a terminal)");
+  cmd->add_flag("--no-progress", options->no_progress, "Never show progress");
   // For tests: ACCREDIT_CHUNK_BYTES sets the streaming chunk size (0: never stream).
   if (const char* chunk = std::getenv("ACCREDIT_CHUNK_BYTES")) {
     options->chunk_bytes = std::strtoull(chunk, nullptr, 10);
@@ -67,7 +68,8 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
   HeldDiagnostics held(run.sources(), global);
   held.Add(opened);
   totals.read_errors = opened.has_errors();
-  Progress progress(ProgressWanted(options.progress, global.quiet), stream->size());
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet),
+                    stream->size());
   Evaluator evaluator(run.rules(), run.programme());
   bool wrote = false;
   (void)sink.Write(writer.Begin(totals.summary, totals.accounting));
