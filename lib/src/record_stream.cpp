@@ -174,13 +174,75 @@ std::size_t LastCsvRecordEnd(std::string_view text, std::size_t limit, std::size
   return end;
 }
 
-class CsvStream final : public RecordStream {
+// What a CSV and a JSON Lines stream share: the bytes, handing out chunks with their first
+// line, the check that learners ascend across chunks, and a read error at the end.
+class ChunkedStream : public RecordStream {
  public:
-  CsvStream(const RuleSet& rules, const ReadOptions& options, SourceId source,
-            std::size_t chunk_bytes)
+  ChunkedStream(const RuleSet& rules, const ReadOptions& options, SourceId source,
+                std::size_t chunk_bytes)
       : rules_(rules), options_(options), source_(source), chunk_bytes_(chunk_bytes) {}
 
   ByteSource& bytes() { return bytes_; }
+  std::uint64_t size() const override { return size_; }
+  void set_size(std::uint64_t size) { size_ = size; }
+  void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
+
+ protected:
+  // Hands the first `cut` bytes of the window out as the next chunk.
+  void Emit(std::size_t cut, RecordChunk& chunk) {
+    bytes_.Take(cut, chunk);
+    chunk.index = next_index_++;
+    chunk.first_line = first_line_;
+    first_line_ += CountLines(chunk.text);
+  }
+
+  // The promise across chunks: this chunk's learners all come after the last chunk's.
+  bool FollowsLastChunk(const ChunkRecords& records) {
+    if (!records.in_order) return false;
+    const std::vector<Learner>& learners = records.records.learners;
+    if (learners.empty()) return true;
+    if (have_last_ && !(last_id_ < learners.front().id)) return false;
+    last_id_ = learners.back().id;
+    have_last_ = true;
+    return true;
+  }
+
+  // The line the next chunk starts on (after a header row taken out of the chunks).
+  void set_first_line(std::uint32_t line) { first_line_ = line; }
+
+  void ReportReadError(Diagnostics& diagnostics) const {
+    if (bytes_.error() == 0) return;
+    diagnostics.Error(
+        "io-error",
+        std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
+        Location{source_, 0, 0, {}});
+  }
+
+  // Whether `records` holds learners in ascending order of id.
+  static bool Ascending(const RecordSet& records) {
+    for (std::size_t i = 1; i < records.learners.size(); ++i) {
+      if (!(records.learners[i - 1].id < records.learners[i].id)) return false;
+    }
+    return true;
+  }
+
+  const RuleSet& rules_;
+  const ReadOptions& options_;
+  SourceId source_;
+  std::size_t chunk_bytes_;
+  ByteSource bytes_;
+
+ private:
+  std::uint32_t first_line_ = 1;
+  std::size_t next_index_ = 0;
+  std::string last_id_;
+  bool have_last_ = false;
+  std::uint64_t size_ = 0;
+};
+
+class CsvStream final : public ChunkedStream {
+ public:
+  using ChunkedStream::ChunkedStream;
 
   // Reads the header from the first block; false when the input is not streamed.
   bool Start(Diagnostics& diagnostics) {
@@ -200,7 +262,7 @@ class CsvStream final : public RecordStream {
                                  local)) {
       return false;
     }
-    first_line_ = header_reader_->line();
+    set_first_line(header_reader_->line());
     learner_column_ = columns_.Column(Field::kLearner);
     skip_ = data_start;
     diagnostics.Append(local);
@@ -222,10 +284,7 @@ class CsvStream final : public RecordStream {
       window = bytes_.Window(0);  // FindCut may have read more
     }
     if (cut == 0) cut = window.size();  // no record ends in the window: take it all
-    bytes_.Take(cut, chunk);
-    chunk.index = next_index_++;
-    chunk.first_line = first_line_;
-    first_line_ += CountLines(chunk.text);
+    Emit(cut, chunk);
     return true;
   }
 
@@ -245,36 +304,15 @@ class CsvStream final : public RecordStream {
   }
 
   bool Settle(ChunkRecords& records, Diagnostics& /*diagnostics*/) override {
-    if (!records.in_order) return false;
-    if (records.records.learners.empty()) return true;
-    if (have_last_ && !(last_id_ < records.records.learners.front().id)) return false;
-    last_id_ = records.records.learners.back().id;
-    have_last_ = true;
-    return true;
+    return FollowsLastChunk(records);
   }
 
   void Finish(const Accounting& total, Diagnostics& diagnostics) override {
-    if (bytes_.error() != 0) {
-      diagnostics.Error(
-          "io-error",
-          std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
-          Location{source_, 0, 0, {}});
-    }
+    ReportReadError(diagnostics);
     if (total.rows_read == 0) {
       diagnostics.Warning("no-rows", "the input has a header row but no data rows",
                           Location{source_, 0, 0, {}});
     }
-  }
-
-  std::uint64_t size() const override { return size_; }
-  void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
-  void set_size(std::uint64_t size) { size_ = size; }
-
-  static bool Ascending(const RecordSet& records) {
-    for (std::size_t i = 1; i < records.learners.size(); ++i) {
-      if (!(records.learners[i - 1].id < records.learners[i].id)) return false;
-    }
-    return true;
   }
 
  private:
@@ -327,31 +365,17 @@ class CsvStream final : public RecordStream {
     }
   }
 
-  const RuleSet& rules_;
-  const ReadOptions& options_;
-  SourceId source_;
-  std::size_t chunk_bytes_;
-  ByteSource bytes_;
   std::string header_text_;
   Diagnostics header_diagnostics_;
   std::unique_ptr<CsvReader> header_reader_;
   internal::CsvColumns columns_;
   std::size_t learner_column_ = 0;
   std::size_t skip_ = 0;
-  std::uint32_t first_line_ = 1;
-  std::size_t next_index_ = 0;
-  std::string last_id_;
-  bool have_last_ = false;
-  std::uint64_t size_ = 0;
 };
 
-class JsonLinesStream final : public RecordStream {
+class JsonLinesStream final : public ChunkedStream {
  public:
-  JsonLinesStream(const RuleSet& rules, const ReadOptions& options, SourceId source,
-                  std::size_t chunk_bytes)
-      : rules_(rules), options_(options), source_(source), chunk_bytes_(chunk_bytes) {}
-
-  ByteSource& bytes() { return bytes_; }
+  using ChunkedStream::ChunkedStream;
 
   // Streams only JSON Lines whose first line is a whole object (else: one pretty-printed
   // object, an array, or not JSON: read whole).
@@ -393,10 +417,7 @@ class JsonLinesStream final : public RecordStream {
         limit = window.size();
       }
     }
-    bytes_.Take(cut, chunk);
-    chunk.index = next_index_++;
-    chunk.first_line = first_line_;
-    first_line_ += CountLines(chunk.text);
+    Emit(cut, chunk);
     return true;
   }
 
@@ -404,17 +425,12 @@ class JsonLinesStream final : public RecordStream {
     ChunkRecords out;
     out.records = internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
                                           diagnostics);
-    out.in_order = CsvStream::Ascending(out.records);
+    out.in_order = Ascending(out.records);
     return out;
   }
 
   bool Settle(ChunkRecords& records, Diagnostics& diagnostics) override {
-    if (!records.in_order) return false;
-    if (!records.records.learners.empty()) {
-      if (have_last_ && !(last_id_ < records.records.learners.front().id)) return false;
-      last_id_ = records.records.learners.back().id;
-      have_last_ = true;
-    }
+    if (!FollowsLastChunk(records)) return false;
     // The whole input notes an unknown key once: drop the notes earlier chunks gave.
     Diagnostics kept;
     for (const Diagnostic& d : diagnostics.items()) {
@@ -426,30 +442,11 @@ class JsonLinesStream final : public RecordStream {
   }
 
   void Finish(const Accounting& /*total*/, Diagnostics& diagnostics) override {
-    if (bytes_.error() != 0) {
-      diagnostics.Error(
-          "io-error",
-          std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
-          Location{source_, 0, 0, {}});
-    }
+    ReportReadError(diagnostics);
   }
 
-  std::uint64_t size() const override { return size_; }
-  void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
-  void set_size(std::uint64_t size) { size_ = size; }
-
  private:
-  const RuleSet& rules_;
-  const ReadOptions& options_;
-  SourceId source_;
-  std::size_t chunk_bytes_;
-  ByteSource bytes_;
-  std::uint32_t first_line_ = 1;
-  std::size_t next_index_ = 0;
-  std::string last_id_;
-  bool have_last_ = false;
   std::set<std::string> noted_;
-  std::uint64_t size_ = 0;
 };
 
 // Reads all of `fd` (a regular file of `size` bytes) into `out`; false on an error.
