@@ -21,6 +21,9 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
   cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
   cmd.add_option("-m,--map", flags.map,
                  "Column mapping (accredit-map: 1) for a school system's export");
+  cmd.add_option("--exceptions", flags.exceptions,
+                 "Assessor exceptions file (accredit-exceptions: 1; repeatable)")
+      ->allow_extra_args(false);
 }
 
 namespace {
@@ -64,6 +67,10 @@ bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& g
       return false;
     }
   }
+  if (!exceptions_.Load(flags.exceptions, loaded_.rules, *programme_, sources_, global)) {
+    return false;
+  }
+  options_.exceptions = exceptions_.bound();
   Diagnostics diagnostics;
   ReadOptions read_options;
   if (!flags.map.empty()) {
@@ -105,6 +112,7 @@ bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& g
   accounting_ = records.accounting;
   record_errors_ = diagnostics.has_errors();
   PrintDiagnostics(diagnostics, sources_, global);
+  if (!exceptions_.Check(learners_, sources_, global)) record_errors_ = true;
   // Go on when something was read: outcomes for clean learners are still worth printing.
   return !learners_.empty() || !record_errors_;
 }

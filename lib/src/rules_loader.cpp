@@ -112,7 +112,7 @@ class Loader {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
         if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml") &&
-            !name.ends_with(".map.yaml")) {
+            !name.ends_with(".map.yaml") && !name.ends_with(".exceptions.yaml")) {
           files.push_back(p);
         }
       }

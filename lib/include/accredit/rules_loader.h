@@ -47,8 +47,9 @@ struct LoadResult {
 };
 
 // Loads files and folders (every *.yaml below a folder, in sorted order; `*.test.yaml` files
-// are example files for `accredit test` and `*.map.yaml` files are column mappings
-// (column_map.h), and both are skipped). A path of the form "<rules>/P"
+// are example files for `accredit test`, `*.map.yaml` files are column mappings
+// (column_map.h) and `*.exceptions.yaml` files are assessor exceptions (exceptions.h); all
+// three are skipped). A path of the form "<rules>/P"
 // names the embedded rule file P. Every file read is registered in `sources`.
 LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
                      const LoadOptions& options = {});
