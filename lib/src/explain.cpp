@@ -352,14 +352,22 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
     out += fmt::format("Without exceptions: {}\n", alone);
     out += "Assessor exceptions:\n";
     for (const ExceptionResult& r : outcome.exceptions) {
-      out += fmt::format("  - {} [{}]: {}", DescribeException(*r.exception->exception),
-                         FormatLocation(r.exception->exception->location, sources),
-                         ExceptionEffectReason(r.effect));
+      const Exception& e = *r.exception->exception;
+      out += fmt::format("  - {}: {}", e.node, ExceptionActionDone(e.action));
+      if (r.achievement != kNone) {
+        out += ": " + DescribeAchievement(
+                          rules, learner,
+                          learner.achievements[static_cast<std::size_t>(r.achievement)], sources);
+      } else if (!e.achievement.empty()) {
+        out += fmt::format(" ({})", DescribeSelector(e.achievement));
+      }
+      out += fmt::format("\n      {}", ExceptionEffectReason(r.effect));
       if (r.effect == ExceptionEffect::kNotCounted && r.achievement != kNone) {
         out += fmt::format(
             " ({})", ExclusionReason(outcome.exclusions[static_cast<std::size_t>(r.achievement)]));
       }
-      out += "\n";
+      out += fmt::format("\n      reason: {}\n      approved by {} on {} [{}]\n", e.reason,
+                         e.approved_by, FormatDate(e.date), FormatLocation(e.location, sources));
     }
   }
   if (outcome.data_error) {

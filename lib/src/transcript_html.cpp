@@ -124,8 +124,9 @@ class Page {
             rules_, learner_, learner_.achievements[i], options_.no_names)));
       }
       for (const ExceptionResult* r : internal::AppliedExceptions(outcome_, *tier, c.component)) {
-        used.push_back(HtmlEscape(fmt::format("assessor exception: {}",
-                                              DescribeException(*r->exception->exception, true))));
+        const Exception& e = *r->exception->exception;
+        used.push_back(HtmlEscape(
+            fmt::format("assessor exception: {} {}", e.node, ExceptionActionDone(e.action))));
       }
       out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td></tr>\n",
                           HtmlEscape(internal::TitleOf(*c.component)), StatusCell(c.status),
