@@ -132,7 +132,7 @@ TEST_CASE("exceptions files are checked with located diagnostics") {
        "x.exceptions.yaml:3:1: error: unknown key 'exception' in an exceptions file "
        "[unknown-key]\n"
        "note: did you mean 'exceptions'?\n"
-       "x.exceptions.yaml:1:1: error: an exceptions file needs an 'exceptions' key: the list of "
+       "x.exceptions.yaml:1:1: error: an exceptions file needs 'exceptions': the list of "
        "decisions [missing-key]\n"},
       {"exceptions not a list", "accredit-exceptions: 1\nexceptions: {learner: L1}\n",
        "x.exceptions.yaml:2:13: error: expected a list for 'exceptions', got a mapping "
@@ -140,13 +140,13 @@ TEST_CASE("exceptions files are checked with located diagnostics") {
       {"no reason, approver or date",
        std::string(kHead) + Entry("learner: L1, node: top.maths, "
                                   "action: waive"),
-       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs a 'reason' key: why "
+       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs 'reason': why "
        "the rule does not apply to this learner [missing-key]\n"
        "note: every exception records its reason, who approved it and the date\n"
-       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs a 'approved-by' key: "
+       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs 'approved-by': "
        "who approved the decision [missing-key]\n"
        "note: every exception records its reason, who approved it and the date\n"
-       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs a 'date' key: when "
+       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs 'date': when "
        "the decision was made [missing-key]\n"
        "note: every exception records its reason, who approved it and the date\n"},
       {"blank reason and learner",
@@ -156,10 +156,11 @@ TEST_CASE("exceptions files are checked with located diagnostics") {
        "x.exceptions.yaml:4:15: error: 'learner' is empty [empty-value]\n"
        "x.exceptions.yaml:4:60: error: 'reason' is empty [empty-value]\n"},
       {"no learner, node or action", std::string(kHead) + Entry(s),
-       "x.exceptions.yaml:4:5: error: an exception needs a 'learner' key: the learner id "
-       "[missing-key]\n"
-       "x.exceptions.yaml:4:5: error: the exception needs a 'node' key [missing-key]\n"
-       "x.exceptions.yaml:4:5: error: the exception needs a 'action' key [missing-key]\n"},
+       "x.exceptions.yaml:4:5: error: an exception needs 'learner': the learner id [missing-key]\n"
+       "x.exceptions.yaml:4:5: error: the exception needs 'node': the id of the component or "
+       "requirement it is about [missing-key]\n"
+       "x.exceptions.yaml:4:5: error: the exception needs 'action': waive, substitute, allow or "
+       "force [missing-key]\n"},
       {"bad date",
        std::string(kHead) + Entry("learner: L1, node: top.maths, action: waive, "
                                   "reason: r, approved-by: A, date: 2027-02-30"),
@@ -176,7 +177,7 @@ TEST_CASE("exceptions files are checked with located diagnostics") {
        "note: did you mean 'reason'?\n"},
       {"substitute without an achievement",
        std::string(kHead) + Entry("learner: L1, node: top.maths, action: substitute, " + s),
-       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs an 'achievement': "
+       "x.exceptions.yaml:4:5: error: the exception for learner 'L1' needs 'achievement': "
        "which of the learner's achievements to substitute [missing-achievement]\n"},
       {"waive with an achievement",
        std::string(kHead) +
@@ -214,8 +215,8 @@ TEST_CASE("exceptions files are checked with located diagnostics") {
       {"no award anywhere",
        "accredit-exceptions: 1\nexceptions:\n" +
            Entry("learner: L1, node: t.c, action: waive, " + s),
-       "x.exceptions.yaml:3:5: error: the exception for learner 'L1' needs an 'award' key (or "
-       "give 'award' once at the top of the file): the programme id it is for [missing-key]\n"},
+       "x.exceptions.yaml:3:5: error: the exception for learner 'L1' needs 'award' (or give "
+       "'award' once at the top of the file): the programme id it is for [missing-key]\n"},
       {"an entry that is not a mapping", std::string(kHead) + "  - L1\n",
        "x.exceptions.yaml:4:5: error: expected a mapping for an exception, got a single value "
        "[bad-node]\n"},

@@ -62,7 +62,7 @@ class EntryReader {
       e.learner = NonEmpty(*n, "'learner'").value_or("");
       e.learner_location = context_.Loc(*n);
     } else {
-      context_.Error(node, "missing-key", "an exception needs a 'learner' key: the learner id");
+      context_.Error(node, "missing-key", "an exception needs 'learner': the learner id");
     }
     // Later messages name the learner, so that a long file is easy to search.
     const std::string what = e.learner.empty()
@@ -75,11 +75,12 @@ class EntryReader {
       e.award_location = context_.Loc(*n);
     } else if (default_award_.empty()) {
       context_.Error(node, "missing-key",
-                     fmt::format("{} needs an 'award' key (or give 'award' once at the top of "
-                                 "the file): the programme id it is for",
+                     fmt::format("{} needs 'award' (or give 'award' once at the top of the "
+                                 "file): the programme id it is for",
                                  what));
     }
-    if (const YamlNode* n = context_.Require(node, "node", what)) {
+    if (const YamlNode* n = Required(node, "node", what,
+                                     "the id of the component or requirement it is about", false)) {
       e.node_location = context_.Loc(*n);
       if (auto text = context_.Text(*n, "'node'")) {
         if (IsValidNodeId(*text)) {
@@ -93,7 +94,8 @@ class EntryReader {
       }
     }
     bool has_action = false;
-    if (const YamlNode* n = context_.Require(node, "action", what)) {
+    if (const YamlNode* n =
+            Required(node, "action", what, "waive, substitute, allow or force", false)) {
       if (auto text = context_.Text(*n, "'action'")) {
         if (auto action = ExceptionActionByName(*text)) {
           e.action = *action;
@@ -116,7 +118,7 @@ class EntryReader {
         achievement = nullptr;
       } else if (e.action != ExceptionAction::kWaive && achievement == nullptr) {
         context_.Error(node, "missing-achievement",
-                       fmt::format("{} needs an 'achievement': which of the learner's "
+                       fmt::format("{} needs 'achievement': which of the learner's "
                                    "achievements to {}",
                                    what, ExceptionActionName(e.action)));
       }
@@ -148,14 +150,18 @@ class EntryReader {
     return std::string(internal::TrimSpace(*text));
   }
 
+  // The value of `key`; a `missing-key` error naming its purpose when absent, with a note on
+  // the record every decision keeps when `record` is set.
   const YamlNode* Required(const YamlNode& node, std::string_view key, std::string_view what,
-                           std::string_view purpose) {
+                           std::string_view purpose, bool record = true) {
     const YamlNode* value = node.Find(key);
     if (value == nullptr) {
-      Diagnostic& d = context_.Error(node, "missing-key",
-                                     fmt::format("{} needs a '{}' key: {}", what, key, purpose));
-      d.notes.push_back(
-          Note{"every exception records its reason, who approved it and the date", {}});
+      Diagnostic& d =
+          context_.Error(node, "missing-key", fmt::format("{} needs '{}': {}", what, key, purpose));
+      if (record) {
+        d.notes.push_back(
+            Note{"every exception records its reason, who approved it and the date", {}});
+      }
     }
     return value;
   }
@@ -249,7 +255,7 @@ bool LoadExceptions(SourceId source, std::string_view text, ExceptionSet& set,
   const YamlNode* list = root->Find("exceptions");
   if (list == nullptr) {
     context.Error(*root, "missing-key",
-                  "an exceptions file needs an 'exceptions' key: the list of decisions");
+                  "an exceptions file needs 'exceptions': the list of decisions");
     return false;
   }
   if (!list->IsNull() && !context.CheckList(*list, "'exceptions'")) return false;

@@ -81,6 +81,7 @@ std::string ReportJson(const Report& r) {
   json.Key("group_by");
   json.StringOrNull(grouped ? FieldName(*r.options.group_by) : "");
   json.Key("no_names").Bool(r.options.no_names);
+  if (internal::WithExceptions(r)) json.Key("exceptions").Bool(true);
   json.EndObject();
   json.Key("accounting");
   WriteAccountingJson(json, r.accounting);
@@ -116,11 +117,12 @@ std::string ReportJson(const Report& r) {
       json.BeginObject();
       json.Key("learner").String(e.learner);
       if (grouped) json.Key("group").String(e.group);
-      json.Key("tier").String(e.tier);
+      // null for no tier, as "achieved" of a close learner.
+      json.Key("tier").StringOrNull(e.tier == "none" ? "" : e.tier);
       json.Key("grade").StringOrNull(e.grade);
       json.Key("relies_on_exception").Bool(e.relies);
       json.Key("without_exceptions").BeginObject();
-      json.Key("tier").String(e.tier_without);
+      json.Key("tier").StringOrNull(e.tier_without == "none" ? "" : e.tier_without);
       json.Key("grade").StringOrNull(e.grade_without);
       json.EndObject();
       json.Key("exceptions").BeginArray();
