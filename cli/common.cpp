@@ -28,27 +28,44 @@ bool UseColor(const GlobalOptions& options, std::FILE* stream) {
 
 void PrintDiagnostics(const Diagnostics& diagnostics, const SourceSet& sources,
                       const GlobalOptions& options) {
+  HeldDiagnostics held(sources, options);
+  held.Add(diagnostics);
+  held.Print();
+}
+
+HeldDiagnostics::HeldDiagnostics(const SourceSet& sources, const GlobalOptions& options)
+    : sources_(sources), options_(options) {}
+
+void HeldDiagnostics::Add(const Diagnostics& diagnostics) {
   RenderOptions render;
-  render.color = UseColor(options, stderr);
-  std::size_t shown = 0;
-  std::size_t hidden = 0;
+  render.color = UseColor(options_, stderr);
   for (const Diagnostic& d : diagnostics.items()) {
-    if (options.quiet && d.severity != Severity::kError) continue;
-    if (options.max_errors != 0 && shown >= options.max_errors) {
-      ++hidden;
+    if (options_.quiet && d.severity != Severity::kError) continue;
+    if (options_.max_errors != 0 && shown_ >= options_.max_errors) {
+      ++hidden_;
       continue;
     }
-    std::string text = Render(d, sources, render);
-    std::fputs(text.c_str(), stderr);
-    ++shown;
+    text_ += Render(d, sources_, render);
+    ++shown_;
   }
-  if (hidden > 0) {
+}
+
+void HeldDiagnostics::Clear() {
+  text_.clear();
+  shown_ = 0;
+  hidden_ = 0;
+}
+
+void HeldDiagnostics::Print() {
+  std::fputs(text_.c_str(), stderr);
+  if (hidden_ > 0) {
     std::fputs(fmt::format("accredit: {} more diagnostics not shown (raise --max-errors to see "
                            "them)\n",
-                           hidden)
+                           hidden_)
                    .c_str(),
                stderr);
   }
+  Clear();
 }
 
 LoadOptions LoadOptionsFromEnvironment() {

@@ -31,6 +31,24 @@ bool UseColor(const GlobalOptions& options, std::FILE* stream);
 void PrintDiagnostics(const Diagnostics& diagnostics, const SourceSet& sources,
                       const GlobalOptions& options);
 
+// Diagnostics rendered now and printed later, capped as PrintDiagnostics() caps them: a run
+// that streams its input holds them back until it knows it will not start again.
+class HeldDiagnostics {
+ public:
+  HeldDiagnostics(const SourceSet& sources, const GlobalOptions& options);
+  void Add(const Diagnostics& diagnostics);
+  void Clear();
+  // Prints what is held (then how many were not shown) and clears it.
+  void Print();
+
+ private:
+  const SourceSet& sources_;
+  const GlobalOptions& options_;
+  std::string text_;
+  std::size_t shown_ = 0;
+  std::size_t hidden_ = 0;
+};
+
 // LoadOptions with library_dirs from ACCREDIT_RULES_PATH (colon-separated).
 LoadOptions LoadOptionsFromEnvironment();
 

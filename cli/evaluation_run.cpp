@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "accredit/record_input.h"
+#include "accredit/stream_evaluation.h"
 #include "exit_codes.h"
 
 namespace accredit::cli {
@@ -38,6 +39,10 @@ void Error(const std::string& message) {
 }  // namespace
 
 bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& global) {
+  return PrepareRules(flags, global) && ReadRecords(flags, global);
+}
+
+bool EvaluationRun::PrepareRules(const EvaluationFlags& flags, const GlobalOptions& global) {
   loaded_ = LoadRulesOrDefault(flags.rules, sources_);
   PrintDiagnostics(loaded_.diagnostics, sources_, global);
   if (!loaded_.ok()) return false;
@@ -72,7 +77,6 @@ bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& g
   }
   options_.exceptions = exceptions_.bound();
   Diagnostics diagnostics;
-  ReadOptions read_options;
   if (!flags.map.empty()) {
     // Only a regular file is opened: opening a FIFO would wait for a writer forever.
     std::error_code ec;
@@ -104,10 +108,15 @@ bool EvaluationRun::Prepare(const EvaluationFlags& flags, const GlobalOptions& g
       PrintDiagnostics(diagnostics, sources_, global);
       return false;
     }
-    read_options.map = &*map_;
+    read_options_.map = &*map_;
   }
+  return true;
+}
+
+bool EvaluationRun::ReadRecords(const EvaluationFlags& flags, const GlobalOptions& global) {
+  Diagnostics diagnostics;
   RecordSet records =
-      ReadRecordInputs(flags.records, loaded_.rules, read_options, sources_, diagnostics);
+      ReadRecordInputs(flags.records, loaded_.rules, read_options_, sources_, diagnostics);
   learners_ = std::move(records.learners);
   accounting_ = records.accounting;
   record_errors_ = diagnostics.has_errors();
@@ -149,12 +158,7 @@ void EvaluationRun::EvaluateAll(unsigned jobs, bool trace, const GlobalOptions& 
               [&](std::size_t i) { outcomes_[i] = evaluator.Evaluate(learners_[i], options_); });
   Diagnostics warnings;
   for (std::size_t i = 0; i < outcomes_.size(); ++i) {
-    if (!outcomes_[i].search_limit_hit) continue;
-    warnings.Warning("search-limit",
-                     fmt::format("allocation search for learner '{}' stopped after {} steps; "
-                                 "the outcome is the best allocation found, not proven best",
-                                 learners_[i].id, options_.search_limit),
-                     learners_[i].location);
+    if (outcomes_[i].search_limit_hit) WarnSearchLimit(learners_[i], options_, warnings);
   }
   PrintDiagnostics(warnings, sources_, global);
 }

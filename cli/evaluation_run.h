@@ -11,6 +11,7 @@
 
 #include "accredit/column_map.h"
 #include "accredit/evaluator.h"
+#include "accredit/record_reader.h"
 #include "accredit/records.h"
 #include "accredit/rules_loader.h"
 #include "common.h"
@@ -38,6 +39,10 @@ class EvaluationRun {
   // Loads rules and records and prints their diagnostics. Returns false (after printing why)
   // when nothing can be evaluated: invalid rules, no such award, a bad --as-of.
   bool Prepare(const EvaluationFlags& flags, const GlobalOptions& global);
+  // Prepare() in two steps: the rules (and programme, --as-of, --map), then the records, read
+  // whole. A command that streams its records (validate) takes only the first.
+  bool PrepareRules(const EvaluationFlags& flags, const GlobalOptions& global);
+  bool ReadRecords(const EvaluationFlags& flags, const GlobalOptions& global);
 
   // Evaluates every learner; `trace` records condition trees (for explain). Warns
   // (`search-limit`) for a learner whose allocation search hit its limit.
@@ -55,6 +60,8 @@ class EvaluationRun {
   const RuleSet& rules() const { return loaded_.rules; }
   const Programme& programme() const { return *programme_; }
   const SourceSet& sources() const { return sources_; }
+  SourceSet& sources() { return sources_; }
+  const ReadOptions& read_options() const { return read_options_; }
   const std::vector<Learner>& learners() const { return learners_; }
   const std::vector<Outcome>& outcomes() const { return outcomes_; }
   const Accounting& accounting() const { return accounting_; }
@@ -68,6 +75,7 @@ class EvaluationRun {
   SourceSet sources_;
   LoadResult loaded_;
   std::optional<ColumnMap> map_;
+  ReadOptions read_options_;
   ExceptionInput exceptions_;
   const Programme* programme_ = nullptr;
   std::vector<Learner> learners_;

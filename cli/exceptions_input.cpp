@@ -82,4 +82,17 @@ ProgrammeExceptions ExceptionInput::BindTo(const RuleSet& rules, const Programme
   return out;
 }
 
+void ExceptionRecordCheck::Learner(const accredit::Learner& learner) {
+  if (exceptions_ == nullptr) return;
+  const LearnerExceptions* mine = exceptions_->Find(learner.id);
+  if (mine == nullptr) return;
+  seen_.insert(mine->learner);
+  CheckLearnerExceptions(*exceptions_, learner, diagnostics_);
+}
+
+const Diagnostics& ExceptionRecordCheck::Finish() {
+  if (exceptions_ != nullptr) WarnAbsentLearners(*exceptions_, seen_, diagnostics_);
+  return diagnostics_;
+}
+
 }  // namespace accredit::cli

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "accredit/exceptions.h"
@@ -42,6 +44,22 @@ class ExceptionInput {
  private:
   ExceptionSet set_;
   std::optional<ProgrammeExceptions> bound_;
+};
+
+// Checks learners against the exceptions as a stream reads them (validate), as
+// ExceptionInput::Check does for learners read whole: the same diagnostics in the same order.
+class ExceptionRecordCheck {
+ public:
+  // `exceptions` may be null (no --exceptions): then nothing is checked.
+  explicit ExceptionRecordCheck(const ProgrammeExceptions* exceptions) : exceptions_(exceptions) {}
+  void Learner(const accredit::Learner& learner);
+  // Everything found, then `absent-learner` warnings for the learners never seen.
+  const Diagnostics& Finish();
+
+ private:
+  const ProgrammeExceptions* exceptions_;
+  std::unordered_set<std::string_view> seen_;  // views of ids held by `exceptions_`
+  Diagnostics diagnostics_;
 };
 
 }  // namespace accredit::cli

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -24,52 +25,155 @@ extern "C" void RemoveTempAndExit(int signal_number) {
   std::raise(signal_number);
 }
 
+void ForgetTemp() {
+  g_temp_path[0] = '\0';
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+// Writes all of `text` to `fd`; false (errno set) on an error.
+bool WriteAll(int fd, std::string_view text) {
+  while (!text.empty()) {
+    ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// An anonymous file to spool standard output through.
+int SpoolFile() {
+  const char* dir = std::getenv("TMPDIR");
+  if (dir == nullptr || *dir == '\0') dir = "/tmp";
+#ifdef O_TMPFILE
+  int fd = ::open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+#endif
+  std::string name = std::string(dir) + "/accredit-spool-XXXXXX";
+  fd = mkstemp(name.data());
+  if (fd >= 0) unlink(name.c_str());
+  return fd;
+}
+
+constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+
 }  // namespace
 
-std::string WriteOutput(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() ||
-        std::fflush(stdout) != 0) {
-      return fmt::format("cannot write to standard output: {}", std::strerror(errno));
+OutputSink::~OutputSink() {
+  if (to_file_ && fd_ >= 0) {
+    ::close(fd_);
+    unlink(g_temp_path);
+    ForgetTemp();
+  } else if (spooled_ && fd_ >= 0) {
+    ::close(fd_);
+  }
+}
+
+std::string OutputSink::Failed(const char* what) {
+  const int error = errno;
+  if (path_.empty()) {
+    error_ = fmt::format("cannot write to standard output: {}", std::strerror(error));
+  } else {
+    error_ = fmt::format("cannot {} '{}': {}", what, path_, std::strerror(error));
+  }
+  return error_;
+}
+
+std::string OutputSink::Open(const std::string& path, bool rewindable) {
+  path_ = path == "-" ? "" : path;
+  buffer_.reserve(kBufferBytes);
+  if (path_.empty()) {
+    std::fflush(stdout);
+    off_t at = ::lseek(STDOUT_FILENO, 0, SEEK_CUR);
+    if (!rewindable || at >= 0) {
+      fd_ = STDOUT_FILENO;
+      start_ = at >= 0 ? static_cast<std::uint64_t>(at) : 0;
+      return "";
     }
+    fd_ = SpoolFile();
+    if (fd_ < 0) return Failed("spool");
+    spooled_ = true;
     return "";
   }
-  std::filesystem::path target(path);
+  std::filesystem::path target(path_);
   std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
   std::string temp = (dir / ("." + target.filename().string() + ".accredit-XXXXXX")).string();
   if (temp.size() >= sizeof g_temp_path) return fmt::format("output path '{}' is too long", path);
   std::snprintf(g_temp_path, sizeof g_temp_path, "%s", temp.c_str());
   std::signal(SIGINT, RemoveTempAndExit);
   std::signal(SIGTERM, RemoveTempAndExit);
-  int fd = mkstemp(g_temp_path);
-  if (fd < 0) {
-    g_temp_path[0] = '\0';
-    return fmt::format("cannot create '{}': {}", path, std::strerror(errno));
+  fd_ = mkstemp(g_temp_path);
+  if (fd_ < 0) {
+    ForgetTemp();
+    return error_ = fmt::format("cannot create '{}': {}", path, std::strerror(errno));
   }
-  std::string error;
-  std::size_t written = 0;
-  while (written < content.size()) {
-    ssize_t n = write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-      break;
+  to_file_ = true;
+  return "";
+}
+
+std::string OutputSink::Flush() {
+  if (!error_.empty()) return error_;
+  if (!WriteAll(fd_, buffer_)) return Failed("write");
+  buffer_.clear();
+  return "";
+}
+
+std::string OutputSink::Write(std::string_view text) {
+  if (!error_.empty()) return error_;
+  buffer_ += text;
+  return buffer_.size() >= kBufferBytes ? Flush() : "";
+}
+
+std::string OutputSink::Rewind() {
+  buffer_.clear();
+  if (!error_.empty()) return error_;
+  const auto start = static_cast<off_t>(to_file_ || spooled_ ? 0 : start_);
+  // A device such as /dev/null cannot be truncated, and needs not be.
+  if (::ftruncate(fd_, start) != 0 && errno != EINVAL) return Failed("rewind");
+  if (::lseek(fd_, start, SEEK_SET) < 0) return Failed("rewind");
+  return "";
+}
+
+std::string OutputSink::Commit() {
+  if (std::string error = Flush(); !error.empty()) return error;
+  if (spooled_) {
+    if (::lseek(fd_, 0, SEEK_SET) < 0) return Failed("write");
+    char block[1 << 16];
+    for (;;) {
+      ssize_t n = ::read(fd_, block, sizeof block);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Failed("write");
+      if (n == 0) break;
+      if (!WriteAll(STDOUT_FILENO, std::string_view(block, static_cast<std::size_t>(n)))) {
+        path_.clear();
+        return Failed("write");
+      }
     }
-    written += static_cast<std::size_t>(n);
+    ::close(fd_);
+    fd_ = -1;
+    return "";
   }
-  fchmod(fd, 0644);
-  if (error.empty() && fsync(fd) != 0) {
-    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-  }
-  close(fd);
-  if (error.empty() && std::rename(g_temp_path, path.c_str()) != 0) {
-    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-  }
+  if (!to_file_) return "";
+  std::string error;
+  fchmod(fd_, 0644);
+  if (fsync(fd_) != 0) error = Failed("write");
+  ::close(fd_);
+  fd_ = -1;
+  if (error.empty() && std::rename(g_temp_path, path_.c_str()) != 0) error = Failed("write");
   if (!error.empty()) unlink(g_temp_path);
-  g_temp_path[0] = '\0';
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  to_file_ = false;
+  ForgetTemp();
   return error;
+}
+
+std::string WriteOutput(const std::string& path, const std::string& content) {
+  OutputSink sink;
+  if (std::string error = sink.Open(path, false); !error.empty()) return error;
+  if (std::string error = sink.Write(content); !error.empty()) return error;
+  return sink.Commit();
 }
 
 }  // namespace accredit::cli

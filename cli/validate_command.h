@@ -1,5 +1,7 @@
 // `accredit validate RECORDS...`: one result per learner against the award rules, in input
-// order, with data diagnostics on stderr. Exit 0 every learner met a tier, 1 some did not,
+// order, with data diagnostics on stderr. One input sorted by learner is streamed: read,
+// evaluated and written a chunk at a time on every core, in memory that does not grow with
+// it; any other input is read whole first. Exit 0 every learner met a tier, 1 some did not,
 // 2 an error (invalid rules, unreadable input, rejected rows).
 #pragma once
 
@@ -15,6 +17,9 @@ struct ValidateOptions {
   std::string format = "text";
   std::string output;
   unsigned jobs = 0;  // 0: one per core
+  int progress = 0;   // 1 --progress, -1 --no-progress, 0 when stderr is a terminal
+  // Bytes per chunk when streaming an input sorted by learner; 0: never stream (read whole).
+  std::size_t chunk_bytes = std::size_t{1} << 19;
 };
 
 void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code);

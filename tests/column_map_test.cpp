@@ -112,6 +112,11 @@ TEST_CASE("mapping files are checked with located diagnostics") {
       {"unknown field", "accredit-map: 1\ncolumns: {learner: UPN, grades: Result}\n",
        "m.map.yaml:2:25: error: unknown field 'grades' in 'columns' [unknown-field]\n"
        "note: did you mean 'grade'?\n"},
+      {"unknown field with nothing close: the fields are listed",
+       "accredit-map: 1\nset: {colour: red}\n",
+       "m.map.yaml:2:7: error: unknown field 'colour' in 'set' [unknown-field]\n"
+       "note: known fields: learner, kind, type, subject, level, grade, hours, strand, status, "
+       "date, qan, title, provider, evidence, category\n"},
       {"a column for two fields", "accredit-map: 1\ncolumns: {learner: [UPN, Adno], qan: adno}\n",
        "m.map.yaml:2:38: error: column 'adno' is mapped to 'learner' and to 'qan' "
        "[duplicate-column]\n"},

@@ -70,6 +70,10 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
       {"unknown top-level key with a suggestion", "accredit: 1\nscale: {}\n",
        "t.yaml:2:1: error: unknown key 'scale' in a rule file [unknown-key]\n"
        "note: did you mean 'scales'?\n"},
+      {"unknown key with nothing close: the known keys are listed",
+       "accredit: 1\nscales:\n  s: {grades: [U], colour: red}\n",
+       "t.yaml:3:20: error: unknown key 'colour' in scale 's' [unknown-key]\n"
+       "note: known keys: title, grades, pass, special, parts, separator, part_grades\n"},
       {"missing version", "about: x\n",
        "t.yaml:1:1: error: a rule file needs a 'accredit' key [missing-key]\n"},
       {"empty file", "",

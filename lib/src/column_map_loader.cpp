@@ -30,7 +30,7 @@ class MapLoader {
     if (!field) {
       Diagnostic& d = context_.Error(key, "unknown-field",
                                      fmt::format("unknown field '{}' in {}", key.value, what));
-      internal::AddDidYouMean(d, key.value, FieldNameList());
+      internal::AddDidYouMeanOrList(d, key.value, FieldNameList(), "fields");
     }
     return field;
   }

@@ -11,6 +11,9 @@ namespace accredit {
 
 namespace {
 
+constexpr const char* kNulBytes =
+    "the input contains NUL bytes: it may be UTF-16 or not text; save it as UTF-8";
+
 bool IsBlankText(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
@@ -30,10 +33,7 @@ CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagno
                        Location{source_, 0, 0, {}});
     bad_encoding_ = true;
   } else if (std::memchr(text_.data(), '\0', text_.size()) != nullptr) {
-    diagnostics_.Error("bad-encoding",
-                       "the input contains NUL bytes: it may be UTF-16 or not text; save it "
-                       "as UTF-8",
-                       Location{source_, 0, 0, {}});
+    diagnostics_.Error("bad-encoding", kNulBytes, Location{source_, 0, 0, {}});
     bad_encoding_ = true;
   } else if (text_.find('\n') == std::string_view::npos &&
              text_.find('\r') != std::string_view::npos) {
@@ -50,7 +50,31 @@ CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagno
     return;
   }
   // A UTF-8 byte order mark is dropped, so columns on line 1 count what a user sees.
-  if (text_.starts_with("\xef\xbb\xbf")) text_.remove_prefix(3);
+  if (text_.starts_with("\xef\xbb\xbf")) {
+    text_.remove_prefix(3);
+    skipped_ = 3;
+  }
+}
+
+CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagnostics,
+                     const CsvOptions& options, const CsvReader& header_reader,
+                     std::uint32_t first_line)
+    : text_(text),
+      source_(source),
+      diagnostics_(diagnostics),
+      options_(options),
+      line_(first_line),
+      has_header_(header_reader.has_header_),
+      header_names_(header_reader.header_names_) {
+  for (std::size_t i = 0; i < header_names_.size(); ++i) {
+    const CsvField& field = header_reader.header_[i];
+    header_.push_back(CsvField{header_names_[i], field.line, field.column});
+  }
+  if (std::memchr(text_.data(), '\0', text_.size()) != nullptr) {
+    diagnostics_.Error("bad-encoding", kNulBytes, Location{source_, 0, 0, {}});
+    bad_encoding_ = true;
+    pos_ = text_.size();
+  }
 }
 
 bool CsvReader::ReadHeader() {

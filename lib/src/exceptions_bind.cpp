@@ -384,8 +384,14 @@ void CheckExceptionRecords(const ProgrammeExceptions& exceptions,
     present.insert(learner.id);
     CheckLearnerExceptions(exceptions, learner, diagnostics);
   }
+  WarnAbsentLearners(exceptions, present, diagnostics);
+}
+
+void WarnAbsentLearners(const ProgrammeExceptions& exceptions,
+                        const std::unordered_set<std::string_view>& seen,
+                        Diagnostics& diagnostics) {
   for (const LearnerExceptions& l : exceptions.learners()) {
-    if (present.count(l.learner) != 0) continue;
+    if (seen.count(l.learner) != 0) continue;
     const Exception& first = *l.items.front().exception;
     diagnostics.Warning(
         "absent-learner",

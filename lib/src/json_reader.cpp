@@ -11,6 +11,7 @@
 
 #include "accredit/column_map.h"
 #include "grouping.h"
+#include "json_records.h"
 #include "json_scan.h"
 #include "json_value.h"
 #include "text.h"
@@ -37,19 +38,23 @@ struct Unit {
 class JsonReader {
  public:
   JsonReader(SourceId source, std::string_view text, const RuleSet& rules,
-             const ReadOptions& options, Diagnostics& diagnostics)
+             const ReadOptions& options, Diagnostics& diagnostics, std::uint32_t first_line = 1)
       : source_(source),
         text_(text),
+        first_line_(first_line),
         lines_(text),
         options_(options),
         diagnostics_(diagnostics),
         grouping_(rules, options, diagnostics) {}
 
   RecordSet Read();
+  // Reads the text as JSON Lines, whatever its first line holds.
+  RecordSet ReadLines(std::size_t start);
 
  private:
   Location At(std::size_t offset, std::string pointer = {}) const {
-    return Location{source_, lines_.Line(offset), lines_.Column(offset), std::move(pointer)};
+    return Location{source_, lines_.Line(offset) + first_line_ - 1, lines_.Column(offset),
+                    std::move(pointer)};
   }
   Location At(const Unit& unit, od::value& value, std::string pointer) {
     const char* where = nullptr;
@@ -73,12 +78,16 @@ class JsonReader {
 
   SourceId source_;
   std::string_view text_;
+  std::uint32_t first_line_;  // the line of the source the text starts on
   internal::LineIndex lines_;
   const ReadOptions& options_;
   Diagnostics& diagnostics_;
   Grouping grouping_;
   std::set<std::string, std::less<>> unknown_keys_;
   std::string scratch_;
+  // Reused from unit to unit: the parser's buffers, and the padded copy of the unit it reads.
+  od::parser parser_;
+  std::string padded_;
 };
 
 RecordSet JsonReader::Read() {
@@ -96,22 +105,27 @@ RecordSet JsonReader::Read() {
     // One object, perhaps spread over lines (pretty-printed): a single learner or row.
     ReadUnit(Unit{text_.substr(start), start, nullptr}, true);
   } else if (text_[first] == '{') {
-    std::size_t line_start = start;
-    while (line_start < text_.size()) {
-      std::size_t end = text_.find('\n', line_start);
-      if (end == std::string_view::npos) end = text_.size();
-      std::string_view line = text_.substr(line_start, end - line_start);
-      if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-        ReadUnit(Unit{line, line_start, nullptr}, true);
-      }
-      line_start = end + 1;
-    }
+    return ReadLines(start);
   } else {
     diagnostics_.Error("bad-json",
                        "expected a JSON array of learners or rows, or JSON Lines of learner "
                        "objects",
                        At(first));
     grouping_.RejectRow({}, At(first), At(first));
+  }
+  return grouping_.Release();
+}
+
+RecordSet JsonReader::ReadLines(std::size_t start) {
+  std::size_t line_start = start;
+  while (line_start < text_.size()) {
+    std::size_t end = text_.find('\n', line_start);
+    if (end == std::string_view::npos) end = text_.size();
+    std::string_view line = text_.substr(line_start, end - line_start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      ReadUnit(Unit{line, line_start, nullptr}, true);
+    }
+    line_start = end + 1;
   }
   return grouping_.Release();
 }
@@ -123,14 +137,15 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
     grouping_.RejectRow({}, At(in.base), At(in.base));
     return;
   }
-  simdjson::padded_string padded(in.text);
-  Unit unit{in.text, in.base, padded.data()};
-  od::parser parser;
-  if (!CheckUnit(unit, parser)) return;
+  padded_.assign(in.text);
+  padded_.append(simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::padded_string_view padded(padded_.data(), in.text.size(), padded_.size());
+  Unit unit{in.text, in.base, padded_.data()};
+  if (!CheckUnit(unit, parser_)) return;
   // Checked: this second pass meets no syntax error, only values of the wrong kind.
   od::document document;
   od::value root;
-  if (parser.iterate(padded).get(document) || document.get_value().get(root)) return;
+  if (parser_.iterate(padded).get(document) || document.get_value().get(root)) return;
   if (lines_mode) {
     ReadElement(unit, root, "");
     return;
@@ -380,5 +395,16 @@ RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet&
   JsonReader reader(source, text, rules, options, diagnostics);
   return reader.Read();
 }
+
+namespace internal {
+
+RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
+                        const RuleSet& rules, const ReadOptions& options,
+                        Diagnostics& diagnostics) {
+  JsonReader reader(source, text, rules, options, diagnostics, first_line);
+  return reader.ReadLines(0);
+}
+
+}  // namespace internal
 
 }  // namespace accredit

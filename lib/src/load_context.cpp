@@ -25,6 +25,17 @@ void AddDidYouMean(Diagnostic& diagnostic, std::string_view word,
     diagnostic.notes.push_back(Note{fmt::format("did you mean '{}'?", match), {}});
 }
 
+void AddDidYouMeanOrList(Diagnostic& diagnostic, std::string_view word,
+                         const std::vector<std::string>& candidates, std::string_view noun) {
+  std::string match = ClosestMatch(word, candidates);
+  if (!match.empty()) {
+    diagnostic.notes.push_back(Note{fmt::format("did you mean '{}'?", match), {}});
+  } else if (!candidates.empty()) {
+    diagnostic.notes.push_back(
+        Note{fmt::format("known {}: {}", noun, fmt::join(candidates, ", ")), {}});
+  }
+}
+
 bool LoadContext::CheckMap(const YamlNode& node, std::string_view what,
                            std::initializer_list<std::string_view> allowed) {
   return CheckMapKeys(node, what, std::vector<std::string>(allowed.begin(), allowed.end()));
@@ -47,7 +58,7 @@ bool LoadContext::CheckMapKeys(const YamlNode& node, std::string_view what,
     if (!known) {
       Diagnostic& d =
           Error(key, "unknown-key", fmt::format("unknown key '{}' in {}", key.value, what));
-      AddDidYouMean(d, key.value, allowed);
+      AddDidYouMeanOrList(d, key.value, allowed, "keys");
     }
   }
   return true;

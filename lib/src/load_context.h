@@ -30,7 +30,8 @@ class LoadContext {
   }
 
   // Checks `node` is a mapping (else `bad-node`) and that its keys are among `allowed`
-  // (else `unknown-key` with a "did you mean"). Returns false when it is not a mapping.
+  // (else `unknown-key` with a "did you mean", or the list of known keys). Returns false when it is
+  // not a mapping.
   bool CheckMap(const YamlNode& node, std::string_view what,
                 std::initializer_list<std::string_view> allowed);
   // As CheckMap, but the allowed keys are given as a vector.
@@ -67,5 +68,12 @@ bool IsValidId(std::string_view id);
 // "did you mean 'x'?" note on `diagnostic` when `word` is close to one of `candidates`.
 void AddDidYouMean(Diagnostic& diagnostic, std::string_view word,
                    const std::vector<std::string>& candidates);
+
+// As AddDidYouMean; when no candidate is close, a note listing them all instead ("known keys:
+// a, b, c" for `noun` "keys"), so that an unknown key or field always says what is allowed.
+// tests/rules-schema/check_keys.py reads these notes to hold the JSON Schemas in rules/schema/
+// to the loader's keys.
+void AddDidYouMeanOrList(Diagnostic& diagnostic, std::string_view word,
+                         const std::vector<std::string>& candidates, std::string_view noun);
 
 }  // namespace accredit::internal

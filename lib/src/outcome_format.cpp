@@ -182,8 +182,11 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
   return "";
 }
 
-std::string OutcomeWriter::Learner(std::size_t index, const accredit::Learner& learner,
-                                   const Outcome& o) const {
+std::string_view OutcomeWriter::Separator() const {
+  return format_ == OutcomeFormat::kJson ? "," : "";
+}
+
+std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outcome& o) const {
   const Programme& p = *run_.programme;
   switch (format_) {
     case OutcomeFormat::kText: {
@@ -213,7 +216,7 @@ std::string OutcomeWriter::Learner(std::size_t index, const accredit::Learner& l
       JsonWriter json;
       WriteLearnerJson(json, run_, learner, o);
       if (format_ == OutcomeFormat::kJsonl) return json.str() + "\n";
-      return (index == 0 ? "" : ",") + json.str();
+      return json.str();
     }
     case OutcomeFormat::kCsv: {
       std::string row = fmt::format("{},{},{},{},{}", CsvField(learner.id), LearnerStatus(o),
@@ -231,7 +234,6 @@ std::string OutcomeWriter::Learner(std::size_t index, const accredit::Learner& l
     }
     case OutcomeFormat::kJunit: {
       std::string name = internal::HtmlEscape(learner.id);
-      (void)index;
       std::string out = fmt::format("    <testcase classname=\"accredit.{}\" name=\"{}\">",
                                     internal::HtmlEscape(p.id), name);
       if (o.data_error) {

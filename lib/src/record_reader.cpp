@@ -11,6 +11,7 @@
 #include "accredit/column_map.h"
 #include "accredit/identifiers.h"
 #include "accredit/record_resolver.h"
+#include "csv_records.h"
 #include "grouping.h"
 #include "text.h"
 
@@ -25,15 +26,6 @@ using internal::TrimSpace;
 Location At(SourceId source, const CsvField& field) {
   return Location{source, field.line, field.column, {}};
 }
-
-// What each column of the header is read as.
-struct Header {
-  std::array<int, kFieldCount> column_of;  // column index of each field, or -1
-  std::vector<std::pair<std::size_t, std::string>> grade_columns;  // wide: column, subject
-  std::size_t Column(Field field) const {
-    return static_cast<std::size_t>(column_of[static_cast<std::size_t>(field)]);
-  }
-};
 
 // The field `name` fills, and how strongly it is preferred (lower wins): without a mapping the
 // canonical names; with one, its `columns:` (and, in a wide layout, its `id:`).
@@ -83,10 +75,12 @@ void NoteUnknown(std::span<const CsvField> header, const std::vector<std::size_t
   d.notes = std::move(hints);
 }
 
-// Matches the header to fields (and, in a wide layout, to grade columns); returns false after
-// an error that rejects the input.
-bool MapColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                const ColumnMap* map, Header& out, Diagnostics& diagnostics) {
+}  // namespace
+
+namespace internal {
+
+bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
+                   const ColumnMap* map, CsvColumns& out, Diagnostics& diagnostics) {
   out.column_of.fill(-1);
   std::array<std::size_t, kFieldCount> preference_of{};
   const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
@@ -158,8 +152,12 @@ bool MapColumns(std::span<const CsvField> header, SourceId source, std::uint32_t
   return ok;
 }
 
+}  // namespace internal
+
+namespace {
+
 // Reads the fields of an ok row into `values` and `where`.
-void ReadFields(const CsvRow& row, const Header& header, SourceId source, FieldValues& values,
+void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId source, FieldValues& values,
                 FieldLocations& where) {
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     int column = header.column_of[f];
@@ -191,7 +189,7 @@ void AddRow(FieldValues& values, const Location& row_location, const FieldLocati
 }
 
 // A wide row: one row per non-empty grade cell.
-void AddWideRow(const CsvRow& row, const Header& header, const WideLayout& wide, SourceId source,
+void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide, SourceId source,
                 FieldValues& values, FieldLocations& where, const ColumnMap* map,
                 std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
   ReadFields(row, header, source, values, where);
@@ -218,23 +216,12 @@ void AddWideRow(const CsvRow& row, const Header& header, const WideLayout& wide,
 
 }  // namespace
 
-RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& rules,
-                         const ReadOptions& options, Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.error_count();
-  const ColumnMap* map = options.map;
-  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
-  CsvReader csv(text, source, diagnostics, options.csv);
-  Header header;
-  header.column_of.fill(-1);
-  bool usable = csv.ReadHeader();
-  if (usable) {
-    usable = MapColumns(csv.header(), source, csv.header().front().line, map, header, diagnostics);
-  } else if (diagnostics.error_count() == errors_before) {
-    diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
-  }
-  const std::size_t learner_column = header.Column(Field::kLearner);
+namespace internal {
 
-  Grouping grouping(rules, options, diagnostics);
+void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
+                 const ColumnMap* map, Grouping& grouping, Diagnostics& diagnostics) {
+  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
+  const std::size_t learner_column = header.Column(Field::kLearner);
   FieldValues values;
   FieldLocations where;
   std::string scratch;
@@ -262,6 +249,25 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
     ReadFields(row, header, source, values, where);
     AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
   }
+}
+
+}  // namespace internal
+
+RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& rules,
+                         const ReadOptions& options, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  CsvReader csv(text, source, diagnostics, options.csv);
+  internal::CsvColumns header;
+  header.column_of.fill(-1);
+  bool usable = csv.ReadHeader();
+  if (usable) {
+    usable = internal::MapCsvColumns(csv.header(), source, csv.header().front().line, options.map,
+                                     header, diagnostics);
+  } else if (diagnostics.error_count() == errors_before) {
+    diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
+  }
+  Grouping grouping(rules, options, diagnostics);
+  internal::ReadCsvRows(csv, header, usable, source, options.map, grouping, diagnostics);
   RecordSet out = grouping.Release();
   if (usable && out.accounting.rows_read == 0) {
     diagnostics.Warning("no-rows", "the input has a header row but no data rows",

@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                            o.grade != o.grade_without_exceptions)) {
       std::abort();
     }
-    (void)writer.Learner(0, learner, o);
+    (void)writer.Learner(learner, o);
     (void)ExplainText(rules, programme, learner, o, sources);
   }
   return 0;

@@ -73,6 +73,13 @@ class CsvReader {
  public:
   CsvReader(std::string_view text, SourceId source, Diagnostics& diagnostics,
             const CsvOptions& options = {});
+  // A reader for a later part of the same input, to read an input in pieces (on several
+  // threads): `text` starts at the beginning of line `first_line` of the input whose header
+  // `header_reader` read (it must have), and data rows are checked against that header. No
+  // byte order mark is looked for; the only encoding check is for NUL bytes (`bad-encoding`,
+  // on the whole source, as above).
+  CsvReader(std::string_view text, SourceId source, Diagnostics& diagnostics,
+            const CsvOptions& options, const CsvReader& header_reader, std::uint32_t first_line);
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
@@ -92,6 +99,11 @@ class CsvReader {
 
   // True once a `bad-encoding` error has been reported.
   bool bad_encoding() const { return bad_encoding_; }
+
+  // Where reading has got to: the byte offset in the text given to the constructor (a byte
+  // order mark counted) and the line there. After ReadHeader(), where the data rows start.
+  std::size_t offset() const { return pos_ + skipped_; }
+  std::uint32_t line() const { return line_; }
 
  private:
   // Where a parsed field's text lives until the record is complete: the scratch buffer may
@@ -120,6 +132,7 @@ class CsvReader {
   bool Blank() const;
 
   std::string_view text_;
+  std::size_t skipped_ = 0;  // bytes of a byte order mark dropped from the front of text_
   SourceId source_;
   Diagnostics& diagnostics_;
   CsvOptions options_;

@@ -33,6 +33,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "accredit/diagnostic.h"
@@ -185,8 +186,13 @@ std::vector<std::uint32_t> MatchingAchievements(const BoundException& exception,
 void CheckLearnerExceptions(const ProgrammeExceptions& exceptions, const Learner& learner,
                             Diagnostics& diagnostics);
 
-// CheckLearnerExceptions() for every learner, then an `absent-learner` warning for each learner
-// with exceptions who is not among `learners`.
+// An `absent-learner` warning for each learner with exceptions whose id is not in `seen`, in the
+// order of ProgrammeExceptions::learners(). A streaming reader checks each learner as it comes
+// (CheckLearnerExceptions) and this at the end.
+void WarnAbsentLearners(const ProgrammeExceptions& exceptions,
+                        const std::unordered_set<std::string_view>& seen, Diagnostics& diagnostics);
+
+// CheckLearnerExceptions() for every learner, then WarnAbsentLearners().
 void CheckExceptionRecords(const ProgrammeExceptions& exceptions,
                            const std::vector<Learner>& learners, Diagnostics& diagnostics);
 

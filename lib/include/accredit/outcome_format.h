@@ -11,7 +11,8 @@
 //          with data errors), for CI systems
 //
 // OutcomeWriter renders each piece separately (Begin, Learner, End) so that learners can be
-// rendered on several threads and joined in input order: the output is byte-identical
+// rendered on several threads and joined in input order (with Separator() between them), and
+// written as a large input is read (validate streams a sorted input): the output is byte-identical
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
 // documented in accredit(1). A learner with assessor exceptions gains relies_on_exception,
 // without_exceptions and exceptions members (in every format, an outcome that relies on an
@@ -62,13 +63,13 @@ class OutcomeWriter {
  public:
   OutcomeWriter(OutcomeFormat format, const OutcomeRun& run) : format_(format), run_(run) {}
 
-  // The start of the output; the summary is known because every learner is evaluated before
-  // anything is written (JUnit's suite element carries the counts).
+  // The start of the output. Only JUnit's uses `summary` (its suite element carries the
+  // counts), so only JUnit needs every learner evaluated before anything is written.
   std::string Begin(const ValidateSummary& summary, const Accounting& accounting) const;
-  // The output for the `index`th learner (0-based, input order); const and safe to call from
-  // several threads at once.
-  std::string Learner(std::size_t index, const accredit::Learner& learner,
-                      const Outcome& outcome) const;
+  // The output for one learner; const and safe to call from several threads at once.
+  std::string Learner(const accredit::Learner& learner, const Outcome& outcome) const;
+  // What goes between two learners' outputs ("," in json, else nothing).
+  std::string_view Separator() const;
   std::string End(const ValidateSummary& summary, const Accounting& accounting) const;
 
  private:

@@ -1,0 +1,57 @@
+#include "progress.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace accredit::cli {
+
+namespace {
+
+constexpr auto kRedraw = std::chrono::milliseconds(200);
+
+}  // namespace
+
+Progress::Progress(bool enabled, std::uint64_t total_bytes)
+    : enabled_(enabled),
+      total_(total_bytes),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
+
+Progress::~Progress() { Clear(); }
+
+void Progress::Update(std::uint64_t bytes, std::uint64_t learners) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_ < kRedraw) return;
+  last_ = now;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double mb = static_cast<double>(bytes) / 1e6;
+  std::string line;
+  if (total_ > 0) {
+    line = fmt::format("accredit: {:3.0f}% ",
+                       100.0 * static_cast<double>(bytes) / static_cast<double>(total_));
+  } else {
+    line = "accredit: ";
+  }
+  line += fmt::format("{} learners, {:.0f} MB, {:.0f} MB/s", learners, mb,
+                      seconds > 0 ? mb / seconds : 0.0);
+  std::fputs(fmt::format("\r{}\033[K", line).c_str(), stderr);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void Progress::Clear() {
+  if (!drawn_) return;
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+  drawn_ = false;
+}
+
+bool ProgressWanted(int flag, bool quiet) {
+  if (flag != 0) return flag > 0;
+  return !quiet && isatty(STDERR_FILENO) == 1;
+}
+
+}  // namespace accredit::cli

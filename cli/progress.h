@@ -1,0 +1,33 @@
+// A progress line on stderr for long runs: how far through the input, how many learners, how
+// fast. Redrawn at most a few times a second, from the thread that consumes results, so it
+// costs nothing measurable.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace accredit::cli {
+
+class Progress {
+ public:
+  // `enabled`: draw at all; `total_bytes`: the input's size (0: unknown).
+  Progress(bool enabled, std::uint64_t total_bytes);
+  ~Progress();
+  // After `bytes` of the input and `learners` learners.
+  void Update(std::uint64_t bytes, std::uint64_t learners);
+  // Erases the line (before anything else is printed to stderr).
+  void Clear();
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::uint64_t total_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+// Whether to show progress: --progress (1), --no-progress (-1), else (0) when stderr is a
+// terminal and not --quiet.
+bool ProgressWanted(int flag, bool quiet);
+
+}  // namespace accredit::cli

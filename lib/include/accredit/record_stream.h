@@ -1,0 +1,82 @@
+// Reading one records input in pieces: the streaming half of the records pipeline.
+//
+// A national cohort is millions of rows. When an input is sorted by learner, its learners can
+// be read, evaluated and written a piece at a time, on several threads, in memory that does
+// not grow with the input. A RecordStream splits one input (CSV, or JSON Lines) into chunks of
+// whole records that end where a learner's rows end, and reads each chunk into learners
+// exactly as ReadRecordInputs() reads the whole input, provided the input keeps one promise:
+// each learner's rows are together, and learners come in ascending order of id (byte order,
+// as `LC_ALL=C sort` leaves them). Whether an input keeps it is only known once it is read, so
+// Settle() checks each chunk in input order, and a caller that finds the promise broken starts
+// again with ReadRecordInputs() (which groups any order).
+//
+// Chunks are cut only where a record ends; a chunk that met a fault which could have changed
+// where records end in the whole input (a bad quote, an over-long record, NUL bytes) breaks the
+// promise too, so a malformed file is always read whole and reported exactly as before.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "accredit/diagnostic.h"
+#include "accredit/record_reader.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+#include "accredit/source.h"
+
+namespace accredit {
+
+// A piece of an input: whole records, in input order.
+struct RecordChunk {
+  std::size_t index = 0;          // 0, 1, 2, ... in input order
+  std::string_view text;          // the records (into `storage`, or the registered source)
+  std::uint32_t first_line = 1;   // the line of the input `text` starts on
+  std::uint64_t end_offset = 0;   // bytes of the input up to the chunk's end, for progress
+  std::string storage;            // owns `text` when the input is read from a file in blocks
+};
+
+// What one chunk holds.
+struct ChunkRecords {
+  RecordSet records;  // its learners in order of first appearance, and its rows' accounting
+  // Whether the chunk keeps the stream's promise on its own: learner ids ascending, and no
+  // fault that could have moved a record boundary. Settle() adds the check across chunks.
+  bool in_order = true;
+};
+
+class RecordStream {
+ public:
+  // Opens `path` ("-": standard input, which is read whole first) to be read in chunks of
+  // about `chunk_bytes`. Returns nullptr, having emitted nothing, when the input cannot be
+  // streamed: it cannot be opened or is not a regular file (ReadRecordInputs() reports why),
+  // JSON that is not JSON Lines, CSV whose header row is bad or not in the first block, or a
+  // bad encoding. Otherwise the header's diagnostics (unknown columns...) go to `diagnostics`,
+  // and the input is registered in `sources` (with its text when at most
+  // kKeepSourceTextBytes, as ReadRecordInputs() does).
+  static std::unique_ptr<RecordStream> Open(const std::string& path, const RuleSet& rules,
+                                            const ReadOptions& options, SourceSet& sources,
+                                            Diagnostics& diagnostics,
+                                            std::size_t chunk_bytes = std::size_t{1} << 19);
+  virtual ~RecordStream() = default;
+
+  // The next chunk, from one thread at a time; false at the end of the input (or after a read
+  // error, which Finish() reports).
+  virtual bool Next(RecordChunk& chunk) = 0;
+
+  // Reads `chunk` into learners, with its diagnostics; safe to call from several threads.
+  virtual ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const = 0;
+
+  // Called for each chunk's records in input order: false when the stream's promise is broken
+  // (the caller must start again reading the whole input). Drops notes the whole input would
+  // give once (an unknown JSON key) from later chunks.
+  virtual bool Settle(ChunkRecords& records, Diagnostics& diagnostics) = 0;
+
+  // After the last chunk: what the whole input gives at its end (`no-rows`, a read error).
+  virtual void Finish(const Accounting& total, Diagnostics& diagnostics) = 0;
+
+  // The input's size in bytes (0 when not known), for progress.
+  virtual std::uint64_t size() const = 0;
+};
+
+}  // namespace accredit

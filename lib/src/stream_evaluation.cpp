@@ -1,0 +1,162 @@
+#include "accredit/stream_evaluation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace accredit {
+
+namespace {
+
+StreamBatch Process(const RecordStream& stream, const RecordChunk& chunk,
+                    const Evaluator& evaluator, const EvaluateOptions& options,
+                    const std::function<void(StreamBatch&)>& render, bool& in_order) {
+  StreamBatch batch;
+  batch.index = chunk.index;
+  batch.end_offset = chunk.end_offset;
+  ChunkRecords records = stream.Read(chunk, batch.diagnostics);
+  in_order = records.in_order;
+  batch.records = std::move(records.records);
+  if (in_order) {
+    batch.outcomes.reserve(batch.records.learners.size());
+    for (const Learner& learner : batch.records.learners) {
+      batch.outcomes.push_back(evaluator.Evaluate(learner, options));
+      if (batch.outcomes.back().search_limit_hit) {
+        WarnSearchLimit(learner, options, batch.diagnostics);
+      }
+    }
+    render(batch);
+  }
+  return batch;
+}
+
+// A finished batch waiting for its turn.
+struct Done {
+  StreamBatch batch;
+  bool in_order = true;
+};
+
+}  // namespace
+
+void WarnSearchLimit(const Learner& learner, const EvaluateOptions& options,
+                     Diagnostics& diagnostics) {
+  diagnostics.Warning("search-limit",
+                      fmt::format("allocation search for learner '{}' stopped after {} steps; "
+                                  "the outcome is the best allocation found, not proven best",
+                                  learner.id, options.search_limit),
+                      learner.location);
+}
+
+StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
+                            const EvaluateOptions& options, unsigned jobs,
+                            const std::function<void(StreamBatch&)>& render,
+                            const std::function<void(StreamBatch&)>& consume,
+                            Diagnostics& finish) {
+  Accounting total;
+  auto settle = [&](Done& done) {
+    ChunkRecords records{std::move(done.batch.records), done.in_order};
+    const bool kept = stream.Settle(records, done.batch.diagnostics);
+    done.batch.records = std::move(records.records);
+    if (!kept) return false;
+    total.Add(done.batch.records.accounting);
+    consume(done.batch);
+    return true;
+  };
+  const unsigned threads = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (threads <= 1) {
+    RecordChunk chunk;
+    while (stream.Next(chunk)) {
+      Done done;
+      done.batch = Process(stream, chunk, evaluator, options, render, done.in_order);
+      if (!settle(done)) return StreamStatus::kNotSorted;
+    }
+    stream.Finish(total, finish);
+    return StreamStatus::kDone;
+  }
+
+  // Workers take chunks from `todo` and put batches in `done`; this thread cuts chunks and
+  // consumes batches in order, keeping at most `max_in_flight` chunks between the two.
+  std::mutex mutex;
+  std::condition_variable work_ready;
+  std::condition_variable batch_ready;
+  std::deque<RecordChunk> todo;
+  std::map<std::size_t, Done> done;
+  bool stop = false;
+  auto worker = [&] {
+    for (;;) {
+      RecordChunk chunk;
+      {
+        std::unique_lock lock(mutex);
+        work_ready.wait(lock, [&] { return stop || !todo.empty(); });
+        if (todo.empty()) return;
+        chunk = std::move(todo.front());
+        todo.pop_front();
+      }
+      Done result;
+      result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
+      {
+        std::lock_guard lock(mutex);
+        std::size_t index = result.batch.index;
+        done.emplace(index, std::move(result));
+      }
+      batch_ready.notify_one();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  auto stop_workers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      todo.clear();
+    }
+    work_ready.notify_all();
+    for (std::thread& thread : pool) thread.join();
+  };
+
+  const std::size_t max_in_flight = std::size_t{threads} * 2;
+  std::size_t cut = 0;
+  std::size_t consumed = 0;
+  bool end = false;
+  StreamStatus status = StreamStatus::kDone;
+  for (;;) {
+    while (!end && cut - consumed < max_in_flight) {
+      RecordChunk chunk;
+      if (!stream.Next(chunk)) {
+        end = true;
+        break;
+      }
+      {
+        std::lock_guard lock(mutex);
+        todo.push_back(std::move(chunk));
+      }
+      work_ready.notify_one();
+      ++cut;
+    }
+    if (end && consumed == cut) break;
+    Done next;
+    {
+      std::unique_lock lock(mutex);
+      batch_ready.wait(lock, [&] { return done.count(consumed) != 0; });
+      auto it = done.find(consumed);
+      next = std::move(it->second);
+      done.erase(it);
+    }
+    ++consumed;
+    if (!settle(next)) {
+      status = StreamStatus::kNotSorted;
+      break;
+    }
+  }
+  stop_workers();
+  if (status == StreamStatus::kDone) stream.Finish(total, finish);
+  return status;
+}
+
+}  // namespace accredit
