@@ -139,7 +139,7 @@ TEST_CASE("waive: a waived condition is met, and the outcome relies on it") {
   CHECK(service.required == 5);
 }
 
-TEST_CASE("waive: a waived component takes no achievement, so the others may have them") {
+TEST_CASE("waive: a waived component never takes an achievement another component needs") {
   Fixture f;
   f.Bind(Entry("node: top.humanities, action: waive"));
   // Two A levels, both humanities: without the waiver study and humanities compete for them.
@@ -150,6 +150,15 @@ TEST_CASE("waive: a waived component takes no achievement, so the others may hav
   CHECK(ResultOf(o, 0, 2).status == ComponentStatus::kMet);
   CHECK(ResultOf(o, 0, 2).allocated.empty());
   CHECK(ResultOf(o, 0, 1).allocated == std::vector<std::uint32_t>{1, 2});
+}
+
+TEST_CASE("waive: a waived component keeps what only it could use, for the award grade") {
+  Fixture f;
+  f.Bind(Entry("node: top.maths, action: waive"));
+  Outcome o = f.Evaluate(f.Make({0, 1, 2, 3, 4, 5}));
+  CHECK(o.tier == 0);
+  CHECK_FALSE(o.relies_on_exception);
+  CHECK(ResultOf(o, 0, 0).allocated == std::vector<std::uint32_t>{0});
 }
 
 TEST_CASE("waive: an exception that changes nothing is applied but not relied on") {

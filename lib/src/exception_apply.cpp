@@ -34,7 +34,6 @@ void BuildAdjustments(const Plan& plan, const Learner& learner,
   adjustments.node_override.assign(plan.nodes.size(), -1);
   adjustments.overrides.clear();
   adjustments.allowed.clear();
-  adjustments.waived.clear();
   adjustments.candidates.clear();
   results.clear();
   for (const BoundException& b : exceptions.items) {
@@ -62,7 +61,6 @@ void BuildAdjustments(const Plan& plan, const Learner& learner,
     const int node = NodeIndex(plan, b.node);
     const TierPlan& tier = plan.tiers[static_cast<std::size_t>(b.tier)];
     const std::size_t component = static_cast<std::size_t>(b.component);
-    const bool root = node == tier.components[component].root;
     switch (action) {
       case ExceptionAction::kWaive:
       case ExceptionAction::kSubstitute: {
@@ -73,9 +71,7 @@ void BuildAdjustments(const Plan& plan, const Learner& learner,
         adjustments.node_override[static_cast<std::size_t>(node)] =
             static_cast<int>(adjustments.overrides.size());
         adjustments.overrides.push_back(o);
-        if (action == ExceptionAction::kWaive && root) {
-          adjustments.waived.emplace_back(&tier, component);
-        } else if (action == ExceptionAction::kSubstitute) {
+        if (action == ExceptionAction::kSubstitute) {
           adjustments.candidates.push_back(
               CandidateChange{&tier, component, static_cast<std::size_t>(position), false});
         }
@@ -95,10 +91,6 @@ void BuildAdjustments(const Plan& plan, const Learner& learner,
 
 void AdjustCandidates(const TierPlan& tier, const LearnerAdjustments& adjustments,
                       std::vector<std::uint64_t>& candidates) {
-  for (const auto& [t, c] : adjustments.waived) {
-    if (t != &tier || c >= kMaskBits) continue;
-    for (std::uint64_t& mask : candidates) mask &= ~(std::uint64_t{1} << c);
-  }
   for (bool pins : {false, true}) {  // pins last, so that they win
     for (const CandidateChange& change : adjustments.candidates) {
       if (change.tier != &tier || change.pin != pins || change.component >= kMaskBits) continue;

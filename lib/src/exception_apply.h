@@ -33,7 +33,6 @@ struct LearnerAdjustments {
   std::vector<int> node_override;  // per plan node: its first override, or -1
   std::vector<NodeOverride> overrides;
   std::vector<std::pair<int, std::size_t>> allowed;  // (allocating leaf, eligible position)
-  std::vector<std::pair<const TierPlan*, std::size_t>> waived;  // waived components
   std::vector<CandidateChange> candidates;
 };
 
@@ -47,7 +46,9 @@ void BuildAdjustments(const Plan& plan, const Learner& learner,
                       std::vector<ExceptionResult>& results);
 
 // Applies the candidate changes for `tier` to `candidates` (a bit per component, per eligible
-// achievement): waived components take nothing, substitutes add their component, forces pin.
+// achievement): substitutes add their component, forces pin. A waived component keeps its
+// candidates: it is met whatever it gets, so the search gives contested achievements to the
+// components that need them, and what it does get still counts for the award grade.
 void AdjustCandidates(const TierPlan& tier, const LearnerAdjustments& adjustments,
                       std::vector<std::uint64_t>& candidates);
 
