@@ -34,7 +34,9 @@ void SetupCheck(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand(
       "check", "Lint rule files and check each programme against the framework it declares");
-  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")->required();
+  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")
+      ->required()
+      ->type_name(kPathArgument);
   cmd->add_option("--format", options->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

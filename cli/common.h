@@ -14,6 +14,13 @@
 
 namespace accredit::cli {
 
+// Type names --help shows for arguments that name files. Shell completion
+// (completion_command.h) completes file names for kFileArgument and kPathArgument, and folder
+// names for kDirArgument; any other argument is free text.
+inline constexpr const char* kFileArgument = "FILE";
+inline constexpr const char* kPathArgument = "PATH";  // a file or a folder
+inline constexpr const char* kDirArgument = "DIR";
+
 struct GlobalOptions {
   std::string color = "auto";  // auto | always | never
   bool quiet = false;

@@ -15,15 +15,18 @@ namespace accredit::cli {
 
 void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
   cmd.add_option("-r,--rules", flags.rules,
-                 "Rule file or folder (repeatable; default: the built-in example programme)");
+                 "Rule file or folder (repeatable; default: the built-in example programme)")
+      ->type_name(kPathArgument);
   cmd.add_option("-a,--award", flags.award, "Programme id, when the rules define several");
   cmd.add_option("--as-of", flags.as_of,
                  "Judge as on this date (YYYY-MM-DD): later work does not count");
   cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
   cmd.add_option("-m,--map", flags.map,
-                 "Column mapping (accredit-map: 1) for a school system's export");
+                 "Column mapping (accredit-map: 1) for a school system's export")
+      ->type_name(kFileArgument);
   cmd.add_option("--exceptions", flags.exceptions,
                  "Assessor exceptions file (accredit-exceptions: 1; repeatable)")
+      ->type_name(kFileArgument)
       ->allow_extra_args(false);
 }
 

@@ -1,4 +1,4 @@
-// Exit status of the accredit command (accredit(1), EXIT STATUS).
+// Exit status of the accredit command (accredit(1) and each command page, EXIT STATUS).
 #pragma once
 
 namespace accredit::cli {

@@ -17,7 +17,8 @@ void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "explain",
       "Explain the award rules in plain English, or one learner's outcome (with --learner)");
-  cmd->add_option("RECORDS", options->flags.records, "Records files, with --learner");
+  cmd->add_option("RECORDS", options->flags.records, "Records files, with --learner")
+      ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-l,--learner", options->learner, "The learner to explain");
   cmd->add_option("-f,--format", options->format, "Output: text or json (with --learner)")

@@ -6,6 +6,7 @@
 
 #include "check_command.h"
 #include "common.h"
+#include "completion_command.h"
 #include "exit_codes.h"
 #include "explain_command.h"
 #include "report_command.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     SetupTranscript(app, global, exit_code);
     SetupValidate(app, global, exit_code);
     SetupTest(app, global, exit_code);
+    SetupCompletion(app, global, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

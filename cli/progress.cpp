@@ -49,8 +49,8 @@ void Progress::Clear() {
   drawn_ = false;
 }
 
-bool ProgressWanted(int flag, bool quiet) {
-  if (flag != 0) return flag > 0;
+bool ProgressWanted(bool on, bool off, bool quiet) {
+  if (on || off) return on;
   return !quiet && isatty(STDERR_FILENO) == 1;
 }
 

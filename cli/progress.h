@@ -26,8 +26,8 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
 };
 
-// Whether to show progress: --progress (1), --no-progress (-1), else (0) when stderr is a
-// terminal and not --quiet.
-bool ProgressWanted(int flag, bool quiet);
+// Whether to show progress: with --progress, yes; with --no-progress, no; else when stderr is
+// a terminal and not --quiet.
+bool ProgressWanted(bool on, bool off, bool quiet);
 
 }  // namespace accredit::cli

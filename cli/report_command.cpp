@@ -21,11 +21,13 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "rule change with --baseline");
   cmd->add_option("RECORDS", options->flags.records,
                   "Records files (CSV or JSON), or - for standard input")
-      ->required();
+      ->required()
+      ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-b,--baseline", options->baseline,
                   "Old rule file or folder (repeatable): show who changes outcome under --rules")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name(kPathArgument);
   cmd->add_option("-g,--group-by", options->group_by,
                   "Also summarise per value of this field (e.g. provider, category)");
   cmd->add_flag("--no-names", options->no_names,
@@ -33,7 +35,8 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   cmd->add_option("-f,--format", options->format, "Output: text, markdown, csv, json or html")
       ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
+  cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)")
+      ->type_name(kFileArgument);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
   cmd->callback([options, &global, &exit_code] { exit_code = RunReport(*options, global); });
 }

@@ -14,7 +14,9 @@ void SetupTest(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<TestOptions>();
   CLI::App* cmd = app.add_subcommand(
       "test", "Run the example learners in rule files against their expected outcomes");
-  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")->required();
+  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")
+      ->required()
+      ->type_name(kPathArgument);
   cmd->add_option("--min-coverage", options->min_coverage,
                   "Fail unless at least this percentage of requirement nodes is covered")
       ->check(CLI::Range(0.0, 100.0));

@@ -21,7 +21,8 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
       "2.0 shaped JSON");
   cmd->add_option("RECORDS", options->flags.records,
                   "Records files (CSV or JSON), or - for standard input")
-      ->required();
+      ->required()
+      ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   // One id per --learner, so that records may follow it.
   cmd->add_option("-l,--learner", options->learners,
@@ -30,7 +31,8 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
   cmd->add_option("-o,--output", options->output,
                   "Folder to write ID.html and ID.json into (created if needed); - prints one "
                   "learner's transcript to standard output")
-      ->required();
+      ->required()
+      ->type_name(kDirArgument);
   cmd->add_option("-f,--format", options->format, "Files to write: html, json or all")
       ->check(CLI::IsMember({"html", "json", "all"}))
       ->capture_default_str();

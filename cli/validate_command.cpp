@@ -20,15 +20,18 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
   cmd->add_option("RECORDS", options->flags.records,
                   "Records files (CSV or JSON), or - for standard input")
-      ->required();
+      ->required()
+      ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "junit"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)");
+  cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
+      ->type_name(kFileArgument);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
-  cmd->add_flag("--progress,!--no-progress", options->progress,
+  cmd->add_flag("--progress", options->progress,
                 "Show progress on stderr (default: when stderr is a terminal)");
+  cmd->add_flag("--no-progress", options->no_progress, "Never show progress");
   // For tests: ACCREDIT_CHUNK_BYTES sets the streaming chunk size (0: never stream).
   if (const char* chunk = std::getenv("ACCREDIT_CHUNK_BYTES")) {
     options->chunk_bytes = std::strtoull(chunk, nullptr, 10);
@@ -65,7 +68,8 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
   HeldDiagnostics held(run.sources(), global);
   held.Add(opened);
   totals.read_errors = opened.has_errors();
-  Progress progress(ProgressWanted(options.progress, global.quiet), stream->size());
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet),
+                    stream->size());
   Evaluator evaluator(run.rules(), run.programme());
   ExceptionRecordCheck exception_check(run.exceptions().bound());
   bool wrote = false;

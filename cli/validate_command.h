@@ -16,8 +16,9 @@ struct ValidateOptions {
   EvaluationFlags flags;
   std::string format = "text";
   std::string output;
-  unsigned jobs = 0;  // 0: one per core
-  int progress = 0;   // 1 --progress, -1 --no-progress, 0 when stderr is a terminal
+  unsigned jobs = 0;         // 0: one per core
+  bool progress = false;     // --progress
+  bool no_progress = false;  // --no-progress
   // Bytes per chunk when streaming an input sorted by learner; 0: never stream (read whole).
   std::size_t chunk_bytes = std::size_t{1} << 19;
 };

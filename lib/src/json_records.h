@@ -15,7 +15,6 @@ namespace accredit::internal {
 // Reads `text`, whole lines of a JSON Lines input starting on line `first_line` of `source`,
 // as ReadJsonRecords() reads the lines of JSON Lines (each line one learner or row object).
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
-                        const RuleSet& rules, const ReadOptions& options,
-                        Diagnostics& diagnostics);
+                        const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics);
 
 }  // namespace accredit::internal

@@ -157,8 +157,8 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
 namespace {
 
 // Reads the fields of an ok row into `values` and `where`.
-void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId source, FieldValues& values,
-                FieldLocations& where) {
+void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId source,
+                FieldValues& values, FieldLocations& where) {
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     int column = header.column_of[f];
     if (column < 0 || static_cast<std::size_t>(column) >= row.fields.size()) {
@@ -189,8 +189,8 @@ void AddRow(FieldValues& values, const Location& row_location, const FieldLocati
 }
 
 // A wide row: one row per non-empty grade cell.
-void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide, SourceId source,
-                FieldValues& values, FieldLocations& where, const ColumnMap* map,
+void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide,
+                SourceId source, FieldValues& values, FieldLocations& where, const ColumnMap* map,
                 std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
   ReadFields(row, header, source, values, where);
   const FieldValues base = values;

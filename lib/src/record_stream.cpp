@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <set>
+#include <vector>
 
 #include "accredit/csv_reader.h"
 #include "accredit/record_input.h"
@@ -75,6 +77,13 @@ class ByteSource {
       chunk.text = text_.substr(consumed_, n);
       chunk.storage.clear();
     } else {
+      {
+        std::lock_guard lock(spare_mutex_);
+        if (!spare_.empty()) {
+          chunk.storage = std::move(spare_.back());
+          spare_.pop_back();
+        }
+      }
       chunk.storage.assign(buffer_, n, std::string::npos);  // the rest, kept for next time
       chunk.storage.swap(buffer_);
       chunk.storage.resize(n);
@@ -85,7 +94,16 @@ class ByteSource {
   }
   std::uint64_t consumed() const { return consumed_; }
 
+  void Recycle(std::string&& storage) {
+    if (storage.capacity() == 0) return;
+    std::lock_guard lock(spare_mutex_);
+    if (spare_.size() < kMaxSpare) spare_.push_back(std::move(storage));
+  }
+
  private:
+  static constexpr std::size_t kMaxSpare = 16;
+  std::mutex spare_mutex_;
+  std::vector<std::string> spare_;
   std::string_view text_;
   int fd_ = -1;
   std::string buffer_;
@@ -169,8 +187,8 @@ class CsvStream final : public RecordStream {
     std::string_view window = bytes_.Window(chunk_bytes_);
     Diagnostics local;
     header_text_ = std::string(window);
-    header_reader_ = std::make_unique<CsvReader>(header_text_, source_, header_diagnostics_,
-                                                 options_.csv);
+    header_reader_ =
+        std::make_unique<CsvReader>(header_text_, source_, header_diagnostics_, options_.csv);
     if (!header_reader_->ReadHeader() || header_diagnostics_.has_errors()) return false;
     // The header must end in the block, unless the input is just the header.
     const std::size_t data_start = header_reader_->offset();
@@ -237,10 +255,10 @@ class CsvStream final : public RecordStream {
 
   void Finish(const Accounting& total, Diagnostics& diagnostics) override {
     if (bytes_.error() != 0) {
-      diagnostics.Error("io-error",
-                        std::string("cannot read the input to its end: ") +
-                            std::strerror(bytes_.error()),
-                        Location{source_, 0, 0, {}});
+      diagnostics.Error(
+          "io-error",
+          std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
+          Location{source_, 0, 0, {}});
     }
     if (total.rows_read == 0) {
       diagnostics.Warning("no-rows", "the input has a header row but no data rows",
@@ -249,6 +267,7 @@ class CsvStream final : public RecordStream {
   }
 
   std::uint64_t size() const override { return size_; }
+  void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
   void set_size(std::uint64_t size) { size_ = size; }
 
   static bool Ascending(const RecordSet& records) {
@@ -382,9 +401,8 @@ class JsonLinesStream final : public RecordStream {
 
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const override {
     ChunkRecords out;
-    out.records =
-        internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
-                                diagnostics);
+    out.records = internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
+                                          diagnostics);
     out.in_order = CsvStream::Ascending(out.records);
     return out;
   }
@@ -408,14 +426,15 @@ class JsonLinesStream final : public RecordStream {
 
   void Finish(const Accounting& /*total*/, Diagnostics& diagnostics) override {
     if (bytes_.error() != 0) {
-      diagnostics.Error("io-error",
-                        std::string("cannot read the input to its end: ") +
-                            std::strerror(bytes_.error()),
-                        Location{source_, 0, 0, {}});
+      diagnostics.Error(
+          "io-error",
+          std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
+          Location{source_, 0, 0, {}});
     }
   }
 
   std::uint64_t size() const override { return size_; }
+  void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
   void set_size(std::uint64_t size) { size_ = size; }
 
  private:

@@ -1,4 +1,4 @@
-// The cohort report as one JSON document (format_version 1, documented in accredit(1)).
+// The cohort report as one JSON document (format_version 1, documented in accredit-report(1)).
 #include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
 #include "accredit/outcome_format.h"

@@ -14,13 +14,14 @@ namespace accredit {
 
 namespace {
 
-StreamBatch Process(const RecordStream& stream, const RecordChunk& chunk,
-                    const Evaluator& evaluator, const EvaluateOptions& options,
-                    const std::function<void(StreamBatch&)>& render, bool& in_order) {
+StreamBatch Process(RecordStream& stream, RecordChunk& chunk, const Evaluator& evaluator,
+                    const EvaluateOptions& options, const std::function<void(StreamBatch&)>& render,
+                    bool& in_order) {
   StreamBatch batch;
   batch.index = chunk.index;
   batch.end_offset = chunk.end_offset;
   ChunkRecords records = stream.Read(chunk, batch.diagnostics);
+  stream.Recycle(std::move(chunk.storage));
   in_order = records.in_order;
   batch.records = std::move(records.records);
   if (in_order) {
@@ -56,8 +57,7 @@ void WarnSearchLimit(const Learner& learner, const EvaluateOptions& options,
 StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
                             const EvaluateOptions& options, unsigned jobs,
                             const std::function<void(StreamBatch&)>& render,
-                            const std::function<void(StreamBatch&)>& consume,
-                            Diagnostics& finish) {
+                            const std::function<void(StreamBatch&)>& consume, Diagnostics& finish) {
   Accounting total;
   auto settle = [&](Done& done) {
     ChunkRecords records{std::move(done.batch.records), done.in_order};

@@ -2,7 +2,7 @@
 //
 // Loaders and readers never throw and never print: they append Diagnostics to a Diagnostics
 // list and carry on, so one run reports every problem. Each diagnostic has a severity, a
-// stable code (listed in accredit-rules(5) and accredit(1); scripts may match on it), a
+// stable code (listed in accredit-rules(5) and accredit-records(5); scripts may match on it), a
 // lower-case message with user text in single quotes, a location, and optional notes (a "did
 // you mean" hint, the place of a previous definition). Render() produces the house format:
 //

@@ -14,9 +14,9 @@
 // rendered on several threads and joined in input order (with Separator() between them), and
 // written as a large input is read (validate streams a sorted input): the output is byte-identical
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
-// documented in accredit(1). A learner with assessor exceptions gains relies_on_exception,
-// without_exceptions and exceptions members (in every format, an outcome that relies on an
-// exception says so); those members are absent for other learners.
+// documented in accredit-validate(1). A learner with assessor exceptions gains
+// relies_on_exception, without_exceptions and exceptions members (in every format, an outcome
+// that relies on an exception says so); those members are absent for other learners.
 #pragma once
 
 #include <optional>

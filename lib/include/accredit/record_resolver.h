@@ -32,9 +32,9 @@ inline constexpr double kMaxHours = 100'000;
 // rejected; the caller counts it accordingly.
 //
 // Defaults: an empty `kind` is the type's kind when a type is given, else `activity` when
-// hours are given, else `qualification`; an empty `status` is `achieved`; an empty `level` is
-// the type's level for the grade (QualType::LevelFor). kind, status and grades (on the scale
-// or special codes) also match case-insensitively.
+// hours are given (with neither, `missing-field`); an empty `status` is `achieved`; an empty
+// `level` is the type's level for the grade (QualType::LevelFor). kind, status and grades (on
+// the scale or special codes) also match case-insensitively.
 //
 // A grade that is a special code of the type's scale is stored with grade == kNone and
 // `special` set, except: a code treated `ignore` appends nothing and emits an

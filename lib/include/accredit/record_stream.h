@@ -30,11 +30,11 @@ namespace accredit {
 
 // A piece of an input: whole records, in input order.
 struct RecordChunk {
-  std::size_t index = 0;          // 0, 1, 2, ... in input order
-  std::string_view text;          // the records (into `storage`, or the registered source)
-  std::uint32_t first_line = 1;   // the line of the input `text` starts on
-  std::uint64_t end_offset = 0;   // bytes of the input up to the chunk's end, for progress
-  std::string storage;            // owns `text` when the input is read from a file in blocks
+  std::size_t index = 0;         // 0, 1, 2, ... in input order
+  std::string_view text;         // the records (into `storage`, or the registered source)
+  std::uint32_t first_line = 1;  // the line of the input `text` starts on
+  std::uint64_t end_offset = 0;  // bytes of the input up to the chunk's end, for progress
+  std::string storage;           // owns `text` when the input is read from a file in blocks
 };
 
 // What one chunk holds.
@@ -66,6 +66,10 @@ class RecordStream {
 
   // Reads `chunk` into learners, with its diagnostics; safe to call from several threads.
   virtual ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const = 0;
+
+  // Gives back a chunk's `storage` once read, so its memory serves a later chunk (a fresh
+  // block of memory for every chunk costs a page fault per page); safe from any thread.
+  virtual void Recycle(std::string&& storage) = 0;
 
   // Called for each chunk's records in input order: false when the stream's promise is broken
   // (the caller must start again reading the whole input). Drops notes the whole input would

@@ -200,7 +200,7 @@ BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& ba
                                    const std::vector<ReportedOutcome>& baseline_outcomes,
                                    const ReportOptions& options);
 
-// The report in `format`. The JSON carries "format_version": 1 (documented in accredit(1)).
+// The report in `format`. The JSON carries "format_version": 1 (documented in accredit-report(1)).
 std::string RenderReport(const Report& report, ReportFormat format);
 
 std::string ReportText(const Report& report);

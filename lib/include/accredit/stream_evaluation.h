@@ -20,9 +20,9 @@ namespace accredit {
 
 // One chunk, read and evaluated.
 struct StreamBatch {
-  std::size_t index = 0;         // chunk number, in input order
-  std::uint64_t end_offset = 0;  // input bytes up to the chunk's end
-  RecordSet records;             // its learners and its rows' accounting
+  std::size_t index = 0;          // chunk number, in input order
+  std::uint64_t end_offset = 0;   // input bytes up to the chunk's end
+  RecordSet records;              // its learners and its rows' accounting
   std::vector<Outcome> outcomes;  // one per learner
   Diagnostics diagnostics;        // reading its rows, then `search-limit` warnings
   std::string rendered;           // what the `render` callback made of it
@@ -41,8 +41,7 @@ enum class StreamStatus {
 StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
                             const EvaluateOptions& options, unsigned jobs,
                             const std::function<void(StreamBatch&)>& render,
-                            const std::function<void(StreamBatch&)>& consume,
-                            Diagnostics& finish);
+                            const std::function<void(StreamBatch&)>& consume, Diagnostics& finish);
 
 // The `search-limit` warning for a learner whose allocation search stopped at its limit.
 void WarnSearchLimit(const Learner& learner, const EvaluateOptions& options,
