@@ -45,7 +45,10 @@ void SetupCheck(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 
 int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
   SourceSet sources;
-  LoadResult loaded = LoadRules(options.paths, sources, LoadOptionsFromEnvironment());
+  // Test files are linted too (unknown programme, tier or component), not run.
+  LoadOptions load_options = LoadOptionsFromEnvironment();
+  load_options.test_files = true;
+  LoadResult loaded = LoadRules(options.paths, sources, load_options);
   struct ProgrammeResult {
     const Programme* programme;
     Diagnostics findings;
@@ -66,6 +69,9 @@ int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
     json.Key("format_version").Int(1);
     json.Key("files").BeginArray();
     for (SourceId id : loaded.rules.files) json.String(sources.Get(id).name);
+    json.EndArray();
+    json.Key("test_files").BeginArray();
+    for (SourceId id : loaded.rules.test_files) json.String(sources.Get(id).name);
     json.EndArray();
     json.Key("valid").Bool(loaded.ok());
     json.Key("diagnostics").BeginArray();
@@ -95,10 +101,15 @@ int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
   PrintDiagnostics(all, sources, global);
   if (global.quiet) return status;
   std::size_t files = loaded.rules.files.size();
+  std::size_t test_files = loaded.rules.test_files.size();
+  std::string file_count = fmt::format("{} rule file{}", files, files == 1 ? "" : "s");
+  if (test_files > 0) {
+    file_count += fmt::format(", {} test file{}", test_files, test_files == 1 ? "" : "s");
+  }
   if (!loaded.ok()) {
-    Print(fmt::format(
-        "{} error{} in {} rule file{}: the rules are not valid\n", loaded.diagnostics.error_count(),
-        loaded.diagnostics.error_count() == 1 ? "" : "s", files, files == 1 ? "" : "s"));
+    Print(fmt::format("{} error{} in {}: the rules are not valid\n",
+                      loaded.diagnostics.error_count(),
+                      loaded.diagnostics.error_count() == 1 ? "" : "s", file_count));
     return status;
   }
   for (const ProgrammeResult& r : results) {
@@ -114,8 +125,8 @@ int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
       Print(fmt::format("{}: '{}' conforms to {}\n", p.id, p.title, p.framework_id));
     }
   }
-  Print(fmt::format("checked {} rule file{}, {} programme{}: {}\n", files, files == 1 ? "" : "s",
-                    results.size(), results.size() == 1 ? "" : "s",
+  Print(fmt::format("checked {}, {} programme{}: {}\n", file_count, results.size(),
+                    results.size() == 1 ? "" : "s",
                     nonconforming == 0 ? "all valid and conforming"
                                        : fmt::format("{} not conforming", nonconforming)));
   return status;

@@ -1,4 +1,5 @@
-// `accredit check RULES...`: lint rule files and hold each programme against its framework.
+// `accredit check RULES...`: lint rule files (and the test files beside them) and hold each
+// programme against its framework.
 // Exit 0 clean, 1 a programme does not conform, 2 a rule file is invalid.
 #pragma once
 

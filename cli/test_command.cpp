@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include "accredit/explain.h"
 #include "accredit/rule_tests.h"
@@ -14,20 +16,58 @@ void SetupTest(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<TestOptions>();
   CLI::App* cmd = app.add_subcommand(
       "test", "Run the example learners in rule files against their expected outcomes");
-  cmd->add_option("RULES", options->paths, "Rule files or folders of *.yaml")
+  cmd->add_option("RULES", options->paths,
+                  "Rule files, test files (*.test.yaml) or folders of them")
       ->required()
       ->type_name(kPathArgument);
   cmd->add_option("--min-coverage", options->min_coverage,
-                  "Fail unless at least this percentage of requirement nodes is covered")
+                  "Fail unless at least this percentage of requirement nodes is covered, and "
+                  "of award grades given to some example")
       ->check(CLI::Range(0.0, 100.0));
   cmd->add_flag("--show-uncovered", options->show_uncovered,
-                "List the nodes the examples never show met, or never show not met");
+                "List the nodes the examples never show met, or never show not met, and the "
+                "award grades no example gets");
   cmd->callback([options, &global, &exit_code] { exit_code = RunTest(*options, global); });
 }
 
+namespace {
+
+// The rule file that defines `programme`, then each test file with examples of it.
+std::string FilesOf(const Programme& programme, const SourceSet& sources) {
+  std::vector<SourceId> files{programme.source};
+  for (const TestCase& test : programme.tests) {
+    if (std::find(files.begin(), files.end(), test.location.source) == files.end()) {
+      files.push_back(test.location.source);
+    }
+  }
+  std::string out;
+  for (SourceId id : files) out += (out.empty() ? "" : ", ") + sources.Get(id).name;
+  return out;
+}
+
+// `text` with every non-empty line indented by `indent` spaces.
+std::string Indent(std::string_view text, std::size_t indent) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty()) out += std::string(indent, ' ');
+    out += line;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 int RunTest(const TestOptions& options, const GlobalOptions& global) {
   SourceSet sources;
-  LoadResult loaded = LoadRules(options.paths, sources, LoadOptionsFromEnvironment());
+  LoadOptions load_options = LoadOptionsFromEnvironment();
+  load_options.test_files = true;
+  LoadResult loaded = LoadRules(options.paths, sources, load_options);
   PrintDiagnostics(loaded.diagnostics, sources, global);
   if (!loaded.ok()) return kExitError;
   std::size_t passed = 0;
@@ -38,8 +78,10 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
     Diagnostics diagnostics;
     std::vector<RuleTestResult> results = RunRuleTests(loaded.rules, programme, {}, diagnostics);
     PrintDiagnostics(diagnostics, sources, global);
-    out += fmt::format("{} ({})\n", programme.id, sources.Get(programme.source).name);
-    if (results.empty()) out += "  no tests: add example learners under 'tests:'\n";
+    out += fmt::format("{} ({})\n", programme.id, FilesOf(programme, sources));
+    if (results.empty()) {
+      out += "  no tests: add example learners under 'tests:', or in a .test.yaml file\n";
+    }
     for (const RuleTestResult& r : results) {
       std::string name = r.test->name.empty() ? r.test->learner_id : r.test->name;
       if (r.passed) {
@@ -50,12 +92,9 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
       ++failed;
       out += fmt::format("  FAIL  {} [{}]\n", name, FormatLocation(r.test->location, sources));
       for (const std::string& f : r.failures) out += fmt::format("          {}\n", f);
-      for (const TierResult& tier : r.outcome.tiers) {
-        if (tier.met) continue;
-        for (const std::string& s : StillNeeded(loaded.rules, r.learner, r.outcome, tier)) {
-          out += fmt::format("          {} still needs: {}\n", tier.tier->id, s);
-        }
-      }
+      // What the engine made of the example, in full: every condition, actual against
+      // required, what counted where and what was still needed.
+      out += Indent(ExplainText(loaded.rules, programme, r.learner, r.outcome, sources), 10);
     }
     RuleCoverage coverage = CoverageOf(programme, results);
     out +=
@@ -68,10 +107,24 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
         out += fmt::format("    never not met: {}\n", id);
       }
     }
+    if (coverage.grades > 0) {
+      out += fmt::format("  grades: {} of {} award grades given to some example ({:.0f}%)\n",
+                         coverage.grades_awarded, coverage.grades, coverage.grades_percent());
+      if (options.show_uncovered) {
+        for (const std::string& id : coverage.never_awarded) {
+          out += fmt::format("    never awarded: {}\n", id);
+        }
+      }
+    }
     if (coverage.percent() + 1e-9 < options.min_coverage) {
       coverage_short = true;
       out += fmt::format("  coverage {:.0f}% is below --min-coverage {:.0f}%\n", coverage.percent(),
                          options.min_coverage);
+    }
+    if (coverage.grades_percent() + 1e-9 < options.min_coverage) {
+      coverage_short = true;
+      out += fmt::format("  grade coverage {:.0f}% is below --min-coverage {:.0f}%\n",
+                         coverage.grades_percent(), options.min_coverage);
     }
   }
   out += fmt::format("{} passed, {} failed\n", passed, failed);

@@ -1,6 +1,7 @@
-// `accredit test RULES...`: run the example learners in rule files (`tests:`) against their
-// expected outcomes, show expected against actual and what was still needed for each
-// failure, a closing `N passed, N failed` line, and rule coverage. Exit 0 all pass (and
+// `accredit test RULES...`: run the example learners in rule files (`tests:`) and in the test
+// files beside them (`*.test.yaml`) against their expected outcomes, show expected against
+// actual and the explain tree of each failure, a closing `N passed, N failed` line, and rule
+// coverage. Exit 0 all pass (and
 // coverage at least --min-coverage), 1 a test failed or coverage is short, 2 invalid rules.
 #pragma once
 

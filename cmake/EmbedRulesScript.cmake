@@ -1,5 +1,6 @@
 # Script mode: writes OUT, a C++ file defining accredit::internal::EmbeddedRuleFiles().
 file(GLOB_RECURSE _files RELATIVE "${DIR}" "${DIR}/*.yaml")
+list(FILTER _files EXCLUDE REGEX "\\.test\\.yaml$")
 list(SORT _files)
 set(_body "")
 set(_table "")

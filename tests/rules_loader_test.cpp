@@ -223,9 +223,9 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        WithProgramme(
            "        count: {at_least: 1}\n",
            "tests:\n  - learner: {id: T1}\n    expect: {tier: topp, components: {top.d: met}}\n"),
-       "t.yaml:20:5: error: test expects unknown tier 'topp' [bad-test]\n"
+       "t.yaml:21:20: error: test expects unknown tier 'topp' of programme 'p' [bad-test]\n"
        "note: did you mean 'top'?\n"
-       "t.yaml:20:5: error: test expects a status for unknown component 'top.d' [bad-test]\n"
+       "t.yaml:21:39: error: test expects a status for unknown component 'top.d' [bad-test]\n"
        "note: did you mean 'top.c'?\n"},
       {"include not found", "accredit: 1\nuses: [england/nope.yaml]\n",
        "t.yaml:2:8: error: cannot find rule file 'england/nope.yaml' named in 'uses' "

@@ -62,22 +62,38 @@ namespace accredit {
 
 TEST_CASE("every example learner in the shipped rules gets the outcome its author expects") {
   SourceSet sources;
-  LoadResult result = LoadRules({ACCREDIT_SOURCE_DIR "/rules"}, sources);
+  LoadOptions options;
+  options.test_files = true;  // the examples in the rule files and in the test files beside them
+  LoadResult result = LoadRules({ACCREDIT_SOURCE_DIR "/rules"}, sources, options);
+  CHECK(RenderAll(result.diagnostics, sources) == "");
   REQUIRE(result.ok());
+  CHECK(result.rules.test_files.size() == result.rules.programmes.size());
   std::size_t total = 0;
   for (const Programme& programme : result.rules.programmes) {
+    CAPTURE(programme.id);
     Diagnostics diagnostics;
-    for (const RuleTestResult& r : RunRuleTests(result.rules, programme, {}, diagnostics)) {
+    std::vector<RuleTestResult> results = RunRuleTests(result.rules, programme, {}, diagnostics);
+    for (const RuleTestResult& r : results) {
       ++total;
-      CAPTURE(programme.id);
       CAPTURE(r.test->name);
       std::string failures;
       for (const std::string& f : r.failures) failures += f + "\n";
       CHECK_MESSAGE(r.passed, failures);
     }
     CHECK(RenderAll(diagnostics, sources) == "");
+    // Rule files are product: every requirement node is shown both met and not met by some
+    // example, and every award grade given to one, so a change to any of them changes some
+    // example's outcome.
+    RuleCoverage coverage = CoverageOf(programme, results);
+    std::string uncovered;
+    for (const std::string& id : coverage.never_met) uncovered += "never met: " + id + "\n";
+    for (const std::string& id : coverage.never_not_met) uncovered += "never not met: " + id + "\n";
+    for (const std::string& id : coverage.never_awarded) uncovered += "never awarded: " + id + "\n";
+    CHECK_MESSAGE(coverage.covered == coverage.nodes, uncovered);
+    CHECK_MESSAGE(coverage.grades_awarded == coverage.grades, uncovered);
+    CHECK(coverage.nodes > 0);
   }
-  CHECK(total >= 20);
+  CHECK(total >= 70);
 }
 
 }  // namespace accredit

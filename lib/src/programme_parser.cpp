@@ -1,4 +1,5 @@
-// Parses a programme: its metadata, tiers of components, grading bands and example tests.
+// Parses a programme: its metadata, tiers of components, grading bands and example tests (the
+// tests themselves are read by rule_test_parser.cpp).
 #include <fmt/format.h>
 
 #include "rules_parse.h"
@@ -111,63 +112,6 @@ void ParseTier(const std::string& id, const YamlNode& node, LoadContext& cx, Tie
     }
   }
   if (const YamlNode* n = node.Find("grading")) ParseGrading(*n, cx, tier.grading);
-}
-
-void ParseTest(const YamlNode& node, LoadContext& cx, TestCase& test) {
-  test.location = cx.Loc(node);
-  if (!cx.CheckMap(node, "a test", {"name", "learner", "expect"})) return;
-  if (const YamlNode* n = node.Find("name")) test.name = cx.Text(*n, "'name'").value_or("");
-  if (const YamlNode* learner = cx.Require(node, "learner", "a test")) {
-    if (cx.CheckMap(*learner, "a test's 'learner'", {"id", "achievements"})) {
-      if (const YamlNode* n = cx.Require(*learner, "id", "a test's 'learner'")) {
-        test.learner_id = cx.Text(*n, "'id'").value_or("");
-      }
-      if (const YamlNode* list = learner->Find("achievements")) {
-        if (cx.CheckList(*list, "'achievements'")) {
-          std::vector<std::string> fields(FieldNames().begin(), FieldNames().end());
-          for (const YamlNode& item : list->items) {
-            TestAchievement achievement;
-            achievement.location = cx.Loc(item);
-            if (!cx.CheckMapKeys(item, "an achievement", fields)) continue;
-            for (const auto& [key, value] : item.entries) {
-              auto field = FieldByName(key.value);
-              if (!field) continue;
-              if (auto text = cx.Text(value, fmt::format("'{}'", key.value))) {
-                achievement.fields[static_cast<std::size_t>(*field)] = *text;
-              }
-            }
-            test.achievements.push_back(std::move(achievement));
-          }
-        }
-      }
-    }
-  }
-  if (const YamlNode* expect = cx.Require(node, "expect", "a test")) {
-    if (cx.CheckMap(*expect, "'expect'", {"tier", "grade", "components"})) {
-      if (const YamlNode* n = cx.Require(*expect, "tier", "'expect'")) {
-        test.expect_tier = cx.Text(*n, "'tier'").value_or("");
-      }
-      if (const YamlNode* n = expect->Find("grade")) {
-        test.expect_grade = cx.Text(*n, "'grade'").value_or("");
-      }
-      if (const YamlNode* n = expect->Find("components")) {
-        if (!n->IsMap()) {
-          cx.Error(*n, "bad-node", "expected a mapping of node id: status for 'components'");
-        } else {
-          for (const auto& [key, value] : n->entries) {
-            auto status = cx.Text(value, "a component status");
-            if (!status) continue;
-            if (*status != "met" && *status != "not-met" && *status != "error") {
-              cx.Error(value, "bad-test",
-                       fmt::format("component status is met, not-met or error, not '{}'", *status));
-              continue;
-            }
-            test.expect_components.emplace_back(key.value, *status);
-          }
-        }
-      }
-    }
-  }
 }
 
 }  // namespace

@@ -294,15 +294,16 @@ class CsvStream final : public RecordStream {
     std::size_t last_start = 0;
     std::size_t cut = LastCsvRecordEnd(window, std::min(window.size(), chunk_bytes_), last_start);
     if (cut == 0) {
-      // A record longer than a chunk: take it whole.
+      // No record ends within a chunk's size: the first record, however long.
       std::size_t want = window.size();
       for (;;) {
         cut = CsvRecordEnd(window, 0);
-        if (cut != std::string_view::npos) return cut;
+        if (cut != std::string_view::npos) break;
         if (bytes_.at_end(window.size())) return window.size();
         want *= 2;
         window = bytes_.Window(want);
       }
+      last_start = 0;
     }
     const std::string id = LearnerOf(window, last_start, cut);
     if (id.empty()) return cut;

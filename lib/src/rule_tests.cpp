@@ -43,16 +43,18 @@ std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& 
       result.failures.push_back(fmt::format("expected grade '{}', got '{}'", test.expect_grade,
                                             o.grade.empty() ? "none" : o.grade));
     }
-    for (const auto& [node, status] : test.expect_components) {
+    for (const ExpectedStatus& expected : test.expect_components) {
       std::string actual = "not evaluated";
       for (const TierResult& t : o.tiers) {
         for (const ComponentResult& c : t.components) {
-          if (c.component->id == node) actual = std::string(ComponentStatusName(c.status));
+          if (c.component->id == expected.component) {
+            actual = std::string(ComponentStatusName(c.status));
+          }
         }
       }
-      if (actual != status) {
-        result.failures.push_back(
-            fmt::format("expected component '{}' to be {}, got {}", node, status, actual));
+      if (actual != expected.status) {
+        result.failures.push_back(fmt::format("expected component '{}' to be {}, got {}",
+                                              expected.component, expected.status, actual));
       }
     }
     result.passed = result.failures.empty();
@@ -97,6 +99,22 @@ RuleCoverage CoverageOf(const Programme& programme, const std::vector<RuleTestRe
     if (met && not_met) ++coverage.covered;
     if (!met) coverage.never_met.push_back(node->id);
     if (!not_met) coverage.never_not_met.push_back(node->id);
+  }
+  for (std::size_t t = 0; t < programme.tiers.size(); ++t) {
+    const Tier& tier = programme.tiers[t];
+    for (const Band& band : tier.grading.bands) {
+      ++coverage.grades;
+      bool awarded = false;
+      for (const RuleTestResult& r : results) {
+        awarded =
+            awarded || (r.outcome.tier == static_cast<int>(t) && r.outcome.grade == band.name);
+      }
+      if (awarded) {
+        ++coverage.grades_awarded;
+      } else {
+        coverage.never_awarded.push_back(tier.id + "." + band.name);
+      }
+    }
   }
   return coverage;
 }

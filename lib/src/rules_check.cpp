@@ -373,49 +373,6 @@ class Checker {
     }
   }
 
-  void CheckTests(const Programme& programme) {
-    for (const TestCase& test : programme.tests) {
-      const Tier* tier = nullptr;
-      for (const Tier& t : programme.tiers) {
-        if (t.id == test.expect_tier) tier = &t;
-      }
-      if (tier == nullptr && test.expect_tier != "none" && !test.expect_tier.empty()) {
-        std::vector<std::string> options{"none"};
-        for (const Tier& t : programme.tiers) options.push_back(t.id);
-        Diagnostic& d = diags_.Error(
-            "bad-test", fmt::format("test expects unknown tier '{}'", test.expect_tier),
-            test.location);
-        DidYouMean(d, test.expect_tier, options);
-      }
-      if (!test.expect_grade.empty() && tier != nullptr) {
-        bool known = false;
-        for (const Band& b : tier->grading.bands) known = known || b.name == test.expect_grade;
-        if (!known) {
-          diags_.Error("bad-test",
-                       fmt::format("test expects grade '{}', which tier '{}' does not award",
-                                   test.expect_grade, tier->id),
-                       test.location);
-        }
-      }
-      for (const auto& [node, status] : test.expect_components) {
-        bool known = false;
-        std::vector<std::string> options;
-        for (const Tier& t : programme.tiers) {
-          for (const Component& c : t.components) {
-            known = known || c.id == node;
-            options.push_back(c.id);
-          }
-        }
-        if (!known) {
-          Diagnostic& d = diags_.Error(
-              "bad-test", fmt::format("test expects a status for unknown component '{}'", node),
-              test.location);
-          DidYouMean(d, node, options);
-        }
-      }
-    }
-  }
-
   void CheckProgramme(Programme& programme) {
     if (!programme.framework_id.empty()) {
       programme.framework = rules_.FindFramework(programme.framework_id);
@@ -459,7 +416,7 @@ class Checker {
       }
       CheckGrading(tier);
     }
-    CheckTests(programme);
+    CheckTests(programme, 0, diags_);
   }
 
   RuleSet& rules_;
@@ -469,5 +426,80 @@ class Checker {
 }  // namespace
 
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) { Checker(rules, diagnostics).Run(); }
+
+void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diagnostics) {
+  std::vector<std::string> tier_ids{"none"};
+  std::vector<std::string> component_ids;
+  for (const Tier& t : programme.tiers) {
+    tier_ids.push_back(t.id);
+    for (const Component& c : t.components) component_ids.push_back(c.id);
+  }
+  for (std::size_t i = first; i < programme.tests.size(); ++i) {
+    const TestCase& test = programme.tests[i];
+    const Tier* tier = nullptr;
+    for (const Tier& t : programme.tiers) {
+      if (t.id == test.expect_tier) tier = &t;
+    }
+    if (tier == nullptr && test.expect_tier != "none" && !test.expect_tier.empty()) {
+      Diagnostic& d =
+          diagnostics.Error("bad-test",
+                            fmt::format("test expects unknown tier '{}' of programme '{}'",
+                                        test.expect_tier, programme.id),
+                            test.tier_location);
+      DidYouMean(d, test.expect_tier, tier_ids);
+    }
+    if (!test.expect_grade.empty()) {
+      if (tier == nullptr && test.expect_tier == "none") {
+        diagnostics.Error("bad-test",
+                          fmt::format("test expects grade '{}' with tier 'none': a learner who "
+                                      "meets no tier gets no grade",
+                                      test.expect_grade),
+                          test.grade_location);
+      } else if (tier != nullptr) {
+        std::vector<std::string> bands;
+        for (const Band& b : tier->grading.bands) bands.push_back(b.name);
+        if (std::find(bands.begin(), bands.end(), test.expect_grade) == bands.end()) {
+          Diagnostic& d = diagnostics.Error(
+              "bad-test",
+              bands.empty() ? fmt::format("test expects grade '{}', but tier '{}' is not graded",
+                                          test.expect_grade, tier->id)
+                            : fmt::format("test expects grade '{}', which tier '{}' does not award",
+                                          test.expect_grade, tier->id),
+              test.grade_location);
+          DidYouMean(d, test.expect_grade, bands);
+        }
+      }
+    }
+    for (const ExpectedStatus& expected : test.expect_components) {
+      if (std::find(component_ids.begin(), component_ids.end(), expected.component) ==
+          component_ids.end()) {
+        Diagnostic& d = diagnostics.Error(
+            "bad-test",
+            fmt::format("test expects a status for unknown component '{}'", expected.component),
+            expected.location);
+        DidYouMean(d, expected.component, component_ids);
+        if (d.notes.empty() && expected.component.find('.') == std::string::npos) {
+          // A component named without its tier: the expected tier's, else the first tier's.
+          const Component* match = nullptr;
+          for (const Tier& t : programme.tiers) {
+            for (const Component& c : t.components) {
+              if (c.local_id == expected.component && (match == nullptr || &t == tier)) {
+                match = &c;
+              }
+            }
+          }
+          if (match != nullptr) {
+            d.notes.push_back(Note{fmt::format("did you mean '{}'?", match->id), {}});
+          }
+        }
+        if (d.notes.empty() && !component_ids.empty()) {
+          d.notes.push_back(Note{
+              fmt::format("component ids are '<tier>.<component>', like '{}'", component_ids[0]),
+              {}});
+        }
+      }
+    }
+  }
+}
 
 }  // namespace accredit::internal

@@ -67,6 +67,19 @@ std::string DisplayName(const FileRef& ref) {
   return relative.string();
 }
 
+constexpr std::string_view kTestSuffix = ".test.yaml";
+
+bool IsTestFile(const fs::path& path) { return path.filename().string().ends_with(kTestSuffix); }
+
+// X.test.yaml for X.yaml, and X.yaml for X.test.yaml: the file beside `path` that pairs with it.
+fs::path Partner(const fs::path& path) {
+  std::string name = path.filename().string();
+  if (name.ends_with(kTestSuffix)) {
+    return path.parent_path() / (name.substr(0, name.size() - kTestSuffix.size()) + ".yaml");
+  }
+  return path.parent_path() / (path.stem().string() + std::string(kTestSuffix));
+}
+
 bool IsInside(const fs::path& path, const fs::path& root) {
   auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   (void)unused;
@@ -107,24 +120,50 @@ class Loader {
     if (fs::is_directory(status)) {
       roots_.push_back(canonical);
       std::vector<fs::path> files;
+      std::vector<fs::path> tests;
       for (auto it = fs::recursive_directory_iterator(canonical, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        if (it->is_regular_file() && p.extension() == ".yaml" && !name.ends_with(".test.yaml") &&
-            !name.ends_with(".map.yaml") && !name.ends_with(".exceptions.yaml")) {
+        if (!it->is_regular_file() || p.extension() != ".yaml" || name.ends_with(".map.yaml") ||
+            name.ends_with(".exceptions.yaml")) {
+          continue;
+        }
+        if (!IsTestFile(p)) {
           files.push_back(p);
+        } else if (options_.test_files) {
+          tests.push_back(p);
         }
       }
       std::sort(files.begin(), files.end());
+      std::sort(tests.begin(), tests.end());
       if (files.empty()) {
         Fail(fmt::format("no rule files (*.yaml) in folder '{}'", arg), "io-error", {});
       }
       for (const fs::path& f : files) LoadFile(FileRef{FileRef::Origin::kDisk, f.string()}, {});
+      for (const fs::path& t : tests) AddTestFile(t, "");
       return;
     }
     roots_.push_back(canonical.parent_path());
+    if (IsTestFile(canonical)) {
+      if (!options_.test_files) {
+        Fail(fmt::format("'{}' is a test file (example learners for 'accredit test'), not a rule "
+                         "file",
+                         arg),
+             "not-rules", {});
+        return;
+      }
+      // A test file brings the rule file it sits beside, as if that were named too.
+      fs::path rules = Partner(canonical);
+      if (fs::is_regular_file(rules, ec))
+        LoadFile(FileRef{FileRef::Origin::kDisk, rules.string()}, {});
+      AddTestFile(canonical, arg);
+      return;
+    }
     LoadFile(FileRef{FileRef::Origin::kDisk, canonical.string()}, Location{}, arg);
+    if (options_.test_files && fs::is_regular_file(Partner(canonical), ec)) {
+      AddTestFile(Partner(canonical), "");
+    }
   }
 
   void LoadText(std::string name, std::string text) {
@@ -134,13 +173,35 @@ class Loader {
 
   LoadResult Finish() {
     internal::CheckRuleSet(result_.rules, result_.diagnostics);
+    // Test files name a programme by id, so they are read once every rule file is in.
+    for (const auto& [path, display] : test_files_) {
+      FileRef ref{FileRef::Origin::kDisk, path.string()};
+      std::optional<std::string> text = Read(ref, {}, "test file");
+      if (!text) continue;
+      SourceId id = sources_.Add(display.empty() ? DisplayName(ref) : display, std::move(*text));
+      internal::ParseTestFile(id, sources_.Get(id).text, Limits(), result_.rules,
+                              result_.diagnostics);
+    }
     result_.diagnostics.SortByLocation();
     return std::move(result_);
   }
 
  private:
+  internal::YamlLimits Limits() const {
+    return internal::YamlLimits{options_.max_yaml_depth, options_.max_yaml_nodes};
+  }
+
+  // Queues a test file (canonical path) to be read by Finish(), once.
+  void AddTestFile(const fs::path& path, std::string display) {
+    for (const auto& queued : test_files_) {
+      if (queued.first == path) return;
+    }
+    test_files_.emplace_back(path, std::move(display));
+  }
+
   // Reads a file's text; nullopt (with a diagnostic) when it cannot be read.
-  std::optional<std::string> Read(const FileRef& ref, const Location& from) {
+  std::optional<std::string> Read(const FileRef& ref, const Location& from,
+                                  std::string_view what = "rule file") {
     if (ref.origin == FileRef::Origin::kEmbedded) {
       return std::string(FindEmbedded(ref.path)->text);
     }
@@ -151,7 +212,7 @@ class Loader {
     }
     std::uintmax_t size = fs::file_size(ref.path, ec);
     if (!ec && size > options_.max_file_bytes) {
-      Fail(fmt::format("rule file '{}' is {} bytes, more than the limit of {}", ref.path, size,
+      Fail(fmt::format("{} '{}' is {} bytes, more than the limit of {}", what, ref.path, size,
                        options_.max_file_bytes),
            "too-large", from);
       return std::nullopt;
@@ -189,9 +250,8 @@ class Loader {
     result_.rules.files.push_back(id);
     internal::LoadContext context(id, result_.diagnostics);
     const std::string& text = sources_.Get(id).text;
-    internal::YamlLimits limits{options_.max_yaml_depth, options_.max_yaml_nodes};
     std::optional<internal::YamlNode> root =
-        internal::ParseYaml(id, text, limits, result_.diagnostics);
+        internal::ParseYaml(id, text, Limits(), result_.diagnostics);
     if (!root) return;
     if (root->IsNull()) {
       result_.diagnostics.Error("missing-key", "rule file is empty: it needs 'accredit: 1'",
@@ -300,6 +360,7 @@ class Loader {
   std::set<std::string> loaded_;
   std::set<std::size_t> contents_;
   std::vector<std::string> stack_;
+  std::vector<std::pair<fs::path, std::string>> test_files_;  // canonical path, display name
 };
 
 }  // namespace
@@ -316,6 +377,15 @@ LoadResult LoadRulesFromText(std::string name, std::string text, SourceSet& sour
   Loader loader(sources, options);
   loader.LoadText(std::move(name), std::move(text));
   return loader.Finish();
+}
+
+void LoadTestFileFromText(std::string name, std::string text, LoadResult& loaded,
+                          SourceSet& sources, const LoadOptions& options) {
+  SourceId id = sources.Add(std::move(name), std::move(text));
+  internal::ParseTestFile(id, sources.Get(id).text,
+                          internal::YamlLimits{options.max_yaml_depth, options.max_yaml_nodes},
+                          loaded.rules, loaded.diagnostics);
+  loaded.diagnostics.SortByLocation();
 }
 
 LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options) {

@@ -28,8 +28,21 @@ bool ParseRequirement(const YamlNode& node, std::string id,
 // A `where` filter.
 bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
 
+// One example learner of a `tests:` list (rule_test_parser.cpp).
+void ParseTest(const YamlNode& node, LoadContext& context, TestCase& test);
+
+// A test file (`accredit-tests: 1`) registered as `source`, read after every rule file is
+// loaded and checked: its tests join the `tests` of the programme it names, and are checked
+// as a rule file's are. The source is added to `rules.test_files`.
+void ParseTestFile(SourceId source, std::string_view text, const YamlLimits& limits, RuleSet& rules,
+                   Diagnostics& diagnostics);
+
 // Resolves cross references and runs the semantic checks over a fully loaded RuleSet.
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics);
+
+// Checks the tests of `programme` from index `first` on: expected tiers, grades and component
+// ids must exist (`bad-test`, with "did you mean").
+void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diagnostics);
 
 inline constexpr int kMaxRequirementDepth = 32;
 // The largest magnitude of a number in a rule file (points, thresholds, sizes): 1,000,000,000.

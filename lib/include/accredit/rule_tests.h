@@ -29,15 +29,21 @@ struct RuleTestResult {
 std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& programme,
                                          const EvaluateOptions& options, Diagnostics& diagnostics);
 
-// Rule coverage: which requirement nodes the examples show both met and not met. A node only
-// ever seen met (or never seen failing) is not shown to matter by any example.
+// Rule coverage: which requirement nodes the examples show both met and not met, and which
+// award grades they give. A node only ever seen met (or never seen failing) is not shown to
+// matter by any example; a grade band no example reaches is not shown to be right.
 struct RuleCoverage {
   std::size_t nodes = 0;                   // requirement nodes in the programme
   std::size_t covered = 0;                 // seen both met and not met
   std::vector<std::string> never_met;      // node ids
   std::vector<std::string> never_not_met;  // node ids
-  double percent() const {
-    return nodes == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(nodes);
+  std::size_t grades = 0;                  // grading bands, over every graded tier
+  std::size_t grades_awarded = 0;          // given to some example that met its tier
+  std::vector<std::string> never_awarded;  // "<tier>.<band>", e.g. "advanced.pass"
+  double percent() const { return Percent(covered, nodes); }
+  double grades_percent() const { return Percent(grades_awarded, grades); }
+  static double Percent(std::size_t part, std::size_t whole) {
+    return whole == 0 ? 100.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
   }
 };
 

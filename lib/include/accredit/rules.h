@@ -215,19 +215,27 @@ struct Tier {
   Location location;
 };
 
-// An example learner in a rule file, with the outcome the author expects.
+// An example learner, with the outcome the author expects: from a rule file's `tests:` or
+// from a test file (`*.test.yaml`, see LoadOptions::test_files) that names the programme.
 struct TestAchievement {
   std::array<std::string, kFieldCount> fields;  // as written; empty = not given
   Location location;
+};
+struct ExpectedStatus {
+  std::string component;  // component id, "advanced.core-maths"
+  std::string status;     // met, not-met or error
+  Location location;      // of the component id as written
 };
 struct TestCase {
   std::string name;
   std::string learner_id;
   std::vector<TestAchievement> achievements;
-  std::string expect_tier;                                             // a tier id or "none"
-  std::string expect_grade;                                            // empty: not checked
-  std::vector<std::pair<std::string, std::string>> expect_components;  // node id, status
-  Location location;
+  std::string expect_tier;   // a tier id or "none"
+  std::string expect_grade;  // empty: not checked
+  std::vector<ExpectedStatus> expect_components;
+  Location location;        // the test as a whole
+  Location tier_location;   // of the expected tier as written
+  Location grade_location;  // of the expected grade as written
 };
 
 // Accreditation criteria a programme is held against by `accredit check`.
@@ -285,7 +293,8 @@ struct RuleSet {
   std::vector<NamedItem> strands;  // declared custom strands
   std::vector<Framework> frameworks;
   std::vector<Programme> programmes;
-  std::vector<SourceId> files;  // every file loaded, in load order
+  std::vector<SourceId> files;       // every rule file loaded, in load order
+  std::vector<SourceId> test_files;  // every test file loaded (LoadOptions::test_files)
 
   // Index lookups by id; kNone when absent.
   int FindScale(std::string_view id) const;

@@ -38,6 +38,12 @@ struct LoadOptions {
   // max_yaml_nodes (1,000,000): a document that expands past this many nodes through
   // aliases is refused with `too-large` (a "billion laughs" file fails fast).
   std::uint64_t max_yaml_nodes = 1'000'000;
+  // test_files (false): also read test files (`*.test.yaml`, example learners for
+  // `accredit test`, see accredit-rules(5)): every one below a folder given, the one beside
+  // each rule file given (X.test.yaml beside X.yaml), and each one named, together with the
+  // rule file beside it. Their examples join the `tests` of the programme each names, and are
+  // checked like a rule file's. When false, a test file named is refused with `not-rules`.
+  bool test_files = false;
 };
 
 struct LoadResult {
@@ -47,10 +53,10 @@ struct LoadResult {
 };
 
 // Loads files and folders (every *.yaml below a folder, in sorted order; `*.test.yaml` files
-// are example files for `accredit test`, `*.map.yaml` files are column mappings
-// (column_map.h) and `*.exceptions.yaml` files are assessor exceptions (exceptions.h); all
-// three are skipped). A path of the form "<rules>/P"
-// names the embedded rule file P. Every file read is registered in `sources`.
+// are example files for `accredit test`, read only with LoadOptions::test_files;
+// `*.map.yaml` files are column mappings (column_map.h) and `*.exceptions.yaml` files assessor
+// exceptions (exceptions.h), both skipped). A path of the form "<rules>/P" names the embedded
+// rule file P. Every file read is registered in `sources`.
 LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
                      const LoadOptions& options = {});
 
@@ -58,6 +64,12 @@ LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
 // and for rules read from standard input.
 LoadResult LoadRulesFromText(std::string name, std::string text, SourceSet& sources,
                              const LoadOptions& options = {});
+
+// Reads one test file given as text into `loaded` (rules loaded before): its examples join the
+// programme it names; diagnostics (`unknown-programme`, `bad-test`...) are added to
+// `loaded.diagnostics`. For tests and for test files read from standard input.
+void LoadTestFileFromText(std::string name, std::string text, LoadResult& loaded,
+                          SourceSet& sources, const LoadOptions& options = {});
 
 // The path, within the embedded rules, of the default programme (the shipped NBT example
 // programme, used when no --rules is given).
