@@ -24,6 +24,10 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
   cmd.add_option("-m,--map", flags.map,
                  "Column mapping (accredit-map: 1) for a school system's export")
       ->type_name(kFileArgument);
+  cmd.add_option("--exceptions", flags.exceptions,
+                 "Assessor exceptions file (accredit-exceptions: 1; repeatable)")
+      ->type_name(kFileArgument)
+      ->allow_extra_args(false);
 }
 
 namespace {
@@ -71,6 +75,10 @@ bool EvaluationRun::PrepareRules(const EvaluationFlags& flags, const GlobalOptio
       return false;
     }
   }
+  if (!exceptions_.Load(flags.exceptions, loaded_.rules, *programme_, sources_, global)) {
+    return false;
+  }
+  options_.exceptions = exceptions_.bound();
   Diagnostics diagnostics;
   if (!flags.map.empty()) {
     // Only a regular file is opened: opening a FIFO would wait for a writer forever.
@@ -116,6 +124,7 @@ bool EvaluationRun::ReadRecords(const EvaluationFlags& flags, const GlobalOption
   accounting_ = records.accounting;
   record_errors_ = diagnostics.has_errors();
   PrintDiagnostics(diagnostics, sources_, global);
+  if (!exceptions_.Check(learners_, sources_, global)) record_errors_ = true;
   // Go on when something was read: outcomes for clean learners are still worth printing.
   return !learners_.empty() || !record_errors_;
 }

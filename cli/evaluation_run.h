@@ -15,6 +15,7 @@
 #include "accredit/records.h"
 #include "accredit/rules_loader.h"
 #include "common.h"
+#include "exceptions_input.h"
 
 namespace accredit::cli {
 
@@ -24,11 +25,13 @@ struct EvaluationFlags {
   std::vector<std::string> rules;    // empty: the built-in default programme
   std::string award;
   std::string as_of;
-  std::string map;  // a column mapping (accredit-map: 1) for the records
+  std::string map;                      // a column mapping (accredit-map: 1) for the records
+  std::vector<std::string> exceptions;  // assessor exception files (accredit-exceptions: 1)
   bool predicted = false;
 };
 
-// Adds --rules, --award, --as-of, --predicted and --map (not RECORDS: each command words it).
+// Adds --rules, --award, --as-of, --predicted, --map and --exceptions (not RECORDS: each
+// command words it).
 void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags);
 
 class EvaluationRun {
@@ -63,14 +66,17 @@ class EvaluationRun {
   const std::vector<Outcome>& outcomes() const { return outcomes_; }
   const Accounting& accounting() const { return accounting_; }
   const EvaluateOptions& evaluate_options() const { return options_; }
-  // Whether reading the records produced any error diagnostic.
+  // Whether reading the records produced any error diagnostic (or an exception names no
+  // achievement of its learner, or several).
   bool has_errors() const { return record_errors_; }
+  const ExceptionInput& exceptions() const { return exceptions_; }
 
  private:
   SourceSet sources_;
   LoadResult loaded_;
   std::optional<ColumnMap> map_;
   ReadOptions read_options_;
+  ExceptionInput exceptions_;
   const Programme* programme_ = nullptr;
   std::vector<Learner> learners_;
   std::vector<Outcome> outcomes_;

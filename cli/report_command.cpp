@@ -55,14 +55,16 @@ const Programme* BaselineProgramme(const RuleSet& rules, const Programme& curren
   return nullptr;
 }
 
-// Evaluates every learner of `run` against `programme` of `rules`, with tracing, on `jobs`
-// threads; warns (`search-limit`) as validate does.
+// Evaluates every learner of `run` against `programme` of `rules` (with `exceptions` bound to
+// it), with tracing, on `jobs` threads; warns (`search-limit`) as validate does.
 std::vector<ReportedOutcome> Evaluate(const EvaluationRun& run, const RuleSet& rules,
-                                      const Programme& programme, unsigned jobs,
+                                      const Programme& programme,
+                                      const ProgrammeExceptions* exceptions, unsigned jobs,
                                       const GlobalOptions& global) {
   Evaluator evaluator(rules, programme);
   EvaluateOptions options = run.evaluate_options();
   options.trace = true;
+  options.exceptions = exceptions;
   const std::vector<Learner>& learners = run.learners();
   std::vector<ReportedOutcome> out(learners.size());
   run.ParallelFor(jobs, [&](std::size_t i) {
@@ -104,7 +106,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   // Each learner is evaluated with tracing and reduced at once to what the report needs, so
   // that the traces of a whole cohort never exist together.
   std::vector<ReportedOutcome> outcomes =
-      Evaluate(run, run.rules(), run.programme(), options.jobs, global);
+      Evaluate(run, run.rules(), run.programme(), run.exceptions().bound(), options.jobs, global);
 
   // The baseline is loaded into its own rule set; learners keep their resolution against the
   // new rules, which is why the two vocabularies must match.
@@ -130,8 +132,15 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
                       why));
       return kExitError;
     }
+    // The assessors' decisions stand under the old rules too, where their nodes exist.
+    std::optional<ProgrammeExceptions> old_exceptions;
+    if (run.exceptions().bound() != nullptr) {
+      old_exceptions = run.exceptions().BindTo(baseline.rules, *old_programme, run.programme(),
+                                               run.sources(), global);
+    }
     std::vector<ReportedOutcome> before =
-        Evaluate(run, baseline.rules, *old_programme, options.jobs, global);
+        Evaluate(run, baseline.rules, *old_programme, old_exceptions ? &*old_exceptions : nullptr,
+                 options.jobs, global);
     comparison = CompareOutcomes(run.programme(), baseline.rules, *old_programme, run.learners(),
                                  outcomes, before, report_options);
   }

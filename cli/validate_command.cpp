@@ -71,6 +71,7 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
   Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet),
                     stream->size());
   Evaluator evaluator(run.rules(), run.programme());
+  ExceptionRecordCheck exception_check(run.exceptions().bound());
   bool wrote = false;
   (void)sink.Write(writer.Begin(totals.summary, totals.accounting));
   auto render = [&](StreamBatch& batch) {
@@ -83,6 +84,7 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
     held.Add(batch.diagnostics);
     totals.read_errors = totals.read_errors || batch.diagnostics.has_errors();
     for (const Outcome& outcome : batch.outcomes) totals.summary.Add(outcome);
+    for (const Learner& learner : batch.records.learners) exception_check.Learner(learner);
     totals.accounting.Add(batch.records.accounting);
     if (!batch.rendered.empty()) {
       if (wrote) (void)sink.Write(writer.Separator());
@@ -100,7 +102,10 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
     return false;
   }
   held.Add(finish);
-  totals.read_errors = totals.read_errors || finish.has_errors();
+  // After the records' diagnostics, as when the input is read whole.
+  const Diagnostics& checked = exception_check.Finish();
+  held.Add(checked);
+  totals.read_errors = totals.read_errors || finish.has_errors() || checked.has_errors();
   (void)sink.Write(writer.End(totals.summary, totals.accounting));
   held.Print();
   return true;

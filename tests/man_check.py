@@ -20,13 +20,7 @@ import re
 import subprocess
 import sys
 
-PENDING = {
-    # Assessor exceptions (accredit-exceptions(5)) are being added on another branch.
-    "validate": {"--exceptions"},
-    "explain": {"--exceptions"},
-    "report": {"--exceptions"},
-    "transcript": {"--exceptions"},
-}
+PENDING = {}
 
 failures = []
 

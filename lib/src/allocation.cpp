@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "exception_apply.h"
+
 namespace accredit::internal {
 
 namespace {
@@ -42,6 +44,7 @@ class Search {
         }
       }
     }
+    if (view_.adjustments() != nullptr) AdjustCandidates(tier_, *view_.adjustments(), candidates);
     for (std::size_t e = 0; e < n; ++e) {
       Mask m = candidates[e];
       if (m == 0) continue;

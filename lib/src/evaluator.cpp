@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "accredit/exceptions.h"
 #include "allocation.h"
+#include "exception_apply.h"
 #include "learner_view.h"
 #include "plan.h"
 
@@ -40,6 +42,38 @@ std::string_view ExclusionReason(Exclusion exclusion) {
       return "dated after the --as-of date";
   }
   return "counts";
+}
+
+std::string_view ExceptionEffectName(ExceptionEffect effect) {
+  switch (effect) {
+    case ExceptionEffect::kApplied:
+      return "applied";
+    case ExceptionEffect::kNotReached:
+      return "not-reached";
+    case ExceptionEffect::kNotCounted:
+      return "not-counted";
+    case ExceptionEffect::kNoAchievement:
+      return "no-achievement";
+    case ExceptionEffect::kAmbiguous:
+      return "ambiguous";
+  }
+  return "applied";
+}
+
+std::string_view ExceptionEffectReason(ExceptionEffect effect) {
+  switch (effect) {
+    case ExceptionEffect::kApplied:
+      return "applied";
+    case ExceptionEffect::kNotReached:
+      return "not needed: a higher tier was achieved";
+    case ExceptionEffect::kNotCounted:
+      return "not applied: the achievement it names does not count";
+    case ExceptionEffect::kNoAchievement:
+      return "not applied: the learner has no achievement that matches it";
+    case ExceptionEffect::kAmbiguous:
+      return "not applied: several of the learner's achievements match it";
+  }
+  return "applied";
 }
 
 struct Evaluator::Impl {
@@ -141,10 +175,9 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
   }
 }
 
-}  // namespace
-
-Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& options) const {
-  const internal::Plan& plan = impl_->plan;
+// One evaluation of `learner`, with `exceptions` applied when not null.
+Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptions& options,
+            const LearnerExceptions* exceptions) {
   Outcome outcome;
   outcome.data_error = learner.rejected_rows > 0;
   // Per-thread scratch: evaluating a cohort reuses these buffers learner after learner.
@@ -158,6 +191,12 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
     if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
   }
   view.Reset(plan, learner, eligible);
+  if (exceptions != nullptr) {
+    thread_local internal::LearnerAdjustments adjustments;
+    internal::BuildAdjustments(plan, learner, outcome.exclusions, eligible, *exceptions,
+                               adjustments, outcome.exceptions);
+    view.Adjust(&adjustments);
+  }
   for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
     const internal::TierPlan& tp = plan.tiers[t];
     thread_local internal::Allocation allocation;
@@ -195,6 +234,29 @@ Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& optio
       break;
     }
   }
+  if (exceptions != nullptr) internal::MarkUnreached(outcome.tiers.size(), outcome.exceptions);
+  return outcome;
+}
+
+}  // namespace
+
+Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& options) const {
+  const internal::Plan& plan = impl_->plan;
+  const LearnerExceptions* exceptions = nullptr;
+  if (options.exceptions != nullptr && options.exceptions->programme() == &impl_->programme) {
+    exceptions = options.exceptions->Find(learner.id);
+  }
+  if (exceptions == nullptr) return Run(plan, learner, options, nullptr);
+  Outcome outcome = Run(plan, learner, options, exceptions);
+  // The rules alone, to tell whether the outcome relies on the exceptions.
+  EvaluateOptions alone = options;
+  alone.trace = false;
+  alone.allocations = false;
+  Outcome without = Run(plan, learner, alone, nullptr);
+  outcome.tier_without_exceptions = without.tier;
+  outcome.grade_without_exceptions = std::move(without.grade);
+  outcome.relies_on_exception = outcome.tier != outcome.tier_without_exceptions ||
+                                outcome.grade != outcome.grade_without_exceptions;
   return outcome;
 }
 

@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "accredit/diagnostic.h"
+#include "accredit/exceptions.h"
 #include "accredit/rules_describe.h"
+#include "exceptions_json.h"
 #include "plan.h"
 
 namespace accredit {
@@ -191,8 +193,45 @@ class NeedsWriter {
   std::string note_;  // said once, by the next leaf sentence
 };
 
+// What the applied exceptions at node `t` say after its line ("waived by an exception"), and
+// after the line of achievement `i` used there ("allowed here by an exception").
+std::string NodeNote(const Outcome& outcome, const NodeTrace& t) {
+  std::string out;
+  for (const ExceptionResult& r : outcome.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node) continue;
+    ExceptionAction action = r.exception->exception->action;
+    if (action == ExceptionAction::kWaive) out += " (waived by an exception)";
+    if (action == ExceptionAction::kSubstitute && t.met &&
+        std::find(t.used.begin(), t.used.end(), static_cast<std::uint32_t>(r.achievement)) !=
+            t.used.end()) {
+      out += " (met by a substitute, by an exception)";
+    }
+  }
+  return out;
+}
+
+std::string UsedNote(const Outcome& outcome, const NodeTrace& t, std::uint32_t i) {
+  for (const ExceptionResult& r : outcome.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node ||
+        r.achievement != static_cast<int>(i)) {
+      continue;
+    }
+    switch (r.exception->exception->action) {
+      case ExceptionAction::kAllow:
+        return " (allowed to count here by an exception)";
+      case ExceptionAction::kForce:
+        return " (allocated here by an exception)";
+      case ExceptionAction::kSubstitute:
+        return " (the substitute)";
+      case ExceptionAction::kWaive:
+        break;
+    }
+  }
+  return "";
+}
+
 void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& sources,
-               const NodeTrace& t, std::size_t depth, std::string& out) {
+               const Outcome& outcome, const NodeTrace& t, std::size_t depth, std::string& out) {
   if (t.node == nullptr) return;
   std::string pad(depth * 2, ' ');
   std::string line = DescribeRequirement(rules, *t.node);
@@ -202,15 +241,20 @@ void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& so
       group           ? fmt::format("{} of {} met", Number(t.actual), Number(t.required))
       : t.upper_bound ? fmt::format("has {}, at most {}", Number(t.actual), Number(t.required))
                       : fmt::format("has {} of {}", Number(t.actual), Number(t.required));
-  out += fmt::format("{}{} {} [{}]\n", pad, t.met ? "[met]    " : "[not met]", line, measure);
+  std::string note = outcome.exceptions.empty() ? "" : NodeNote(outcome, t);
+  out +=
+      fmt::format("{}{} {} [{}]{}\n", pad, t.met ? "[met]    " : "[not met]", line, measure, note);
   for (std::uint32_t i : t.used) {
-    out += fmt::format("{}            - {}\n", pad,
-                       DescribeAchievement(rules, learner, learner.achievements[i], sources));
+    out += fmt::format("{}            - {}{}\n", pad,
+                       DescribeAchievement(rules, learner, learner.achievements[i], sources),
+                       outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i));
   }
-  for (const NodeTrace& c : t.children) TraceText(rules, learner, sources, c, depth + 1, out);
+  for (const NodeTrace& c : t.children) {
+    TraceText(rules, learner, sources, outcome, c, depth + 1, out);
+  }
 }
 
-void TraceJson(JsonWriter& json, const NodeTrace& t) {
+void TraceJson(JsonWriter& json, const Outcome& outcome, const NodeTrace& t) {
   json.BeginObject();
   json.Key("id").String(t.node != nullptr ? t.node->id : "");
   json.Key("met").Bool(t.met);
@@ -219,9 +263,19 @@ void TraceJson(JsonWriter& json, const NodeTrace& t) {
   json.Key("used").BeginArray();
   for (std::uint32_t i : t.used) json.Int(i);
   json.EndArray();
+  // Indexes into the document's "exceptions" of those applied at this node.
+  bool any = false;
+  for (std::size_t k = 0; k < outcome.exceptions.size(); ++k) {
+    const ExceptionResult& r = outcome.exceptions[k];
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node) continue;
+    if (!any) json.Key("exceptions").BeginArray();
+    any = true;
+    json.Int(static_cast<long long>(k));
+  }
+  if (any) json.EndArray();
   if (!t.children.empty()) {
     json.Key("children").BeginArray();
-    for (const NodeTrace& c : t.children) TraceJson(json, c);
+    for (const NodeTrace& c : t.children) TraceJson(json, outcome, c);
     json.EndArray();
   }
   json.EndObject();
@@ -284,8 +338,38 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
                            ? "no award"
                            : TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier)]) +
                                  (outcome.grade.empty() ? "" : ", " + outcome.grade);
-  out += fmt::format("Outcome: {}{}\n", result,
-                     outcome.used_predicted ? " (relies on a predicted grade)" : "");
+  out += fmt::format("Outcome: {}{}{}\n", result,
+                     outcome.used_predicted ? " (relies on a predicted grade)" : "",
+                     outcome.relies_on_exception ? " (relies on an assessor exception)" : "");
+  if (!outcome.exceptions.empty()) {
+    std::string alone =
+        outcome.tier_without_exceptions == kNone
+            ? "no award"
+            : TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier_without_exceptions)]) +
+                  (outcome.grade_without_exceptions.empty()
+                       ? ""
+                       : ", " + outcome.grade_without_exceptions);
+    out += fmt::format("Without exceptions: {}\n", alone);
+    out += "Assessor exceptions:\n";
+    for (const ExceptionResult& r : outcome.exceptions) {
+      const Exception& e = *r.exception->exception;
+      out += fmt::format("  - {}: {}", e.node, ExceptionActionDone(e.action));
+      if (r.achievement != kNone) {
+        out += ": " + DescribeAchievement(
+                          rules, learner,
+                          learner.achievements[static_cast<std::size_t>(r.achievement)], sources);
+      } else if (!e.achievement.empty()) {
+        out += fmt::format(" ({})", DescribeSelector(e.achievement));
+      }
+      out += fmt::format("\n      {}", ExceptionEffectReason(r.effect));
+      if (r.effect == ExceptionEffect::kNotCounted && r.achievement != kNone) {
+        out += fmt::format(
+            " ({})", ExclusionReason(outcome.exclusions[static_cast<std::size_t>(r.achievement)]));
+      }
+      out += fmt::format("\n      reason: {}\n      approved by {} on {} [{}]\n", e.reason,
+                         e.approved_by, FormatDate(e.date), FormatLocation(e.location, sources));
+    }
+  }
   if (outcome.data_error) {
     out += fmt::format(
         "Data error: {} of this learner's rows were rejected (see the "
@@ -300,7 +384,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
     for (const ComponentResult& c : tier.components) {
       out += fmt::format("  {} ({}): {}\n", TitleOf(*c.component), c.component->id,
                          ComponentStatusName(c.status));
-      TraceText(rules, learner, sources, c.trace, 2, out);
+      TraceText(rules, learner, sources, outcome, c.trace, 2, out);
     }
     if (!tier.met) {
       out += fmt::format("  Still needed for {}:\n", TitleOf(*tier.tier));
@@ -333,6 +417,9 @@ std::string ExplainJson(const RuleSet& rules, const Programme& programme, const 
   json.Key("grade").StringOrNull(outcome.grade);
   json.Key("predicted").Bool(outcome.used_predicted);
   json.Key("data_error").Bool(outcome.data_error);
+  if (!outcome.exceptions.empty()) {
+    internal::WriteExceptionsJson(json, programme, &sources, learner, outcome);
+  }
   json.Key("achievements").BeginArray();
   for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
     json.BeginObject();
@@ -361,7 +448,7 @@ std::string ExplainJson(const RuleSet& rules, const Programme& programme, const 
       for (std::uint32_t i : c.allocated) json.Int(i);
       json.EndArray();
       json.Key("trace");
-      TraceJson(json, c.trace);
+      TraceJson(json, outcome, c.trace);
       json.EndObject();
     }
     json.EndArray();

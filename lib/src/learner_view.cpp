@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "exception_apply.h"
+
 namespace accredit::internal {
 
 namespace {
@@ -16,6 +18,7 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
                         const std::vector<std::uint32_t>& eligible) {
   plan_ = &plan;
   learner_ = &learner;
+  adjust_ = nullptr;
   eligible_ = eligible;
   std::size_t n = eligible_.size();
   leaf_match_.resize(plan.leaf_aggregates.size() * n);
@@ -28,6 +31,36 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
     }
   }
   record_cache_.assign(plan.aggregates.size(), kUncached);
+}
+
+void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
+  adjust_ = adjustments;
+  if (adjust_ == nullptr) return;
+  for (const auto& [leaf, e] : adjust_->allowed) {
+    leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] = 1;
+  }
+}
+
+void LearnerView::Override(int index, const Scope& scope, bool& met, double& progress,
+                           NodeTrace* trace) {
+  if (adjust_->node_override.empty()) return;
+  for (int o = adjust_->node_override[static_cast<std::size_t>(index)]; o >= 0;
+       o = adjust_->overrides[static_cast<std::size_t>(o)].next) {
+    const NodeOverride& node_override = adjust_->overrides[static_cast<std::size_t>(o)];
+    if (node_override.action == ExceptionAction::kSubstitute &&
+        (node_override.eligible < 0 ||
+         !scope.Includes(static_cast<std::size_t>(node_override.eligible)))) {
+      continue;  // the substitute does not count, or went to another component
+    }
+    met = true;
+    progress = 1;
+    if (trace != nullptr && node_override.action == ExceptionAction::kSubstitute) {
+      std::uint32_t i = eligible_[static_cast<std::size_t>(node_override.eligible)];
+      if (std::find(trace->used.begin(), trace->used.end(), i) == trace->used.end()) {
+        trace->used.push_back(i);
+      }
+    }
+  }
 }
 
 template <typename Member>
@@ -227,6 +260,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       break;
     }
   }
+  if (adjust_ != nullptr) Override(index, scope, met, progress, trace);
   if (!met && progress >= 1) progress = 0.999;
   if (trace != nullptr) trace->met = met;
   return met;

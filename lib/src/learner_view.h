@@ -13,6 +13,8 @@
 
 namespace accredit::internal {
 
+struct LearnerAdjustments;
+
 // Owner of an eligible achievement in an allocation: an exclusive component's index within the
 // tier, or one of these.
 inline constexpr int kUnallocated = -1;
@@ -27,6 +29,11 @@ class LearnerView {
   // Views `learner` (which must outlive the view's use) whose eligible achievements are those
   // with Exclusion::kCounts in `eligible` order.
   void Reset(const Plan& plan, const Learner& learner, const std::vector<std::uint32_t>& eligible);
+  // Applies a learner's exceptions (exception_apply.h) after Reset: allowed achievements match
+  // their leaves, and Evaluate honours waived and substituted nodes. `adjustments` must
+  // outlive the view's use; the next Reset clears it.
+  void Adjust(const LearnerAdjustments* adjustments);
+  const LearnerAdjustments* adjustments() const { return adjust_; }
 
   const Plan& plan() const { return *plan_; }
   const Learner& learner() const { return *learner_; }
@@ -60,6 +67,8 @@ class LearnerView {
 
  private:
   double Threshold(const CompiledThreshold& threshold);
+  // A waive or substitute on node `index` turns `met` true (exception_apply.h).
+  void Override(int index, const Scope& scope, bool& met, double& progress, NodeTrace* trace);
   // The aggregate over the eligible achievements `e` for which member(e) holds.
   template <typename Member>
   double AggregateOver(const CompiledAggregate& agg, Member member,
@@ -67,6 +76,7 @@ class LearnerView {
 
   const Plan* plan_ = nullptr;
   const Learner* learner_ = nullptr;
+  const LearnerAdjustments* adjust_ = nullptr;  // null for a learner without exceptions
   std::vector<std::uint32_t> eligible_;
   std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
   std::vector<double> record_cache_;

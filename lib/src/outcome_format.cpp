@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
+#include "exceptions_json.h"
 #include "html_page.h"
 
 namespace accredit {
@@ -43,6 +45,7 @@ void ValidateSummary::Add(const Outcome& outcome) {
     ++per_tier[static_cast<std::size_t>(outcome.tier)];
   }
   if (outcome.used_predicted) ++predicted;
+  if (outcome.relies_on_exception) ++exceptions;
 }
 
 namespace {
@@ -70,6 +73,17 @@ std::string CsvField(std::string_view text) {
   return out + "\"";
 }
 
+// "advanced.development.physical-outdoor waived; advanced.core-learning met by a substitute"
+std::string AppliedExceptions(const Outcome& o) {
+  std::vector<std::string> parts;
+  for (const ExceptionResult& r : o.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied) continue;
+    parts.push_back(fmt::format("{} {}", r.exception->exception->node,
+                                ExceptionActionDone(r.exception->exception->action)));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& learner,
                       const Outcome& o) {
   const Programme& p = *run.programme;
@@ -81,6 +95,9 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
   json.Key("predicted").Bool(o.used_predicted);
   json.Key("data_error").Bool(o.data_error);
   if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
+  if (!o.exceptions.empty()) {
+    internal::WriteExceptionsJson(json, *run.programme, run.sources, learner, o);
+  }
   json.Key("tiers").BeginArray();
   for (const TierResult& t : o.tiers) {
     json.BeginObject();
@@ -99,13 +116,8 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
           .Number(static_cast<double>(static_cast<long long>(c.progress * 1000)) / 1000);
       json.Key("allocated").BeginArray();
       for (std::uint32_t i : c.allocated) {
-        const Location& at = learner.achievements[i].location;
         json.BeginObject();
-        if (at.source != kNoSource && run.sources != nullptr) {
-          json.Key("file").String(run.sources->Get(at.source).name);
-        }
-        if (at.line != 0) json.Key("line").Int(at.line);
-        if (!at.pointer.empty()) json.Key("pointer").String(at.pointer);
+        internal::WriteLocationJson(json, run.sources, learner.achievements[i].location);
         const Achievement& a = learner.achievements[i];
         for (Field f : {Field::kKind, Field::kType, Field::kSubject, Field::kGrade, Field::kHours,
                         Field::kStrand}) {
@@ -156,6 +168,7 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
       if (!p.tiers.empty()) {
         for (const Component& c : p.tiers.front().components) header += "," + CsvField(c.id);
       }
+      if (run_.options.exceptions != nullptr) header += ",relies_on_exception,exceptions";
       return header + "\n";
     }
     case OutcomeFormat::kJunit: {
@@ -190,6 +203,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
         note = fmt::format("{}: {}", Title(*next->tier), fmt::join(missing, ", "));
       }
       if (o.used_predicted) note += note.empty() ? "(predicted)" : " (predicted)";
+      if (o.relies_on_exception) {
+        note += note.empty() ? "(relies on an exception)" : " (relies on an exception)";
+      }
       std::string line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
                                      o.grade.empty() ? "-" : o.grade, note);
       while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -209,6 +225,10 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
         for (const ComponentResult& c : o.tiers.front().components) {
           row += "," + std::string(ComponentStatusName(c.status));
         }
+      }
+      if (run_.options.exceptions != nullptr) {
+        row += fmt::format(",{},{}", o.relies_on_exception ? "yes" : "no",
+                           CsvField(AppliedExceptions(o)));
       }
       return row + "\n";
     }
@@ -231,8 +251,12 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
             "type=\"not-met\"/>",
             internal::HtmlEscape(fmt::format("{}", fmt::join(missing, ", "))));
       } else {
-        out += fmt::format("<system-out>{}{}</system-out>", internal::HtmlEscape(TierId(p, o)),
-                           o.grade.empty() ? "" : " " + internal::HtmlEscape(o.grade));
+        std::string relies;
+        if (o.relies_on_exception) {
+          relies = " (relies on an exception: " + internal::HtmlEscape(AppliedExceptions(o)) + ")";
+        }
+        out += fmt::format("<system-out>{}{}{}</system-out>", internal::HtmlEscape(TierId(p, o)),
+                           o.grade.empty() ? "" : " " + internal::HtmlEscape(o.grade), relies);
       }
       return out + "</testcase>\n";
     }
@@ -257,6 +281,10 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
         out += fmt::format("{} outcome{} on predicted grades\n", summary.predicted,
                            summary.predicted == 1 ? " relies" : "s rely");
       }
+      if (summary.exceptions > 0) {
+        out += fmt::format("{} outcome{} on assessor exceptions\n", summary.exceptions,
+                           summary.exceptions == 1 ? " relies" : "s rely");
+      }
       out += fmt::format("rows: {} read, {} used, {} rejected\n", accounting.rows_read,
                          accounting.rows_used, accounting.rows_rejected);
       return out;
@@ -276,6 +304,9 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
       json.Key("none").Int(static_cast<long long>(summary.none));
       json.Key("errors").Int(static_cast<long long>(summary.errors));
       json.Key("predicted").Int(static_cast<long long>(summary.predicted));
+      if (run_.options.exceptions != nullptr) {
+        json.Key("exceptions").Int(static_cast<long long>(summary.exceptions));
+      }
       json.EndObject();
       json.EndObject();
       // Splice the accounting and summary members after the learners array.

@@ -1,8 +1,13 @@
 // The cohort report as one long CSV table (RFC 4180): a row per figure, with a `section`
 // column saying what it is, so that a spreadsheet can filter and pivot it. Columns:
 //   section,group,learner,tier,component,item,count,total,text
+// With assessor exceptions: a `learners` row for tier `exception` (outcomes relying on one), an
+// `exception-learner` row per learner with exceptions (tier: the outcome; item: the outcome
+// without them; count: 1 when it relies on them) and an `exception` row per exception (tier,
+// component, item: the action, text: the decision).
 #include <fmt/format.h>
 
+#include "accredit/exceptions.h"
 #include "accredit/report.h"
 #include "report_internal.h"
 
@@ -41,7 +46,7 @@ std::string Joined(const std::vector<std::string>& lines) {
   return fmt::format("{}", fmt::join(lines, "\n"));
 }
 
-void Summary(const CohortSummary& s, std::string& out) {
+void Summary(const Report& r, const CohortSummary& s, std::string& out) {
   std::string judged = N(s.learners - s.errors);
   for (const TierCount& t : s.tiers) {
     Emit({"learners", s.group, "", t.tier->id, "", "", N(t.learners), judged, ""}, out);
@@ -52,6 +57,9 @@ void Summary(const CohortSummary& s, std::string& out) {
   Emit({"learners", s.group, "", "none", "", "", N(s.none), judged, ""}, out);
   Emit({"learners", s.group, "", "error", "", "", N(s.errors), N(s.learners), ""}, out);
   Emit({"learners", s.group, "", "predicted", "", "", N(s.predicted), judged, ""}, out);
+  if (internal::WithExceptions(r)) {
+    Emit({"learners", s.group, "", "exception", "", "", N(s.exceptions), judged, ""}, out);
+  }
   for (const ComponentRate& c : s.components) {
     Emit({"component", s.group, "", c.tier->id, c.component->id, "", N(c.met), N(c.evaluated),
           internal::TitleOf(*c.component)},
@@ -68,7 +76,7 @@ void Summary(const CohortSummary& s, std::string& out) {
 
 std::string ReportCsv(const Report& r) {
   std::string out = "section,group,learner,tier,component,item,count,total,text\n";
-  Summary(r.cohort, out);
+  Summary(r, r.cohort, out);
   for (const CloseLearner& c : r.cohort.close) {
     Emit({"close", c.group, c.learner, c.next->id, c.missing->id, internal::AchievedLabel(c), "",
           "", Joined(c.still_needed)},
@@ -77,7 +85,21 @@ std::string ReportCsv(const Report& r) {
   for (const DataErrorLearner& e : r.cohort.data_errors) {
     Emit({"data-error", e.group, e.learner, "", "", "", N(e.rejected_rows), "", ""}, out);
   }
-  for (const CohortSummary& g : r.groups) Summary(g, out);
+  for (const ExceptionLearner& e : r.cohort.excepted) {
+    Emit({"exception-learner", e.group, e.learner, internal::OutcomeLabel(e.tier, e.grade), "",
+          internal::OutcomeLabel(e.tier_without, e.grade_without), e.relies ? "1" : "0", "", ""},
+         out);
+    const Programme& p = *r.programme;
+    for (const ExceptionResult& x : e.exceptions) {
+      const BoundException& b = *x.exception;
+      const Tier& tier = p.tiers[static_cast<std::size_t>(b.tier)];
+      Emit({"exception", e.group, e.learner, tier.id,
+            tier.components[static_cast<std::size_t>(b.component)].id,
+            ExceptionActionName(b.exception->action), "", "", internal::ExceptionLine(r, x)},
+           out);
+    }
+  }
+  for (const CohortSummary& g : r.groups) Summary(r, g, out);
   if (r.baseline) {
     const BaselineComparison& b = *r.baseline;
     for (std::size_t i = 0; i < b.before.size(); ++i) {

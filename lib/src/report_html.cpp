@@ -31,6 +31,7 @@ class HtmlReport {
     Summary(s, 2, "");
     Close(s);
     Errors(s);
+    if (internal::WithExceptions(r_)) Exceptions(s);
     for (const CohortSummary& g : r_.groups) {
       std::string heading = fmt::format("{} {}", FieldName(*r_.options.group_by), g.group);
       out_ += fmt::format("<section>\n<h2>{} <span class=\"note\">({} learner{})</span></h2>\n",
@@ -77,6 +78,10 @@ class HtmlReport {
     if (s.predicted > 0) {
       out_ += fmt::format("<p class=\"note\">{} of these rely on a predicted grade.</p>\n",
                           s.predicted);
+    }
+    if (s.exceptions > 0) {
+      out_ += fmt::format("<p class=\"note\">{} of these rely on an assessor exception.</p>\n",
+                          s.exceptions);
     }
     for (const TierCount& t : s.tiers) {
       if (t.grades.empty() || t.learners == 0) continue;
@@ -194,6 +199,30 @@ class HtmlReport {
       for (const DataErrorLearner& e : s.data_errors) {
         out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td class=\"num\">{}</td></tr>\n",
                             HtmlEscape(e.learner), GroupCell(e.group), e.rejected_rows);
+      }
+      out_ += "</tbody>\n</table>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  void Exceptions(const CohortSummary& s) {
+    out_ += "<section>\n<h2>Assessor exceptions</h2>\n";
+    if (s.excepted.empty()) {
+      out_ += "<p>None of the exceptions given applies to a learner in these records.</p>\n";
+    } else {
+      out_ += fmt::format(
+          "<table>\n<caption>Learners with assessor exceptions, and their outcome with them"
+          "</caption>\n<thead><tr><th scope=\"col\">learner</th>{}<th scope=\"col\">outcome"
+          "</th><th scope=\"col\">exceptions</th></tr></thead>\n<tbody>\n",
+          GroupHead());
+      for (const ExceptionLearner& e : s.excepted) {
+        std::vector<std::string> lines;
+        for (const ExceptionResult& x : e.exceptions) {
+          lines.push_back(internal::ExceptionLine(r_, x));
+        }
+        out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td></tr>\n",
+                            HtmlEscape(e.learner), GroupCell(e.group),
+                            HtmlEscape(internal::ExceptedOutcome(e)), Needs(lines));
       }
       out_ += "</tbody>\n</table>\n";
     }

@@ -44,4 +44,16 @@ std::string AchievedLabel(const CloseLearner& close);
 // The options the outcomes were evaluated with, as a sentence ("" when the defaults).
 std::string OptionsSentence(const Report& report);
 
+// Whether the outcomes were evaluated with assessor exceptions (--exceptions): only then do the
+// formats carry their exceptions sections.
+bool WithExceptions(const Report& report);
+
+// One line about an exception of a learner: DescribeException() (without reason and approver
+// under --no-names), then what became of it when it was not applied.
+std::string ExceptionLine(const Report& report, const ExceptionResult& result);
+
+// "advanced merit (without exceptions: intermediate)", or without the part in parentheses
+// when the outcome does not rely on the exceptions.
+std::string ExceptedOutcome(const ExceptionLearner& learner);
+
 }  // namespace accredit::internal

@@ -1,4 +1,5 @@
 // The cohort report as one JSON document (format_version 1, documented in accredit-report(1)).
+#include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
 #include "accredit/outcome_format.h"
 #include "accredit/report.h"
@@ -12,13 +13,14 @@ void Size(JsonWriter& json, std::string_view key, std::size_t n) {
   json.Key(key).Int(static_cast<long long>(n));
 }
 
-void Summary(JsonWriter& json, const CohortSummary& s, bool grouped) {
+void Summary(JsonWriter& json, const Report& r, const CohortSummary& s, bool grouped) {
   json.BeginObject();
   if (grouped) json.Key("group").String(s.group);
   Size(json, "learners", s.learners);
   Size(json, "none", s.none);
   Size(json, "errors", s.errors);
   Size(json, "predicted", s.predicted);
+  if (internal::WithExceptions(r)) Size(json, "exceptions", s.exceptions);
   json.Key("tiers").BeginArray();
   for (const TierCount& t : s.tiers) {
     json.BeginObject();
@@ -79,11 +81,12 @@ std::string ReportJson(const Report& r) {
   json.Key("group_by");
   json.StringOrNull(grouped ? FieldName(*r.options.group_by) : "");
   json.Key("no_names").Bool(r.options.no_names);
+  if (internal::WithExceptions(r)) json.Key("exceptions").Bool(true);
   json.EndObject();
   json.Key("accounting");
   WriteAccountingJson(json, r.accounting);
   json.Key("cohort");
-  Summary(json, r.cohort, false);
+  Summary(json, r, r.cohort, false);
   json.Key("close").BeginArray();
   for (const CloseLearner& c : r.cohort.close) {
     json.BeginObject();
@@ -108,8 +111,39 @@ std::string ReportJson(const Report& r) {
     json.EndObject();
   }
   json.EndArray();
+  if (internal::WithExceptions(r)) {
+    json.Key("exceptions").BeginArray();
+    for (const ExceptionLearner& e : r.cohort.excepted) {
+      json.BeginObject();
+      json.Key("learner").String(e.learner);
+      if (grouped) json.Key("group").String(e.group);
+      // null for no tier, as "achieved" of a close learner.
+      json.Key("tier").StringOrNull(e.tier == "none" ? "" : e.tier);
+      json.Key("grade").StringOrNull(e.grade);
+      json.Key("relies_on_exception").Bool(e.relies);
+      json.Key("without_exceptions").BeginObject();
+      json.Key("tier").StringOrNull(e.tier_without == "none" ? "" : e.tier_without);
+      json.Key("grade").StringOrNull(e.grade_without);
+      json.EndObject();
+      json.Key("exceptions").BeginArray();
+      for (const ExceptionResult& x : e.exceptions) {
+        const Exception& ex = *x.exception->exception;
+        json.BeginObject();
+        json.Key("node").String(ex.node);
+        json.Key("action").String(ExceptionActionName(ex.action));
+        json.Key("effect").String(ExceptionEffectName(x.effect));
+        json.Key("reason").StringOrNull(r.options.no_names ? "" : ex.reason);
+        json.Key("approved_by").StringOrNull(r.options.no_names ? "" : ex.approved_by);
+        json.Key("date").String(FormatDate(ex.date));
+        json.EndObject();
+      }
+      json.EndArray();
+      json.EndObject();
+    }
+    json.EndArray();
+  }
   json.Key("groups").BeginArray();
-  for (const CohortSummary& g : r.groups) Summary(json, g, true);
+  for (const CohortSummary& g : r.groups) Summary(json, r, g, true);
   json.EndArray();
   json.Key("baseline");
   if (!r.baseline) {

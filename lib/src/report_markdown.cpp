@@ -52,6 +52,9 @@ void SummaryMarkdown(const CohortSummary& s, const std::string& level, std::stri
   if (s.predicted > 0) {
     out += fmt::format("\n{} of these rely on a predicted grade.\n", s.predicted);
   }
+  if (s.exceptions > 0) {
+    out += fmt::format("\n{} of these rely on an assessor exception.\n", s.exceptions);
+  }
   out += "\n" + level +
          " Component pass rates\n\nOf the learners evaluated at each tier: everyone for the "
          "highest tier, those below it for the next.\n\n"
@@ -106,6 +109,23 @@ std::string ReportMarkdown(const Report& r) {
     out += "| learner | rejected rows |\n|---|--:|\n";
     for (const DataErrorLearner& e : s.data_errors) {
       out += fmt::format("| {} | {} |\n", Md(e.learner), e.rejected_rows);
+    }
+  }
+  if (internal::WithExceptions(r)) {
+    out += "\n## Assessor exceptions\n\nLearners with exceptions, and their outcome with them.\n\n";
+    if (s.excepted.empty()) {
+      out += "None.\n";
+    } else {
+      out += fmt::format("| learner |{} outcome | exceptions |\n|---|{}---|---|\n",
+                         r.options.group_by ? " group |" : "", r.options.group_by ? "---|" : "");
+      for (const ExceptionLearner& e : s.excepted) {
+        std::vector<std::string> lines;
+        for (const ExceptionResult& x : e.exceptions)
+          lines.push_back(Md(internal::ExceptionLine(r, x)));
+        out += fmt::format("| {} |{} {} | {} |\n", Md(e.learner),
+                           r.options.group_by ? " " + Md(e.group) + " |" : "",
+                           Md(internal::ExceptedOutcome(e)), fmt::join(lines, "<br>"));
+      }
     }
   }
   for (const CohortSummary& g : r.groups) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "accredit/exceptions.h"
 #include "accredit/explain.h"
 #include "accredit/report.h"
 #include "accredit/rules_describe.h"
@@ -126,11 +127,30 @@ std::string OptionsSentence(const Report& report) {
     parts.push_back("as of " + FormatDate(*report.evaluate_options.as_of));
   }
   if (report.evaluate_options.predicted) parts.push_back("predicted grades count");
+  if (report.evaluate_options.exceptions != nullptr) parts.push_back("with assessor exceptions");
   if (report.options.group_by) {
     parts.push_back(fmt::format("grouped by {}", FieldName(*report.options.group_by)));
   }
   if (report.options.no_names) parts.push_back("names omitted");
   return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+bool WithExceptions(const Report& report) { return report.evaluate_options.exceptions != nullptr; }
+
+std::string ExceptionLine(const Report& report, const ExceptionResult& result) {
+  std::string line = DescribeException(*result.exception->exception, report.options.no_names);
+  if (result.effect != ExceptionEffect::kApplied) {
+    line += fmt::format(" [{}]", ExceptionEffectReason(result.effect));
+  }
+  return line;
+}
+
+std::string ExceptedOutcome(const ExceptionLearner& e) {
+  std::string out = OutcomeLabel(e.tier, e.grade);
+  if (e.relies) {
+    out += fmt::format(" (without exceptions: {})", OutcomeLabel(e.tier_without, e.grade_without));
+  }
+  return out;
 }
 
 std::string GradesLine(const TierCount& t) {
@@ -181,6 +201,16 @@ class Aggregator {
       return;
     }
     if (o.used_predicted) ++summary_.predicted;
+    if (o.relies_on_exception) ++summary_.exceptions;
+    if (!o.exceptions.empty()) {
+      auto label = [this](int tier) {
+        return tier == kNone ? std::string("none")
+                             : programme_.tiers[static_cast<std::size_t>(tier)].id;
+      };
+      summary_.excepted.push_back(ExceptionLearner{
+          learner.id, group, label(o.tier), o.grade, label(o.tier_without_exceptions),
+          o.grade_without_exceptions, o.relies_on_exception, o.exceptions});
+    }
     if (o.tier == kNone) {
       ++summary_.none;
     } else {

@@ -28,6 +28,9 @@ void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
   if (s.predicted > 0) {
     out += fmt::format("  ({} relying on a predicted grade)\n", s.predicted);
   }
+  if (s.exceptions > 0) {
+    out += fmt::format("  ({} relying on an assessor exception)\n", s.exceptions);
+  }
   out += "\nComponent pass rates (of the learners evaluated at each tier)\n";
   const Tier* current = nullptr;
   for (const ComponentRate& c : s.components) {
@@ -70,6 +73,18 @@ std::string ReportText(const Report& r) {
     out += fmt::format("  {}{}: {} rejected row{} (see the diagnostics)\n", PlainText(e.learner),
                        e.group.empty() ? "" : " (" + PlainText(e.group) + ")", e.rejected_rows,
                        e.rejected_rows == 1 ? "" : "s");
+  }
+  if (internal::WithExceptions(r)) {
+    out += "\nAssessor exceptions (learners they apply to; outcome with them)\n";
+    if (s.excepted.empty()) out += "  none\n";
+    for (const ExceptionLearner& e : s.excepted) {
+      out += fmt::format("  {}{}: {}\n", PlainText(e.learner),
+                         e.group.empty() ? "" : " (" + PlainText(e.group) + ")",
+                         internal::ExceptedOutcome(e));
+      for (const ExceptionResult& x : e.exceptions) {
+        out += fmt::format("    - {}\n", PlainText(internal::ExceptionLine(r, x)));
+      }
+    }
   }
   for (const CohortSummary& g : r.groups) {
     out += fmt::format("\n== {} {}: {} learner{}\n\n", FieldName(*r.options.group_by),

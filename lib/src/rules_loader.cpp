@@ -125,7 +125,8 @@ class Loader {
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        if (!it->is_regular_file() || p.extension() != ".yaml" || name.ends_with(".map.yaml")) {
+        if (!it->is_regular_file() || p.extension() != ".yaml" || name.ends_with(".map.yaml") ||
+            name.ends_with(".exceptions.yaml")) {
           continue;
         }
         if (!IsTestFile(p)) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "accredit/exceptions.h"
 #include "accredit/report.h"
 #include "transcript_internal.h"
 
@@ -118,6 +119,28 @@ std::vector<std::vector<const Component*>> AllocatedComponents(const Learner& le
     for (std::uint32_t i : c.allocated) {
       if (i < out.size()) out[i].push_back(c.component);
     }
+  }
+  return out;
+}
+
+std::vector<const ExceptionResult*> AppliedExceptions(const Outcome& outcome,
+                                                      const TierResult& tier,
+                                                      const Component* component) {
+  std::vector<const ExceptionResult*> out;
+  for (const ExceptionResult& r : outcome.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied) continue;
+    const Tier* of = tier.tier;
+    const BoundException& b = *r.exception;
+    // Outcome::tiers[t] is programme tier t, evaluated highest first.
+    if (static_cast<std::size_t>(b.tier) >= outcome.tiers.size() ||
+        outcome.tiers[static_cast<std::size_t>(b.tier)].tier != of) {
+      continue;
+    }
+    if (component != nullptr &&
+        &of->components[static_cast<std::size_t>(b.component)] != component) {
+      continue;
+    }
+    out.push_back(&r);
   }
   return out;
 }

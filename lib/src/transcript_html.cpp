@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "accredit/exceptions.h"
 #include "accredit/transcript.h"
 #include "html_page.h"
 #include "report_internal.h"
@@ -63,9 +64,10 @@ class Page {
         "the rules of {}. This page is a record of evidence; it is not signed and is not a "
         "verifiable credential.{}</p>\n</footer>\n",
         HtmlEscape(programme_.id),
-        options_.no_names ? " Titles, providers and evidence are "
-                            "omitted."
-                          : "");
+        !options_.no_names            ? ""
+        : outcome_.exceptions.empty() ? " Titles, providers and evidence are omitted."
+                                      : " Titles, providers, evidence and the reasons and "
+                                        "approvers of assessor exceptions are omitted.");
     out_ += internal::PageEnd();
     return std::move(out_);
   }
@@ -84,6 +86,20 @@ class Page {
                         HtmlEscape(result));
     if (outcome_.used_predicted) {
       out_ += "<p class=\"note\">This outcome relies on a predicted grade.</p>\n";
+    }
+    if (outcome_.relies_on_exception) {
+      std::string alone = "no award";
+      if (outcome_.tier_without_exceptions != kNone) {
+        alone = internal::TitleOf(
+            programme_.tiers[static_cast<std::size_t>(outcome_.tier_without_exceptions)]);
+        if (!outcome_.grade_without_exceptions.empty()) {
+          alone += ", " + outcome_.grade_without_exceptions;
+        }
+      }
+      out_ += fmt::format(
+          "<p class=\"note\">This outcome relies on an assessor exception: the rules alone give "
+          "{}.</p>\n",
+          HtmlEscape(alone));
     }
     if (outcome_.data_error) {
       out_ += fmt::format(
@@ -107,11 +123,17 @@ class Page {
         used.push_back(HtmlEscape(internal::AchievementName(
             rules_, learner_, learner_.achievements[i], options_.no_names)));
       }
+      for (const ExceptionResult* r : internal::AppliedExceptions(outcome_, *tier, c.component)) {
+        const Exception& e = *r->exception->exception;
+        used.push_back(HtmlEscape(
+            fmt::format("assessor exception: {} {}", e.node, ExceptionActionDone(e.action))));
+      }
       out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td></tr>\n",
                           HtmlEscape(internal::TitleOf(*c.component)), StatusCell(c.status),
                           fmt::join(used, "; "));
     }
     out_ += "</tbody>\n</table>\n";
+    Exceptions();
     if (outcome_.tier != kNone && outcome_.tier > 0) {
       // The tier above: what is missing, by component (explain gives the detail).
       const TierResult& next = outcome_.tiers[static_cast<std::size_t>(outcome_.tier) - 1];
@@ -129,6 +151,31 @@ class Page {
                           internal::FormatScore(tier->score));
     }
     out_ += "</section>\n";
+  }
+
+  // Every exception given for the learner: the decision, who made it and what became of it.
+  void Exceptions() {
+    if (outcome_.exceptions.empty()) return;
+    bool names = !options_.no_names;
+    out_ +=
+        "<table>\n<caption>Assessor exceptions: decisions made for this learner</caption>\n"
+        "<thead><tr><th scope=\"col\">requirement</th><th scope=\"col\">decision</th>";
+    if (names) out_ += "<th scope=\"col\">reason</th><th scope=\"col\">approved by</th>";
+    out_ += "<th scope=\"col\">date</th><th scope=\"col\">effect</th></tr></thead>\n<tbody>\n";
+    for (const ExceptionResult& r : outcome_.exceptions) {
+      const Exception& e = *r.exception->exception;
+      std::string decision(ExceptionActionDone(e.action));
+      if (r.achievement != kNone) {
+        decision += ": " + internal::AchievementName(
+                               rules_, learner_,
+                               learner_.achievements[static_cast<std::size_t>(r.achievement)],
+                               options_.no_names);
+      }
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}", HtmlEscape(e.node), Cell(decision));
+      if (names) out_ += Cell(e.reason) + Cell(e.approved_by);
+      out_ += Cell(FormatDate(e.date)) + Cell(ExceptionEffectReason(r.effect)) + "</tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
   }
 
   std::string CountsCell(std::size_t i) {

@@ -27,6 +27,12 @@ std::string AchievementName(const RuleSet& rules, const Learner& learner, const 
 std::vector<std::vector<const Component*>> AllocatedComponents(const Learner& learner,
                                                                const Outcome& outcome);
 
+// The exceptions of the learner applied in `tier` (the tier of record), for component
+// `component` of it, or for every component when `component` is null.
+std::vector<const ExceptionResult*> AppliedExceptions(const Outcome& outcome,
+                                                      const TierResult& tier,
+                                                      const Component* component);
+
 // Whether `text` is an http(s) URL safe to make a link of (no spaces or control characters).
 bool IsWebLink(std::string_view text);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
 #include "accredit/rules_describe.h"
 #include "accredit/transcript.h"
@@ -311,6 +312,28 @@ class Writer {
     json_.EndObject();
   }
 
+  // Assessor exceptions applied at `component` (every component when null) of the tier of
+  // record, as Evidence: what the assessor decided, so that the credential never claims more
+  // than the rules alone give without saying so.
+  void ExceptionEvidence(const Component* component) {
+    if (tier_ == nullptr || outcome_.exceptions.empty()) return;
+    std::vector<const ExceptionResult*> applied =
+        internal::AppliedExceptions(outcome_, *tier_, component);
+    if (applied.empty()) return;
+    json_.Key("evidence").BeginArray();
+    for (const ExceptionResult* r : applied) {
+      const Exception& e = *r->exception->exception;
+      json_.BeginObject();
+      json_.Key("type").BeginArray().String("Evidence").EndArray();
+      json_.Key("name").String(
+          fmt::format("Assessor exception: {} {}", e.node, ExceptionActionDone(e.action)));
+      json_.Key("narrative").String(DescribeException(e, options_.no_names));
+      json_.Key("genre").String("Assessor exception");
+      json_.EndObject();
+    }
+    json_.EndArray();
+  }
+
   void AwardCredential() {
     CredentialHead(Id("award"), fmt::format("{}: {}", ProgrammeName(), TierValue()));
     AchievementRef(award_id_, ProgrammeName(),
@@ -324,6 +347,7 @@ class Writer {
     if (!outcome_.grade.empty()) Result(grade_rd_, outcome_.grade, "");
     json_.EndArray();
     json_.EndObject();
+    ExceptionEvidence(nullptr);
     json_.EndObject();
   }
 
@@ -340,6 +364,7 @@ class Writer {
            c.status == ComponentStatus::kMet ? "Completed" : "InProgress");
     json_.EndArray();
     json_.EndObject();
+    ExceptionEvidence(c.component);
     json_.EndObject();
   }
 

@@ -18,7 +18,9 @@ Usage: check_files.py ACCREDIT SOURCE_DIR
    `# yaml-language-server: $schema=../schema/accredit-rules.schema.json` (or the mapping
    schema for a *.map.yaml).
 
-Files named *.test.yaml (rule tests beside rule files) are not rule files and are left out.
+Files named *.test.yaml (rule tests beside rule files) and *.exceptions.yaml (assessor
+exceptions, checked against their own schema by tests/exceptions_schema_check.py) are not rule
+files and are left out.
 YAML is read as the loader reads it (loader_view.py). Exit status 0 when all hold, 1 otherwise;
 every failure is printed.
 """
@@ -93,7 +95,7 @@ class Check:
         for folder in ("rules", "examples"):
             paths += glob.glob(os.path.join(self.source_dir, folder, "**", "*.yaml"),
                                recursive=True)
-        paths = sorted(p for p in paths if not p.endswith(".test.yaml"))
+        paths = sorted(p for p in paths if not p.endswith((".test.yaml", ".exceptions.yaml")))
         if not paths:
             self.fail("rules/", "no rule files found")
         for path in paths:

@@ -85,6 +85,12 @@ compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \
   --rules "$root/rules/nbt/ashdown-ks4.yaml"
 compare "$root/examples/messy-export/results.csv" "text json" "1 300" "1 2" \
   --rules "$root/rules/nbt/ashdown-ks4.yaml" --map "$root/rules/mappings/sims-results.map.yaml"
+# Assessor exceptions: outcomes that rely on one, and exceptions that name no achievement, or
+# several, or a learner not in the records (their diagnostics come after the records').
+compare "$root/examples/exceptions/cohort.csv" "$all_formats" "1 300" "1 2" \
+  --exceptions "$root/examples/exceptions/foxwood.exceptions.yaml"
+compare "$root/examples/exceptions/cohort.csv" "text json" "1 300" "1 2" \
+  --exceptions "$root/tests/cli/exceptions-records-mismatch/mismatch.exceptions.yaml"
 
 # Every hostile validate input of the golden suite, as a file.
 for case in "$root"/tests/cli/hostile-*/; do

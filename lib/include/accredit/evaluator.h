@@ -13,6 +13,12 @@
 // met, its award grade, and per component the status, the achievements allocated and (with
 // EvaluateOptions::trace) a full trace of every condition: actual against required.
 //
+// With EvaluateOptions::exceptions, the learner's assessor exceptions (exceptions.h) are applied:
+// a waived node is met; a substitute meets its node when the component gets the achievement;
+// an allowed achievement matches its node's filter; a forced one goes to its component and no
+// other. The learner is then evaluated again without them, and the Outcome says whether its
+// tier or grade relies on them. A learner without exceptions costs nothing extra.
+//
 // What an `at_least` counts is what the component is allocated. `at_most`, `none`, `compare`
 // and the `by` of a threshold look at every achievement that counts for the learner: they
 // state properties of the record ("no grade U"), not of an allocation.
@@ -29,6 +35,9 @@
 
 namespace accredit {
 
+class ProgrammeExceptions;
+struct BoundException;
+
 struct EvaluateOptions {
   // predicted (false): predicted grades count (outcomes that rely on one say so).
   bool predicted = false;
@@ -42,6 +51,9 @@ struct EvaluateOptions {
   // search_limit (200000): allocation search steps per tier before the search stops with the
   // best allocation found so far and Outcome::search_limit_hit set.
   std::uint32_t search_limit = 200000;
+  // exceptions (none): assessor exceptions bound to the programme evaluated (exceptions.h);
+  // exceptions bound to another programme are ignored. Must outlive the outcomes.
+  const ProgrammeExceptions* exceptions = nullptr;
 };
 
 enum class ComponentStatus : std::uint8_t { kMet, kNotMet, kError };
@@ -87,15 +99,42 @@ enum class Exclusion : std::uint8_t {
 };
 std::string_view ExclusionReason(Exclusion exclusion);
 
+// What became of one of the learner's exceptions (Outcome::exceptions).
+enum class ExceptionEffect : std::uint8_t {
+  kApplied,        // in effect in a tier that was evaluated
+  kNotReached,     // its tier was not evaluated: the learner achieved a tier above it
+  kNotCounted,     // the achievement it names does not count (Outcome::exclusions says why)
+  kNoAchievement,  // no achievement of the learner matches it (CheckLearnerExceptions errs)
+  kAmbiguous,      // several achievements match it (CheckLearnerExceptions errs)
+};
+// "applied", "not-reached", "not-counted", "no-achievement", "ambiguous".
+std::string_view ExceptionEffectName(ExceptionEffect effect);
+// For people: "applied", "not needed: a higher tier was achieved", ...
+std::string_view ExceptionEffectReason(ExceptionEffect effect);
+
+struct ExceptionResult {
+  const BoundException* exception = nullptr;  // owned by EvaluateOptions::exceptions
+  ExceptionEffect effect = ExceptionEffect::kApplied;
+  int achievement = kNone;  // index into the learner's achievements, when exactly one matches
+};
+
 struct Outcome {
   int tier = kNone;             // index into Programme::tiers of the tier achieved, or kNone
   std::string grade;            // award grade of that tier, if graded
   bool data_error = false;      // the learner has rejected rows: not judged on partial data
   bool used_predicted = false;  // the tier achieved relies on a predicted grade
   bool search_limit_hit = false;
+  bool relies_on_exception = false;     // see `exceptions`
+  int tier_without_exceptions = kNone;  // see `exceptions`
   // Evaluated tiers, highest first: every tier above the one achieved, and that one.
   std::vector<TierResult> tiers;
   std::vector<Exclusion> exclusions;  // one per achievement of the learner
+  // With EvaluateOptions::exceptions: each exception of this learner, in file order (empty
+  // for a learner without any). When non-empty, tier_without_exceptions and
+  // grade_without_exceptions are what the rules alone give, and relies_on_exception is set
+  // when they differ from `tier` and `grade`.
+  std::vector<ExceptionResult> exceptions;
+  std::string grade_without_exceptions;
 };
 
 class Evaluator {

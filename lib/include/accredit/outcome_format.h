@@ -4,7 +4,9 @@
 //   json   one document: format_version, programme, options, accounting, summary, learners
 //   jsonl  one JSON object per learner per line (streamable; the same object as in json)
 //   csv    one row per learner: learner, status, tier, grade, predicted, then one column per
-//          component of the programme's highest tier (its status)
+//          component of the programme's highest tier (its status); with exceptions
+//          (EvaluateOptions::exceptions), then relies_on_exception and exceptions (the ones
+//          applied)
 //   junit  one test case per learner (a failure when no tier is met, an error for a learner
 //          with data errors), for CI systems
 //
@@ -12,7 +14,9 @@
 // rendered on several threads and joined in input order (with Separator() between them), and
 // written as a large input is read (validate streams a sorted input): the output is byte-identical
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
-// documented in accredit-validate(1).
+// documented in accredit-validate(1). A learner with assessor exceptions gains
+// relies_on_exception, without_exceptions and exceptions members (in every format, an outcome
+// that relies on an exception says so); those members are absent for other learners.
 #pragma once
 
 #include <optional>
@@ -43,6 +47,7 @@ struct ValidateSummary {
   std::size_t none = 0;               // learners achieving no tier (without data errors)
   std::size_t errors = 0;             // learners with data errors
   std::size_t predicted = 0;          // learners whose tier relies on a predicted grade
+  std::size_t exceptions = 0;         // learners whose tier or grade relies on an exception
   std::size_t learners = 0;
   void Add(const Outcome& outcome);
 };

@@ -4,8 +4,10 @@
 //
 //   BuildReport()      aggregates: learners per tier and award grade, the pass rate of every
 //                      component, the most common still-needed requirements, the learners one
-//                      component short of the next tier up, learners with data errors, the
-//                      row accounting; optionally the same per group (--group-by).
+//                      component short of the next tier up, learners with data errors, learners
+//                      with assessor exceptions (those whose outcome relies on one are also
+//                      counted apart, like predicted grades), the row accounting; optionally the
+//                      same per group (--group-by).
 //   CompareOutcomes()  a rule change dry run: the same learners under old (baseline) and new
 //                      rules, a transition table (tier before -> tier after) and every learner
 //                      whose outcome changes, with the reason.
@@ -47,8 +49,9 @@ struct ReportOptions {
   // their first row (in input order) that has it; learners without one form the group
   // "(no FIELD)". Groups are listed in order of first appearance.
   std::optional<Field> group_by;
-  // no_names (false): omit personal free text (IsNameField). A --group-by on such a field is
-  // still allowed but its groups are labelled "group 1", "group 2", ... instead.
+  // no_names (false): omit personal free text (IsNameField), and the reason and approver of
+  // assessor exceptions. A --group-by on such a field is still allowed but its groups are
+  // labelled "group 1", "group 2", ... instead.
   bool no_names = false;
   // top_reasons (10): how many of the most common still-needed requirements to list.
   std::size_t top_reasons = 10;
@@ -108,6 +111,18 @@ struct CloseLearner {
   std::vector<std::string> still_needed;  // StillNeeded() sentences for that component
 };
 
+// A learner with assessor exceptions (exceptions.h), whether or not the outcome relies on them.
+struct ExceptionLearner {
+  std::string learner;
+  std::string group;
+  std::string tier;  // tier id achieved, or "none"
+  std::string grade;
+  std::string tier_without;  // what the rules alone give: tier id or "none"
+  std::string grade_without;
+  bool relies = false;                      // tier or grade differs without the exceptions
+  std::vector<ExceptionResult> exceptions;  // as in the Outcome
+};
+
 struct DataErrorLearner {
   std::string learner;
   std::string group;
@@ -120,11 +135,13 @@ struct CohortSummary {
   std::size_t none = 0;          // no tier (without data errors)
   std::size_t errors = 0;        // learners with data errors: not judged, not counted below
   std::size_t predicted = 0;     // tiers that rely on a predicted grade
+  std::size_t exceptions = 0;    // tiers or grades that rely on an assessor exception
   std::vector<TierCount> tiers;  // programme order, highest first
   std::vector<ComponentRate> components;      // each tier's components, in programme order
   std::vector<NeededReason> reasons;          // most learners first (ties: programme order)
   std::vector<CloseLearner> close;            // input order
   std::vector<DataErrorLearner> data_errors;  // input order
+  std::vector<ExceptionLearner> excepted;     // learners with exceptions, input order
 };
 
 // One learner whose tier or award grade differs between the baseline and the new rules.

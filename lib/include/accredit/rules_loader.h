@@ -53,9 +53,10 @@ struct LoadResult {
 };
 
 // Loads files and folders (every *.yaml below a folder, in sorted order; `*.test.yaml` files
-// are example files for `accredit test`, read only with LoadOptions::test_files, and
-// `*.map.yaml` files are column mappings (column_map.h), skipped). A path of the form
-// "<rules>/P" names the embedded rule file P. Every file read is registered in `sources`.
+// are example files for `accredit test`, read only with LoadOptions::test_files;
+// `*.map.yaml` files are column mappings (column_map.h) and `*.exceptions.yaml` files assessor
+// exceptions (exceptions.h), both skipped). A path of the form "<rules>/P" names the embedded
+// rule file P. Every file read is registered in `sources`.
 LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
                      const LoadOptions& options = {});
 
