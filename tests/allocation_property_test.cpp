@@ -1,6 +1,8 @@
 // Property test of the allocation search: on thousands of small random programmes and
 // learners, the number of components the engine meets equals the best any allocation can do,
-// found by brute force over every assignment with an evaluator written independently here.
+// found by brute force over every assignment with an evaluator written independently here;
+// and when every component can be met in a graded tier, the grading score is the best any
+// allocation that meets them all can earn.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -71,6 +73,16 @@ bool LeafMet(const Leaf& leaf, const std::vector<Item>& items, const std::vector
   return total >= leaf.at_least;
 }
 
+bool Relevant(const Node& node, const Item& item) {
+  for (const Leaf& leaf : node.leaves) {
+    if (LeafMatches(leaf, item)) return true;
+  }
+  return false;
+}
+
+// The grading `where` of the generated programmes: GCSEs in maths or physics.
+bool Graded(const Item& item) { return !item.activity && (item.value == 0 || item.value == 1); }
+
 bool NodeMet(const Node& node, const std::vector<Item>& items, const std::vector<int>& owner,
              int component, bool shared) {
   if (node.kind == Node::kLeaf) return LeafMet(node.leaves[0], items, owner, component, shared);
@@ -86,6 +98,8 @@ TEST_CASE("the allocation search meets as many components as the best possible a
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   int full_cases = 0;
   int partial_cases = 0;
+  int graded_cases = 0;
+  int scored_cases = 0;
   for (int round = 0; round < 4000; ++round) {
     int k = 2 + pick(2);
     std::vector<Node> nodes(static_cast<std::size_t>(k));
@@ -117,6 +131,20 @@ TEST_CASE("the allocation search meets as many components as the best possible a
                 LeafYaml(node.leaves[0]) + ", " + LeafYaml(node.leaves[1]) + "]\n";
       }
     }
+    // Half the programmes are graded: a count of GCSEs in maths or physics used by some
+    // components.
+    std::vector<int> graded_components;
+    if (pick(2) == 0) {
+      for (int c = 0; c < k; ++c) {
+        if (pick(2) == 0) graded_components.push_back(c);
+      }
+      if (graded_components.empty()) graded_components.push_back(pick(k));
+      yaml += "    grading:\n      count: {where: {type: gcse, subject: [maths, physics]}, of: [";
+      for (std::size_t i = 0; i < graded_components.size(); ++i) {
+        yaml += (i ? ", c" : "c") + std::to_string(graded_components[i]);
+      }
+      yaml += "]}\n      bands: {top: 3, middle: 1, bottom: 0}\n";
+    }
     auto rules = testing::LoadYaml(yaml);
     const RuleSet& rs = rules->result.rules;
     std::vector<Item> items(static_cast<std::size_t>(3 + pick(6)));
@@ -133,8 +161,11 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     Learner learner = testing::MakeLearner(rs, "L", rows);
 
     // Brute force: every assignment of each item to an exclusive component or to none.
+    // The grading score counts each item a graded component uses once: a shared component
+    // uses every item relevant to it, an exclusive one the relevant items it is given.
     std::vector<int> owner(items.size(), -1);
     int best = -1;
+    int best_score = -1;  // among assignments that meet every component
     std::function<void(std::size_t)> enumerate = [&](std::size_t i) {
       if (i == items.size()) {
         int met = 0;
@@ -145,6 +176,19 @@ TEST_CASE("the allocation search meets as many components as the best possible a
                      : 0;
         }
         best = std::max(best, met);
+        if (met == k && !graded_components.empty()) {
+          int score = 0;
+          for (std::size_t x = 0; x < items.size(); ++x) {
+            bool used = false;
+            for (int c : graded_components) {
+              const Node& node = nodes[static_cast<std::size_t>(c)];
+              bool mine = shared[static_cast<std::size_t>(c)] || owner[x] == c;
+              used = used || (mine && Relevant(node, items[x]));
+            }
+            score += used && Graded(items[x]) ? 1 : 0;
+          }
+          best_score = std::max(best_score, score);
+        }
         return;
       }
       for (int c = -1; c < k; ++c) {
@@ -167,11 +211,24 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     CHECK((outcome.tier == 0) == (best == k));
     CHECK_FALSE(outcome.search_limit_hit);
     (best == k ? full_cases : partial_cases) += 1;
+    if (best == k && !graded_components.empty()) {
+      REQUIRE(outcome.tier == 0);
+      CHECK(outcome.tiers[0].score == doctest::Approx(best_score));
+      const char* grade = best_score >= 3 ? "top" : best_score >= 1 ? "middle" : "bottom";
+      CHECK(outcome.grade == grade);
+      graded_cases += 1;
+      // Only a score above 0 can tell one allocation from another.
+      if (best_score > 0) scored_cases += 1;
+    }
   }
   // The generator must exercise both outcomes, or the test proves little.
-  MESSAGE("met every component: ", full_cases, ", could not: ", partial_cases);
+  MESSAGE("met every component: ", full_cases, ", could not: ", partial_cases,
+          ", graded with every component met: ", graded_cases, " (", scored_cases,
+          " scoring above 0)");
   CHECK(full_cases > 300);
   CHECK(partial_cases > 300);
+  CHECK(graded_cases > 150);
+  CHECK(scored_cases > 100);
 }
 
 }  // namespace accredit

@@ -24,7 +24,11 @@ class Search {
     thread_local std::vector<int> owner;
     thread_local std::vector<Mask> candidates;
     thread_local std::vector<std::size_t> contested;
+    thread_local std::vector<double> gain;
+    thread_local std::vector<std::uint8_t> always;
     owner_ = &owner;
+    gain_ = &gain;
+    always_ = &always;
     candidates_ = &candidates;
     contested_ = &contested;
     std::size_t n = view_.size();
@@ -55,9 +59,11 @@ class Search {
         contested.push_back(e);
       }
     }
+    PrepareGrading(k);
     best_.owner = owner;
     best_.met = -1;
     best_.progress = 0;
+    best_.score = 0;
     steps_ = 0;
     limit_hit_ = false;
     Descend(0);
@@ -87,8 +93,65 @@ class Search {
     return {met, progress};
   }
 
-  bool Better(int met, double progress) const {
-    return met > best_.met || (met == best_.met && progress > best_.progress + kEpsilon);
+  // For a graded tier: what each eligible achievement adds to the score when a graded
+  // component uses it, which achievements a shared graded component uses whatever the
+  // allocation, and the score's upper bound (every achievement a graded component could use).
+  void PrepareGrading(std::size_t k) {
+    const Grading& g = tier_.tier->grading;
+    graded_ = g.kind != Grading::Kind::kUngraded && !contested_->empty();
+    if (!graded_) return;
+    std::size_t n = view_.size();
+    graded_mask_ = 0;
+    always_->assign(n, 0);
+    for (int c : g.of) {
+      const ComponentPlan& cp = tier_.components[static_cast<std::size_t>(c)];
+      if (!cp.shared) {
+        if (static_cast<std::size_t>(c) < k) graded_mask_ |= Mask{1} << c;
+        continue;
+      }
+      for (std::size_t e = 0; e < n; ++e) {
+        for (int leaf : cp.leaves) {
+          if (view_.LeafMatches(leaf, e)) (*always_)[e] = 1;
+        }
+      }
+    }
+    gain_->resize(n);
+    const Learner& learner = view_.learner();
+    for (std::size_t e = 0; e < n; ++e) {
+      (*gain_)[e] =
+          GradingGain(view_.plan(), tier_, learner, learner.achievements[view_.eligible()[e]]);
+    }
+    score_bound_ = GradingScore(true);
+  }
+
+  // The grading score of the current allocation; with `optimistic`, undecided achievements
+  // count when a graded component could get them.
+  double GradingScore(bool optimistic) const {
+    const std::vector<int>& owner = *owner_;
+    double score = 0;
+    for (std::size_t e = 0; e < owner.size(); ++e) {
+      double g = (*gain_)[e];
+      int o = owner[e];
+      if ((*always_)[e] != 0 || (o >= 0 && ((graded_mask_ >> o) & 1) != 0)) {
+        score += g;
+      } else if (optimistic && o == kUndecided && ((*candidates_)[e] & graded_mask_) != 0) {
+        score += std::max(g, 0.0);
+      }
+    }
+    return score;
+  }
+
+  // Order of allocations: more components met; with every one met, a higher grading score
+  // (graded tiers); otherwise more progress.
+  bool Better(int met, double progress, double score) const {
+    if (met != best_.met) return met > best_.met;
+    if (met == all_) return graded_ && score > best_.score + kEpsilon;
+    return progress > best_.progress + kEpsilon;
+  }
+
+  // Nothing can beat the best allocation found.
+  bool Finished() const {
+    return best_.met == all_ && (!graded_ || best_.score + kEpsilon >= score_bound_);
   }
 
   // Returns true when the search is over (everything met, or the limit reached).
@@ -97,19 +160,23 @@ class Search {
       limit_hit_ = true;
       return true;
     }
-    int all = static_cast<int>(tier_.components.size());
     std::vector<int>& owner = *owner_;
     if (j == contested_->size()) {
       auto [met, progress] = Score(false);
-      if (Better(met, progress)) {
+      double score = graded_ && met == all_ ? GradingScore(false) : 0;
+      if (Better(met, progress, score)) {
         best_.owner = owner;
         best_.met = met;
         best_.progress = progress;
+        best_.score = score;
       }
-      return met == all;
+      return Finished();
     }
     auto [bound_met, bound_progress] = Score(true);
-    if (best_.met >= 0 && !Better(bound_met, bound_progress)) return false;
+    if (best_.met >= 0) {
+      double bound_score = graded_ && best_.met == all_ ? GradingScore(true) : 0;
+      if (!Better(bound_met, bound_progress, bound_score)) return false;
+    }
     std::size_t e = (*contested_)[j];
     Mask met_now = 0;
     Score(false, &met_now);
@@ -132,11 +199,26 @@ class Search {
   std::vector<int>* owner_ = nullptr;
   std::vector<Mask>* candidates_ = nullptr;
   std::vector<std::size_t>* contested_ = nullptr;
+  int all_ = static_cast<int>(tier_.components.size());
+  bool graded_ = false;                          // graded tier with contested achievements
+  Mask graded_mask_ = 0;                         // the exclusive components the grading counts
+  std::vector<double>* gain_ = nullptr;          // per eligible achievement (graded_)
+  std::vector<std::uint8_t>* always_ = nullptr;  // used by a shared graded component (graded_)
+  double score_bound_ = 0;
   std::uint32_t steps_ = 0;
   bool limit_hit_ = false;
 };
 
 }  // namespace
+
+double GradingGain(const Plan& plan, const TierPlan& tier, const Learner& learner,
+                   const Achievement& a) {
+  const Grading& g = tier.tier->grading;
+  if (g.kind == Grading::Kind::kPoints)
+    return QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
+  if (g.kind == Grading::Kind::kCount) return Matches(plan, tier.grading_where, learner, a) ? 1 : 0;
+  return 0;
+}
 
 void Allocate(const TierPlan& tier, LearnerView& view, std::uint32_t limit, Allocation& out) {
   Search(tier, view, limit, out).Run();

@@ -16,6 +16,13 @@
 // search visits components not yet met first, then rule order, and achievements in input
 // order, and keeps the first best allocation found, so the result is deterministic. It stops
 // after `limit` steps with the best allocation so far.
+//
+// A graded tier's award grade depends on the allocation too: an A level that could count for
+// the main study or for breadth earns points only in the main study. Among the allocations that
+// meet every component, the search keeps the one with the highest grading score (GradingGain
+// summed over what the graded components use), so the grade never depends on the order of
+// the learner's rows. Branches that cannot beat the best score found are cut; the search ends
+// early when the score reaches its bound (every achievement a graded component could use).
 #pragma once
 
 #include <cstdint>
@@ -30,9 +37,15 @@ struct Allocation {
   std::vector<int> owner;  // per eligible achievement: component index in the tier, or kUnallocated
   int met = 0;             // components met
   double progress = 0;     // sum of component progress
+  double score = 0;        // grading score, when every component is met in a graded tier
   bool limit_hit = false;
   std::uint32_t steps = 0;
 };
+
+// What achievement `a` adds to the grading score of `tier` when a graded component uses it:
+// its points in the grading table, or 1 when it matches the grading `where` (0 otherwise).
+double GradingGain(const Plan& plan, const TierPlan& tier, const Learner& learner,
+                   const Achievement& a);
 
 // Fills `out` (whose buffers are reused) with the allocation for `tier`.
 void Allocate(const TierPlan& tier, LearnerView& view, std::uint32_t limit, Allocation& out);

@@ -158,12 +158,7 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
       // A shared component may use what another uses: count each achievement once.
       if (std::find(counted.begin(), counted.end(), i) != counted.end()) return;
       counted.push_back(i);
-      const Achievement& a = learner.achievements[i];
-      if (g.kind == Grading::Kind::kPoints) {
-        score += internal::QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
-      } else if (internal::Matches(plan, tp.grading_where, learner, a)) {
-        score += 1;
-      }
+      score += internal::GradingGain(plan, tp, learner, learner.achievements[i]);
     });
   }
   result.score = score;
