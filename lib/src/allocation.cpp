@@ -61,6 +61,7 @@ class Search {
     }
     PrepareGrading(k);
     best_.owner = owner;
+    best_.components.clear();
     best_.met = -1;
     best_.progress = 0;
     best_.score = 0;
@@ -78,9 +79,12 @@ class Search {
   // Components met and total progress under the current allocation; with `optimistic`,
   // undecided achievements count for every component they could go to (an upper bound).
   // `met_now`, when given, receives the components met as a mask.
-  std::pair<int, double> Score(bool optimistic, Mask* met_now = nullptr) {
+  // `each`, when given, receives each component's result.
+  std::pair<int, double> Score(bool optimistic, Mask* met_now = nullptr,
+                               std::vector<ComponentScore>* each = nullptr) {
     int met = 0;
     double progress = 0;
+    if (each != nullptr) each->clear();
     for (std::size_t c = 0; c < tier_.components.size(); ++c) {
       const ComponentPlan& cp = tier_.components[c];
       LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
@@ -89,6 +93,7 @@ class Search {
       met += ok ? 1 : 0;
       progress += p;
       if (met_now != nullptr && ok && c < kMaxComponents) *met_now |= Mask{1} << c;
+      if (each != nullptr) each->push_back({ok, p});
     }
     return {met, progress};
   }
@@ -162,10 +167,12 @@ class Search {
     }
     std::vector<int>& owner = *owner_;
     if (j == contested_->size()) {
-      auto [met, progress] = Score(false);
+      thread_local std::vector<ComponentScore> each;
+      auto [met, progress] = Score(false, nullptr, &each);
       double score = graded_ && met == all_ ? GradingScore(false) : 0;
       if (Better(met, progress, score)) {
         best_.owner = owner;
+        best_.components = each;
         best_.met = met;
         best_.progress = progress;
         best_.score = score;

@@ -33,11 +33,19 @@
 
 namespace accredit::internal {
 
+struct ComponentScore {
+  bool met = false;
+  double progress = 0;
+};
+
 struct Allocation {
   std::vector<int> owner;  // per eligible achievement: component index in the tier, or kUnallocated
-  int met = 0;             // components met
-  double progress = 0;     // sum of component progress
-  double score = 0;        // grading score, when every component is met in a graded tier
+  // Per component, whether `owner` meets it and its progress, as LearnerView::Evaluate finds
+  // them; empty when the search stopped (the limit) before it scored any allocation.
+  std::vector<ComponentScore> components;
+  int met = 0;          // components met
+  double progress = 0;  // sum of component progress
+  double score = 0;     // grading score, when every component is met in a graded tier
   bool limit_hit = false;
   std::uint32_t steps = 0;
 };

@@ -204,8 +204,16 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
       const internal::ComponentPlan& cp = tp.components[c];
       ComponentResult cr;
       cr.component = cp.component;
-      internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false, &allocation.owner};
-      bool met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
+      bool met = false;
+      if (!options.trace && c < allocation.components.size()) {
+        // The search scored this allocation already.
+        met = allocation.components[c].met;
+        cr.progress = allocation.components[c].progress;
+      } else {
+        internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false,
+                                           &allocation.owner};
+        met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
+      }
       cr.status = met                  ? ComponentStatus::kMet
                   : outcome.data_error ? ComponentStatus::kError
                                        : ComponentStatus::kNotMet;

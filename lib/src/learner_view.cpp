@@ -21,16 +21,19 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
   adjust_ = nullptr;
   eligible_ = eligible;
   std::size_t n = eligible_.size();
+  std::size_t aggregates = plan.aggregates.size();
+  matches_.resize(aggregates * n);
+  for (std::size_t e = 0; e < n; ++e) {
+    const std::uint8_t* row = memo_.Find(plan, learner, learner.achievements[eligible_[e]]);
+    std::copy(row, row + aggregates,
+              matches_.begin() + static_cast<std::ptrdiff_t>(e * aggregates));
+  }
   leaf_match_.resize(plan.leaf_aggregates.size() * n);
   for (std::size_t leaf = 0; leaf < plan.leaf_aggregates.size(); ++leaf) {
-    const CompiledAggregate& agg =
-        plan.aggregates[static_cast<std::size_t>(plan.leaf_aggregates[leaf])];
-    for (std::size_t e = 0; e < n; ++e) {
-      leaf_match_[leaf * n + e] =
-          Matches(plan, agg.where, learner, learner.achievements[eligible_[e]]) ? 1 : 0;
-    }
+    std::size_t agg = static_cast<std::size_t>(plan.leaf_aggregates[leaf]);
+    for (std::size_t e = 0; e < n; ++e) leaf_match_[leaf * n + e] = matches_[e * aggregates + agg];
   }
-  record_cache_.assign(plan.aggregates.size(), kUncached);
+  record_cache_.assign(aggregates, kUncached);
 }
 
 void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
@@ -130,12 +133,10 @@ double LearnerView::RecordValue(int aggregate) {
   double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
   if (cached != kUncached) return cached;
   const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
+  std::size_t aggregates = plan_->aggregates.size();
+  std::size_t a = static_cast<std::size_t>(aggregate);
   cached = AggregateOver(
-      agg,
-      [&](std::size_t e) {
-        return Matches(*plan_, agg.where, *learner_, learner_->achievements[eligible_[e]]);
-      },
-      nullptr);
+      agg, [&](std::size_t e) { return matches_[e * aggregates + a] != 0; }, nullptr);
   return cached;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accredit/evaluator.h"
+#include "match_memo.h"
 #include "plan.h"
 
 namespace accredit::internal {
@@ -78,6 +79,8 @@ class LearnerView {
   const Learner* learner_ = nullptr;
   const LearnerAdjustments* adjust_ = nullptr;  // null for a learner without exceptions
   std::vector<std::uint32_t> eligible_;
+  MatchMemo memo_;
+  std::vector<std::uint8_t> matches_;     // [position * aggregates + aggregate]: its `where`
   std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;

@@ -1,6 +1,7 @@
 #include "plan.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace accredit::internal {
 
@@ -249,6 +250,17 @@ CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter) {
   return out;
 }
 
+namespace {
+
+void AddFields(const CompiledFilter& filter, std::uint32_t& fields) {
+  for (const CompiledCondition& c : filter.conditions) {
+    fields |= std::uint32_t{1} << static_cast<unsigned>(c.field);
+  }
+  for (const CompiledFilter& f : filter.negated) AddFields(f, fields);
+}
+
+}  // namespace
+
 Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
   Plan plan;
   plan.rules = &rules;
@@ -267,6 +279,9 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
     tp.grading_where = CompileFilter(rules, tier.grading.where);
     plan.tiers.push_back(std::move(tp));
   }
+  for (const CompiledAggregate& agg : plan.aggregates) AddFields(agg.where, plan.filter_fields);
+  static std::atomic<std::uint64_t> serials{0};
+  plan.serial = ++serials;
   plan.has_prior_learning = programme.has_prior_learning;
   plan.prior_learning = CompileFilter(rules, programme.prior_learning);
   for (const PointsTable& table : rules.tables) {

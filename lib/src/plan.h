@@ -96,6 +96,10 @@ struct Plan {
   std::vector<DenseTable> tables;  // per RuleSet table
   bool has_prior_learning = false;
   CompiledFilter prior_learning;
+  // A bit per Field that some aggregate's filter reads (match_memo.h).
+  std::uint32_t filter_fields = 0;
+  // Unique to this plan in the process, never reused (a memo's key; addresses can be).
+  std::uint64_t serial = 0;
 };
 
 Plan CompilePlan(const RuleSet& rules, const Programme& programme);

@@ -1,0 +1,82 @@
+// The evaluator remembers which filters an achievement matches across learners (match_memo.h,
+// internal). These tests check, through the public Evaluator, that what it remembers never
+// changes an outcome: free-text keys that could run together, more distinct achievements
+// than it keeps, two programmes evaluated in turn, and evaluators created and destroyed
+// (a new plan may live where an old one did).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "evaluation_fixture.h"
+
+namespace accredit {
+
+namespace {
+
+// One component: at least one activity from the given provider with the given title.
+std::string ProviderTitleRules(const std::string& provider, const std::string& title) {
+  return "accredit: 1\nprogramme: {id: p, title: P}\ntiers:\n  top:\n    components:\n"
+         "      c:\n        role: breadth\n        count: {at_least: 1, where: {kind: activity, "
+         "provider: " +
+         provider + ", title: " + title + "}}\n";
+}
+
+Learner Activity(const RuleSet& rules, const std::string& id, const std::string& provider,
+                 const std::string& title) {
+  return testing::MakeLearner(rules, id,
+                              {"kind=activity hours=5 provider=" + provider + " title=" + title});
+}
+
+}  // namespace
+
+TEST_CASE("free-text values that run together are different achievements to the memo") {
+  auto rules = testing::LoadYaml(ProviderTitleRules("c", "ab"));
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  // Title "ab" with provider "c", and title "a" with provider "bc": "abc" end to end.
+  CHECK(evaluator.Evaluate(Activity(rs, "L1", "c", "ab"), {}).tier == 0);
+  CHECK(evaluator.Evaluate(Activity(rs, "L2", "bc", "a"), {}).tier == kNone);
+  CHECK(evaluator.Evaluate(Activity(rs, "L3", "c", "ab"), {}).tier == 0);
+}
+
+TEST_CASE("more distinct achievements than the memo keeps are still judged right") {
+  auto rules = testing::LoadYaml(ProviderTitleRules("s", "wanted"));
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  int met = 0;
+  for (int i = 0; i < 20000; ++i) {
+    // Every other learner has a title seen by no one else; the rest have the wanted one.
+    std::string title = i % 2 == 0 ? "wanted" : "t" + std::to_string(i);
+    Outcome outcome = evaluator.Evaluate(Activity(rs, "L" + std::to_string(i), "s", title), {});
+    CHECK((outcome.tier == 0) == (i % 2 == 0));
+    met += outcome.tier == 0 ? 1 : 0;
+  }
+  CHECK(met == 10000);
+}
+
+TEST_CASE("two programmes evaluated in turn, and evaluators made anew, keep their own matches") {
+  auto first = testing::LoadYaml(ProviderTitleRules("s", "one"));
+  auto second = testing::LoadYaml(ProviderTitleRules("s", "two"));
+  const RuleSet& a = first->result.rules;
+  const RuleSet& b = second->result.rules;
+  Learner one = Activity(a, "L1", "s", "one");
+  Learner two = Activity(b, "L2", "s", "two");
+  Evaluator in_a(a, a.programmes[0]);
+  Evaluator in_b(b, b.programmes[0]);
+  for (int i = 0; i < 10; ++i) {
+    CHECK(in_a.Evaluate(one, {}).tier == 0);
+    CHECK(in_b.Evaluate(one, {}).tier == kNone);
+    CHECK(in_a.Evaluate(two, {}).tier == kNone);
+    CHECK(in_b.Evaluate(two, {}).tier == 0);
+  }
+  for (int i = 0; i < 20; ++i) {
+    const RuleSet& rs = i % 2 == 0 ? a : b;
+    Evaluator fresh(rs, rs.programmes[0]);
+    CHECK(fresh.Evaluate(one, {}).tier == (i % 2 == 0 ? 0 : kNone));
+    CHECK(fresh.Evaluate(two, {}).tier == (i % 2 == 0 ? kNone : 0));
+  }
+}
+
+}  // namespace accredit
