@@ -186,6 +186,7 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
     if (x == Exclusion::kCounts) eligible.push_back(static_cast<std::uint32_t>(i));
   }
   view.Reset(plan, learner, eligible);
+  outcome.tiers.reserve(plan.tiers.size());
   if (exceptions != nullptr) {
     thread_local internal::LearnerAdjustments adjustments;
     internal::BuildAdjustments(plan, learner, outcome.exclusions, eligible, *exceptions,
@@ -199,6 +200,7 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
     outcome.search_limit_hit = outcome.search_limit_hit || allocation.limit_hit;
     TierResult result;
     result.tier = tp.tier;
+    result.components.reserve(tp.components.size());
     bool all_met = true;
     for (std::size_t c = 0; c < tp.components.size(); ++c) {
       const internal::ComponentPlan& cp = tp.components[c];

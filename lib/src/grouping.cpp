@@ -8,16 +8,13 @@ namespace accredit::internal {
 
 namespace {
 
-// FNV-1a over the trimmed field values, with a separator so that ("ab", "") != ("a", "b").
+// A hash of the trimmed field values, field by field, so that ("ab", "") != ("a", "b"). Only
+// a first sieve: FindDuplicate compares the texts.
 std::uint64_t RowHash(const FieldValues& values) {
   std::uint64_t hash = 14695981039346656037ull;
   for (std::string_view value : values) {
-    for (char c : value) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 1099511628211ull;
-    }
-    hash ^= 0xffu;
-    hash *= 1099511628211ull;
+    hash ^=
+        std::hash<std::string_view>{}(value) + 0x9e3779b97f4a7c15ull + (hash << 6) + (hash >> 2);
   }
   return hash;
 }
@@ -44,8 +41,13 @@ Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics
 
 std::size_t Grouping::Find(std::string_view id, const Location& first,
                            const Location& id_location) {
+  // Rows of one learner usually come together: try the last learner first.
+  if (last_ < learners_.size() && learners_[last_].id == id) return last_;
   auto it = index_.find(id);
-  if (it != index_.end()) return it->second;
+  if (it != index_.end()) {
+    last_ = it->second;
+    return last_;
+  }
   std::size_t index = learners_.size();
   Learner& learner = learners_.emplace_back();
   learner.id = std::string(id);
@@ -55,6 +57,7 @@ std::size_t Grouping::Find(std::string_view id, const Location& first,
   learner.text.reserve(512);
   per_learner_.emplace_back();
   index_.emplace(learner.id, index);
+  last_ = index;
   if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
   return index;
 }
@@ -137,6 +140,7 @@ RecordSet Grouping::Release() {
   learners_.clear();
   per_learner_.clear();
   index_.clear();
+  last_ = 0;
   return out;
 }
 

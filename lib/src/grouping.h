@@ -72,7 +72,8 @@ class Grouping {
   std::vector<Learner> learners_;
   std::vector<PerLearner> per_learner_;
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
-  Learner orphan_;  // receives nothing: rows without a learner id are rejected
+  std::size_t last_ = 0;  // the learner of the last row found (learners_ may be empty)
+  Learner orphan_;        // receives nothing: rows without a learner id are rejected
 };
 
 }  // namespace accredit::internal
