@@ -136,6 +136,13 @@ TEST_CASE("the CSV reader rejects malformed rows with one error each and carries
        "records.csv:2:3: error: column 'b' is not valid UTF-8 [bad-utf8]\n"},
       {"truncated UTF-8 at the end", "a,b\nx,\xe2\x82", "header: a|b\n2! x\n",
        "records.csv:2:3: error: column 'b' is not valid UTF-8 [bad-utf8]\n"},
+      // Past the first eight bytes, where ASCII is checked a word at a time.
+      {"invalid UTF-8 after ASCII words", "a,b\nx,abcdefghijklmnopq\xe9rs\n", "header: a|b\n2! x\n",
+       "records.csv:2:3: error: column 'b' is not valid UTF-8 [bad-utf8]\n"},
+      {"invalid UTF-8 as the last byte of a word", "a,b\nx,abcdefg\xff\n", "header: a|b\n2! x\n",
+       "records.csv:2:3: error: column 'b' is not valid UTF-8 [bad-utf8]\n"},
+      {"UTF-8 after ASCII words", "a,b\nx,abcdefghijklmnop\xc3\xa9z\n",
+       "header: a|b\n2: x|abcdefghijklmnop\xc3\xa9z\n", ""},
       {"too few fields", "learner,type,grade\nL1,gcse\nL2,gcse,4\n",
        "header: learner|type|grade\n2! L1|gcse\n3: L2|gcse|4\n",
        "records.csv:2: error: expected 3 fields, got 2 [bad-row]\n"},
