@@ -42,7 +42,6 @@ class JsonReader {
       : source_(source),
         text_(text),
         first_line_(first_line),
-        lines_(text),
         options_(options),
         diagnostics_(diagnostics),
         grouping_(rules, options, diagnostics) {}
@@ -52,18 +51,37 @@ class JsonReader {
   RecordSet ReadLines(std::size_t start);
 
  private:
-  Location At(std::size_t offset, std::string pointer = {}) const {
-    return Location{source_, lines_.Line(offset) + first_line_ - 1, lines_.Column(offset),
-                    std::move(pointer)};
+  Location At(std::size_t offset, std::string pointer = {}) {
+    Location at{source_, 0, 0, std::move(pointer)};
+    Place(at, offset);
+    return at;
   }
   Location At(const Unit& unit, od::value& value, std::string pointer) {
+    return At(OffsetOf(unit, value), std::move(pointer));
+  }
+  // Sets the line and column of `at` to those of `offset`.
+  void Place(Location& at, std::size_t offset) {
+    if (unit_line_ != 0) {  // in a line of JSON Lines: no need to look the line up
+      at.line = unit_line_;
+      at.column = static_cast<std::uint32_t>(offset - line_start_ + 1);
+      return;
+    }
+    if (!lines_) lines_.emplace(text_);
+    at.line = lines_->Line(offset) + first_line_ - 1;
+    at.column = lines_->Column(offset);
+  }
+  // The offset in the text of where `value` starts (of the unit when simdjson cannot say).
+  static std::size_t OffsetOf(const Unit& unit, od::value& value) {
     const char* where = nullptr;
-    if (value.current_location().get(where) || where < unit.data) return At(unit.base, pointer);
-    return At(unit.base + static_cast<std::size_t>(where - unit.data), std::move(pointer));
+    if (value.current_location().get(where) || where < unit.data) return unit.base;
+    return unit.base + static_cast<std::size_t>(where - unit.data);
   }
 
   void ReadUnit(const Unit& unit, bool lines_mode);
   bool CheckUnit(const Unit& unit, od::parser& parser);
+  // Whether `unit` is certainly free of the faults ScanJson() and CheckUnit() report: one
+  // pass of simdjson, which checks the encoding itself, and which JSON Lines almost always pass.
+  bool PassesQuickCheck(const Unit& unit, bool lines_mode);
   void ReadElement(const Unit& unit, od::value element, const std::string& pointer);
   void ReadLearner(const Unit& unit, od::object object, const Location& where,
                    const std::string& pointer);
@@ -78,13 +96,20 @@ class JsonReader {
 
   SourceId source_;
   std::string_view text_;
-  std::uint32_t first_line_;  // the line of the source the text starts on
-  internal::LineIndex lines_;
+  std::uint32_t first_line_;                  // the line of the source the text starts on
+  std::optional<internal::LineIndex> lines_;  // built when first needed
+  // While reading a line of JSON Lines: its line in the source (else 0), and its offset in the
+  // text (columns count from there).
+  std::uint32_t unit_line_ = 0;
+  std::size_t line_start_ = 0;
   const ReadOptions& options_;
   Diagnostics& diagnostics_;
   Grouping grouping_;
   std::set<std::string, std::less<>> unknown_keys_;
   std::string scratch_;
+  // Reused from row to row, so that their pointers keep their buffers.
+  FieldLocations fields_;
+  Location element_;
   // Reused from unit to unit: the parser's buffers, and the padded copy of the unit it reads.
   od::parser parser_;
   std::string padded_;
@@ -101,7 +126,7 @@ RecordSet JsonReader::Read() {
   if (text_[first] == '[') {
     ReadUnit(Unit{text_.substr(start), start, nullptr}, false);
   } else if (text_[first] == '{' &&
-             internal::ScanJson(text_.substr(start), options_.max_json_depth).ok()) {
+             internal::ScanJsonPasses(text_.substr(start), options_.max_json_depth)) {
     // One object, perhaps spread over lines (pretty-printed): a single learner or row.
     ReadUnit(Unit{text_.substr(start), start, nullptr}, true);
   } else if (text_[first] == '{') {
@@ -118,30 +143,39 @@ RecordSet JsonReader::Read() {
 
 RecordSet JsonReader::ReadLines(std::size_t start) {
   std::size_t line_start = start;
+  std::uint32_t line_number = first_line_;
+  line_start_ = 0;  // the first line starts at 0, before any byte order mark
   while (line_start < text_.size()) {
     std::size_t end = text_.find('\n', line_start);
     if (end == std::string_view::npos) end = text_.size();
     std::string_view line = text_.substr(line_start, end - line_start);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      unit_line_ = line_number;
       ReadUnit(Unit{line, line_start, nullptr}, true);
     }
     line_start = end + 1;
+    line_start_ = line_start;
+    ++line_number;
   }
+  unit_line_ = 0;
   return grouping_.Release();
 }
 
 void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
-  internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
-  if (!fault.ok()) {
-    diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
-    grouping_.RejectRow({}, At(in.base), At(in.base));
-    return;
-  }
   padded_.assign(in.text);
   padded_.append(simdjson::SIMDJSON_PADDING, ' ');
   simdjson::padded_string_view padded(padded_.data(), in.text.size(), padded_.size());
   Unit unit{in.text, in.base, padded_.data()};
-  if (!CheckUnit(unit, parser_)) return;
+  if (!PassesQuickCheck(unit, lines_mode)) {
+    // Something is wrong: find what, and where, as precisely as we can.
+    internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
+    if (!fault.ok()) {
+      diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
+      grouping_.RejectRow({}, At(in.base), At(in.base));
+      return;
+    }
+    if (!CheckUnit(unit, parser_)) return;
+  }
   // Checked: this second pass meets no syntax error, only values of the wrong kind.
   od::document document;
   od::value root;
@@ -158,6 +192,26 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
     if (item.get(element)) return;
     ReadElement(unit, element, fmt::format("/{}", index++));
   }
+}
+
+bool JsonReader::PassesQuickCheck(const Unit& unit, bool lines_mode) {
+  // simdjson checks the encoding, control characters in strings and strings left open as it
+  // indexes the unit, and Validate() the rest of the syntax and the nesting; what is left of
+  // ScanJson()'s faults is text after the value. A unit that does not hold what is expected
+  // of it (an object for a line, an array for a whole document) takes the careful path.
+  simdjson::padded_string_view view(unit.data, unit.text.size(),
+                                    unit.text.size() + simdjson::SIMDJSON_PADDING);
+  od::document document;
+  od::value root;
+  od::json_type type = od::json_type::null;
+  if (parser_.iterate(view).get(document) || document.get_value().get(root) ||
+      root.type().get(type) ||
+      type != (lines_mode ? od::json_type::object : od::json_type::array) ||
+      Validate(root, options_.max_json_depth)) {
+    return false;
+  }
+  const char* after = nullptr;
+  return document.current_location().get(after) == simdjson::OUT_OF_BOUNDS;
 }
 
 bool JsonReader::CheckUnit(const Unit& unit, od::parser& parser) {
@@ -244,7 +298,11 @@ void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location
     if (field.unescaped_key().get(key) || field.value().get(value)) return;
     if (key == "id") continue;
     if (key != "achievements") {
-      NoteUnknown(key, At(unit, value, pointer + "/" + internal::PointerToken(key)));
+      if (unknown_keys_.find(key) == unknown_keys_.end()) {
+        std::string at = pointer + "/";
+        internal::AppendPointerToken(at, key);
+        NoteUnknown(key, At(unit, value, std::move(at)));
+      }
       continue;
     }
     const std::string base = pointer + "/achievements";
@@ -263,8 +321,12 @@ void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location
     for (auto item : array) {
       od::value element;
       if (item.get(element)) return;
-      std::string element_pointer = fmt::format("{}/{}", base, index++);
-      Location at = At(unit, element, element_pointer);
+      // element_ keeps its pointer's buffer from row to row.
+      Location& at = element_;
+      at.source = source_;
+      Place(at, OffsetOf(unit, element));
+      at.pointer.assign(base);
+      fmt::format_to(std::back_inserter(at.pointer), "/{}", index++);
       od::object row;
       if (element.get_object().get(row)) {
         od::json_type type = od::json_type::null;
@@ -276,7 +338,7 @@ void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location
       } else if (id.empty()) {
         grouping_.RejectRow({}, at, at);  // its learner's missing id is the error
       } else {
-        ReadRow(unit, row, at, element_pointer, id, id_location);
+        ReadRow(unit, row, at, at.pointer, id, id_location);
       }
     }
   }
@@ -286,7 +348,7 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
                          const std::string& pointer, std::string_view learner_id,
                          const Location& id_location) {
   FieldValues values{};
-  FieldLocations fields;
+  FieldLocations& fields = fields_;  // reused from row to row, for their pointers' buffers
   for (Location& field : fields) field.source = kNoSource;
   std::array<bool, kFieldCount> seen{};
   bool error = false;
@@ -294,16 +356,29 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
     std::string_view key;
     od::value value;
     if (member.unescaped_key().get(key) || member.value().get(value)) return;
-    Location at = At(unit, value, pointer + "/" + internal::PointerToken(key));
+    // The location of the value: built only when kept or reported.
+    auto locate = [&](Location& at) {
+      at.source = source_;
+      Place(at, OffsetOf(unit, value));
+      at.pointer.assign(pointer);
+      at.pointer += '/';
+      internal::AppendPointerToken(at.pointer, key);
+    };
     std::optional<Field> field = options_.map != nullptr ? options_.map->FieldFor(key)
                                                          : FieldByName(internal::LowerAscii(key));
     if (!field) {
-      NoteUnknown(key, at);
+      if (unknown_keys_.find(key) == unknown_keys_.end()) {
+        Location at;
+        locate(at);
+        NoteUnknown(key, at);
+      }
       continue;
     }
     const std::size_t f = static_cast<std::size_t>(*field);
     if (seen[f]) {
       if (!error) {
+        Location at;
+        locate(at);
         diagnostics_.Error("bad-value", fmt::format("field '{}' is given twice", FieldName(*field)),
                            at);
       }
@@ -311,9 +386,12 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
       continue;
     }
     seen[f] = true;
+    Location& at = fields[f];
+    locate(at);
     if (std::optional<std::string_view> text = Scalar(value, key, at, error)) {
       values[f] = internal::TrimSpace(*text);
-      fields[f] = std::move(at);
+    } else {
+      at.source = kNoSource;
     }
   }
   const std::size_t learner = static_cast<std::size_t>(Field::kLearner);

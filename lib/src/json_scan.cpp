@@ -6,10 +6,10 @@
 
 namespace accredit::internal {
 
-JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth) {
-  if (std::size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
-    return {"bad-utf8", "the input is not valid UTF-8", bad};
-  }
+namespace {
+
+// ScanJson() but for the encoding.
+JsonScanFault ScanStructure(std::string_view text, std::uint32_t max_depth) {
   std::vector<char> open;  // the closing bracket each open one needs
   bool in_string = false;
   bool escaped = false;
@@ -75,6 +75,19 @@ JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth) {
   return {};
 }
 
+}  // namespace
+
+JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth) {
+  if (std::size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+    return {"bad-utf8", "the input is not valid UTF-8", bad};
+  }
+  return ScanStructure(text, max_depth);
+}
+
+bool ScanJsonPasses(std::string_view text, std::uint32_t max_depth) {
+  return ScanStructure(text, max_depth).ok() && FirstInvalidUtf8(text) == std::string_view::npos;
+}
+
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -94,6 +107,15 @@ std::uint32_t LineIndex::Column(std::size_t offset) const {
 std::string PointerToken(std::string_view key) {
   std::string out;
   out.reserve(key.size());
+  AppendPointerToken(out, key);
+  return out;
+}
+
+void AppendPointerToken(std::string& out, std::string_view key) {
+  if (key.find_first_of("~/") == std::string_view::npos) {
+    out += key;
+    return;
+  }
   for (char c : key) {
     if (c == '~') {
       out += "~0";
@@ -103,7 +125,6 @@ std::string PointerToken(std::string_view key) {
       out += c;
     }
   }
-  return out;
 }
 
 }  // namespace accredit::internal

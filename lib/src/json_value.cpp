@@ -1,5 +1,7 @@
 #include "json_value.h"
 
+#include <limits>
+
 #include "text.h"
 
 namespace accredit::internal {
@@ -68,22 +70,26 @@ std::string_view NumberToken(od::value& value) {
   return token;
 }
 
-// Walks a whole value so that simdjson checks every part of it, even what the reader skips.
-simdjson::error_code Validate(od::value value) {
+namespace {
+
+// Validate() of a value `depth` arrays and objects deep (its own included when it is one).
+simdjson::error_code ValidateAt(od::value value, std::uint32_t depth, std::uint32_t max_depth) {
   od::json_type type;
   if (auto error = value.type().get(type)) return error;
   switch (type) {
     case od::json_type::array: {
+      if (depth > max_depth) return simdjson::DEPTH_ERROR;
       od::array array;
       if (auto error = value.get_array().get(array)) return error;
       for (auto item : array) {
         od::value element;
         if (auto error = item.get(element)) return error;
-        if (auto error = Validate(element)) return error;
+        if (auto error = ValidateAt(element, depth + 1, max_depth)) return error;
       }
       return simdjson::SUCCESS;
     }
     case od::json_type::object: {
+      if (depth > max_depth) return simdjson::DEPTH_ERROR;
       od::object object;
       if (auto error = value.get_object().get(object)) return error;
       for (auto field : object) {
@@ -91,7 +97,7 @@ simdjson::error_code Validate(od::value value) {
         if (auto error = field.unescaped_key().get(key)) return error;
         od::value member;
         if (auto error = field.value().get(member)) return error;
-        if (auto error = Validate(member)) return error;
+        if (auto error = ValidateAt(member, depth + 1, max_depth)) return error;
       }
       return simdjson::SUCCESS;
     }
@@ -112,6 +118,17 @@ simdjson::error_code Validate(od::value value) {
     }
   }
   return simdjson::SUCCESS;
+}
+
+}  // namespace
+
+// Walks a whole value so that simdjson checks every part of it, even what the reader skips.
+simdjson::error_code Validate(od::value value) {
+  return ValidateAt(value, 1, std::numeric_limits<std::uint32_t>::max());
+}
+
+simdjson::error_code Validate(od::value value, std::uint32_t max_depth) {
+  return ValidateAt(value, 1, max_depth);
 }
 
 std::string_view DescribeType(od::json_type type) {

@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,10 @@ std::string_view NumberToken(simdjson::ondemand::value& value);
 // Walks a whole value so that simdjson checks every part of it, even what the reader skips;
 // returns the first error.
 simdjson::error_code Validate(simdjson::ondemand::value value);
+
+// Validate(), but also DEPTH_ERROR when arrays and objects nest deeper than `max_depth` (the
+// value itself counting as depth 1 when it is one).
+simdjson::error_code Validate(simdjson::ondemand::value value, std::uint32_t max_depth);
 
 // "an array", "a number", ... for messages.
 std::string_view DescribeType(simdjson::ondemand::json_type type);
