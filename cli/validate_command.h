@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "accredit/record_stream.h"
 #include "common.h"
 #include "evaluation_run.h"
 
@@ -20,7 +21,7 @@ struct ValidateOptions {
   bool progress = false;     // --progress
   bool no_progress = false;  // --no-progress
   // Bytes per chunk when streaming an input sorted by learner; 0: never stream (read whole).
-  std::size_t chunk_bytes = std::size_t{1} << 19;
+  std::size_t chunk_bytes = kDefaultChunkBytes;
 };
 
 void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code);
