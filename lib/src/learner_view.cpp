@@ -133,10 +133,8 @@ double LearnerView::RecordValue(int aggregate) {
   double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
   if (cached != kUncached) return cached;
   const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
-  std::size_t aggregates = plan_->aggregates.size();
-  std::size_t a = static_cast<std::size_t>(aggregate);
   cached = AggregateOver(
-      agg, [&](std::size_t e) { return matches_[e * aggregates + a] != 0; }, nullptr);
+      agg, [&](std::size_t e) { return RecordMatches(aggregate, e); }, nullptr);
   return cached;
 }
 
@@ -197,11 +195,8 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         trace->actual = count;
         trace->required = 0;
         trace->upper_bound = true;
-        const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(node.aggregate)];
-        for (std::uint32_t i : eligible_) {
-          if (Matches(*plan_, agg.where, *learner_, learner_->achievements[i])) {
-            trace->used.push_back(i);
-          }
+        for (std::size_t e = 0; e < eligible_.size(); ++e) {
+          if (RecordMatches(node.aggregate, e)) trace->used.push_back(eligible_[e]);
         }
       }
       break;

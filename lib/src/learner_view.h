@@ -68,6 +68,10 @@ class LearnerView {
 
  private:
   double Threshold(const CompiledThreshold& threshold);
+  // Whether eligible achievement `e` matches the `where` of plan aggregate `aggregate`.
+  bool RecordMatches(int aggregate, std::size_t e) const {
+    return matches_[e * plan_->aggregates.size() + static_cast<std::size_t>(aggregate)] != 0;
+  }
   // A waive or substitute on node `index` turns `met` true (exception_apply.h).
   void Override(int index, const Scope& scope, bool& met, double& progress, NodeTrace* trace);
   // The aggregate over the eligible achievements `e` for which member(e) holds.
