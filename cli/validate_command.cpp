@@ -55,21 +55,17 @@ struct Totals {
   bool read_errors = false;
 };
 
-// Streams the one input of `options`, writing to `sink`. False, with nothing printed and
-// everything written to `sink` to be taken back, when the input cannot be streamed or proves
-// not to be sorted by learner.
-bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOptions& global,
-            const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
-  Diagnostics opened;
-  std::unique_ptr<RecordStream> stream =
-      RecordStream::Open(options.flags.records.front(), run.rules(), run.read_options(),
-                         run.sources(), opened, options.chunk_bytes);
-  if (!stream) return false;
+// Evaluates `stream`, writing to `sink`; kNotSorted (with what it wrote still to be taken
+// back) when the stream breaks its promise.
+StreamStatus RunStream(RecordStream& stream, EvaluationRun& run, const ValidateOptions& options,
+                       const GlobalOptions& global, const Diagnostics& opened,
+                       const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
   HeldDiagnostics held(run.sources(), global);
   held.Add(opened);
+  totals = Totals{};
   totals.read_errors = opened.has_errors();
   Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet),
-                    stream->size());
+                    stream.size());
   Evaluator evaluator(run.rules(), run.programme());
   ExceptionRecordCheck exception_check(run.exceptions().bound());
   bool wrote = false;
@@ -94,12 +90,12 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
     progress.Update(batch.end_offset, totals.summary.learners);
   };
   Diagnostics finish;
-  StreamStatus status = EvaluateStream(*stream, evaluator, run.evaluate_options(), options.jobs,
+  StreamStatus status = EvaluateStream(stream, evaluator, run.evaluate_options(), options.jobs,
                                        render, consume, finish);
   progress.Clear();
   if (status != StreamStatus::kDone) {
     totals = Totals{};
-    return false;
+    return status;
   }
   held.Add(finish);
   // After the records' diagnostics, as when the input is read whole.
@@ -108,7 +104,27 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
   totals.read_errors = totals.read_errors || finish.has_errors() || checked.has_errors();
   (void)sink.Write(writer.End(totals.summary, totals.accounting));
   held.Print();
-  return true;
+  return status;
+}
+
+// Streams the one input of `options`, writing to `sink`: in chunks as it comes when sorted by
+// learner, else regrouped by learner (RecordStream::Regroup). False, with nothing printed and
+// everything written to `sink` to be taken back, when the input cannot be streamed either way.
+bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOptions& global,
+            const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
+  Diagnostics opened;
+  std::unique_ptr<RecordStream> stream =
+      RecordStream::Open(options.flags.records.front(), run.rules(), run.read_options(),
+                         run.sources(), opened, options.chunk_bytes);
+  if (!stream) return false;
+  if (RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
+      StreamStatus::kDone) {
+    return true;
+  }
+  stream = stream->Regroup();
+  if (!stream || !sink.Rewind().empty()) return false;
+  return RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
+         StreamStatus::kDone;
 }
 
 // Reads every input whole, evaluates, and writes to `sink`; false when nothing could be read.

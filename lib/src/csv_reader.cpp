@@ -77,6 +77,23 @@ CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagno
   }
 }
 
+void CsvReader::Restart(std::string_view text, std::uint32_t first_line) {
+  text_ = text;
+  skipped_ = 0;
+  pos_ = 0;
+  line_ = first_line;
+  line_start_ = 0;
+  record_start_ = 0;
+  record_line_ = 0;
+  faulted_ = false;
+  bad_encoding_ = false;
+  if (std::memchr(text_.data(), '\0', text_.size()) != nullptr) {
+    diagnostics_.Error("bad-encoding", kNulBytes, Location{source_, 0, 0, {}});
+    bad_encoding_ = true;
+    pos_ = text_.size();
+  }
+}
+
 bool CsvReader::ReadHeader() {
   if (bad_encoding_) return false;
   CsvRow row;

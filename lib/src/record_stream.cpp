@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -17,6 +18,8 @@
 #include "grouping.h"
 #include "json_records.h"
 #include "json_scan.h"
+#include "large_buffer.h"
+#include "learner_row_index.h"
 #include "text.h"
 
 namespace accredit {
@@ -43,7 +46,24 @@ class ByteSource {
   void SetText(std::string_view text) { text_ = text; }
   void SetFile(int fd) { fd_ = fd; }
   bool from_file() const { return fd_ >= 0; }
+  std::string_view text() const { return text_; }
   int error() const { return error_; }
+
+  // Reads the whole file (of `size` bytes) again from its start into `out`, whatever has been
+  // handed out; false on an error, or when the file is no longer `size` bytes long.
+  bool ReadAll(std::uint64_t size, internal::LargeBuffer& out) const {
+    const auto bytes = static_cast<std::size_t>(size);
+    if (!out.Allocate(bytes)) return false;
+    std::size_t got = 0;
+    while (got < bytes) {
+      ssize_t n = ::pread(fd_, out.data() + got, bytes - got, static_cast<off_t>(got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      got += static_cast<std::size_t>(n);
+    }
+    char extra = 0;
+    return ::pread(fd_, &extra, 1, static_cast<off_t>(got)) == 0;
+  }
 
   // The bytes not yet handed out; at least `want` of them unless the input ends first.
   std::string_view Window(std::size_t want) {
@@ -112,6 +132,11 @@ class ByteSource {
   std::uint64_t consumed_ = 0;
 };
 
+void WarnNoRows(SourceId source, Diagnostics& diagnostics) {
+  diagnostics.Warning("no-rows", "the input has a header row but no data rows",
+                      Location{source, 0, 0, {}});
+}
+
 std::uint32_t CountLines(std::string_view text) {
   return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -172,6 +197,26 @@ std::size_t LastCsvRecordEnd(std::string_view text, std::size_t limit, std::size
     start = next;
   }
   return end;
+}
+
+// A CSV input's header, read from its first block: what every chunk is read against.
+struct CsvHeader {
+  std::string text;  // the first block (the reader's header fields point into it)
+  Diagnostics diagnostics;
+  std::unique_ptr<CsvReader> reader;
+  internal::CsvColumns columns;
+  std::size_t learner_column = 0;
+  std::size_t data_start = 0;   // the byte the data rows start at
+  std::uint32_t data_line = 1;  // and their first line
+};
+
+// The learner id of the CSV record `record`, trimmed, or "" when it has none (or it cannot be
+// read): `reader` is a piece reader of the input, restarted on the record.
+std::string LearnerOf(CsvReader& reader, std::string_view record, std::size_t learner_column) {
+  reader.Restart(record, 1);
+  CsvRow row;
+  if (!reader.Next(row) || learner_column >= row.fields.size()) return {};
+  return std::string(internal::TrimSpace(row.fields[learner_column].text));
 }
 
 // What a CSV and a JSON Lines stream share: the bytes, handing out chunks with their first
@@ -248,23 +293,29 @@ class CsvStream final : public ChunkedStream {
   bool Start(Diagnostics& diagnostics) {
     std::string_view window = bytes_.Window(chunk_bytes_);
     Diagnostics local;
-    header_text_ = std::string(window);
-    header_reader_ =
-        std::make_unique<CsvReader>(header_text_, source_, header_diagnostics_, options_.csv);
-    if (!header_reader_->ReadHeader() || header_diagnostics_.has_errors()) return false;
+    auto header = std::make_shared<CsvHeader>();
+    header->text = std::string(window);
+    header->reader =
+        std::make_unique<CsvReader>(header->text, source_, header->diagnostics, options_.csv);
+    CsvReader& reader = *header->reader;
+    if (!reader.ReadHeader() || header->diagnostics.has_errors()) return false;
     // The header must end in the block, unless the input is just the header.
-    const std::size_t data_start = header_reader_->offset();
+    const std::size_t data_start = reader.offset();
     if (data_start >= window.size() && !bytes_.at_end(window.size())) return false;
-    if (header_text_.find('\0') != std::string::npos) return false;
-    columns_.column_of.fill(-1);
-    if (!internal::MapCsvColumns(header_reader_->header(), source_,
-                                 header_reader_->header().front().line, options_.map, columns_,
-                                 local)) {
+    if (header->text.find('\0') != std::string::npos) return false;
+    header->columns.column_of.fill(-1);
+    if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line,
+                                 options_.map, header->columns, local)) {
       return false;
     }
-    set_first_line(header_reader_->line());
-    learner_column_ = columns_.Column(Field::kLearner);
+    header->data_start = data_start;
+    header->data_line = reader.line();
+    header->learner_column = header->columns.Column(Field::kLearner);
+    set_first_line(header->data_line);
     skip_ = data_start;
+    id_reader_ = std::make_unique<CsvReader>(std::string_view(header->text.data(), 0), source_,
+                                             id_diagnostics_, options_.csv, reader, 1);
+    header_ = std::move(header);
     diagnostics.Append(local);
     return true;
   }
@@ -291,9 +342,9 @@ class CsvStream final : public ChunkedStream {
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const override {
     ChunkRecords out;
     Diagnostics local;
-    CsvReader csv(chunk.text, source_, local, options_.csv, *header_reader_, chunk.first_line);
+    CsvReader csv(chunk.text, source_, local, options_.csv, *header_->reader, chunk.first_line);
     internal::Grouping grouping(rules_, options_, local);
-    internal::ReadCsvRows(csv, columns_, true, source_, options_.map, grouping, local);
+    internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {
       if (MovesRecordBoundaries(d)) out.in_order = false;
@@ -309,21 +360,17 @@ class CsvStream final : public ChunkedStream {
 
   void Finish(const Accounting& total, Diagnostics& diagnostics) override {
     ReportReadError(diagnostics);
-    if (total.rows_read == 0) {
-      diagnostics.Warning("no-rows", "the input has a header row but no data rows",
-                          Location{source_, 0, 0, {}});
-    }
+    if (total.rows_read == 0) WarnNoRows(source_, diagnostics);
   }
+
+  std::unique_ptr<RecordStream> Regroup() override;
 
  private:
   // The learner id of the record text[start, end), trimmed, or "" when it has none.
-  std::string LearnerOf(std::string_view text, std::size_t start, std::size_t end) const {
-    Diagnostics ignored;
-    CsvReader reader(text.substr(start, end - start), source_, ignored, options_.csv,
-                     *header_reader_, 1);
-    CsvRow row;
-    if (!reader.Next(row) || learner_column_ >= row.fields.size()) return {};
-    return std::string(internal::TrimSpace(row.fields[learner_column_].text));
+  std::string LearnerOf(std::string_view text, std::size_t start, std::size_t end) {
+    id_diagnostics_ = Diagnostics{};
+    return accredit::LearnerOf(*id_reader_, text.substr(start, end - start),
+                               header_->learner_column);
   }
 
   // Where to end a chunk in `window`: after the last record that ends within chunk_bytes_,
@@ -365,13 +412,216 @@ class CsvStream final : public ChunkedStream {
     }
   }
 
-  std::string header_text_;
-  Diagnostics header_diagnostics_;
-  std::unique_ptr<CsvReader> header_reader_;
-  internal::CsvColumns columns_;
-  std::size_t learner_column_ = 0;
+  std::shared_ptr<const CsvHeader> header_;
+  Diagnostics id_diagnostics_;  // what id_reader_ finds: ignored (Read() reports it)
+  std::unique_ptr<CsvReader> id_reader_;
   std::size_t skip_ = 0;
 };
+
+// An unsorted CSV input, read through an index of each learner's records
+// (RecordStream::Regroup): the whole input in memory, chunks of learners in order of first
+// appearance, each learner's records read one at a time where they lie.
+class RegroupedCsvStream final : public RecordStream {
+ public:
+  RegroupedCsvStream(const RuleSet& rules, const ReadOptions& options, SourceId source,
+                     std::size_t chunk_bytes, std::shared_ptr<const CsvHeader> header,
+                     std::uint64_t size)
+      : rules_(rules),
+        options_(options),
+        source_(source),
+        chunk_bytes_(chunk_bytes),
+        header_(std::move(header)),
+        size_(size) {}
+
+  // The input's text, when this stream keeps it (read from a file), and the text to read.
+  internal::LargeBuffer& owned_text() { return owned_; }
+  void set_text(std::string_view text) { text_ = text; }
+
+  // Splits the data rows into records and indexes them by learner.
+  void Index() {
+    const std::size_t begin = std::min(header_->data_start, text_.size());
+    std::string_view data = text_.substr(begin);
+    // As many records as the first 64 KiB suggests, to reserve memory for.
+    std::string_view sample = data.substr(0, std::size_t{1} << 16);
+    const std::uint64_t sample_lines = CountLines(sample) + 1;
+    const auto expected = static_cast<std::size_t>(data.size() * sample_lines /
+                                                   std::max<std::size_t>(sample.size(), 1));
+    index_ = internal::LearnerRowIndex(expected);
+    Diagnostics ignored;
+    CsvReader ids(std::string_view(text_.data(), 0), source_, ignored, options_.csv,
+                  *header_->reader, 1);
+    const std::size_t column = header_->learner_column;
+    std::size_t pos = begin;
+    std::uint32_t line = header_->data_line;
+    while (pos < text_.size()) {
+      const char* start = text_.data() + pos;
+      const std::size_t left = text_.size() - pos;
+      const void* newline = std::memchr(start, '\n', left);
+      std::size_t end =
+          newline == nullptr
+              ? text_.size()
+              : static_cast<std::size_t>(static_cast<const char*>(newline) - text_.data()) + 1;
+      std::string_view record = text_.substr(pos, end - pos);
+      if (record.find('"') == std::string_view::npos) {
+        // One line, fields split at commas: the id is the learner column's text.
+        std::string_view fields = record;
+        if (fields.ends_with('\n')) fields.remove_suffix(1);
+        if (fields.ends_with('\r') && newline != nullptr) fields.remove_suffix(1);
+        std::string_view id;
+        for (std::size_t c = 0;; ++c) {
+          std::size_t comma = fields.find(',');
+          if (c == column) {
+            id = internal::TrimSpace(fields.substr(0, comma));
+            break;
+          }
+          if (comma == std::string_view::npos) break;
+          fields.remove_prefix(comma + 1);
+        }
+        index_.Add(static_cast<std::uint32_t>(pos), line, id);
+        if (newline != nullptr) ++line;
+      } else {
+        // Quoted fields may hold line breaks and commas: the CSV reader's rules decide.
+        end = CsvRecordEnd(text_, pos);
+        if (end == std::string_view::npos) end = text_.size();
+        record = text_.substr(pos, end - pos);
+        ignored = Diagnostics{};
+        index_.Add(static_cast<std::uint32_t>(pos), line, LearnerOf(ids, record, column), true);
+        line += CountLines(record);
+      }
+      pos = end;
+    }
+    index_.Finish(static_cast<std::uint32_t>(text_.size()));
+    // Chunks of about chunk_bytes_, in records of the average size.
+    const std::size_t records = std::max<std::size_t>(index_.records(), 1);
+    average_ = std::max<std::size_t>(data.size() / records, 1);
+    records_per_chunk_ = std::max<std::size_t>(chunk_bytes_ / average_, 1);
+    data_bytes_ = data.size();
+  }
+
+  bool Next(RecordChunk& chunk) override {
+    if (next_group_ >= index_.groups()) return false;
+    chunk.index = next_index_++;
+    chunk.text = {};
+    chunk.first_group = next_group_;
+    const std::size_t first = index_.RecordsBefore(next_group_);
+    while (next_group_ < index_.groups() &&
+           index_.RecordsBefore(next_group_) - first < records_per_chunk_) {
+      ++next_group_;
+    }
+    chunk.end_group = next_group_;
+    // For progress: the records read so far, in bytes of the input at their average size.
+    chunk.end_offset = header_->data_start +
+                       std::min<std::uint64_t>(data_bytes_, std::uint64_t{average_} *
+                                                                index_.RecordsBefore(next_group_));
+    return true;
+  }
+
+  ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const override {
+    ChunkRecords out;
+    Diagnostics local;
+    CsvReader csv(std::string_view(text_.data(), 0), source_, local, options_.csv, *header_->reader,
+                  1);
+    internal::Grouping grouping(rules_, options_, local);
+    // The records lie scattered in the input: ask for each one some records ahead.
+    constexpr std::size_t kEntryAhead = 16;
+    constexpr std::size_t kRecordAhead = 8;
+    std::span<const std::uint32_t> records = index_.Groups(chunk.first_group, chunk.end_group);
+    for (std::size_t k = 0; k < std::min(records.size(), kEntryAhead); ++k) {
+      index_.PrefetchEntry(records[k]);
+    }
+    for (std::size_t k = 0; k < records.size(); ++k) {
+      if (k + kEntryAhead < records.size()) index_.PrefetchEntry(records[k + kEntryAhead]);
+      if (k + kRecordAhead < records.size())
+        index_.PrefetchRecord(text_, records[k + kRecordAhead]);
+      const std::uint32_t r = records[k];
+      csv.Restart(index_.Record(text_, r), index_.Line(r));
+      internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
+    }
+    out.records = grouping.Release();
+    for (const Diagnostic& d : local.items()) {
+      if (MovesRecordBoundaries(d)) out.in_order = false;
+    }
+    diagnostics.Append(local);
+    return out;
+  }
+
+  void Recycle(std::string&& /*storage*/) override {}
+
+  // The promise: each learner is first seen where reading the whole input first sees it, so
+  // learners come in ascending order of their first line. The chunk's diagnostics are held
+  // back, to be given in input order.
+  bool Settle(ChunkRecords& records, Diagnostics& diagnostics) override {
+    if (!records.in_order) return false;
+    for (const Learner& learner : records.records.learners) {
+      if (learner.location.line <= last_line_) return false;
+      last_line_ = learner.location.line;
+    }
+    for (const Diagnostic& d : diagnostics.items()) {
+      // Reading the whole input warns of search limits after every reading diagnostic.
+      const std::uint32_t record = d.code == "search-limit"
+                                       ? std::numeric_limits<std::uint32_t>::max()
+                                       : index_.RecordOfLine(d.location.line);
+      held_.push_back(Held{record, d});
+    }
+    diagnostics = Diagnostics{};
+    return true;
+  }
+
+  void Finish(const Accounting& total, Diagnostics& diagnostics) override {
+    std::stable_sort(held_.begin(), held_.end(),
+                     [](const Held& a, const Held& b) { return a.record < b.record; });
+    for (Held& held : held_) {
+      Diagnostic& d = held.diagnostic;
+      diagnostics.Add(d.severity, std::move(d.code), std::move(d.message), std::move(d.location))
+          .notes = std::move(d.notes);
+    }
+    held_.clear();
+    if (total.rows_read == 0) WarnNoRows(source_, diagnostics);
+  }
+
+  std::uint64_t size() const override { return size_; }
+
+ private:
+  struct Held {
+    std::uint32_t record;  // the record it was found in, in input order
+    Diagnostic diagnostic;
+  };
+
+  const RuleSet& rules_;
+  const ReadOptions& options_;
+  SourceId source_;
+  std::size_t chunk_bytes_;
+  std::shared_ptr<const CsvHeader> header_;
+  std::uint64_t size_;
+  internal::LargeBuffer owned_;
+  std::string_view text_;
+  internal::LearnerRowIndex index_;
+  std::size_t records_per_chunk_ = 1;
+  std::size_t average_ = 1;  // bytes of a record, on average
+  std::size_t data_bytes_ = 0;
+  std::size_t next_group_ = 0;
+  std::size_t next_index_ = 0;
+  std::uint32_t last_line_ = 0;
+  std::vector<Held> held_;
+};
+
+std::unique_ptr<RecordStream> CsvStream::Regroup() {
+  // The index refers to records by 32-bit offsets; the whole input is read into memory, as
+  // ReadRecordInputs() would.
+  if (size() > options_.max_file_bytes || size() >= std::numeric_limits<std::uint32_t>::max()) {
+    return nullptr;
+  }
+  auto out = std::make_unique<RegroupedCsvStream>(rules_, options_, source_, chunk_bytes_, header_,
+                                                  size());
+  if (bytes_.from_file()) {
+    if (!bytes_.ReadAll(size(), out->owned_text())) return nullptr;
+    out->set_text(out->owned_text().view());
+  } else {
+    out->set_text(bytes_.text());
+  }
+  out->Index();
+  return out;
+}
 
 class JsonLinesStream final : public ChunkedStream {
  public:

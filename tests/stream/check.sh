@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Streaming equivalence: validate streams one input sorted by learner a chunk at a time, and
-# must print exactly what reading the whole input prints (stdout, stderr, exit status) for
-# any chunk size and any --jobs; an input that proves unsorted or malformed half way must be
-# read again whole, with the output written so far taken back (to a file, to a pipe, and to
-# --output). Inputs: the example cohorts, generated cohorts (sorted, shuffled, JSON Lines),
+# Streaming equivalence: validate streams one input sorted by learner a chunk at a time (and
+# an unsorted one regrouped by learner, a chunk of learners at a time), and must print exactly
+# what reading the whole input prints (stdout, stderr, exit status) for any chunk size and any
+# --jobs; an input that proves unsorted or malformed half way must be regrouped or read again
+# whole, with the output written so far taken back (to a file, to a pipe, and to --output). Inputs: the example cohorts, generated cohorts (sorted, shuffled, JSON Lines),
 # inputs whose learners straddle chunk boundaries inside quoted fields, and every hostile
 # stdin input of the golden suite saved as a file. ACCREDIT_CHUNK_BYTES sets the chunk size
 # (0: never stream). Usage: check.sh ACCREDIT ROOT. With ACCREDIT_STREAM_QUICK set (the
@@ -73,6 +73,35 @@ reading\""
     echo "Q00$i,activity,,,,30,creative-cultural,2026-12-10,Choir"
   done
 } >"$work/quoted.csv"
+# Unsorted inputs are regrouped by learner (RecordStream::Regroup): quoted records over several
+# lines, learners interleaved, and a shuffled cohort with bad rows (a bad grade, a row without
+# a learner id, a duplicate row, a bad date) whose diagnostics must come in input order.
+{
+  echo 'learner,kind,type,subject,grade,hours,strand,date,title'
+  for round in 1 2 3; do
+    for i in $(seq 40 -3 10); do
+      echo "\"R00$i\",activity,,,,$round$i,leadership-service,2026-03-2$round,\"Mentor,
+round $round\""
+      echo "R00$i,qualification,gcse,subject-$round,5,,,,\"GCSE, \"\"$round\"\"\""
+    done
+  done
+} >"$work/quoted-unsorted.csv"
+python3 - "$work/sorted.csv" "$work/errors-shuffled.csv" <<'PY'
+import random, sys
+lines = open(sys.argv[1]).read().splitlines(True)
+header, rows = lines[0], lines[1:]
+def edit(i, column, value):
+    fields = rows[i].rstrip("\n").split(",")
+    fields[column] = value
+    rows[i] = ",".join(fields) + "\n"
+edit(5, 5, "Z9")           # a grade on no scale
+edit(40, 0, "")            # no learner id
+edit(90, 9, "31/02/2026")  # not a date
+rows.append(rows[70])      # a duplicate row
+random.Random(11).shuffle(rows)
+open(sys.argv[2], "w").write(header + "".join(rows))
+PY
+
 # CRLF line endings and a byte order mark.
 printf '\xef\xbb\xbf' >"$work/crlf.csv"
 sed 's/$/\r/' "$root/examples/sixth-form/cohort.csv" >>"$work/crlf.csv"
@@ -85,7 +114,8 @@ if [ -n "${ACCREDIT_STREAM_QUICK:-}" ]; then
   main_jobs="1 3"
 fi
 for file in "$root/examples/sixth-form/cohort.csv" "$work/sorted.csv" "$work/shuffled.csv" \
-  "$work/late.csv" "$work/quoted.csv" "$work/crlf.csv" "$work/cohort.jsonl"; do
+  "$work/late.csv" "$work/quoted.csv" "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" \
+  "$work/crlf.csv" "$work/cohort.jsonl"; do
   compare "$file" "$all_formats" "$main_chunks" "$main_jobs"
 done
 compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \

@@ -97,6 +97,11 @@ class CsvReader {
   // is returned as a row.
   bool Next(CsvRow& row);
 
+  // Starts again on `text`, a later part of the same input starting at the beginning of line
+  // `first_line`, as the piece constructor does but keeping the header and the buffers a
+  // reader has warmed up (the record stream reads an unsorted input a record at a time).
+  void Restart(std::string_view text, std::uint32_t first_line);
+
   // True once a `bad-encoding` error has been reported.
   bool bad_encoding() const { return bad_encoding_; }
 

@@ -35,6 +35,10 @@ struct RecordChunk {
   std::uint32_t first_line = 1;  // the line of the input `text` starts on
   std::uint64_t end_offset = 0;  // bytes of the input up to the chunk's end, for progress
   std::string storage;           // owns `text` when the input is read from a file in blocks
+  // A chunk of a regrouped stream (RecordStream::Regroup) holds learners rather than text:
+  // the groups [first_group, end_group) of its index, and `text` is empty.
+  std::size_t first_group = 0;
+  std::size_t end_group = 0;
 };
 
 // What one chunk holds.
@@ -84,6 +88,19 @@ class RecordStream {
 
   // After the last chunk: what the whole input gives at its end (`no-rows`, a read error).
   virtual void Finish(const Accounting& total, Diagnostics& diagnostics) = 0;
+
+  // For a stream whose promise proved broken: a stream over the same input that hands out its
+  // learners in order of first appearance whatever the order of its rows, as reading the whole
+  // input does, a chunk of learners at a time. It reads the whole input into memory again and
+  // indexes the records of each learner (about 12 bytes a record), then reads each learner's
+  // records where they lie. Its chunks' diagnostics are held back by Settle() and given in
+  // input order by Finish(). Its own promise, that reading each learner's records apart gives
+  // what reading the whole input gives, is checked by Settle() too: a fault that could have
+  // moved a record boundary, or a learner first seen later than reading the whole input would
+  // see it (its first row had no readable id), breaks it. Returns nullptr when the input
+  // cannot be read so: JSON Lines, an input larger than ReadOptions::max_file_bytes or 4 GiB,
+  // or a file that cannot be read again or has changed size.
+  virtual std::unique_ptr<RecordStream> Regroup() { return nullptr; }
 
   // The input's size in bytes (0 when not known), for progress.
   virtual std::uint64_t size() const = 0;
