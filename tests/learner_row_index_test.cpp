@@ -91,6 +91,30 @@ TEST_CASE("ids of any length, kept or copied, many more than reserved") {
   }
 }
 
+TEST_CASE("records added in batches are grouped as records added one at a time") {
+  std::vector<std::string> ids;
+  for (int r = 0; r < 300; ++r) {
+    ids.push_back(r % 7 == 0 ? std::string() : "learner-with-a-long-id-" + std::to_string(r % 23));
+  }
+  LearnerRowIndex one;
+  LearnerRowIndex batched(4);
+  std::vector<LearnerRowIndex::Pending> batch;
+  for (std::uint32_t r = 0; r < ids.size(); ++r) {
+    one.Add(r, r + 1, ids[r]);
+    batch.push_back(LearnerRowIndex::Pending{r, r + 1, ids[r], r % 2 == 0});
+    if (batch.size() == 100) {  // more than the index takes at once
+      batched.Add(batch);
+      batch.clear();
+    }
+  }
+  batched.Add(batch);
+  one.Finish(300);
+  batched.Finish(300);
+  REQUIRE(one.groups() == 24);  // 23 learners and the records without an id
+  REQUIRE(batched.groups() == one.groups());
+  for (std::size_t g = 0; g < one.groups(); ++g) CHECK(GroupOf(batched, g) == GroupOf(one, g));
+}
+
 TEST_CASE("the record a line belongs to") {
   // Records starting on lines 2, 3 and 7 (the second spans lines 3 to 6).
   LearnerRowIndex index;

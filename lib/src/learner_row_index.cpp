@@ -22,8 +22,11 @@ bool LearnerRowIndex::SameId(const Slot& slot, std::uint32_t hash, std::string_v
   return std::memcmp(text, id.data(), id.size()) == 0;
 }
 
-std::uint32_t LearnerRowIndex::GroupOf(std::string_view id, bool copy) {
-  const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+std::uint32_t LearnerRowIndex::Hash(std::string_view id) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+}
+
+std::uint32_t LearnerRowIndex::GroupOf(std::string_view id, bool copy, std::uint32_t hash) {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
@@ -58,17 +61,36 @@ void LearnerRowIndex::Grow() {
 }
 
 void LearnerRowIndex::Add(std::uint32_t start, std::uint32_t line, std::string_view id, bool copy) {
-  entries_.push_back(Entry{start, line});
-  if (id.empty()) {
-    group_.push_back(kNoLearner);
-    return;
+  const Pending pending{start, line, id, copy};
+  Add(std::span<const Pending>(&pending, 1));
+}
+
+void LearnerRowIndex::Add(std::span<const Pending> batch) {
+  constexpr std::size_t kMaxBatch = 64;
+  std::uint32_t hashes[kMaxBatch];
+  while (batch.size() > kMaxBatch) {
+    Add(batch.first(kMaxBatch));
+    batch = batch.subspan(kMaxBatch);
   }
-  // A learner's rows are often together even in an unsorted input: try the last one first.
-  if (last_group_ == kNoLearner || id != last_id_) {
-    last_group_ = GroupOf(id, copy);
-    last_id_.assign(id);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    hashes[k] = Hash(batch[k].id);
+    __builtin_prefetch(&slots_[hashes[k] & mask]);
   }
-  group_.push_back(last_group_);
+  for (std::size_t k = 0; k < batch.size(); ++k) {
+    const Pending& record = batch[k];
+    entries_.push_back(Entry{record.start, record.line});
+    if (record.id.empty()) {
+      group_.push_back(kNoLearner);
+      continue;
+    }
+    // A learner's rows are often together even in an unsorted input: try the last one first.
+    if (last_group_ == kNoLearner || record.id != last_id_) {
+      last_group_ = GroupOf(record.id, record.copy, hashes[k]);
+      last_id_.assign(record.id);
+    }
+    group_.push_back(last_group_);
+  }
 }
 
 void LearnerRowIndex::Finish(std::uint32_t end) {

@@ -6,9 +6,9 @@
 // starts at, the line it starts on and its learner id. Once the last is added, the records are
 // grouped: one group per learner id in order of first appearance (the order reading the whole
 // input gives its learners), each group's records in input order, and a last group of the
-// records without a learner id. The index holds 12 bytes per record (16 while the ids are
-// counted, plus the table of ids) and refers to the input by offset, so the input must be
-// at most 4 GiB.
+// records without a learner id. The index holds 12 bytes a record (16 while it groups them,
+// and a table of ids of about 40 bytes a learner while records are added). It refers to the
+// input by 32-bit offsets, so the input must be under 4 GiB.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +30,17 @@ class LearnerRowIndex {
   // on line `line`, and belongs to learner `id` ("" for none). The index keeps `id` as a view
   // unless `copy` is set: without it, `id` must stay valid until Finish().
   void Add(std::uint32_t start, std::uint32_t line, std::string_view id, bool copy = false);
+
+  // The same for several records at once, in input order. In an unsorted input each record's
+  // id is a cache miss in the table of ids: the table is asked for the whole batch's places
+  // before any is looked at.
+  struct Pending {
+    std::uint32_t start = 0;
+    std::uint32_t line = 0;
+    std::string_view id;
+    bool copy = false;
+  };
+  void Add(std::span<const Pending> batch);
 
   // After the last record, which ends at byte `end`: groups the records.
   void Finish(std::uint32_t end);
@@ -82,7 +93,8 @@ class LearnerRowIndex {
   static constexpr std::uint32_t kInline = sizeof(Slot::id);
 
   // The group of `id`, added as the next one if new.
-  std::uint32_t GroupOf(std::string_view id, bool copy);
+  static std::uint32_t Hash(std::string_view id);
+  std::uint32_t GroupOf(std::string_view id, bool copy, std::uint32_t hash);
   static bool SameId(const Slot& slot, std::uint32_t hash, std::string_view id);
   void Grow();
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -451,6 +452,12 @@ class RegroupedCsvStream final : public RecordStream {
     CsvReader ids(std::string_view(text_.data(), 0), source_, ignored, options_.csv,
                   *header_->reader, 1);
     const std::size_t column = header_->learner_column;
+    // Records are added a batch at a time (LearnerRowIndex::Add); the ids of quoted records
+    // are read into `copies`, which hold them until their batch is added.
+    constexpr std::size_t kBatch = 32;
+    std::array<internal::LearnerRowIndex::Pending, kBatch> batch;
+    std::array<std::string, kBatch> copies;
+    std::size_t pending = 0;
     std::size_t pos = begin;
     std::uint32_t line = header_->data_line;
     while (pos < text_.size()) {
@@ -462,22 +469,25 @@ class RegroupedCsvStream final : public RecordStream {
               ? text_.size()
               : static_cast<std::size_t>(static_cast<const char*>(newline) - text_.data()) + 1;
       std::string_view record = text_.substr(pos, end - pos);
+      internal::LearnerRowIndex::Pending& next = batch[pending];
+      next.start = static_cast<std::uint32_t>(pos);
+      next.line = line;
       if (record.find('"') == std::string_view::npos) {
         // One line, fields split at commas: the id is the learner column's text.
         std::string_view fields = record;
         if (fields.ends_with('\n')) fields.remove_suffix(1);
         if (fields.ends_with('\r') && newline != nullptr) fields.remove_suffix(1);
-        std::string_view id;
+        next.id = {};
+        next.copy = false;
         for (std::size_t c = 0;; ++c) {
           std::size_t comma = fields.find(',');
           if (c == column) {
-            id = internal::TrimSpace(fields.substr(0, comma));
+            next.id = internal::TrimSpace(fields.substr(0, comma));
             break;
           }
           if (comma == std::string_view::npos) break;
           fields.remove_prefix(comma + 1);
         }
-        index_.Add(static_cast<std::uint32_t>(pos), line, id);
         if (newline != nullptr) ++line;
       } else {
         // Quoted fields may hold line breaks and commas: the CSV reader's rules decide.
@@ -485,11 +495,18 @@ class RegroupedCsvStream final : public RecordStream {
         if (end == std::string_view::npos) end = text_.size();
         record = text_.substr(pos, end - pos);
         ignored = Diagnostics{};
-        index_.Add(static_cast<std::uint32_t>(pos), line, LearnerOf(ids, record, column), true);
+        copies[pending] = LearnerOf(ids, record, column);
+        next.id = copies[pending];
+        next.copy = true;
         line += CountLines(record);
       }
       pos = end;
+      if (++pending == kBatch) {
+        index_.Add(batch);
+        pending = 0;
+      }
     }
+    index_.Add(std::span(batch).first(pending));
     index_.Finish(static_cast<std::uint32_t>(text_.size()));
     // Chunks of about chunk_bytes_, in records of the average size.
     const std::size_t records = std::max<std::size_t>(index_.records(), 1);
@@ -531,8 +548,9 @@ class RegroupedCsvStream final : public RecordStream {
     }
     for (std::size_t k = 0; k < records.size(); ++k) {
       if (k + kEntryAhead < records.size()) index_.PrefetchEntry(records[k + kEntryAhead]);
-      if (k + kRecordAhead < records.size())
+      if (k + kRecordAhead < records.size()) {
         index_.PrefetchRecord(text_, records[k + kRecordAhead]);
+      }
       const std::uint32_t r = records[k];
       csv.Restart(index_.Record(text_, r), index_.Line(r));
       internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
