@@ -193,6 +193,30 @@ TEST_CASE("an unsorted input is regrouped: learners in order of first appearance
   }
 }
 
+TEST_CASE("a regrouped input with a byte order mark, CRLF and the learner column last") {
+  SourceSet rule_sources;
+  LoadResult loaded = LoadDefaultRules(rule_sources);
+  REQUIRE(loaded.ok());
+  std::string text = "\xef\xbb\xbfkind,hours,strand,date,learner\r\n";
+  for (int round = 0; round < 3; ++round) {
+    for (const char* id : {"C3", "A1", "B2"}) {
+      text += "activity,1" + std::to_string(round) + ",leadership-service,2026-03-2" +
+              std::to_string(round) + "," + id + "\r\n";
+    }
+  }
+  TempFile file(text);
+  Diagnostics whole_diagnostics;
+  const std::vector<std::string> whole = WholeIds(file.path, loaded.rules, whole_diagnostics);
+  REQUIRE(whole == std::vector<std::string>{"C3", "A1", "B2"});
+  Regrouped regrouped = RegroupAll(file.path, loaded.rules, 1);
+  REQUIRE(regrouped.regrouped);
+  CHECK(regrouped.streamed.settled);
+  std::vector<std::string> all;
+  for (const auto& ids : regrouped.streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+  CHECK(all == whole);  // "C3", not "C3\r", and each learner once
+  CHECK(regrouped.streamed.accounting.rows_used == 9);
+}
+
 TEST_CASE("a regrouped learner first seen later than the whole input sees it breaks the promise") {
   SourceSet rule_sources;
   LoadResult loaded = LoadDefaultRules(rule_sources);

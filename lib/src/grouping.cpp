@@ -41,6 +41,7 @@ Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics
 
 std::size_t Grouping::Find(std::string_view id, const Location& first,
                            const Location& id_location) {
+  ++rows_with_id_;
   // Rows of one learner usually come together: try the last learner first.
   if (last_ < learners_.size() && learners_[last_].id == id) return last_;
   auto it = index_.find(id);

@@ -47,6 +47,10 @@ class Grouping {
 
   Learner& learner(std::size_t index) { return learners_[index]; }
   Accounting& accounting() { return accounting_; }
+  // How many times a row (or a JSON learner object) has been given its learner by id, and the
+  // learner the last one went to (valid once there is one).
+  std::uint64_t rows_with_id() const { return rows_with_id_; }
+  const Learner& last_learner() const { return learners_[last_]; }
 
   // The learners in order of first appearance, and the accounting.
   RecordSet Release();
@@ -73,7 +77,8 @@ class Grouping {
   std::vector<PerLearner> per_learner_;
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
   std::size_t last_ = 0;  // the learner of the last row found (learners_ may be empty)
-  Learner orphan_;        // receives nothing: rows without a learner id are rejected
+  std::uint64_t rows_with_id_ = 0;
+  Learner orphan_;  // receives nothing: rows without a learner id are rejected
 };
 
 }  // namespace accredit::internal

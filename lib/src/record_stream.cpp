@@ -220,6 +220,23 @@ std::string LearnerOf(CsvReader& reader, std::string_view record, std::size_t le
   return std::string(internal::TrimSpace(row.fields[learner_column].text));
 }
 
+// The learner id of an unquoted one-line CSV record (its line break included, if any): the
+// learner column's text, trimmed, as the CSV reader reads it; "" when the record has no such
+// column.
+std::string_view UnquotedLearnerOf(std::string_view record, std::size_t learner_column) {
+  std::string_view fields = record;
+  if (fields.ends_with('\n')) {
+    fields.remove_suffix(1);
+    if (fields.ends_with('\r')) fields.remove_suffix(1);
+  }
+  for (std::size_t c = 0;; ++c) {
+    std::size_t comma = fields.find(',');
+    if (c == learner_column) return internal::TrimSpace(fields.substr(0, comma));
+    if (comma == std::string_view::npos) return {};
+    fields.remove_prefix(comma + 1);
+  }
+}
+
 // What a CSV and a JSON Lines stream share: the bytes, handing out chunks with their first
 // line, the check that learners ascend across chunks, and a read error at the end.
 class ChunkedStream : public RecordStream {
@@ -474,20 +491,8 @@ class RegroupedCsvStream final : public RecordStream {
       next.line = line;
       if (record.find('"') == std::string_view::npos) {
         // One line, fields split at commas: the id is the learner column's text.
-        std::string_view fields = record;
-        if (fields.ends_with('\n')) fields.remove_suffix(1);
-        if (fields.ends_with('\r') && newline != nullptr) fields.remove_suffix(1);
-        next.id = {};
+        next.id = UnquotedLearnerOf(record, column);
         next.copy = false;
-        for (std::size_t c = 0;; ++c) {
-          std::size_t comma = fields.find(',');
-          if (c == column) {
-            next.id = internal::TrimSpace(fields.substr(0, comma));
-            break;
-          }
-          if (comma == std::string_view::npos) break;
-          fields.remove_prefix(comma + 1);
-        }
         if (newline != nullptr) ++line;
       } else {
         // Quoted fields may hold line breaks and commas: the CSV reader's rules decide.
@@ -546,14 +551,40 @@ class RegroupedCsvStream final : public RecordStream {
     for (std::size_t k = 0; k < std::min(records.size(), kEntryAhead); ++k) {
       index_.PrefetchEntry(records[k]);
     }
-    for (std::size_t k = 0; k < records.size(); ++k) {
-      if (k + kEntryAhead < records.size()) index_.PrefetchEntry(records[k + kEntryAhead]);
-      if (k + kRecordAhead < records.size()) {
-        index_.PrefetchRecord(text_, records[k + kRecordAhead]);
+    // Each record read with a learner id must have the id the index grouped it by (else a
+    // learner could come out twice, or with rows of another): checked against the learner each
+    // record went to. The records without an id must have none.
+    Diagnostics ignored;
+    std::unique_ptr<CsvReader> ids;
+    std::string quoted_id;
+    std::size_t k = 0;
+    for (std::size_t g = chunk.first_group; g < chunk.end_group; ++g) {
+      const std::size_t group_end = k + index_.Group(g).size();
+      const std::string_view first = index_.Record(text_, records[k]);
+      std::string_view id;
+      if (first.find('"') == std::string_view::npos) {
+        id = UnquotedLearnerOf(first, header_->learner_column);
+      } else {
+        if (ids == nullptr) {
+          ids = std::make_unique<CsvReader>(std::string_view(text_.data(), 0), source_, ignored,
+                                            options_.csv, *header_->reader, 1);
+        }
+        quoted_id = LearnerOf(*ids, first, header_->learner_column);
+        id = quoted_id;
       }
-      const std::uint32_t r = records[k];
-      csv.Restart(index_.Record(text_, r), index_.Line(r));
-      internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
+      for (; k < group_end; ++k) {
+        if (k + kEntryAhead < records.size()) index_.PrefetchEntry(records[k + kEntryAhead]);
+        if (k + kRecordAhead < records.size()) {
+          index_.PrefetchRecord(text_, records[k + kRecordAhead]);
+        }
+        const std::uint32_t r = records[k];
+        const std::uint64_t with_id = grouping.rows_with_id();
+        csv.Restart(index_.Record(text_, r), index_.Line(r));
+        internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
+        if (grouping.rows_with_id() != with_id && grouping.last_learner().id != id) {
+          out.in_order = false;
+        }
+      }
     }
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {

@@ -105,6 +105,10 @@ PY
 # CRLF line endings and a byte order mark.
 printf '\xef\xbb\xbf' >"$work/crlf.csv"
 sed 's/$/\r/' "$root/examples/sixth-form/cohort.csv" >>"$work/crlf.csv"
+# The same, unsorted, with the learner column last (the index must not take the CR into the id).
+printf '\xef\xbb\xbf' >"$work/crlf-unsorted.csv"
+awk -F, -v OFS=, '{ first = $1; for (i = 1; i < NF; i++) $i = $(i + 1); $NF = first; print }' \
+  "$work/shuffled.csv" | sed 's/$/\r/' >>"$work/crlf-unsorted.csv"
 
 all_formats="text json jsonl csv"
 main_chunks="1 97 1000 100000"
@@ -115,7 +119,7 @@ if [ -n "${ACCREDIT_STREAM_QUICK:-}" ]; then
 fi
 for file in "$root/examples/sixth-form/cohort.csv" "$work/sorted.csv" "$work/shuffled.csv" \
   "$work/late.csv" "$work/quoted.csv" "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" \
-  "$work/crlf.csv" "$work/cohort.jsonl"; do
+  "$work/crlf.csv" "$work/crlf-unsorted.csv" "$work/cohort.jsonl"; do
   compare "$file" "$all_formats" "$main_chunks" "$main_jobs"
 done
 compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \
