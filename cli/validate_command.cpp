@@ -108,8 +108,10 @@ StreamStatus RunStream(RecordStream& stream, EvaluationRun& run, const ValidateO
 }
 
 // Streams the one input of `options`, writing to `sink`: in chunks as it comes when sorted by
-// learner, else regrouped by learner (RecordStream::Regroup). False, with nothing printed and
-// everything written to `sink` to be taken back, when the input cannot be streamed either way.
+// learner; else, when each learner's rows are together, started again remembering the learners
+// seen (RecordStream::RestartGrouped); else regrouped by learner (RecordStream::Regroup).
+// False, with nothing printed and everything written to `sink` to be taken back, when the input
+// cannot be streamed any of these ways.
 bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOptions& global,
             const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
   Diagnostics opened;
@@ -117,14 +119,18 @@ bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOpti
       RecordStream::Open(options.flags.records.front(), run.rules(), run.read_options(),
                          run.sources(), opened, options.chunk_bytes);
   if (!stream) return false;
-  if (RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
-      StreamStatus::kDone) {
-    return true;
+  auto run_stream = [&] {
+    return RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
+           StreamStatus::kDone;
+  };
+  if (run_stream()) return true;
+  if (stream->RestartGrouped()) {
+    if (!sink.Rewind().empty()) return false;
+    if (run_stream()) return true;
   }
   stream = stream->Regroup();
   if (!stream || !sink.Rewind().empty()) return false;
-  return RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
-         StreamStatus::kDone;
+  return run_stream();
 }
 
 // Reads every input whole, evaluates, and writes to `sink`; false when nothing could be read.

@@ -102,6 +102,36 @@ TEST_CASE("a learner that comes back later breaks the promise") {
   CHECK_FALSE(StreamAll(descending.path, loaded.rules, 1 << 20).settled);
 }
 
+// Streams `path` until its promise breaks, then starts it again grouped and streams it to the
+// end (or until that promise breaks too).
+Streamed StreamGrouped(const std::string& path, const RuleSet& rules, std::size_t chunk_bytes) {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  ReadOptions options;
+  auto stream = RecordStream::Open(path, rules, options, sources, diagnostics, chunk_bytes);
+  REQUIRE(stream != nullptr);
+  RecordChunk chunk;
+  for (;;) {
+    REQUIRE(stream->Next(chunk));  // not ascending: the first promise breaks
+    ChunkRecords records = stream->Read(chunk, diagnostics);
+    if (!stream->Settle(records, diagnostics)) break;
+  }
+  REQUIRE(stream->RestartGrouped());
+  Streamed out;
+  while (stream->Next(chunk)) {
+    ChunkRecords records = stream->Read(chunk, diagnostics);
+    out.accounting.Add(records.records.accounting);
+    std::vector<std::string> ids;
+    for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
+    out.ids.push_back(ids);
+    if (!stream->Settle(records, diagnostics)) {
+      out.settled = false;
+      break;
+    }
+  }
+  return out;
+}
+
 // Streams `path` until its promise breaks, then regroups it and streams that to the end.
 struct Regrouped {
   bool regrouped = false;   // Regroup() gave a stream
@@ -160,6 +190,31 @@ std::vector<std::string> Where(const Diagnostics& diagnostics) {
     out.push_back(d.code + "@" + std::to_string(d.location.line));
   }
   return out;
+}
+
+TEST_CASE("learners together but not ascending stream when started again grouped") {
+  SourceSet rule_sources;
+  LoadResult loaded = LoadDefaultRules(rule_sources);
+  REQUIRE(loaded.ok());
+  // Descending ids, each learner's rows together (a school export sorted by name, say).
+  std::string text = kHeader;
+  for (int i = 59; i >= 10; --i) text += Rows("L" + std::to_string(i), 1 + i % 5);
+  TempFile file(text);
+  Diagnostics whole_diagnostics;
+  const std::vector<std::string> whole = WholeIds(file.path, loaded.rules, whole_diagnostics);
+  REQUIRE(whole.size() == 50);
+  for (std::size_t chunk_bytes : {std::size_t{1}, std::size_t{300}, std::size_t{1} << 20}) {
+    CAPTURE(chunk_bytes);
+    Streamed streamed = StreamGrouped(file.path, loaded.rules, chunk_bytes);
+    CHECK(streamed.settled);
+    std::vector<std::string> all;
+    for (const auto& ids : streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+    CHECK(all == whole);
+    CHECK(streamed.accounting.rows_read == streamed.accounting.rows_used);
+  }
+  // A learner whose rows come back in a later chunk breaks the grouped promise too.
+  TempFile back(std::string(kHeader) + Rows("B2", 2) + Rows("A1", 2) + Rows("B2", 1));
+  CHECK_FALSE(StreamGrouped(back.path, loaded.rules, 1).settled);
 }
 
 TEST_CASE("an unsorted input is regrouped: learners in order of first appearance") {

@@ -66,6 +66,18 @@ class ByteSource {
     return ::pread(fd_, &extra, 1, static_cast<off_t>(got)) == 0;
   }
 
+  // Starts handing out the input again from its first byte; false when a file cannot seek.
+  bool Rewind() {
+    if (fd_ >= 0) {
+      if (::lseek(fd_, 0, SEEK_SET) != 0) return false;
+      buffer_.clear();
+      eof_ = false;
+      error_ = 0;
+    }
+    consumed_ = 0;
+    return true;
+  }
+
   // The bytes not yet handed out; at least `want` of them unless the input ends first.
   std::string_view Window(std::size_t want) {
     if (fd_ < 0) return text_.substr(consumed_);
@@ -131,6 +143,44 @@ class ByteSource {
   bool eof_ = false;
   int error_ = 0;
   std::uint64_t consumed_ = 0;
+};
+
+// The learner ids a stream has settled, as 64-bit hashes (open addressing, at most half full:
+// at most 16 bytes a learner). Two ids with one hash count as one: the stream's promise then
+// seems broken, and the input is read another way, never wrongly.
+class IdHashSet {
+ public:
+  // False when `id` (or an id with its hash) is in the set already.
+  bool Insert(std::string_view id) {
+    std::uint64_t hash = std::hash<std::string_view>{}(id);
+    if (hash == 0) hash = 1;  // 0 marks an empty slot
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == hash) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = hash;
+        ++count_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  void Grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(slots_.size() * 2, 1024));
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint64_t hash : old) {
+      if (hash == 0) continue;
+      std::size_t i = hash & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = hash;
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
 };
 
 void WarnNoRows(SourceId source, Diagnostics& diagnostics) {
@@ -238,7 +288,8 @@ std::string_view UnquotedLearnerOf(std::string_view record, std::size_t learner_
 }
 
 // What a CSV and a JSON Lines stream share: the bytes, handing out chunks with their first
-// line, the check that learners ascend across chunks, and a read error at the end.
+// line, the check of the promise across chunks (learners ascend; or, started again grouped,
+// no learner comes back), and a read error at the end.
 class ChunkedStream : public RecordStream {
  public:
   ChunkedStream(const RuleSet& rules, const ReadOptions& options, SourceId source,
@@ -250,6 +301,16 @@ class ChunkedStream : public RecordStream {
   void set_size(std::uint64_t size) { size_ = size; }
   void Recycle(std::string&& storage) override { bytes_.Recycle(std::move(storage)); }
 
+  bool RestartGrouped() override {
+    if (!bytes_.Rewind()) return false;
+    grouped_ = true;
+    next_index_ = 0;
+    first_line_ = start_line_;
+    have_last_ = false;
+    Restarted();
+    return true;
+  }
+
  protected:
   // Hands the first `cut` bytes of the window out as the next chunk.
   void Emit(std::size_t cut, RecordChunk& chunk) {
@@ -259,10 +320,20 @@ class ChunkedStream : public RecordStream {
     first_line_ += CountLines(chunk.text);
   }
 
-  // The promise across chunks: this chunk's learners all come after the last chunk's.
+  // What a stream resets besides the bytes when it starts again.
+  virtual void Restarted() {}
+
+  // The promise across chunks: this chunk's learners all come after the last chunk's; when
+  // grouped, none was in an earlier chunk.
   bool FollowsLastChunk(const ChunkRecords& records) {
     if (!records.in_order) return false;
     const std::vector<Learner>& learners = records.records.learners;
+    if (grouped_) {
+      for (const Learner& learner : learners) {
+        if (!seen_.Insert(learner.id)) return false;
+      }
+      return true;
+    }
     if (learners.empty()) return true;
     if (have_last_ && !(last_id_ < learners.front().id)) return false;
     last_id_ = learners.back().id;
@@ -270,8 +341,12 @@ class ChunkedStream : public RecordStream {
     return true;
   }
 
-  // The line the next chunk starts on (after a header row taken out of the chunks).
-  void set_first_line(std::uint32_t line) { first_line_ = line; }
+  // The line the first chunk starts on (after a header row taken out of the chunks).
+  void set_first_line(std::uint32_t line) { first_line_ = start_line_ = line; }
+
+  // Whether a chunk read as `records` keeps the promise on its own: learners ascending, unless
+  // grouped (Grouping puts a learner's rows in one chunk together in any order).
+  bool InOrder(const RecordSet& records) const { return grouped_ || Ascending(records); }
 
   void ReportReadError(Diagnostics& diagnostics) const {
     if (bytes_.error() == 0) return;
@@ -296,6 +371,9 @@ class ChunkedStream : public RecordStream {
   ByteSource bytes_;
 
  private:
+  bool grouped_ = false;
+  IdHashSet seen_;  // when grouped: every learner settled so far
+  std::uint32_t start_line_ = 1;
   std::uint32_t first_line_ = 1;
   std::size_t next_index_ = 0;
   std::string last_id_;
@@ -367,7 +445,7 @@ class CsvStream final : public ChunkedStream {
     for (const Diagnostic& d : local.items()) {
       if (MovesRecordBoundaries(d)) out.in_order = false;
     }
-    out.in_order = out.in_order && Ascending(out.records);
+    out.in_order = out.in_order && InOrder(out.records);
     diagnostics.Append(local);
     return out;
   }
@@ -384,6 +462,8 @@ class CsvStream final : public ChunkedStream {
   std::unique_ptr<RecordStream> Regroup() override;
 
  private:
+  void Restarted() override { skip_ = header_->data_start; }
+
   // The learner id of the record text[start, end), trimmed, or "" when it has none.
   std::string LearnerOf(std::string_view text, std::size_t start, std::size_t end) {
     id_diagnostics_ = Diagnostics{};
@@ -724,7 +804,7 @@ class JsonLinesStream final : public ChunkedStream {
     ChunkRecords out;
     out.records = internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
                                           diagnostics);
-    out.in_order = Ascending(out.records);
+    out.in_order = InOrder(out.records);
     return out;
   }
 
@@ -745,6 +825,8 @@ class JsonLinesStream final : public ChunkedStream {
   }
 
  private:
+  void Restarted() override { noted_.clear(); }
+
   std::set<std::string> noted_;
 };
 

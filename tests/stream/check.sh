@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Streaming equivalence: validate streams one input sorted by learner a chunk at a time (and
-# an unsorted one regrouped by learner, a chunk of learners at a time), and must print exactly
+# Streaming equivalence: validate streams one input sorted by learner a chunk at a time (one
+# whose learners' rows are together in any order, remembering the learners seen; and an
+# unsorted one regrouped by learner, a chunk of learners at a time), and must print exactly
 # what reading the whole input prints (stdout, stderr, exit status) for any chunk size and any
-# --jobs; an input that proves unsorted or malformed half way must be regrouped or read again
-# whole, with the output written so far taken back (to a file, to a pipe, and to --output). Inputs: the example cohorts, generated cohorts (sorted, shuffled, JSON Lines),
-# inputs whose learners straddle chunk boundaries inside quoted fields, and every hostile
-# stdin input of the golden suite saved as a file. ACCREDIT_CHUNK_BYTES sets the chunk size
-# (0: never stream). Usage: check.sh ACCREDIT ROOT. With ACCREDIT_STREAM_QUICK set (the
-# sanitizer build, ten times slower), the main cohorts run fewer chunk sizes and --jobs.
+# --jobs; an input that proves unsorted or malformed half way must be streamed another way or
+# read again whole, with the output written so far taken back (to a file, to a pipe, and to
+# --output). Inputs: the example cohorts, generated cohorts (sorted, shuffled, descending,
+# with bad rows, JSON Lines in order and shuffled), inputs whose learners straddle chunk
+# boundaries inside quoted fields, and every hostile stdin input of the golden suite saved as
+# a file. ACCREDIT_CHUNK_BYTES sets the chunk size (0: never stream). Usage: check.sh ACCREDIT
+# ROOT. With ACCREDIT_STREAM_QUICK set (the sanitizer build, ten times slower), the main
+# cohorts run fewer chunk sizes and --jobs.
 set -u
 accredit=$1
 root=$2
@@ -59,6 +62,11 @@ compare() {
 python3 "$root/bench/gen_cohort.py" 300 >"$work/sorted.csv"
 python3 "$root/bench/gen_cohort.py" 300 --shuffle >"$work/shuffled.csv"
 python3 "$root/bench/gen_cohort.py" 300 --format jsonl >"$work/cohort.jsonl"
+# Each learner's rows together, learners in descending order (streamed grouped), and JSON Lines
+# learner objects in a random order (the same).
+{ head -1 "$work/sorted.csv"; tail -n +2 "$work/sorted.csv" | tac; } >"$work/descending.csv"
+python3 -c 'import random, sys; lines = sys.stdin.readlines(); random.Random(5).shuffle(lines); sys.stdout.write("".join(lines))' \
+  <"$work/cohort.jsonl" >"$work/shuffled.jsonl"
 # Sorted, but one learner's rows come back at the end: proven unsorted only at the last chunk.
 { cat "$work/sorted.csv"; grep -m 1 '^L0000003,' "$work/sorted.csv"; } >"$work/late.csv"
 # Quoted fields with commas, doubled quotes and line breaks, learners of many rows each.
@@ -118,9 +126,13 @@ if [ -n "${ACCREDIT_STREAM_QUICK:-}" ]; then
   main_jobs="1 3"
 fi
 for file in "$root/examples/sixth-form/cohort.csv" "$work/sorted.csv" "$work/shuffled.csv" \
-  "$work/late.csv" "$work/quoted.csv" "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" \
-  "$work/crlf.csv" "$work/crlf-unsorted.csv" "$work/cohort.jsonl"; do
+  "$work/late.csv" "$work/quoted.csv" "$work/crlf.csv" "$work/cohort.jsonl"; do
   compare "$file" "$all_formats" "$main_chunks" "$main_jobs"
+done
+# Streamed another way than in order (grouped, regrouped): two formats are enough.
+for file in "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" "$work/crlf-unsorted.csv" \
+  "$work/descending.csv" "$work/shuffled.jsonl"; do
+  compare "$file" "text csv" "$main_chunks" "$main_jobs"
 done
 compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \
   --rules "$root/rules/nbt/ashdown-ks4.yaml"

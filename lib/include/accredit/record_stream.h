@@ -8,7 +8,8 @@
 // each learner's rows are together, and learners come in ascending order of id (byte order,
 // as `LC_ALL=C sort` leaves them). Whether an input keeps it is only known once it is read, so
 // Settle() checks each chunk in input order, and a caller that finds the promise broken starts
-// again with ReadRecordInputs() (which groups any order).
+// again: with a weaker promise (RestartGrouped), by learner (Regroup), or with
+// ReadRecordInputs() (which groups any order).
 //
 // Chunks are cut only where a record ends; a chunk that met a fault which could have changed
 // where records end in the whole input (a bad quote, an over-long record, NUL bytes) breaks the
@@ -88,6 +89,14 @@ class RecordStream {
 
   // After the last chunk: what the whole input gives at its end (`no-rows`, a read error).
   virtual void Finish(const Accounting& total, Diagnostics& diagnostics) = 0;
+
+  // For a stream whose promise proved broken: starts it again from the first record with a
+  // weaker promise, that each learner's rows are together, learners in any order (a school
+  // export sorted by name, or JSON Lines of learner objects). Settle() then remembers a 64-bit
+  // hash of every learner id it has settled (at most 16 bytes a learner) and breaks the promise
+  // at a learner seen in an earlier chunk. False when the stream cannot start again (a file
+  // that cannot seek; a regrouped stream).
+  virtual bool RestartGrouped() { return false; }
 
   // For a stream whose promise proved broken: a stream over the same input that hands out its
   // learners in order of first appearance whatever the order of its rows, as reading the whole
