@@ -87,7 +87,7 @@ void CsvReader::Restart(std::string_view text, std::uint32_t first_line) {
   record_line_ = 0;
   faulted_ = false;
   bad_encoding_ = false;
-  if (std::memchr(text_.data(), '\0', text_.size()) != nullptr) {
+  if (!text_.empty() && std::memchr(text_.data(), '\0', text_.size()) != nullptr) {
     diagnostics_.Error("bad-encoding", kNulBytes, Location{source_, 0, 0, {}});
     bad_encoding_ = true;
     pos_ = text_.size();

@@ -1,10 +1,11 @@
 // Evaluating a cohort as it is read: the pipeline validate uses for a large input sorted by
 // learner (record_stream.h).
 //
-// Chunks of the input are read, evaluated and rendered on `jobs` worker threads while the
-// calling thread cuts the next chunks and consumes finished ones strictly in input order, so
-// what the caller writes is byte-identical whatever the number of threads. At most a few
-// chunks are in flight at once: memory does not grow with the input.
+// Chunks of the input are read, evaluated and rendered on `jobs` threads: the calling thread
+// and jobs - 1 workers. The calling thread also cuts the next chunks and consumes finished
+// ones strictly in input order, so what the caller writes is byte-identical whatever the
+// number of threads. At most a few chunks are in flight at once: memory does not grow with
+// the input.
 #pragma once
 
 #include <functional>
@@ -34,7 +35,7 @@ enum class StreamStatus {
 };
 
 // Reads every chunk of `stream`, evaluates each learner with `evaluator` and `options`, calls
-// `render` on a worker thread for each batch once evaluated (it may fill `rendered`), and
+// `render` on any of the threads for each batch once evaluated (it may fill `rendered`), and
 // `consume` on the calling thread for each batch in input order. Stops at the first batch that
 // breaks the stream's promise, without consuming it, and returns kNotSorted. At the end,
 // `finish` receives the diagnostics of RecordStream::Finish(). `jobs` 0: one thread per core.
