@@ -1,6 +1,7 @@
-// Memory for a whole large input read at random: mapped afresh, and backed by huge pages where
-// the system offers them (Linux's transparent huge pages), so that reading records scattered
-// across hundreds of megabytes misses the address-translation cache less often.
+// Reading a whole input file into memory: into a std::string (small inputs, registered as
+// sources), or into memory for a large input read at random, mapped afresh and backed by huge
+// pages where the system offers them (Linux's transparent huge pages), so that reading records
+// scattered across hundreds of megabytes misses the address-translation cache less often.
 #pragma once
 
 #include <sys/mman.h>
@@ -10,6 +11,10 @@
 #include <utility>
 
 namespace accredit::internal {
+
+// Reads the first `size` bytes of file `fd` (from its start, whatever its offset) into `data`;
+// false on a read error, or when the file is not `size` bytes long.
+bool ReadWholeFile(int fd, char* data, std::size_t size);
 
 class LargeBuffer {
  public:
@@ -39,6 +44,9 @@ class LargeBuffer {
     size_ = size;
     return true;
   }
+
+  // `size` bytes holding the whole of file `fd`, as ReadWholeFile() reads it.
+  bool Read(int fd, std::size_t size) { return Allocate(size) && ReadWholeFile(fd, data_, size); }
 
   char* data() { return data_; }
   std::string_view view() const { return std::string_view(data_ == nullptr ? "" : data_, size_); }
