@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -232,6 +233,65 @@ TEST_CASE("fields carry the line and byte column they start at") {
   CHECK(row.fields[1].column == 5);
   CHECK_FALSE(reader.Next(row));
   CHECK(diagnostics.empty());
+}
+
+// Unquoted ASCII records are split eight bytes at a time (CsvReader::ParsePlainRecord): every
+// record of short fields over an alphabet with the delimiter, spaces and lone CRs, against a
+// plain split of each line, fields and columns alike.
+TEST_CASE("unquoted records split the same at every position in a word") {
+  const std::string alphabet = "ab, \r";
+  std::uint64_t state = 20261123;
+  const auto next = [&state](std::size_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33) % bound;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const std::size_t lines = 1 + next(4);
+    for (std::size_t l = 0; l < lines; ++l) {
+      const std::size_t length = next(20);
+      for (std::size_t i = 0; i < length; ++i) text += alphabet[next(alphabet.size())];
+      if (l + 1 < lines || next(2) == 0) text += next(3) == 0 ? "\r\n" : "\n";
+    }
+    // CRs and no LF at all is refused as classic Mac line endings (tested above).
+    if (text.find('\n') == std::string::npos) text += '\n';
+    // The expected records: each line (a CR before its LF dropped) split at the delimiter,
+    // empty and all-blank lines skipped.
+    std::string expected;
+    std::size_t start = 0;
+    for (std::uint32_t line = 1; start < text.size(); ++line) {
+      std::size_t newline = text.find('\n', start);
+      std::size_t end = newline == std::string::npos ? text.size() : newline;
+      if (newline != std::string::npos && end > start && text[end - 1] == '\r') --end;
+      const std::string record = text.substr(start, end - start);
+      start = newline == std::string::npos ? text.size() : newline + 1;
+      if (record.find_first_not_of(" ,") == std::string::npos) continue;
+      expected += std::to_string(line) + ":";
+      std::size_t field = 0;
+      for (std::size_t i = 0; i <= record.size(); ++i) {
+        if (i < record.size() && record[i] != ',') continue;
+        expected +=
+            " " + std::to_string(field + 1) + "=" + Escaped(record.substr(field, i - field));
+        field = i + 1;
+      }
+      expected += "\n";
+    }
+    Diagnostics diagnostics;
+    CsvReader reader(text, 0, diagnostics);
+    std::string actual;
+    CsvRow row;
+    while (reader.Next(row)) {
+      actual += std::to_string(row.line) + ":";
+      for (const CsvField& f : row.fields) {
+        CHECK(f.line == row.line);
+        actual += " " + std::to_string(f.column) + "=" + Escaped(f.text);
+      }
+      actual += "\n";
+    }
+    INFO("input: ", Escaped(text));
+    CHECK(actual == expected);
+    CHECK(diagnostics.empty());
+  }
 }
 
 TEST_CASE("fields without doubled quotes point into the caller's buffer") {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "swar.h"
 #include "utf8.h"
 
 namespace accredit {
@@ -146,6 +147,7 @@ void CsvReader::ParseRecord() {
   faulted_ = false;
   spans_.clear();
   scratch_.clear();
+  if (ParsePlainRecord()) return;
   for (;;) {
     Span span;
     span.line = line_;
@@ -195,6 +197,62 @@ void CsvReader::ParseRecord() {
     if (pos_ < n) NewLine(next);  // a line break; else the input ended
     return;
   }
+}
+
+// Most records of a school export are one line of unquoted ASCII fields. Such a record is
+// split here in one pass over its bytes; anything else (a quote anywhere, a byte outside
+// ASCII, a limit reached) returns false with nothing changed, for the general parser, which
+// reads every record the same way and reports what is wrong.
+bool CsvReader::ParsePlainRecord() {
+  const char* data = text_.data();
+  const std::size_t n = text_.size();
+  const void* newline = std::memchr(data + pos_, '\n', n - pos_);
+  std::size_t end =
+      newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - data) : n;
+  const std::size_t next = newline != nullptr ? end + 1 : n;
+  // A CR is part of the line break only before an LF, as in ParseUnquoted().
+  if (newline != nullptr && end > pos_ && data[end - 1] == '\r') --end;
+  if (end - pos_ > options_.max_record_bytes) return false;
+  // Eight bytes at a time: a word's high bits flag bytes outside ASCII, and ByteMask() the
+  // bytes equal to a quote or a delimiter. Each delimiter found ends a field.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t unusual = 0;
+  std::size_t field = pos_;
+  const auto end_field = [&](std::size_t at) {
+    if (spans_.size() >= options_.max_columns || at - field > options_.max_field_bytes) {
+      return false;
+    }
+    spans_.push_back(
+        Span{field, at - field, false, line_, static_cast<std::uint32_t>(field - line_start_ + 1)});
+    field = at + 1;
+    return true;
+  };
+  for (std::size_t i = pos_; i < end; i += 8) {
+    std::uint64_t word = 0x6161616161616161ull;  // 'a' past the end: nothing to flag
+    if (i + 8 <= end) {
+      std::memcpy(&word, data + i, 8);
+    } else {
+      std::memcpy(&word, data + i, end - i);
+    }
+    unusual |= (word & kHigh) | internal::ByteMask(word, '"');
+    for (std::uint64_t commas = internal::ByteMask(word, ','); commas != 0; commas &= commas - 1) {
+      const auto at = i + static_cast<std::size_t>(__builtin_ctzll(commas)) / 8;
+      if (!end_field(at)) {
+        spans_.clear();
+        return false;
+      }
+    }
+  }
+  if (unusual != 0 || !end_field(end)) {
+    spans_.clear();
+    return false;
+  }
+  if (newline != nullptr) {
+    NewLine(next);
+  } else {
+    pos_ = n;
+  }
+  return true;
 }
 
 // Returns false when the record ended in a fault that moved reading to a later line. Every

@@ -1,7 +1,9 @@
 #include "csv_record_split.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "swar.h"
 #include "text.h"
 
 namespace accredit::internal {
@@ -11,7 +13,18 @@ bool MovesRecordBoundaries(const Diagnostic& d) {
 }
 
 std::uint32_t CountLines(std::string_view text) {
-  return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+  // Eight bytes at a time (std::count went a byte at a time): every chunk of a streamed input
+  // is counted to know its first line.
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    count += ByteCount(ByteMask(word, '\n'));
+  }
+  count += static_cast<std::size_t>(
+      std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), '\n'));
+  return static_cast<std::uint32_t>(count);
 }
 
 std::size_t CsvRecordEnd(std::string_view text, std::size_t start) {

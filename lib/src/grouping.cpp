@@ -2,21 +2,36 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "accredit/identifiers.h"
+#include "text_hash.h"
 
 namespace accredit::internal {
 
 namespace {
 
-// A hash of the trimmed field values, field by field, so that ("ab", "") != ("a", "b"). Only
-// a first sieve: FindDuplicate compares the texts.
+// A sieve for duplicate rows: a hash of each trimmed field value's length and its first and
+// last (up to) eight bytes, field by field, so that ("ab", "") != ("a", "b"). Rows that differ
+// only in the middle of a long value share it; FindDuplicate compares the texts, so that costs
+// a comparison, never a wrong answer. Hashing every byte of a dozen fields was a tenth of the
+// time spent reading a row.
 std::uint64_t RowHash(const FieldValues& values) {
-  std::uint64_t hash = 14695981039346656037ull;
+  constexpr std::uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
+  std::uint64_t hash = 0;
   for (std::string_view value : values) {
-    hash ^=
-        std::hash<std::string_view>{}(value) + 0x9e3779b97f4a7c15ull + (hash << 6) + (hash >> 2);
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (value.size() >= 8) {
+      std::memcpy(&head, value.data(), 8);
+      std::memcpy(&tail, value.data() + value.size() - 8, 8);
+    } else if (!value.empty()) {
+      std::memcpy(&head, value.data(), value.size());
+    }
+    hash = (hash ^ value.size() ^ head) * kMultiplier;
+    hash = (hash ^ (hash >> 29) ^ tail) * kMultiplier;
   }
-  return hash;
+  return MixHash(hash);
 }
 
 // The earlier achievement of `learner` equal to `values` in every field, or nullptr.

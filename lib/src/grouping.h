@@ -22,6 +22,7 @@
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "text.h"
+#include "text_hash.h"
 
 namespace accredit::internal {
 
@@ -58,7 +59,7 @@ class Grouping {
  private:
   struct IdHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    std::size_t operator()(std::string_view id) const { return HashText(id); }
   };
   struct PerLearner {
     std::vector<std::uint64_t> hashes;  // row hash of each achievement

@@ -10,13 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "text_hash.h"
+
 namespace accredit::internal {
 
 class IdHashSet {
  public:
   // False when `id` (or an id with its hash) is in the set already.
   bool Insert(std::string_view id) {
-    std::uint64_t hash = std::hash<std::string_view>{}(id);
+    std::uint64_t hash = HashText(id);
     if (hash == 0) hash = 1;  // 0 marks an empty slot
     if ((count_ + 1) * 2 > slots_.size()) Grow();
     const std::size_t mask = slots_.size() - 1;

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <functional>
 
+#include "text_hash.h"
+
 namespace accredit::internal {
 
 LearnerRowIndex::LearnerRowIndex(std::size_t expected_records) {
@@ -23,7 +25,7 @@ bool LearnerRowIndex::SameId(const Slot& slot, std::uint32_t hash, std::string_v
 }
 
 std::uint32_t LearnerRowIndex::Hash(std::string_view id) {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+  return static_cast<std::uint32_t>(HashText(id));
 }
 
 std::uint32_t LearnerRowIndex::GroupOf(std::string_view id, bool copy, std::uint32_t hash) {

@@ -28,10 +28,17 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
     std::copy(row, row + aggregates,
               matches_.begin() + static_cast<std::ptrdiff_t>(e * aggregates));
   }
-  leaf_match_.resize(plan.leaf_aggregates.size() * n);
-  for (std::size_t leaf = 0; leaf < plan.leaf_aggregates.size(); ++leaf) {
-    std::size_t agg = static_cast<std::size_t>(plan.leaf_aggregates[leaf]);
-    for (std::size_t e = 0; e < n; ++e) leaf_match_[leaf * n + e] = matches_[e * aggregates + agg];
+  // Through plain pointers: a byte store may alias anything, so through the vectors every
+  // iteration would load their sizes and data again.
+  const std::size_t leaves = plan.leaf_aggregates.size();
+  leaf_match_.resize(leaves * n);
+  const int* leaf_aggregate = plan.leaf_aggregates.data();
+  const std::uint8_t* matches = matches_.data();
+  std::uint8_t* leaf_match = leaf_match_.data();
+  for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
+    const std::uint8_t* column = matches + static_cast<std::size_t>(leaf_aggregate[leaf]);
+    std::uint8_t* out = leaf_match + leaf * n;
+    for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
   }
   record_cache_.assign(aggregates, kUncached);
 }

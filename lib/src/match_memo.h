@@ -18,6 +18,7 @@
 
 #include "accredit/records.h"
 #include "plan.h"
+#include "text_hash.h"
 
 namespace accredit::internal {
 
@@ -28,9 +29,12 @@ class MatchMemo {
   const std::uint8_t* Find(const Plan& plan, const Learner& learner, const Achievement& a);
 
  private:
+  struct KeyHash {
+    std::size_t operator()(const std::string& key) const { return HashText(key); }
+  };
   struct Table {
-    std::uint64_t serial = 0;                            // Plan::serial
-    std::unordered_map<std::string, std::size_t> index;  // key -> offset into rows
+    std::uint64_t serial = 0;                                     // Plan::serial
+    std::unordered_map<std::string, std::size_t, KeyHash> index;  // key -> offset into rows
     std::vector<std::uint8_t> rows;
   };
   Table& TableFor(const Plan& plan);

@@ -27,6 +27,14 @@ Location At(SourceId source, const CsvField& field) {
   return Location{source, field.line, field.column, {}};
 }
 
+// `location` = At(source, field), without building and moving a Location (a row sets 15).
+void SetAt(Location& location, SourceId source, const CsvField& field) {
+  location.source = source;
+  location.line = field.line;
+  location.column = field.column;
+  location.pointer.clear();
+}
+
 // The field `name` fills, and how strongly it is preferred (lower wins): without a mapping the
 // canonical names; with one, its `columns:` (and, in a wide layout, its `id:`).
 std::optional<Field> ColumnField(std::string_view name, const ColumnMap* map,
@@ -168,7 +176,7 @@ void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId 
     }
     const CsvField& field = row.fields[static_cast<std::size_t>(column)];
     values[f] = TrimSpace(field.text);
-    where[f] = At(source, field);
+    SetAt(where[f], source, field);
   }
 }
 

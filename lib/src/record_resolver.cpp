@@ -142,7 +142,8 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
 
   std::optional<Kind> kind;
   if (row.Has(Field::kKind)) {
-    kind = KindByName(Lowered(row[Field::kKind]));
+    kind = KindByName(row[Field::kKind]);
+    if (!kind) kind = KindByName(Lowered(row[Field::kKind]));
     if (!kind) {
       return row.Fail(
           "bad-value",
@@ -231,7 +232,8 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   }
 
   if (row.Has(Field::kStatus)) {
-    std::optional<Status> status = StatusByName(Lowered(row[Field::kStatus]));
+    std::optional<Status> status = StatusByName(row[Field::kStatus]);
+    if (!status) status = StatusByName(Lowered(row[Field::kStatus]));
     if (!status) {
       return row.Fail("bad-value",
                       fmt::format("status '{}' is not one of {}", row[Field::kStatus],

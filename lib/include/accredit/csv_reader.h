@@ -123,6 +123,7 @@ class CsvReader {
 
   bool ReadRecord(CsvRow& row);
   void ParseRecord();
+  bool ParsePlainRecord();
   bool ParseQuoted(Span& span);
   void ParseUnquoted(Span& span);
   bool CheckField(const Span& span);
