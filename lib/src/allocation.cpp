@@ -49,6 +49,15 @@ class Search {
       }
     }
     if (view_.adjustments() != nullptr) AdjustCandidates(tier_, *view_.adjustments(), candidates);
+    // Exceptions can make a component depend on achievements outside its candidates (a
+    // substitute); for those learners nothing is remembered between scores.
+    remember_ = view_.adjustments() == nullptr;
+    remembered_[0] = remembered_[1] = 0;
+    thread_local std::vector<ComponentScore> scores[2];
+    scores[0].resize(k);
+    scores[1].resize(k);
+    scores_[0] = scores[0].data();
+    scores_[1] = scores[1].data();
     for (std::size_t e = 0; e < n; ++e) {
       Mask m = candidates[e];
       if (m == 0) continue;
@@ -80,16 +89,33 @@ class Search {
   // undecided achievements count for every component they could go to (an upper bound).
   // `met_now`, when given, receives the components met as a mask.
   // `each`, when given, receives each component's result.
+  //
+  // A component's score depends on the allocation only through the achievements it is a
+  // candidate for (SetOwner), so the last score of each component in each mode is remembered
+  // until one of those changes owner; a shared component's never changes.
   std::pair<int, double> Score(bool optimistic, Mask* met_now = nullptr,
                                std::vector<ComponentScore>* each = nullptr) {
     int met = 0;
     double progress = 0;
     if (each != nullptr) each->clear();
+    const std::size_t mode = optimistic ? 1 : 0;
     for (std::size_t c = 0; c < tier_.components.size(); ++c) {
       const ComponentPlan& cp = tier_.components[c];
-      LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
+      const bool rememberable = remember_ && c < kMaxComponents;
+      const Mask bit = rememberable ? Mask{1} << c : 0;
+      bool ok = false;
       double p = 0;
-      bool ok = view_.Evaluate(cp.root, scope, p, nullptr);
+      if ((remembered_[mode] & bit) != 0) {
+        ok = scores_[mode][c].met;
+        p = scores_[mode][c].progress;
+      } else {
+        LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
+        ok = view_.Evaluate(cp.root, scope, p, nullptr);
+        if (rememberable) {
+          scores_[mode][c] = {ok, p};
+          remembered_[mode] |= bit;
+        }
+      }
       met += ok ? 1 : 0;
       progress += p;
       if (met_now != nullptr && ok && c < kMaxComponents) *met_now |= Mask{1} << c;
@@ -191,12 +217,20 @@ class Search {
     // Components not met yet first, then rule order.
     for (Mask group : {candidates & ~met_now, candidates & met_now}) {
       for (Mask m = group; m != 0; m &= m - 1) {
-        owner[e] = std::countr_zero(m);
+        SetOwner(e, std::countr_zero(m));
         if (Descend(j + 1)) return true;
       }
     }
-    owner[e] = kUndecided;
+    SetOwner(e, kUndecided);
     return false;
+  }
+
+  // Gives contested achievement `e` to `owner`; the components that could have it score anew.
+  void SetOwner(std::size_t e, int owner) {
+    (*owner_)[e] = owner;
+    const Mask affected = (*candidates_)[e];
+    remembered_[0] &= ~affected;
+    remembered_[1] &= ~affected;
   }
 
   const TierPlan& tier_;
@@ -212,6 +246,9 @@ class Search {
   std::vector<double>* gain_ = nullptr;          // per eligible achievement (graded_)
   std::vector<std::uint8_t>* always_ = nullptr;  // used by a shared graded component (graded_)
   double score_bound_ = 0;
+  bool remember_ = false;        // remember component scores (no exceptions)
+  Mask remembered_[2] = {0, 0};  // [optimistic]: components whose score is current
+  ComponentScore* scores_[2] = {nullptr, nullptr};  // [optimistic][component]
   std::uint32_t steps_ = 0;
   bool limit_hit_ = false;
 };
