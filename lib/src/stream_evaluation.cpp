@@ -40,6 +40,7 @@ StreamBatch Process(RecordStream& stream, RecordChunk& chunk, const Evaluator& e
 struct Done {
   StreamBatch batch;
   bool in_order = true;
+  unsigned producer = 0;  // the thread that made it: 0 the calling thread, else a worker
 };
 
 }  // namespace
@@ -89,6 +90,10 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
   std::condition_variable batch_ready;
   std::deque<RecordChunk> todo;
   std::map<std::size_t, Done> done;
+  // Consumed batches go back to the worker that made them, to be freed there: freed on this
+  // thread, their memory went back to the worker's malloc arena under its lock while the
+  // worker was allocating from it (at --jobs 2, 17 futex calls a chunk and a fifth more CPU).
+  std::vector<std::vector<StreamBatch>> spent(threads);
   bool stop = false;
   auto finished = [&](Done&& result) {
     {
@@ -98,23 +103,27 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     }
     batch_ready.notify_one();
   };
-  auto worker = [&] {
+  auto worker = [&](unsigned self) {
+    std::vector<StreamBatch> garbage;
     for (;;) {
       RecordChunk chunk;
       {
         std::unique_lock lock(mutex);
         work_ready.wait(lock, [&] { return stop || !todo.empty(); });
+        garbage.swap(spent[self]);
         if (todo.empty()) return;
         chunk = std::move(todo.front());
         todo.pop_front();
       }
+      garbage.clear();
       Done result;
+      result.producer = self;
       result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
       finished(std::move(result));
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
   auto stop_workers = [&] {
     {
       std::lock_guard lock(mutex);
@@ -168,6 +177,10 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     if (!settle(next)) {
       status = StreamStatus::kNotSorted;
       break;
+    }
+    if (next.producer != 0) {
+      std::lock_guard lock(mutex);
+      spent[next.producer].push_back(std::move(next.batch));
     }
   }
   stop_workers();
