@@ -4,7 +4,7 @@
 // never a wrong answer.
 //
 // std::hash<std::string_view> (MurmurHash2 in libstdc++) is an out-of-line call that reads a
-// byte at a time at the tail; a row of a dozen fields paid for twelve of them. This reads eight
+// byte at a time at the tail, and the learner index called it for every row. This reads eight
 // bytes at a time, inline, and ends in the MurmurHash3 finaliser so that the low bits (the ones
 // open addressing masks out) depend on every byte.
 #pragma once
