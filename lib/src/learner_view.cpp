@@ -35,7 +35,8 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
   const int* leaf_aggregate = plan.leaf_aggregates.data();
   const std::uint8_t* matches = matches_.data();
   std::uint8_t* leaf_match = leaf_match_.data();
-  for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
+  // With no eligible achievement there is nothing to copy (and `matches` may be null).
+  for (std::size_t leaf = 0; n != 0 && leaf < leaves; ++leaf) {
     const std::uint8_t* column = matches + static_cast<std::size_t>(leaf_aggregate[leaf]);
     std::uint8_t* out = leaf_match + leaf * n;
     for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
