@@ -34,7 +34,46 @@ struct Streamed {
   std::vector<std::vector<std::string>> ids;  // learner ids of each chunk
   bool settled = true;
   Accounting accounting;
+
+  // Every chunk's learner ids, in order.
+  std::vector<std::string> all() const {
+    std::vector<std::string> out;
+    for (const auto& chunk : ids) out.insert(out.end(), chunk.begin(), chunk.end());
+    return out;
+  }
 };
+
+// Reads the rest of `stream` a chunk at a time, to its end or until its promise breaks; the
+// diagnostics of each chunk settled go to `diagnostics`.
+Streamed Drain(RecordStream& stream, Diagnostics& diagnostics) {
+  Streamed out;
+  RecordChunk chunk;
+  while (stream.Next(chunk)) {
+    Diagnostics local;
+    ChunkRecords records = stream.Read(chunk, local);
+    out.accounting.Add(records.records.accounting);
+    std::vector<std::string> ids;
+    for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
+    out.ids.push_back(ids);
+    if (!stream.Settle(records, local)) {
+      out.settled = false;
+      break;
+    }
+    diagnostics.Append(local);
+  }
+  return out;
+}
+
+// Reads `stream`, which must break its promise, until it does.
+void BreakPromise(RecordStream& stream) {
+  RecordChunk chunk;
+  for (;;) {
+    Diagnostics ignored;
+    REQUIRE(stream.Next(chunk));
+    ChunkRecords records = stream.Read(chunk, ignored);
+    if (!stream.Settle(records, ignored)) return;
+  }
+}
 
 Streamed StreamAll(const std::string& path, const RuleSet& rules, std::size_t chunk_bytes) {
   SourceSet sources;
@@ -42,20 +81,7 @@ Streamed StreamAll(const std::string& path, const RuleSet& rules, std::size_t ch
   ReadOptions options;
   auto stream = RecordStream::Open(path, rules, options, sources, diagnostics, chunk_bytes);
   REQUIRE(stream != nullptr);
-  Streamed out;
-  RecordChunk chunk;
-  while (stream->Next(chunk)) {
-    ChunkRecords records = stream->Read(chunk, diagnostics);
-    out.accounting.Add(records.records.accounting);
-    std::vector<std::string> ids;
-    for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
-    out.ids.push_back(ids);
-    if (!stream->Settle(records, diagnostics)) {
-      out.settled = false;
-      break;
-    }
-  }
-  return out;
+  return Drain(*stream, diagnostics);
 }
 
 const char* kHeader = "learner,kind,type,subject,grade,hours,strand,date,title\n";
@@ -81,8 +107,7 @@ TEST_CASE("a sorted input streams in chunks that never split a learner") {
     CAPTURE(chunk_bytes);
     Streamed streamed = StreamAll(file.path, loaded.rules, chunk_bytes);
     CHECK(streamed.settled);
-    std::vector<std::string> all;
-    for (const auto& ids : streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+    const std::vector<std::string> all = streamed.all();
     CHECK(all.size() == 50);  // each learner in exactly one chunk
     CHECK(streamed.accounting.rows_read == streamed.accounting.rows_used);
     if (chunk_bytes == 1) CHECK(streamed.ids.size() == 50);  // one learner per chunk
@@ -110,26 +135,9 @@ Streamed StreamGrouped(const std::string& path, const RuleSet& rules, std::size_
   ReadOptions options;
   auto stream = RecordStream::Open(path, rules, options, sources, diagnostics, chunk_bytes);
   REQUIRE(stream != nullptr);
-  RecordChunk chunk;
-  for (;;) {
-    REQUIRE(stream->Next(chunk));  // not ascending: the first promise breaks
-    ChunkRecords records = stream->Read(chunk, diagnostics);
-    if (!stream->Settle(records, diagnostics)) break;
-  }
+  BreakPromise(*stream);  // not ascending: the first promise breaks
   REQUIRE(stream->RestartGrouped());
-  Streamed out;
-  while (stream->Next(chunk)) {
-    ChunkRecords records = stream->Read(chunk, diagnostics);
-    out.accounting.Add(records.records.accounting);
-    std::vector<std::string> ids;
-    for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
-    out.ids.push_back(ids);
-    if (!stream->Settle(records, diagnostics)) {
-      out.settled = false;
-      break;
-    }
-  }
-  return out;
+  return Drain(*stream, diagnostics);
 }
 
 // Streams `path` until its promise breaks, then regroups it and streams that to the end.
@@ -145,31 +153,13 @@ Regrouped RegroupAll(const std::string& path, const RuleSet& rules, std::size_t 
   ReadOptions options;
   auto stream = RecordStream::Open(path, rules, options, sources, opened, chunk_bytes);
   REQUIRE(stream != nullptr);
-  RecordChunk chunk;
-  for (;;) {
-    Diagnostics ignored;
-    REQUIRE(stream->Next(chunk));  // the input is not sorted: the promise breaks
-    ChunkRecords records = stream->Read(chunk, ignored);
-    if (!stream->Settle(records, ignored)) break;
-  }
+  BreakPromise(*stream);  // the input is not sorted: the promise breaks
   Regrouped out;
   stream = stream->Regroup();
   if (stream == nullptr) return out;
   out.regrouped = true;
-  while (stream->Next(chunk)) {
-    Diagnostics diagnostics;
-    ChunkRecords records = stream->Read(chunk, diagnostics);
-    out.streamed.accounting.Add(records.records.accounting);
-    std::vector<std::string> ids;
-    for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
-    out.streamed.ids.push_back(ids);
-    if (!stream->Settle(records, diagnostics)) {
-      out.streamed.settled = false;
-      return out;
-    }
-    out.diagnostics.Append(diagnostics);
-  }
-  stream->Finish(out.streamed.accounting, out.diagnostics);
+  out.streamed = Drain(*stream, out.diagnostics);
+  if (out.streamed.settled) stream->Finish(out.streamed.accounting, out.diagnostics);
   return out;
 }
 
@@ -207,8 +197,7 @@ TEST_CASE("learners together but not ascending stream when started again grouped
     CAPTURE(chunk_bytes);
     Streamed streamed = StreamGrouped(file.path, loaded.rules, chunk_bytes);
     CHECK(streamed.settled);
-    std::vector<std::string> all;
-    for (const auto& ids : streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+    const std::vector<std::string> all = streamed.all();
     CHECK(all == whole);
     CHECK(streamed.accounting.rows_read == streamed.accounting.rows_used);
   }
@@ -240,8 +229,7 @@ TEST_CASE("an unsorted input is regrouped: learners in order of first appearance
     Regrouped regrouped = RegroupAll(file.path, loaded.rules, chunk_bytes);
     REQUIRE(regrouped.regrouped);
     CHECK(regrouped.streamed.settled);
-    std::vector<std::string> all;
-    for (const auto& ids : regrouped.streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+    const std::vector<std::string> all = regrouped.streamed.all();
     CHECK(all == whole);
     CHECK(Where(regrouped.diagnostics) == Where(whole_diagnostics));
     if (chunk_bytes == 1) CHECK(regrouped.streamed.ids.size() >= 6);  // a learner per chunk
@@ -266,8 +254,7 @@ TEST_CASE("a regrouped input with a byte order mark, CRLF and the learner column
   Regrouped regrouped = RegroupAll(file.path, loaded.rules, 1);
   REQUIRE(regrouped.regrouped);
   CHECK(regrouped.streamed.settled);
-  std::vector<std::string> all;
-  for (const auto& ids : regrouped.streamed.ids) all.insert(all.end(), ids.begin(), ids.end());
+  const std::vector<std::string> all = regrouped.streamed.all();
   CHECK(all == whole);  // "C3", not "C3\r", and each learner once
   CHECK(regrouped.streamed.accounting.rows_used == 9);
 }

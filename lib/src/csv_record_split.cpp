@@ -101,4 +101,11 @@ std::string_view UnquotedLearnerOf(std::string_view record, std::size_t learner_
   }
 }
 
+std::string_view RecordLearnerOf(std::string_view record, std::size_t learner_column,
+                                 CsvReader& reader, std::string& copy) {
+  if (record.find('"') == std::string_view::npos) return UnquotedLearnerOf(record, learner_column);
+  copy = LearnerOf(reader, record, learner_column);
+  return copy;
+}
+
 }  // namespace accredit::internal

@@ -40,4 +40,9 @@ std::string LearnerOf(CsvReader& reader, std::string_view record, std::size_t le
 // column.
 std::string_view UnquotedLearnerOf(std::string_view record, std::size_t learner_column);
 
+// The learner id of the whole CSV record `record`: UnquotedLearnerOf() when it holds no quote,
+// else LearnerOf() with `reader`, kept in `copy` (the view returned is valid while `copy` is).
+std::string_view RecordLearnerOf(std::string_view record, std::size_t learner_column,
+                                 CsvReader& reader, std::string& copy);
+
 }  // namespace accredit::internal

@@ -74,22 +74,19 @@ class RegroupedCsvStream final : public RecordStream {
       LearnerRowIndex::Pending& next = batch[pending];
       next.start = static_cast<std::uint32_t>(pos);
       next.line = line;
-      if (record.find('"') == std::string_view::npos) {
-        // One line, fields split at commas: the id is the learner column's text.
-        next.id = UnquotedLearnerOf(record, column);
-        next.copy = false;
-        if (newline != nullptr) ++line;
-      } else {
-        // Quoted fields may hold line breaks and commas: the CSV reader's rules decide.
+      next.copy = record.find('"') != std::string_view::npos;
+      if (next.copy) {
+        // Quoted fields may hold line breaks and commas: the CSV reader's rules decide where
+        // the record ends, and what its id is.
         end = CsvRecordEnd(text_, pos);
         if (end == std::string_view::npos) end = text_.size();
         record = text_.substr(pos, end - pos);
         ignored = Diagnostics{};
-        copies[pending] = LearnerOf(ids, record, column);
-        next.id = copies[pending];
-        next.copy = true;
         line += CountLines(record);
+      } else if (newline != nullptr) {
+        ++line;
       }
+      next.id = RecordLearnerOf(record, column, ids, copies[pending]);
       pos = end;
       if (++pending == kBatch) {
         index_.Add(batch);
@@ -140,23 +137,14 @@ class RegroupedCsvStream final : public RecordStream {
     // learner could come out twice, or with rows of another): checked against the learner each
     // record went to. The records without an id must have none.
     Diagnostics ignored;
-    std::unique_ptr<CsvReader> ids;
+    CsvReader ids(std::string_view(text_.data(), 0), source_, ignored, options_.csv,
+                  *header_->reader, 1);
     std::string quoted_id;
     std::size_t k = 0;
     for (std::size_t g = chunk.first_group; g < chunk.end_group; ++g) {
       const std::size_t group_end = k + index_.Group(g).size();
-      const std::string_view first = index_.Record(text_, records[k]);
-      std::string_view id;
-      if (first.find('"') == std::string_view::npos) {
-        id = UnquotedLearnerOf(first, header_->learner_column);
-      } else {
-        if (ids == nullptr) {
-          ids = std::make_unique<CsvReader>(std::string_view(text_.data(), 0), source_, ignored,
-                                            options_.csv, *header_->reader, 1);
-        }
-        quoted_id = LearnerOf(*ids, first, header_->learner_column);
-        id = quoted_id;
-      }
+      const std::string_view id = RecordLearnerOf(index_.Record(text_, records[k]),
+                                                  header_->learner_column, ids, quoted_id);
       for (; k < group_end; ++k) {
         if (k + kEntryAhead < records.size()) index_.PrefetchEntry(records[k + kEntryAhead]);
         if (k + kRecordAhead < records.size()) {
