@@ -11,7 +11,7 @@
 
 #include "accredit/column_map.h"
 #include "accredit/evaluator.h"
-#include "accredit/record_reader.h"
+#include "accredit/read_options.h"
 #include "accredit/records.h"
 #include "accredit/rules_loader.h"
 #include "common.h"

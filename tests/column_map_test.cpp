@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "accredit/record_reader.h"
+#include "accredit/csv_records.h"
 #include "accredit/rules_loader.h"
 #include "records_fixture.h"
 

@@ -1,7 +1,7 @@
 // LearnerRowIndex (learner_row_index.h, internal): records grouped by learner in order of first
 // appearance, each group in input order, records without an id last; ids long and short, kept
 // or copied; and the record a line belongs to.
-#include "learner_row_index.h"
+#include "stream/learner_row_index.h"
 
 #include <doctest/doctest.h>
 

@@ -10,9 +10,9 @@
 #include <set>
 #include <string>
 
-#include "csv_record_split.h"
-#include "swar.h"
-#include "text_hash.h"
+#include "base/swar.h"
+#include "base/text_hash.h"
+#include "stream/csv_record_split.h"
 
 namespace accredit::internal {
 namespace {

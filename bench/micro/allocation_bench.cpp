@@ -1,4 +1,4 @@
-// Micro-benchmark of the allocation search (lib/src/allocation.h), measured through the public
+// Micro-benchmark of the allocation search (lib/src/engine/allocation.h), measured through the public
 // Evaluator on a programme built so that the search dominates: one graded tier whose three
 // exclusive components all want the learner's A levels, so that every A level is contested by
 // two or three components. The grading counts the UCAS points of two of them; the third takes

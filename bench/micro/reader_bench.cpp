@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "accredit/csv_records.h"
 #include "accredit/json_reader.h"
-#include "accredit/record_reader.h"
 #include "cohort.h"
 #include "fixture.h"
 

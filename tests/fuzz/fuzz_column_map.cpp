@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "accredit/column_map.h"
+#include "accredit/csv_records.h"
 #include "accredit/diagnostic.h"
 #include "accredit/json_reader.h"
-#include "accredit/record_reader.h"
 #include "accredit/rules_loader.h"
 
 namespace {

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "accredit/csv_records.h"
 #include "accredit/diagnostic.h"
 #include "accredit/evaluator.h"
-#include "accredit/record_reader.h"
 #include "accredit/rules_loader.h"
 
 namespace {

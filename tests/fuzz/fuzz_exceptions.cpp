@@ -9,12 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "accredit/csv_records.h"
 #include "accredit/diagnostic.h"
 #include "accredit/evaluator.h"
 #include "accredit/exceptions.h"
 #include "accredit/explain.h"
 #include "accredit/outcome_format.h"
-#include "accredit/record_reader.h"
 #include "accredit/rules_loader.h"
 
 namespace {

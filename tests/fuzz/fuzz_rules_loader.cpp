@@ -7,10 +7,10 @@
 #include <string>
 
 #include "accredit/conformance.h"
+#include "accredit/csv_records.h"
 #include "accredit/diagnostic.h"
 #include "accredit/evaluator.h"
 #include "accredit/explain.h"
-#include "accredit/record_reader.h"
 #include "accredit/rule_tests.h"
 #include "accredit/rules_describe.h"
 #include "accredit/rules_loader.h"

@@ -1,9 +1,9 @@
 """YAML as accredit's loader sees it, as JSON values for a JSON Schema validator.
 
-accredit reads YAML with yaml-cpp (lib/src/yaml_tree.cpp), which gives every scalar to the
+accredit reads YAML with yaml-cpp (lib/src/rules/yaml_tree.cpp), which gives every scalar to the
 loader as text plus one bit: whether it was written plain or not (quoted, or a block
 scalar). The loader then reads the text for what it wants (LoadContext in
-lib/src/load_context.cpp): any scalar as text, a plain scalar as a number when ParseNumber
+lib/src/rules/load_context.cpp): any scalar as text, a plain scalar as a number when ParseNumber
 accepts it, exactly `true` or `false` as a flag. A YAML 1.1 reader such as PyYAML's load()
 would instead turn `2025-09-01` into a date, `no` and `on` into booleans and `1_000` or
 `0x10` into numbers, none of which accredit does.
@@ -14,7 +14,7 @@ each scalar itself, as the loader would:
 - a plain `~`, `null`, `Null`, `NULL` or empty scalar is null (yaml-cpp's null);
 - a scalar written in quotes or as a block (`|`, `>`) is a string, whatever it holds;
 - a plain `true` or `false` is a boolean (LoadContext::Bool);
-- a plain scalar that ParseNumber (lib/src/values.cpp) reads is a number: digits with an
+- a plain scalar that ParseNumber (lib/src/base/values.cpp) reads is a number: digits with an
   optional sign and decimal point, no exponent, no hex, no `.inf`; an integer when it has no
   point;
 - anything else is a string.

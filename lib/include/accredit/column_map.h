@@ -3,7 +3,7 @@
 // SIMS, Arbor, Bromcom and Ofqual's templates name their columns and spell their values their
 // own way (`UPN`, `QN`, `Result`, `ExamSeries`; `Maths`, `GCSE (9-1)`, `Distinction*`). A
 // mapping file says, once per export layout, how to read it; the records readers
-// (record_reader.h, json_reader.h) apply it row by row before ResolveAchievement sees the row,
+// (csv_records.h, json_reader.h) apply it row by row before ResolveAchievement sees the row,
 // so what the rules check is always canonical. A mapping file is YAML:
 //
 //   accredit-map: 1                     # format version, required, first

@@ -2,7 +2,7 @@
 //
 // A CsvReader walks an RFC 4180 buffer held by the caller, record by record: a header row,
 // then data rows. It only splits text into fields and checks the text is well formed; what
-// the fields mean is for record_reader.h (canonical columns) and record_resolver.h (values
+// the fields mean is for csv_records.h (canonical columns) and record_resolver.h (values
 // against the rules). It handles quoted fields with commas, doubled quotes and line breaks,
 // UTF-8 with or without a byte order mark, CRLF or LF line endings, blank lines and trailing
 // delimiters, and it bounds every size so that a hostile or broken file costs linear time.

@@ -1,6 +1,6 @@
 // Reading learner records from JSON.
 //
-// The JSON counterpart of record_reader.h: learner-profile tools and scripts hand over
+// The JSON counterpart of csv_records.h: learner-profile tools and scripts hand over
 // activities, projects and results as JSON. Each achievement object is reduced to the text of
 // the canonical fields and, like a CSV row, resolved by ResolveAchievement (record_resolver.h)
 // and grouped into learners by id. simdjson does the parsing; no simdjson type is visible here.
@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "accredit/diagnostic.h"
-#include "accredit/record_reader.h"
+#include "accredit/read_options.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "accredit/source.h"
@@ -37,7 +37,7 @@ namespace accredit {
 // ReadOptions::map, its `values:`, `set:` and `dates:` apply to each row as for CSV.
 //
 // Diagnostics, besides those of ResolveAchievement and `duplicate-row`, `too-large` and
-// `bad-check-character` as for CSV (record_reader.h):
+// `bad-check-character` as for CSV (csv_records.h):
 //   bad-json       the text is not JSON, or not one of the shapes (at the fault when known;
 //                  the whole document, or the one line, is then one rejected row)
 //   bad-utf8       the text is not valid UTF-8 (likewise one rejected row)

@@ -1,7 +1,7 @@
 // Record inputs: the files (and standard input) a run reads learners from.
 //
 // The front of the records pipeline: each path given on the command line is opened safely,
-// registered in the SourceSet, read by the reader its format needs (record_reader.h for CSV,
+// registered in the SourceSet, read by the reader its format needs (csv_records.h for CSV,
 // json_reader.h for JSON), and the learners of every input are merged by id, so that exam
 // results from a CSV export and activities from a JSON profile tool make one learner each.
 #pragma once
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "accredit/diagnostic.h"
-#include "accredit/record_reader.h"
+#include "accredit/read_options.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "accredit/source.h"

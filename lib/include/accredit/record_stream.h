@@ -22,7 +22,7 @@
 #include <string_view>
 
 #include "accredit/diagnostic.h"
-#include "accredit/record_reader.h"
+#include "accredit/read_options.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "accredit/source.h"

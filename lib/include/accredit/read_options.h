@@ -1,0 +1,48 @@
+// What every records reader takes and gives: the reading options (bounds, a column mapping)
+// and the learners read from one input.
+//
+// The readers are csv_records.h (canonical or mapped CSV), json_reader.h (JSON and JSON Lines)
+// and, over both, record_input.h (files and bytes in memory, merged by learner) and
+// record_stream.h (one input read in pieces).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "accredit/csv_reader.h"
+#include "accredit/records.h"
+
+namespace accredit {
+
+struct ColumnMap;  // column_map.h
+
+struct ReadOptions {
+  // csv (defaults) size bounds for the CSV reader
+  CsvOptions csv;
+  // check_identifiers (true) warn, as `bad-check-character`, on a learner id that looks like
+  // a UPN and on a qan whose check character is wrong (identifiers.h)
+  bool check_identifiers = true;
+  // map (none) a column mapping (column_map.h) to read a school system's export with: its
+  // column names, value spellings, constants, date format and wide layout. Not owned; it must
+  // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
+  // and `dates`, but not `wide` or `ignore`.
+  const ColumnMap* map = nullptr;
+  // max_learner_rows (10,000) the most rows one learner may have in one input; the first row
+  // past it is reported as `too-large`, and it and every later row of that learner rejected.
+  // Reading and evaluating a learner costs time in proportion to (and, for duplicate rows, in
+  // the square of) their rows; a real learner has a few hundred at most
+  std::uint64_t max_learner_rows = 10'000;
+  // max_json_depth (64) the deepest nesting of arrays and objects in a JSON input
+  // (`too-deep` otherwise; the whole input is rejected)
+  std::uint32_t max_json_depth = 64;
+  // max_file_bytes (2 GiB) the largest input file ReadRecordInputs() reads (`too-large`)
+  std::uint64_t max_file_bytes = std::uint64_t{2} << 30;
+};
+
+// Learners read from one input.
+struct RecordSet {
+  std::vector<Learner> learners;  // in order of first appearance
+  Accounting accounting;          // rows_read == rows_used + rows_rejected
+};
+
+}  // namespace accredit

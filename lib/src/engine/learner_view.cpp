@@ -1,0 +1,273 @@
+#include "engine/learner_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "engine/exception_apply.h"
+
+namespace accredit::internal {
+
+namespace {
+
+constexpr double kUncached = -1;
+
+}  // namespace
+
+void LearnerView::Reset(const Plan& plan, const Learner& learner,
+                        const std::vector<std::uint32_t>& eligible) {
+  plan_ = &plan;
+  learner_ = &learner;
+  adjust_ = nullptr;
+  eligible_ = eligible;
+  std::size_t n = eligible_.size();
+  std::size_t aggregates = plan.aggregates.size();
+  matches_.resize(aggregates * n);
+  for (std::size_t e = 0; e < n; ++e) {
+    const std::uint8_t* row = memo_.Find(plan, learner, learner.achievements[eligible_[e]]);
+    std::copy(row, row + aggregates,
+              matches_.begin() + static_cast<std::ptrdiff_t>(e * aggregates));
+  }
+  // Through plain pointers: a byte store may alias anything, so through the vectors every
+  // iteration would load their sizes and data again.
+  const std::size_t leaves = plan.leaf_aggregates.size();
+  leaf_match_.resize(leaves * n);
+  const int* leaf_aggregate = plan.leaf_aggregates.data();
+  const std::uint8_t* matches = matches_.data();
+  std::uint8_t* leaf_match = leaf_match_.data();
+  // With no eligible achievement there is nothing to copy (and `matches` may be null).
+  for (std::size_t leaf = 0; n != 0 && leaf < leaves; ++leaf) {
+    const std::uint8_t* column = matches + static_cast<std::size_t>(leaf_aggregate[leaf]);
+    std::uint8_t* out = leaf_match + leaf * n;
+    for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
+  }
+  record_cache_.assign(aggregates, kUncached);
+}
+
+void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
+  adjust_ = adjustments;
+  if (adjust_ == nullptr) return;
+  for (const auto& [leaf, e] : adjust_->allowed) {
+    leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] = 1;
+  }
+}
+
+void LearnerView::Override(int index, const Scope& scope, bool& met, double& progress,
+                           NodeTrace* trace) {
+  if (adjust_->node_override.empty()) return;
+  for (int o = adjust_->node_override[static_cast<std::size_t>(index)]; o >= 0;
+       o = adjust_->overrides[static_cast<std::size_t>(o)].next) {
+    const NodeOverride& node_override = adjust_->overrides[static_cast<std::size_t>(o)];
+    if (node_override.action == ExceptionAction::kSubstitute &&
+        (node_override.eligible < 0 ||
+         !scope.Includes(static_cast<std::size_t>(node_override.eligible)))) {
+      continue;  // the substitute does not count, or went to another component
+    }
+    met = true;
+    progress = 1;
+    if (trace != nullptr && node_override.action == ExceptionAction::kSubstitute) {
+      std::uint32_t i = eligible_[static_cast<std::size_t>(node_override.eligible)];
+      if (std::find(trace->used.begin(), trace->used.end(), i) == trace->used.end()) {
+        trace->used.push_back(i);
+      }
+    }
+  }
+}
+
+template <typename Member>
+double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
+                                  std::vector<std::uint32_t>* used) {
+  const Learner& learner = *learner_;
+  std::size_t n = eligible_.size();
+  switch (agg.kind) {
+    case Aggregate::Kind::kCount: {
+      if (!agg.distinct) {
+        double count = 0;
+        for (std::size_t e = 0; e < n; ++e) {
+          if (!member(e)) continue;
+          count += 1;
+          if (used != nullptr) used->push_back(eligible_[e]);
+        }
+        return count;
+      }
+      distinct_scratch_.clear();
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
+        std::string_view key =
+            DistinctKey(*plan_, *agg.distinct, learner, learner.achievements[eligible_[e]]);
+        if (key.empty() || std::find(distinct_scratch_.begin(), distinct_scratch_.end(), key) !=
+                               distinct_scratch_.end()) {
+          continue;
+        }
+        distinct_scratch_.push_back(key);
+        if (used != nullptr) used->push_back(eligible_[e]);
+      }
+      return static_cast<double>(distinct_scratch_.size());
+    }
+    case Aggregate::Kind::kSum: {
+      double total = 0;
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
+        double q =
+            QuantityOf(*plan_, agg.of, agg.table, learner, learner.achievements[eligible_[e]]);
+        total += q;
+        if (used != nullptr && q != 0) used->push_back(eligible_[e]);
+      }
+      return total;
+    }
+    case Aggregate::Kind::kBest: {
+      best_scratch_.clear();
+      for (std::size_t e = 0; e < n; ++e) {
+        if (!member(e)) continue;
+        best_scratch_.emplace_back(
+            QuantityOf(*plan_, agg.of, agg.table, learner, learner.achievements[eligible_[e]]), e);
+      }
+      // Highest first; ties keep input order, so the choice is deterministic.
+      std::stable_sort(best_scratch_.begin(), best_scratch_.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      double total = 0;
+      for (std::size_t i = 0; i < best_scratch_.size() && i < static_cast<std::size_t>(agg.n);
+           ++i) {
+        total += best_scratch_[i].first;
+        if (used != nullptr) used->push_back(eligible_[best_scratch_[i].second]);
+      }
+      return total;
+    }
+  }
+  return 0;
+}
+
+double LearnerView::RecordValue(int aggregate) {
+  double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
+  if (cached != kUncached) return cached;
+  const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
+  cached = AggregateOver(
+      agg, [&](std::size_t e) { return RecordMatches(aggregate, e); }, nullptr);
+  return cached;
+}
+
+double LearnerView::Threshold(const CompiledThreshold& threshold) {
+  if (threshold.by < 0) return threshold.value;
+  double by = RecordValue(threshold.by);
+  // The highest step whose key is at most `by`; below every key, the lowest step applies.
+  double value = threshold.steps.front().second;
+  for (const auto& [from, step] : threshold.steps) {
+    if (by >= from) value = step;
+  }
+  return value;
+}
+
+bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
+  const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
+  if (trace != nullptr) trace->node = node.requirement;
+  bool met = false;
+  switch (node.kind) {
+    case Requirement::Kind::kCount:
+    case Requirement::Kind::kSum:
+    case Requirement::Kind::kBest: {
+      met = true;
+      progress = 1;
+      std::vector<std::uint32_t>* used = trace != nullptr ? &trace->used : nullptr;
+      if (node.at_least.present) {
+        double actual = AggregateOver(
+            plan_->aggregates[static_cast<std::size_t>(node.aggregate)],
+            [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); }, used);
+        double required = Threshold(node.at_least);
+        met = actual >= required;
+        progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+        if (trace != nullptr) {
+          trace->actual = actual;
+          trace->required = required;
+        }
+      }
+      if (node.at_most.present) {
+        double actual = RecordValue(node.aggregate);
+        double limit = Threshold(node.at_most);
+        if (actual > limit) {
+          met = false;
+          progress = 0;
+        }
+        if (trace != nullptr && !node.at_least.present) {
+          trace->actual = actual;
+          trace->required = limit;
+          trace->upper_bound = true;
+        }
+      }
+      break;
+    }
+    case Requirement::Kind::kNoneOf: {
+      double count = RecordValue(node.aggregate);
+      met = count == 0;
+      progress = met ? 1 : 0;
+      if (trace != nullptr) {
+        trace->actual = count;
+        trace->required = 0;
+        trace->upper_bound = true;
+        for (std::size_t e = 0; e < eligible_.size(); ++e) {
+          if (RecordMatches(node.aggregate, e)) trace->used.push_back(eligible_[e]);
+        }
+      }
+      break;
+    }
+    case Requirement::Kind::kCompare: {
+      double left = RecordValue(node.aggregate);
+      double right = RecordValue(node.right);
+      met = CompareNumbers(left, node.op, right);
+      progress = met ? 1 : 0;
+      if (trace != nullptr) {
+        trace->actual = left;
+        trace->required = right;
+      }
+      break;
+    }
+    case Requirement::Kind::kAll:
+    case Requirement::Kind::kAny:
+    case Requirement::Kind::kNOf: {
+      // Progress is the mean of the `needed` best children; groups are small, so the
+      // progresses live on the stack (a vector only past kInline children).
+      constexpr std::size_t kInline = 16;
+      double inline_progress[kInline];
+      std::vector<double> heap_progress;
+      double* progresses = inline_progress;
+      if (node.children.size() > kInline) {
+        heap_progress.resize(node.children.size());
+        progresses = heap_progress.data();
+      }
+      int children_met = 0;
+      std::size_t count = 0;
+      for (int child : node.children) {
+        double p = 0;
+        NodeTrace* child_trace = nullptr;
+        if (trace != nullptr) {
+          trace->children.emplace_back();
+          child_trace = &trace->children.back();
+        }
+        // Every child is evaluated (no short cut), so a trace shows every condition.
+        if (Evaluate(child, scope, p, child_trace)) ++children_met;
+        progresses[count++] = p;
+      }
+      int needed = node.kind == Requirement::Kind::kAll   ? static_cast<int>(node.children.size())
+                   : node.kind == Requirement::Kind::kAny ? 1
+                                                          : node.n_of;
+      met = children_met >= needed;
+      std::sort(progresses, progresses + count, std::greater<>());
+      double sum = 0;
+      for (std::size_t i = 0; i < count && i < static_cast<std::size_t>(needed); ++i) {
+        sum += progresses[i];
+      }
+      progress = needed > 0 ? sum / needed : 1;
+      if (met) progress = 1;
+      if (trace != nullptr) {
+        trace->actual = children_met;
+        trace->required = needed;
+      }
+      break;
+    }
+  }
+  if (adjust_ != nullptr) Override(index, scope, met, progress, trace);
+  if (!met && progress >= 1) progress = 0.999;
+  if (trace != nullptr) trace->met = met;
+  return met;
+}
+
+}  // namespace accredit::internal

@@ -1,0 +1,94 @@
+// A learner as one tier's evaluation sees it: the achievements that count ("eligible"), which
+// allocating leaves each one matches and with what quantity, and cached record-wide values of
+// aggregates. Evaluating a requirement node against an allocation happens here; the search for
+// the allocation is in allocation.h.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "accredit/evaluator.h"
+#include "engine/match_memo.h"
+#include "engine/plan.h"
+
+namespace accredit::internal {
+
+struct LearnerAdjustments;
+
+// Owner of an eligible achievement in an allocation: an exclusive component's index within the
+// tier, or one of these.
+inline constexpr int kUnallocated = -1;
+inline constexpr int kUndecided = -2;  // contested, not yet decided by the search
+
+class LearnerView {
+ public:
+  // A view is reset for each learner and keeps its buffers, so evaluating a cohort on one
+  // thread allocates nothing per learner here once warm.
+  LearnerView() = default;
+
+  // Views `learner` (which must outlive the view's use) whose eligible achievements are those
+  // with Exclusion::kCounts in `eligible` order.
+  void Reset(const Plan& plan, const Learner& learner, const std::vector<std::uint32_t>& eligible);
+  // Applies a learner's exceptions (exception_apply.h) after Reset: allowed achievements match
+  // their leaves, and Evaluate honours waived and substituted nodes. `adjustments` must
+  // outlive the view's use; the next Reset clears it.
+  void Adjust(const LearnerAdjustments* adjustments);
+  const LearnerAdjustments* adjustments() const { return adjust_; }
+
+  const Plan& plan() const { return *plan_; }
+  const Learner& learner() const { return *learner_; }
+  const std::vector<std::uint32_t>& eligible() const { return eligible_; }
+  std::size_t size() const { return eligible_.size(); }
+
+  // Whether eligible achievement `e` matches allocating leaf `leaf`.
+  bool LeafMatches(int leaf, std::size_t e) const {
+    return leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] != 0;
+  }
+
+  // Which achievements a component's leaves see: those it owns; with `optimistic`, also the
+  // undecided ones it could still get; a shared component sees every eligible achievement.
+  struct Scope {
+    int component = kUnallocated;
+    bool shared = false;
+    bool optimistic = false;
+    const std::vector<int>* owner = nullptr;
+    bool Includes(std::size_t e) const {
+      if (shared) return true;
+      int o = (*owner)[e];
+      return o == component || (optimistic && o == kUndecided);
+    }
+  };
+
+  // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
+  bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
+
+  // Value of an aggregate over every eligible achievement (cached).
+  double RecordValue(int aggregate);
+
+ private:
+  double Threshold(const CompiledThreshold& threshold);
+  // Whether eligible achievement `e` matches the `where` of plan aggregate `aggregate`.
+  bool RecordMatches(int aggregate, std::size_t e) const {
+    return matches_[e * plan_->aggregates.size() + static_cast<std::size_t>(aggregate)] != 0;
+  }
+  // A waive or substitute on node `index` turns `met` true (exception_apply.h).
+  void Override(int index, const Scope& scope, bool& met, double& progress, NodeTrace* trace);
+  // The aggregate over the eligible achievements `e` for which member(e) holds.
+  template <typename Member>
+  double AggregateOver(const CompiledAggregate& agg, Member member,
+                       std::vector<std::uint32_t>* used);
+
+  const Plan* plan_ = nullptr;
+  const Learner* learner_ = nullptr;
+  const LearnerAdjustments* adjust_ = nullptr;  // null for a learner without exceptions
+  std::vector<std::uint32_t> eligible_;
+  MatchMemo memo_;
+  std::vector<std::uint8_t> matches_;     // [position * aggregates + aggregate]: its `where`
+  std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
+  std::vector<double> record_cache_;
+  std::vector<std::pair<double, std::size_t>> best_scratch_;
+  std::vector<std::string_view> distinct_scratch_;
+};
+
+}  // namespace accredit::internal

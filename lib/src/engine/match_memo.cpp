@@ -1,0 +1,103 @@
+#include "engine/match_memo.h"
+
+#include <cstring>
+#include <string_view>
+
+namespace accredit::internal {
+
+namespace {
+
+constexpr std::size_t kMaxPlans = 4;
+constexpr std::size_t kMaxKeys = 8192;  // per plan; about 0.5 MB with 50 filters
+
+template <typename T>
+void Append(std::string& key, T value) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  key.append(bytes, sizeof(T));
+}
+
+void AppendText(std::string& key, std::string_view text) {
+  Append(key, static_cast<std::uint32_t>(text.size()));
+  key.append(text);
+}
+
+bool Reads(const Plan& plan, Field field) {
+  return (plan.filter_fields >> static_cast<unsigned>(field) & 1u) != 0;
+}
+
+// Everything MatchesCondition() (plan.cpp) may look at, for the fields the plan's filters
+// read. The interned fields go in whether read or not: they are cheap, and a grade's meaning
+// depends on its type.
+void BuildKey(const Plan& plan, const Learner& learner, const Achievement& a, std::string& key) {
+  key.clear();
+  Append(key, static_cast<std::uint8_t>(a.kind));
+  Append(key, static_cast<std::uint8_t>(a.status));
+  Append(key, static_cast<std::int32_t>(a.type));
+  Append(key, static_cast<std::int32_t>(a.subject));
+  Append(key, static_cast<std::int32_t>(a.grade));
+  Append(key, static_cast<std::int32_t>(a.special));
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    Field field = static_cast<Field>(f);
+    if (!Reads(plan, field)) continue;
+    switch (field) {
+      case Field::kKind:
+      case Field::kType:
+      case Field::kSubject:
+      case Field::kStatus:
+        break;
+      case Field::kGrade:
+        // A special code is matched by its text.
+        if (a.grade == kNone) AppendText(key, learner.Text(a, Field::kGrade));
+        break;
+      case Field::kLevel:
+        Append(key, static_cast<std::int8_t>(a.level ? 1 : 0));
+        Append(key, a.level ? a.level->value : std::int8_t{0});
+        break;
+      case Field::kHours:
+        Append(key, a.hours);
+        break;
+      case Field::kDate:
+        Append(key, static_cast<std::int8_t>(a.date ? 1 : 0));
+        Append(key, a.date ? a.date->days : 0);
+        break;
+      default:
+        AppendText(key, learner.Text(a, field));
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+MatchMemo::Table& MatchMemo::TableFor(const Plan& plan) {
+  for (std::size_t i = tables_.size(); i-- > 0;) {
+    if (tables_[i].serial != plan.serial) continue;
+    if (i + 1 != tables_.size()) std::swap(tables_[i], tables_.back());
+    return tables_.back();
+  }
+  if (tables_.size() == kMaxPlans) tables_.erase(tables_.begin());
+  tables_.emplace_back();
+  tables_.back().serial = plan.serial;
+  return tables_.back();
+}
+
+const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
+                                    const Achievement& a) {
+  Table& table = TableFor(plan);
+  BuildKey(plan, learner, a, key_);
+  auto it = table.index.find(key_);
+  if (it != table.index.end()) return table.rows.data() + it->second;
+  if (table.index.size() == kMaxKeys) {
+    table.index.clear();
+    table.rows.clear();
+  }
+  std::size_t offset = table.rows.size();
+  for (const CompiledAggregate& agg : plan.aggregates) {
+    table.rows.push_back(Matches(plan, agg.where, learner, a) ? 1 : 0);
+  }
+  table.index.emplace(key_, offset);
+  return table.rows.data() + offset;
+}
+
+}  // namespace accredit::internal

@@ -1,0 +1,467 @@
+#include "accredit/explain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "accredit/diagnostic.h"
+#include "accredit/exceptions.h"
+#include "accredit/rules_describe.h"
+#include "engine/plan.h"
+#include "exceptions/exceptions_json.h"
+
+namespace accredit {
+
+namespace {
+
+std::string Number(double value) {
+  if (value == std::floor(value)) return fmt::format("{}", static_cast<long long>(value));
+  return fmt::format("{:.1f}", value);
+}
+
+std::string StrandTitle(std::string_view id) {
+  if (id == "leadership-service") return "leadership & service";
+  if (id == "creative-cultural") return "creative & cultural";
+  if (id == "physical-outdoor") return "physical & outdoor";
+  return std::string(id);
+}
+
+std::string TitleOf(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
+std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
+
+double TraceProgress(const NodeTrace& t) {
+  if (t.met) return 1;
+  if (t.node == nullptr || t.upper_bound) return 0;
+  switch (t.node->kind) {
+    case Requirement::Kind::kAll:
+    case Requirement::Kind::kNOf:
+    case Requirement::Kind::kAny: {
+      std::vector<double> p;
+      for (const NodeTrace& c : t.children) p.push_back(TraceProgress(c));
+      std::sort(p.begin(), p.end(), std::greater<>());
+      double sum = 0;
+      std::size_t needed = static_cast<std::size_t>(t.required);
+      for (std::size_t i = 0; i < needed && i < p.size(); ++i) sum += p[i];
+      return needed == 0 ? 1 : sum / static_cast<double>(needed);
+    }
+    default:
+      return t.required <= 0 ? 0 : std::min(0.999, t.actual / t.required);
+  }
+}
+
+class NeedsWriter {
+ public:
+  NeedsWriter(const RuleSet& rules, const Learner& learner, const Outcome& outcome)
+      : rules_(rules), learner_(learner), outcome_(outcome) {
+    plan_.rules = &rules;  // filter matching needs only the rules
+  }
+
+  // Sentences for an unmet node, each with the leaf requirement it describes.
+  void Needs(const NodeTrace& t, std::vector<std::pair<const Requirement*, std::string>>& out) {
+    if (t.met || t.node == nullptr) return;
+    const Requirement& r = *t.node;
+    const Aggregate& agg = r.aggregate;
+    switch (r.kind) {
+      case Requirement::Kind::kCount:
+      case Requirement::Kind::kSum:
+      case Requirement::Kind::kBest: {
+        if (t.upper_bound) {
+          out.emplace_back(&r, fmt::format("may have at most {} {}: has {}", Number(t.required),
+                                           DescribeFilter(rules_, agg.where), Number(t.actual)));
+          return;
+        }
+        double shortfall = t.required - t.actual;
+        std::string sentence;
+        if (r.kind == Requirement::Kind::kCount) {
+          double n = std::ceil(shortfall);
+          sentence = agg.distinct ? fmt::format("needs {} more different {}{} among {}", Number(n),
+                                                FieldName(*agg.distinct), n == 1 ? "" : "s",
+                                                DescribeFilter(rules_, agg.where))
+                                  : "needs " + DescribeCountOf(rules_, agg.where, n, " more");
+        } else if (agg.of == Quantity::kHours) {
+          sentence =
+              fmt::format("needs {} more hours of {} (has {} of {})", Number(shortfall),
+                          DescribeFilter(rules_, agg.where), Number(t.actual), Number(t.required));
+        } else {
+          std::string unit =
+              agg.of == Quantity::kPoints && agg.table != kNone
+                  ? rules_.tables[static_cast<std::size_t>(agg.table)].title + " points"
+                  : std::string(QuantityName(agg.of));
+          sentence = fmt::format(
+              "needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit,
+              r.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "",
+              DescribeFilter(rules_, agg.where), Number(t.actual), Number(t.required));
+        }
+        sentence += note_;
+        note_.clear();
+        sentence += Misses(agg.where);
+        out.emplace_back(&r, sentence);
+        return;
+      }
+      case Requirement::Kind::kNoneOf:
+        out.emplace_back(&r, fmt::format("must have no {}: has {}",
+                                         DescribeFilter(rules_, agg.where), Number(t.actual)));
+        return;
+      case Requirement::Kind::kCompare:
+        out.emplace_back(&r, fmt::format("{}: it is {} against {}", DescribeRequirement(rules_, r),
+                                         Number(t.actual), Number(t.required)));
+        return;
+      case Requirement::Kind::kAll:
+        for (const NodeTrace& c : t.children) Needs(c, out);
+        return;
+      case Requirement::Kind::kAny:
+      case Requirement::Kind::kNOf: {
+        std::vector<const NodeTrace*> unmet;
+        for (const NodeTrace& c : t.children) {
+          if (!c.met) unmet.push_back(&c);
+        }
+        std::stable_sort(unmet.begin(), unmet.end(), [](const NodeTrace* a, const NodeTrace* b) {
+          return TraceProgress(*a) > TraceProgress(*b);
+        });
+        std::size_t missing = static_cast<std::size_t>(t.required - t.actual);
+        if (r.kind == Requirement::Kind::kAny && unmet.size() > 1) {
+          // The closest of the ways to meet it; the others are in the full explanation.
+          note_ = fmt::format(" (the closest of {} ways to meet it)", unmet.size());
+          Needs(*unmet.front(), out);
+          note_.clear();
+          return;
+        }
+        for (std::size_t i = 0; i < missing && i < unmet.size(); ++i) Needs(*unmet[i], out);
+        return;
+      }
+    }
+  }
+
+ private:
+  // Nearest misses: achievements that would match but for their grade or level, and matching
+  // ones that do not count.
+  std::string Misses(const Filter& filter) {
+    Filter relaxed = filter;
+    relaxed.conditions.erase(std::remove_if(relaxed.conditions.begin(), relaxed.conditions.end(),
+                                            [](const Condition& c) {
+                                              return c.field == Field::kGrade ||
+                                                     c.field == Field::kLevel;
+                                            }),
+                             relaxed.conditions.end());
+    internal::CompiledFilter full = internal::CompileFilter(rules_, filter);
+    internal::CompiledFilter loose = internal::CompileFilter(rules_, relaxed);
+    std::vector<std::string> has;
+    std::vector<std::string> uncounted;
+    for (std::size_t i = 0; i < learner_.achievements.size(); ++i) {
+      const Achievement& a = learner_.achievements[i];
+      bool counts = outcome_.exclusions[i] == Exclusion::kCounts;
+      bool exact = internal::Matches(plan_, full, learner_, a);
+      if (exact && !counts) {
+        uncounted.push_back(fmt::format("{} does not count: {}", Brief(a),
+                                        ExclusionReason(outcome_.exclusions[i])));
+      } else if (!exact && relaxed.conditions.size() < filter.conditions.size() &&
+                 internal::Matches(plan_, loose, learner_, a)) {
+        has.push_back(Brief(a));
+      }
+    }
+    std::string out;
+    if (!has.empty()) out += fmt::format("; has {}", fmt::join(has, ", "));
+    if (!uncounted.empty()) out += fmt::format("; {}", fmt::join(uncounted, "; "));
+    return out;
+  }
+
+  std::string Brief(const Achievement& a) {
+    if (a.kind == Kind::kActivity) {
+      std::string text = fmt::format("{} hours of {}", Number(a.hours),
+                                     StrandTitle(learner_.Text(a, Field::kStrand)));
+      if (a.date) text += " on " + FormatDate(*a.date);
+      return text;
+    }
+    std::string type = a.type == kNone ? std::string(learner_.Text(a, Field::kType))
+                                       : rules_.types[static_cast<std::size_t>(a.type)].title;
+    std::string subject = a.subject == kNone
+                              ? std::string(learner_.Text(a, Field::kSubject))
+                              : rules_.subjects[static_cast<std::size_t>(a.subject)].title;
+    std::string out = type;
+    if (!subject.empty()) out += " " + subject;
+    std::string_view grade = learner_.Text(a, Field::kGrade);
+    if (!grade.empty()) out += fmt::format(" grade {}", grade);
+    if (a.level) out += fmt::format(" ({})", DescribeLevel(*a.level));
+    return out;
+  }
+
+  const RuleSet& rules_;
+  const Learner& learner_;
+  const Outcome& outcome_;
+  internal::Plan plan_;
+  std::string note_;  // said once, by the next leaf sentence
+};
+
+// What the applied exceptions at node `t` say after its line ("waived by an exception"), and
+// after the line of achievement `i` used there ("allowed here by an exception").
+std::string NodeNote(const Outcome& outcome, const NodeTrace& t) {
+  std::string out;
+  for (const ExceptionResult& r : outcome.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node) continue;
+    ExceptionAction action = r.exception->exception->action;
+    if (action == ExceptionAction::kWaive) out += " (waived by an exception)";
+    if (action == ExceptionAction::kSubstitute && t.met &&
+        std::find(t.used.begin(), t.used.end(), static_cast<std::uint32_t>(r.achievement)) !=
+            t.used.end()) {
+      out += " (met by a substitute, by an exception)";
+    }
+  }
+  return out;
+}
+
+std::string UsedNote(const Outcome& outcome, const NodeTrace& t, std::uint32_t i) {
+  for (const ExceptionResult& r : outcome.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node ||
+        r.achievement != static_cast<int>(i)) {
+      continue;
+    }
+    switch (r.exception->exception->action) {
+      case ExceptionAction::kAllow:
+        return " (allowed to count here by an exception)";
+      case ExceptionAction::kForce:
+        return " (allocated here by an exception)";
+      case ExceptionAction::kSubstitute:
+        return " (the substitute)";
+      case ExceptionAction::kWaive:
+        break;
+    }
+  }
+  return "";
+}
+
+void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& sources,
+               const Outcome& outcome, const NodeTrace& t, std::size_t depth, std::string& out) {
+  if (t.node == nullptr) return;
+  std::string pad(depth * 2, ' ');
+  std::string line = DescribeRequirement(rules, *t.node);
+  if (!t.node->title.empty()) line = t.node->title + ": " + line;
+  bool group = !t.children.empty();
+  std::string measure =
+      group           ? fmt::format("{} of {} met", Number(t.actual), Number(t.required))
+      : t.upper_bound ? fmt::format("has {}, at most {}", Number(t.actual), Number(t.required))
+                      : fmt::format("has {} of {}", Number(t.actual), Number(t.required));
+  std::string note = outcome.exceptions.empty() ? "" : NodeNote(outcome, t);
+  out +=
+      fmt::format("{}{} {} [{}]{}\n", pad, t.met ? "[met]    " : "[not met]", line, measure, note);
+  for (std::uint32_t i : t.used) {
+    out += fmt::format("{}            - {}{}\n", pad,
+                       DescribeAchievement(rules, learner, learner.achievements[i], sources),
+                       outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i));
+  }
+  for (const NodeTrace& c : t.children) {
+    TraceText(rules, learner, sources, outcome, c, depth + 1, out);
+  }
+}
+
+void TraceJson(JsonWriter& json, const Outcome& outcome, const NodeTrace& t) {
+  json.BeginObject();
+  json.Key("id").String(t.node != nullptr ? t.node->id : "");
+  json.Key("met").Bool(t.met);
+  json.Key("actual").Number(t.actual);
+  json.Key(t.upper_bound ? "at_most" : "required").Number(t.required);
+  json.Key("used").BeginArray();
+  for (std::uint32_t i : t.used) json.Int(i);
+  json.EndArray();
+  // Indexes into the document's "exceptions" of those applied at this node.
+  bool any = false;
+  for (std::size_t k = 0; k < outcome.exceptions.size(); ++k) {
+    const ExceptionResult& r = outcome.exceptions[k];
+    if (r.effect != ExceptionEffect::kApplied || r.exception->node != t.node) continue;
+    if (!any) json.Key("exceptions").BeginArray();
+    any = true;
+    json.Int(static_cast<long long>(k));
+  }
+  if (any) json.EndArray();
+  if (!t.children.empty()) {
+    json.Key("children").BeginArray();
+    for (const NodeTrace& c : t.children) TraceJson(json, outcome, c);
+    json.EndArray();
+  }
+  json.EndObject();
+}
+
+}  // namespace
+
+std::vector<NeededItem> StillNeededItems(const RuleSet& rules, const Learner& learner,
+                                         const Outcome& outcome, const TierResult& tier) {
+  NeedsWriter writer(rules, learner, outcome);
+  std::vector<NeededItem> out;
+  for (const ComponentResult& c : tier.components) {
+    if (c.status == ComponentStatus::kMet) continue;
+    std::vector<std::pair<const Requirement*, std::string>> needs;
+    writer.Needs(c.trace, needs);
+    for (auto& [node, sentence] : needs) {
+      out.push_back(NeededItem{c.component, node, TitleOf(*c.component) + ": " + sentence});
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learner,
+                                     const Outcome& outcome, const TierResult& tier) {
+  std::vector<std::string> out;
+  for (NeededItem& item : StillNeededItems(rules, learner, outcome, tier)) {
+    out.push_back(std::move(item.sentence));
+  }
+  return out;
+}
+
+std::string DescribeAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a,
+                                const SourceSet& sources) {
+  std::string text;
+  if (a.kind == Kind::kActivity) {
+    text = fmt::format("activity: {} hours of {}", Number(a.hours),
+                       StrandTitle(learner.Text(a, Field::kStrand)));
+  } else {
+    text = a.type == kNone ? std::string(learner.Text(a, Field::kType))
+                           : rules.types[static_cast<std::size_t>(a.type)].title;
+    std::string_view subject = learner.Text(a, Field::kSubject);
+    if (a.subject != kNone) {
+      text += " " + rules.subjects[static_cast<std::size_t>(a.subject)].title;
+    } else if (!subject.empty()) {
+      text += fmt::format(" {}", subject);
+    }
+    std::string_view grade = learner.Text(a, Field::kGrade);
+    if (!grade.empty()) text += fmt::format(" grade {}", grade);
+  }
+  if (a.status != Status::kAchieved) text += fmt::format(" ({})", StatusName(a.status));
+  if (a.date) text += " " + FormatDate(*a.date);
+  if (a.location.source != kNoSource) text += " [" + FormatLocation(a.location, sources) + "]";
+  return text;
+}
+
+std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                        const Outcome& outcome, const SourceSet& sources) {
+  std::string out = fmt::format("{}: {}\n", learner.id, programme.title);
+  std::string result = outcome.tier == kNone
+                           ? "no award"
+                           : TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier)]) +
+                                 (outcome.grade.empty() ? "" : ", " + outcome.grade);
+  out += fmt::format("Outcome: {}{}{}\n", result,
+                     outcome.used_predicted ? " (relies on a predicted grade)" : "",
+                     outcome.relies_on_exception ? " (relies on an assessor exception)" : "");
+  if (!outcome.exceptions.empty()) {
+    std::string alone =
+        outcome.tier_without_exceptions == kNone
+            ? "no award"
+            : TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier_without_exceptions)]) +
+                  (outcome.grade_without_exceptions.empty()
+                       ? ""
+                       : ", " + outcome.grade_without_exceptions);
+    out += fmt::format("Without exceptions: {}\n", alone);
+    out += "Assessor exceptions:\n";
+    for (const ExceptionResult& r : outcome.exceptions) {
+      const Exception& e = *r.exception->exception;
+      out += fmt::format("  - {}: {}", e.node, ExceptionActionDone(e.action));
+      if (r.achievement != kNone) {
+        out += ": " + DescribeAchievement(
+                          rules, learner,
+                          learner.achievements[static_cast<std::size_t>(r.achievement)], sources);
+      } else if (!e.achievement.empty()) {
+        out += fmt::format(" ({})", DescribeSelector(e.achievement));
+      }
+      out += fmt::format("\n      {}", ExceptionEffectReason(r.effect));
+      if (r.effect == ExceptionEffect::kNotCounted && r.achievement != kNone) {
+        out += fmt::format(
+            " ({})", ExclusionReason(outcome.exclusions[static_cast<std::size_t>(r.achievement)]));
+      }
+      out += fmt::format("\n      reason: {}\n      approved by {} on {} [{}]\n", e.reason,
+                         e.approved_by, FormatDate(e.date), FormatLocation(e.location, sources));
+    }
+  }
+  if (outcome.data_error) {
+    out += fmt::format(
+        "Data error: {} of this learner's rows were rejected (see the "
+        "diagnostics), so this outcome is not final\n",
+        learner.rejected_rows);
+  }
+  for (const TierResult& tier : outcome.tiers) {
+    out += fmt::format("\n{}: {}\n", TitleOf(*tier.tier), tier.met ? "met" : "not met");
+    if (tier.met && !tier.grade.empty()) {
+      out += fmt::format("  award grade {} (score {})\n", tier.grade, Number(tier.score));
+    }
+    for (const ComponentResult& c : tier.components) {
+      out += fmt::format("  {} ({}): {}\n", TitleOf(*c.component), c.component->id,
+                         ComponentStatusName(c.status));
+      TraceText(rules, learner, sources, outcome, c.trace, 2, out);
+    }
+    if (!tier.met) {
+      out += fmt::format("  Still needed for {}:\n", TitleOf(*tier.tier));
+      for (const std::string& s : StillNeeded(rules, learner, outcome, tier)) {
+        out += "    - " + s + "\n";
+      }
+    }
+  }
+  bool header = false;
+  for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
+    if (outcome.exclusions[i] == Exclusion::kCounts) continue;
+    if (!header) out += "\nNot counted:\n";
+    header = true;
+    out += fmt::format("  - {}: {}\n",
+                       DescribeAchievement(rules, learner, learner.achievements[i], sources),
+                       ExclusionReason(outcome.exclusions[i]));
+  }
+  return out;
+}
+
+std::string ExplainJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                        const Outcome& outcome, const SourceSet& sources) {
+  JsonWriter json;
+  json.BeginObject();
+  json.Key("format_version").Int(1);
+  json.Key("learner").String(learner.id);
+  json.Key("programme").String(programme.id);
+  json.Key("tier").StringOrNull(
+      outcome.tier == kNone ? "" : programme.tiers[static_cast<std::size_t>(outcome.tier)].id);
+  json.Key("grade").StringOrNull(outcome.grade);
+  json.Key("predicted").Bool(outcome.used_predicted);
+  json.Key("data_error").Bool(outcome.data_error);
+  if (!outcome.exceptions.empty()) {
+    internal::WriteExceptionsJson(json, programme, &sources, learner, outcome);
+  }
+  json.Key("achievements").BeginArray();
+  for (std::size_t i = 0; i < learner.achievements.size(); ++i) {
+    json.BeginObject();
+    json.Key("index").Int(static_cast<long long>(i));
+    json.Key("description")
+        .String(DescribeAchievement(rules, learner, learner.achievements[i], sources));
+    json.Key("counts").Bool(outcome.exclusions[i] == Exclusion::kCounts);
+    if (outcome.exclusions[i] != Exclusion::kCounts) {
+      json.Key("reason").String(ExclusionReason(outcome.exclusions[i]));
+    }
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("tiers").BeginArray();
+  for (const TierResult& tier : outcome.tiers) {
+    json.BeginObject();
+    json.Key("tier").String(tier.tier->id);
+    json.Key("met").Bool(tier.met);
+    if (!tier.grade.empty()) json.Key("grade").String(tier.grade);
+    json.Key("components").BeginArray();
+    for (const ComponentResult& c : tier.components) {
+      json.BeginObject();
+      json.Key("id").String(c.component->id);
+      json.Key("status").String(ComponentStatusName(c.status));
+      json.Key("allocated").BeginArray();
+      for (std::uint32_t i : c.allocated) json.Int(i);
+      json.EndArray();
+      json.Key("trace");
+      TraceJson(json, outcome, c.trace);
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("still_needed").BeginArray();
+    if (!tier.met) {
+      for (const std::string& s : StillNeeded(rules, learner, outcome, tier)) json.String(s);
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return json.str() + "\n";
+}
+
+}  // namespace accredit

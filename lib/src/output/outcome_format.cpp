@@ -1,0 +1,324 @@
+#include "accredit/outcome_format.h"
+
+#include <fmt/format.h>
+
+#include "accredit/exceptions.h"
+#include "accredit/json_writer.h"
+#include "base/html_page.h"
+#include "exceptions/exceptions_json.h"
+
+namespace accredit {
+
+std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
+  if (name == "text") return OutcomeFormat::kText;
+  if (name == "json") return OutcomeFormat::kJson;
+  if (name == "jsonl") return OutcomeFormat::kJsonl;
+  if (name == "csv") return OutcomeFormat::kCsv;
+  if (name == "junit") return OutcomeFormat::kJunit;
+  return std::nullopt;
+}
+
+std::string_view LearnerStatus(const Outcome& outcome) {
+  if (outcome.data_error) return "error";
+  return outcome.tier == kNone ? "not-met" : "met";
+}
+
+void WriteAccountingJson(JsonWriter& json, const Accounting& accounting) {
+  json.BeginObject();
+  json.Key("rows_read").Int(static_cast<long long>(accounting.rows_read));
+  json.Key("rows_used").Int(static_cast<long long>(accounting.rows_used));
+  json.Key("rows_rejected").Int(static_cast<long long>(accounting.rows_rejected));
+  json.Key("learners").Int(static_cast<long long>(accounting.learners));
+  json.EndObject();
+}
+
+void ValidateSummary::Add(const Outcome& outcome) {
+  ++learners;
+  if (outcome.data_error) {
+    ++errors;
+  } else if (outcome.tier == kNone) {
+    ++none;
+  } else {
+    if (per_tier.size() <= static_cast<std::size_t>(outcome.tier)) {
+      per_tier.resize(static_cast<std::size_t>(outcome.tier) + 1);
+    }
+    ++per_tier[static_cast<std::size_t>(outcome.tier)];
+  }
+  if (outcome.used_predicted) ++predicted;
+  if (outcome.relies_on_exception) ++exceptions;
+}
+
+namespace {
+
+std::string TierId(const Programme& p, const Outcome& o) {
+  return o.tier == kNone ? "" : p.tiers[static_cast<std::size_t>(o.tier)].id;
+}
+
+std::string Title(const Tier& t) { return t.title.empty() ? t.id : t.title; }
+std::string Title(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
+
+// The tier a learner is short of: the one just above what they achieved, or the lowest tier
+// when they achieved none.
+const TierResult* NextTier(const Outcome& o) {
+  if (o.tiers.empty()) return nullptr;
+  if (o.tier == kNone) return &o.tiers.back();
+  if (o.tier == 0) return nullptr;
+  return &o.tiers[static_cast<std::size_t>(o.tier) - 1];
+}
+
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// "advanced.development.physical-outdoor waived; advanced.core-learning met by a substitute"
+std::string AppliedExceptions(const Outcome& o) {
+  std::vector<std::string> parts;
+  for (const ExceptionResult& r : o.exceptions) {
+    if (r.effect != ExceptionEffect::kApplied) continue;
+    parts.push_back(fmt::format("{} {}", r.exception->exception->node,
+                                ExceptionActionDone(r.exception->exception->action)));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& learner,
+                      const Outcome& o) {
+  const Programme& p = *run.programme;
+  json.BeginObject();
+  json.Key("learner").String(learner.id);
+  json.Key("status").String(LearnerStatus(o));
+  json.Key("tier").StringOrNull(TierId(p, o));
+  json.Key("grade").StringOrNull(o.grade);
+  json.Key("predicted").Bool(o.used_predicted);
+  json.Key("data_error").Bool(o.data_error);
+  if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
+  if (!o.exceptions.empty()) {
+    internal::WriteExceptionsJson(json, *run.programme, run.sources, learner, o);
+  }
+  json.Key("tiers").BeginArray();
+  for (const TierResult& t : o.tiers) {
+    json.BeginObject();
+    json.Key("tier").String(t.tier->id);
+    json.Key("met").Bool(t.met);
+    if (!t.grade.empty()) json.Key("grade").String(t.grade);
+    if (t.tier->grading.kind != Grading::Kind::kUngraded && t.met)
+      json.Key("score").Number(t.score);
+    json.Key("components").BeginArray();
+    for (const ComponentResult& c : t.components) {
+      json.BeginObject();
+      json.Key("id").String(c.component->id);
+      json.Key("role").String(c.component->role);
+      json.Key("status").String(ComponentStatusName(c.status));
+      json.Key("progress")
+          .Number(static_cast<double>(static_cast<long long>(c.progress * 1000)) / 1000);
+      json.Key("allocated").BeginArray();
+      for (std::uint32_t i : c.allocated) {
+        json.BeginObject();
+        internal::WriteLocationJson(json, run.sources, learner.achievements[i].location);
+        const Achievement& a = learner.achievements[i];
+        for (Field f : {Field::kKind, Field::kType, Field::kSubject, Field::kGrade, Field::kHours,
+                        Field::kStrand}) {
+          std::string_view text = learner.Text(a, f);
+          if (!text.empty()) json.Key(FieldName(f)).String(text);
+        }
+        json.EndObject();
+      }
+      json.EndArray();
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+}
+
+}  // namespace
+
+std::string OutcomeWriter::Begin(const ValidateSummary& summary,
+                                 const Accounting& accounting) const {
+  (void)accounting;
+  const Programme& p = *run_.programme;
+  switch (format_) {
+    case OutcomeFormat::kText:
+      return fmt::format("{}\n{:<16} {:<14} {:<12} {}\n", p.title, "learner", "award", "grade",
+                         "short of the next tier");
+    case OutcomeFormat::kJson: {
+      JsonWriter json;
+      json.BeginObject();
+      json.Key("format_version").Int(1);
+      json.Key("programme").BeginObject();
+      json.Key("id").String(p.id);
+      json.Key("title").String(p.title);
+      json.EndObject();
+      json.Key("options").BeginObject();
+      json.Key("predicted").Bool(run_.options.predicted);
+      json.Key("as_of").StringOrNull(run_.options.as_of ? FormatDate(*run_.options.as_of) : "");
+      json.EndObject();
+      // The document stays open: learners follow as array elements, End() closes it.
+      return json.str() + ",\"learners\":[";
+    }
+    case OutcomeFormat::kJsonl:
+      return "";
+    case OutcomeFormat::kCsv: {
+      std::string header = "learner,status,tier,grade,predicted";
+      if (!p.tiers.empty()) {
+        for (const Component& c : p.tiers.front().components) header += "," + CsvField(c.id);
+      }
+      if (run_.options.exceptions != nullptr) header += ",relies_on_exception,exceptions";
+      return header + "\n";
+    }
+    case OutcomeFormat::kJunit: {
+      std::size_t failures = summary.none;
+      return fmt::format(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+          "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+          internal::HtmlEscape(p.id), summary.learners, failures, summary.errors);
+    }
+  }
+  return "";
+}
+
+std::string_view OutcomeWriter::Separator() const {
+  return format_ == OutcomeFormat::kJson ? "," : "";
+}
+
+std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outcome& o) const {
+  const Programme& p = *run_.programme;
+  switch (format_) {
+    case OutcomeFormat::kText: {
+      std::string award = o.data_error ? "ERROR" : o.tier == kNone ? "none" : TierId(p, o);
+      std::string note;
+      if (o.data_error) {
+        note = fmt::format("{} rejected row{}: see the diagnostics", learner.rejected_rows,
+                           learner.rejected_rows == 1 ? "" : "s");
+      } else if (const TierResult* next = NextTier(o)) {
+        std::vector<std::string> missing;
+        for (const ComponentResult& c : next->components) {
+          if (c.status != ComponentStatus::kMet) missing.push_back(Title(*c.component));
+        }
+        note = fmt::format("{}: {}", Title(*next->tier), fmt::join(missing, ", "));
+      }
+      if (o.used_predicted) note += note.empty() ? "(predicted)" : " (predicted)";
+      if (o.relies_on_exception) {
+        note += note.empty() ? "(relies on an exception)" : " (relies on an exception)";
+      }
+      std::string line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
+                                     o.grade.empty() ? "-" : o.grade, note);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      return line + "\n";
+    }
+    case OutcomeFormat::kJson:
+    case OutcomeFormat::kJsonl: {
+      JsonWriter json;
+      WriteLearnerJson(json, run_, learner, o);
+      if (format_ == OutcomeFormat::kJsonl) return json.str() + "\n";
+      return json.str();
+    }
+    case OutcomeFormat::kCsv: {
+      std::string row = fmt::format("{},{},{},{},{}", CsvField(learner.id), LearnerStatus(o),
+                                    TierId(p, o), o.grade, o.used_predicted ? "yes" : "no");
+      if (!o.tiers.empty()) {
+        for (const ComponentResult& c : o.tiers.front().components) {
+          row += "," + std::string(ComponentStatusName(c.status));
+        }
+      }
+      if (run_.options.exceptions != nullptr) {
+        row += fmt::format(",{},{}", o.relies_on_exception ? "yes" : "no",
+                           CsvField(AppliedExceptions(o)));
+      }
+      return row + "\n";
+    }
+    case OutcomeFormat::kJunit: {
+      std::string name = internal::HtmlEscape(learner.id);
+      std::string out = fmt::format("    <testcase classname=\"accredit.{}\" name=\"{}\">",
+                                    internal::HtmlEscape(p.id), name);
+      if (o.data_error) {
+        out += fmt::format("<error message=\"{} rejected row(s)\" type=\"data-error\"/>",
+                           learner.rejected_rows);
+      } else if (o.tier == kNone) {
+        std::vector<std::string> missing;
+        if (!o.tiers.empty()) {
+          for (const ComponentResult& c : o.tiers.back().components) {
+            if (c.status != ComponentStatus::kMet) missing.push_back(c.component->id);
+          }
+        }
+        out += fmt::format(
+            "<failure message=\"no tier met; lowest tier missing: {}\" "
+            "type=\"not-met\"/>",
+            internal::HtmlEscape(fmt::format("{}", fmt::join(missing, ", "))));
+      } else {
+        std::string relies;
+        if (o.relies_on_exception) {
+          relies = " (relies on an exception: " + internal::HtmlEscape(AppliedExceptions(o)) + ")";
+        }
+        out += fmt::format("<system-out>{}{}{}</system-out>", internal::HtmlEscape(TierId(p, o)),
+                           o.grade.empty() ? "" : " " + internal::HtmlEscape(o.grade), relies);
+      }
+      return out + "</testcase>\n";
+    }
+  }
+  return "";
+}
+
+std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting& accounting) const {
+  const Programme& p = *run_.programme;
+  switch (format_) {
+    case OutcomeFormat::kText: {
+      std::vector<std::string> parts;
+      for (std::size_t t = 0; t < p.tiers.size(); ++t) {
+        std::size_t n = t < summary.per_tier.size() ? summary.per_tier[t] : 0;
+        parts.push_back(fmt::format("{} {}", n, p.tiers[t].id));
+      }
+      parts.push_back(fmt::format("{} none", summary.none));
+      if (summary.errors > 0) parts.push_back(fmt::format("{} with data errors", summary.errors));
+      std::string out = fmt::format("\n{} learner{}: {}\n", summary.learners,
+                                    summary.learners == 1 ? "" : "s", fmt::join(parts, ", "));
+      if (summary.predicted > 0) {
+        out += fmt::format("{} outcome{} on predicted grades\n", summary.predicted,
+                           summary.predicted == 1 ? " relies" : "s rely");
+      }
+      if (summary.exceptions > 0) {
+        out += fmt::format("{} outcome{} on assessor exceptions\n", summary.exceptions,
+                           summary.exceptions == 1 ? " relies" : "s rely");
+      }
+      out += fmt::format("rows: {} read, {} used, {} rejected\n", accounting.rows_read,
+                         accounting.rows_used, accounting.rows_rejected);
+      return out;
+    }
+    case OutcomeFormat::kJson: {
+      JsonWriter json;
+      json.BeginObject();
+      json.Key("accounting");
+      WriteAccountingJson(json, accounting);
+      json.Key("summary").BeginObject();
+      json.Key("tiers").BeginObject();
+      for (std::size_t t = 0; t < p.tiers.size(); ++t) {
+        json.Key(p.tiers[t].id)
+            .Int(static_cast<long long>(t < summary.per_tier.size() ? summary.per_tier[t] : 0));
+      }
+      json.EndObject();
+      json.Key("none").Int(static_cast<long long>(summary.none));
+      json.Key("errors").Int(static_cast<long long>(summary.errors));
+      json.Key("predicted").Int(static_cast<long long>(summary.predicted));
+      if (run_.options.exceptions != nullptr) {
+        json.Key("exceptions").Int(static_cast<long long>(summary.exceptions));
+      }
+      json.EndObject();
+      json.EndObject();
+      // Splice the accounting and summary members after the learners array.
+      return "]," + json.str().substr(1) + "\n";
+    }
+    case OutcomeFormat::kJsonl:
+    case OutcomeFormat::kCsv:
+      return "";
+    case OutcomeFormat::kJunit:
+      return "  </testsuite>\n</testsuites>\n";
+  }
+  return "";
+}
+
+}  // namespace accredit

@@ -1,0 +1,123 @@
+// The cohort report as plain text for a terminal.
+#include <fmt/format.h>
+
+#include "accredit/report.h"
+#include "output/report_internal.h"
+
+namespace accredit {
+
+namespace {
+
+using internal::AchievedLabel;
+using internal::GradesLine;
+using internal::Percent;
+using internal::PlainText;
+using internal::TitleOf;
+
+void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
+  std::size_t judged = s.learners - s.errors;
+  out += "Outcomes\n";
+  for (const TierCount& t : s.tiers) {
+    std::string line = fmt::format("  {:<16} {:>5}  {:>4}   {}", t.tier->id, t.learners,
+                                   Percent(t.learners, judged), GradesLine(t));
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  out += fmt::format("  {:<16} {:>5}  {:>4}\n", "none", s.none, Percent(s.none, judged));
+  if (s.errors > 0) out += fmt::format("  {:<16} {:>5}\n", "data errors", s.errors);
+  if (s.predicted > 0) {
+    out += fmt::format("  ({} relying on a predicted grade)\n", s.predicted);
+  }
+  if (s.exceptions > 0) {
+    out += fmt::format("  ({} relying on an assessor exception)\n", s.exceptions);
+  }
+  out += "\nComponent pass rates (of the learners evaluated at each tier)\n";
+  const Tier* current = nullptr;
+  for (const ComponentRate& c : s.components) {
+    if (c.tier != current) {
+      current = c.tier;
+      out += fmt::format("  {}\n", current != nullptr ? TitleOf(*current) : "");
+    }
+    out += fmt::format("    {:<32} {:>5} of {:<5} {:>4}\n", TitleOf(*c.component), c.met,
+                       c.evaluated, Percent(c.met, c.evaluated));
+  }
+  out += "\nMost common still-needed requirements (learners, for their next tier up)\n";
+  if (s.reasons.empty()) out += "  none\n";
+  for (const NeededReason& n : s.reasons)
+    out += fmt::format("  {:>5}  {}\n", n.learners, PlainText(n.text));
+  (void)r;
+}
+
+}  // namespace
+
+std::string ReportText(const Report& r) {
+  const CohortSummary& s = r.cohort;
+  std::string out = fmt::format("{}: cohort report\n", internal::ProgrammeHeading(*r.programme));
+  out += fmt::format("{} learner{}", s.learners, s.learners == 1 ? "" : "s");
+  if (std::string options = internal::OptionsSentence(r); !options.empty()) {
+    out += "; " + options;
+  }
+  out += "\n\n";
+  SummaryText(r, s, out);
+  out += "\nClose to the next tier (one component short)\n";
+  if (s.close.empty()) out += "  none\n";
+  for (const CloseLearner& c : s.close) {
+    out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedLabel(c),
+                       c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
+                       TitleOf(*c.missing));
+    for (const std::string& n : c.still_needed) out += fmt::format("    - {}\n", PlainText(n));
+  }
+  out += "\nData errors\n";
+  if (s.data_errors.empty()) out += "  none\n";
+  for (const DataErrorLearner& e : s.data_errors) {
+    out += fmt::format("  {}{}: {} rejected row{} (see the diagnostics)\n", PlainText(e.learner),
+                       e.group.empty() ? "" : " (" + PlainText(e.group) + ")", e.rejected_rows,
+                       e.rejected_rows == 1 ? "" : "s");
+  }
+  if (internal::WithExceptions(r)) {
+    out += "\nAssessor exceptions (learners they apply to; outcome with them)\n";
+    if (s.excepted.empty()) out += "  none\n";
+    for (const ExceptionLearner& e : s.excepted) {
+      out += fmt::format("  {}{}: {}\n", PlainText(e.learner),
+                         e.group.empty() ? "" : " (" + PlainText(e.group) + ")",
+                         internal::ExceptedOutcome(e));
+      for (const ExceptionResult& x : e.exceptions) {
+        out += fmt::format("    - {}\n", PlainText(internal::ExceptionLine(r, x)));
+      }
+    }
+  }
+  for (const CohortSummary& g : r.groups) {
+    out += fmt::format("\n== {} {}: {} learner{}\n\n", FieldName(*r.options.group_by),
+                       PlainText(g.group), g.learners, g.learners == 1 ? "" : "s");
+    SummaryText(r, g, out);
+  }
+  if (r.baseline) {
+    const BaselineComparison& b = *r.baseline;
+    out += fmt::format("\nRule change: baseline {} -> these rules\n",
+                       internal::ProgrammeHeading(*b.programme));
+    out += fmt::format("  {:<16}", "before \\ after");
+    for (const std::string& a : b.after) out += fmt::format(" {:>13}", a);
+    out += "\n";
+    for (std::size_t i = 0; i < b.before.size(); ++i) {
+      out += fmt::format("  {:<16}", b.before[i]);
+      for (std::size_t n : b.transitions[i]) out += fmt::format(" {:>13}", n);
+      out += "\n";
+    }
+    out += fmt::format("\n{} learner{} change outcome, {} unchanged\n", b.changes.size(),
+                       b.changes.size() == 1 ? "" : "s", b.unchanged);
+    for (const LearnerChange& c : b.changes) {
+      out += fmt::format("  {}{}: {} -> {}\n", PlainText(c.learner),
+                         c.group.empty() ? "" : " (" + PlainText(c.group) + ")",
+                         internal::OutcomeLabel(c.before_tier, c.before_grade),
+                         internal::OutcomeLabel(c.after_tier, c.after_grade));
+      for (const std::string& reason : c.reasons)
+        out += fmt::format("    - {}\n", PlainText(reason));
+    }
+  }
+  const Accounting& a = r.accounting;
+  out += fmt::format("\nrows: {} read, {} used, {} rejected\n", a.rows_read, a.rows_used,
+                     a.rows_rejected);
+  return out;
+}
+
+}  // namespace accredit

@@ -1,0 +1,287 @@
+#include "accredit/csv_records.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "accredit/column_map.h"
+#include "accredit/identifiers.h"
+#include "accredit/record_resolver.h"
+#include "base/text.h"
+#include "records/csv_rows.h"
+#include "records/grouping.h"
+
+namespace accredit {
+
+namespace {
+
+using internal::FieldValues;
+using internal::Grouping;
+using internal::TrimSpace;
+
+Location At(SourceId source, const CsvField& field) {
+  return Location{source, field.line, field.column, {}};
+}
+
+// `location` = At(source, field), without building and moving a Location (a row sets 15).
+void SetAt(Location& location, SourceId source, const CsvField& field) {
+  location.source = source;
+  location.line = field.line;
+  location.column = field.column;
+  location.pointer.clear();
+}
+
+// The field `name` fills, and how strongly it is preferred (lower wins): without a mapping the
+// canonical names; with one, its `columns:` (and, in a wide layout, its `id:`).
+std::optional<Field> ColumnField(std::string_view name, const ColumnMap* map,
+                                 std::size_t& preference) {
+  preference = 0;
+  if (map == nullptr) return FieldByName(internal::Normalize(name));
+  if (map->wide && !map->wide->id.empty()) {
+    const std::vector<std::string>& ids = map->wide->id;
+    auto it = std::find(ids.begin(), ids.end(), internal::Normalize(name));
+    if (it != ids.end()) {
+      preference = static_cast<std::size_t>(it - ids.begin());
+      return Field::kLearner;
+    }
+  }
+  return map->FieldFor(name, &preference);
+}
+
+// Column names a mapping knows, for "did you mean".
+std::vector<std::string> KnownNames(const ColumnMap* map) {
+  std::vector<std::string> names(FieldNames().begin(), FieldNames().end());
+  if (map == nullptr) return names;
+  for (const auto& alternatives : map->columns) {
+    names.insert(names.end(), alternatives.begin(), alternatives.end());
+  }
+  names.insert(names.end(), map->ignore.begin(), map->ignore.end());
+  return names;
+}
+
+void NoteUnknown(std::span<const CsvField> header, const std::vector<std::size_t>& unknown,
+                 SourceId source, const ColumnMap* map, Diagnostics& diagnostics) {
+  if (unknown.empty()) return;
+  std::vector<std::string> names;
+  std::vector<Note> hints;
+  const std::vector<std::string> known = KnownNames(map);
+  for (std::size_t i : unknown) {
+    names.push_back(fmt::format("'{}'", header[i].text));
+    std::string close = ClosestMatch(internal::Normalize(header[i].text), known);
+    if (!close.empty()) {
+      hints.push_back(Note{fmt::format("'{}': did you mean '{}'?", header[i].text, close), {}});
+    }
+  }
+  Diagnostic& d = diagnostics.Add(Severity::kNote, "unknown-column",
+                                  fmt::format("ignoring unknown column{} {}",
+                                              names.size() == 1 ? "" : "s", fmt::join(names, ", ")),
+                                  At(source, header[unknown.front()]));
+  d.notes = std::move(hints);
+}
+
+}  // namespace
+
+namespace internal {
+
+bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
+                   const ColumnMap* map, CsvColumns& out, Diagnostics& diagnostics) {
+  out.column_of.fill(-1);
+  std::array<std::size_t, kFieldCount> preference_of{};
+  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
+  std::vector<std::size_t> unknown;
+  bool ok = true;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (map != nullptr && map->Ignores(header[i].text)) continue;
+    std::size_t preference = 0;
+    std::optional<Field> field = ColumnField(header[i].text, map, preference);
+    if (!field && wide != nullptr) {
+      if (std::optional<std::string> subject = map->GradeColumnSubject(header[i].text)) {
+        out.grade_columns.emplace_back(i, std::move(*subject));
+        continue;
+      }
+    }
+    if (!field) {
+      unknown.push_back(i);
+      continue;
+    }
+    const std::size_t f = static_cast<std::size_t>(*field);
+    int& column = out.column_of[f];
+    if (column >= 0 && map != nullptr) {
+      // Alternatives of one field: the first listed is read, the other is noted.
+      std::size_t unused = i;
+      if (preference < preference_of[f]) {
+        unused = static_cast<std::size_t>(column);
+        column = static_cast<int>(i);
+        preference_of[f] = preference;
+      }
+      diagnostics.Add(Severity::kNote, "unused-column",
+                      fmt::format("column '{}' also maps to field '{}': not read",
+                                  header[unused].text, FieldName(*field)),
+                      At(source, header[unused]));
+      continue;
+    }
+    if (column >= 0) {
+      Diagnostic& d = diagnostics.Error(
+          "duplicate-column",
+          fmt::format("column '{}' names field '{}' again", header[i].text, FieldName(*field)),
+          At(source, header[i]));
+      d.notes.push_back(Note{"the first column naming it is here",
+                             At(source, header[static_cast<std::size_t>(column)])});
+      ok = false;
+      continue;
+    }
+    column = static_cast<int>(i);
+    preference_of[f] = preference;
+  }
+  NoteUnknown(header, unknown, source, map, diagnostics);
+  if (out.column_of[static_cast<std::size_t>(Field::kLearner)] < 0) {
+    Diagnostic& d = diagnostics.Error("missing-column", "missing 'learner' column",
+                                      Location{source, header_line, 0, {}});
+    std::vector<std::string> names;
+    if (wide != nullptr) names = wide->id;
+    if (names.empty() && map != nullptr) {
+      names = map->columns[static_cast<std::size_t>(Field::kLearner)];
+    }
+    if (!names.empty()) {
+      d.notes.push_back(
+          Note{fmt::format("the mapping reads it from any of '{}'", fmt::join(names, "', '")), {}});
+    }
+    ok = false;
+  }
+  if (wide != nullptr && out.grade_columns.empty()) {
+    diagnostics.Error("missing-column", "no column matches the wide layout's subjects or pattern",
+                      Location{source, header_line, 0, {}});
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace internal
+
+namespace {
+
+// Reads the fields of an ok row into `values` and `where`.
+void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId source,
+                FieldValues& values, FieldLocations& where) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    int column = header.column_of[f];
+    if (column < 0 || static_cast<std::size_t>(column) >= row.fields.size()) {
+      values[f] = {};
+      where[f].source = kNoSource;
+      continue;
+    }
+    const CsvField& field = row.fields[static_cast<std::size_t>(column)];
+    values[f] = TrimSpace(field.text);
+    SetAt(where[f], source, field);
+  }
+}
+
+// Maps one row (when there is a mapping) and hands it to the grouping.
+void AddRow(FieldValues& values, const Location& row_location, const FieldLocations& where,
+            const ColumnMap* map, std::string& scratch, Grouping& grouping,
+            Diagnostics& diagnostics) {
+  const std::size_t learner = static_cast<std::size_t>(Field::kLearner);
+  const std::size_t date = static_cast<std::size_t>(Field::kDate);
+  if (map != nullptr &&
+      !ApplyColumnMap(*map, values, scratch,
+                      where[date].source != kNoSource ? where[date] : row_location, diagnostics)) {
+    grouping.RejectRow(values[learner], row_location,
+                       where[learner].source != kNoSource ? where[learner] : row_location);
+    return;
+  }
+  grouping.AddRow(values, row_location, &where);
+}
+
+// A wide row: one row per non-empty grade cell.
+void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide,
+                SourceId source, FieldValues& values, FieldLocations& where, const ColumnMap* map,
+                std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
+  ReadFields(row, header, source, values, where);
+  const FieldValues base = values;
+  const FieldLocations base_where = where;
+  const std::size_t subject = static_cast<std::size_t>(Field::kSubject);
+  const std::size_t grade = static_cast<std::size_t>(Field::kGrade);
+  const std::size_t type = static_cast<std::size_t>(Field::kType);
+  for (const auto& [column, name] : header.grade_columns) {
+    if (column >= row.fields.size()) continue;
+    const CsvField& cell = row.fields[column];
+    std::string_view text = TrimSpace(cell.text);
+    if (text.empty()) continue;
+    values = base;
+    where = base_where;
+    values[subject] = name;
+    values[grade] = text;
+    if (values[type].empty()) values[type] = wide.type;
+    where[subject] = At(source, cell);
+    where[grade] = At(source, cell);
+    AddRow(values, At(source, cell), where, map, scratch, grouping, diagnostics);
+  }
+}
+
+}  // namespace
+
+namespace internal {
+
+void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
+                 const ColumnMap* map, Grouping& grouping, Diagnostics& diagnostics) {
+  const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
+  const std::size_t learner_column = header.Column(Field::kLearner);
+  FieldValues values;
+  FieldLocations where;
+  std::string scratch;
+  CsvRow row;
+  while (csv.Next(row)) {
+    const Location row_location{source, row.line, 0, {}};
+    if (!usable) {
+      grouping.RejectRow({}, row_location, row_location);
+      continue;
+    }
+    if (!row.ok) {
+      std::string_view id;
+      Location id_location = row_location;
+      if (learner_column < row.fields.size()) {
+        id = TrimSpace(row.fields[learner_column].text);
+        id_location = At(source, row.fields[learner_column]);
+      }
+      grouping.RejectRow(id, row_location, id_location);
+      continue;
+    }
+    if (wide != nullptr) {
+      AddWideRow(row, header, *wide, source, values, where, map, scratch, grouping, diagnostics);
+      continue;
+    }
+    ReadFields(row, header, source, values, where);
+    AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
+  }
+}
+
+}  // namespace internal
+
+RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& rules,
+                         const ReadOptions& options, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  CsvReader csv(text, source, diagnostics, options.csv);
+  internal::CsvColumns header;
+  header.column_of.fill(-1);
+  bool usable = csv.ReadHeader();
+  if (usable) {
+    usable = internal::MapCsvColumns(csv.header(), source, csv.header().front().line, options.map,
+                                     header, diagnostics);
+  } else if (diagnostics.error_count() == errors_before) {
+    diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
+  }
+  Grouping grouping(rules, options, diagnostics);
+  internal::ReadCsvRows(csv, header, usable, source, options.map, grouping, diagnostics);
+  RecordSet out = grouping.Release();
+  if (usable && out.accounting.rows_read == 0) {
+    diagnostics.Warning("no-rows", "the input has a header row but no data rows",
+                        Location{source, 0, 0, {}});
+  }
+  return out;
+}
+
+}  // namespace accredit

@@ -1,0 +1,45 @@
+// The two halves of reading canonical (or mapped) CSV records, shared by ReadCsvRecords(),
+// which reads a whole input, and the record stream (record_stream.h), which reads the header
+// once and then the data rows in pieces, several at a time.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "accredit/csv_reader.h"
+#include "accredit/diagnostic.h"
+#include "accredit/values.h"
+#include "records/grouping.h"
+
+namespace accredit {
+struct ColumnMap;
+}
+
+namespace accredit::internal {
+
+// What each column of a CSV header is read as.
+struct CsvColumns {
+  std::array<int, kFieldCount> column_of;  // column index of each field, or -1
+  std::vector<std::pair<std::size_t, std::string>> grade_columns;  // wide: column, subject
+  std::size_t Column(Field field) const {
+    return static_cast<std::size_t>(column_of[static_cast<std::size_t>(field)]);
+  }
+};
+
+// Matches the header to fields (and, in a wide layout of `map`, to grade columns), with the
+// diagnostics ReadCsvRecords() documents for a header; returns false after an error that
+// rejects the input.
+bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
+                   const ColumnMap* map, CsvColumns& out, Diagnostics& diagnostics);
+
+// Reads every remaining row of `csv` into `grouping` (mapped by `map` when not null). With
+// `usable` false (the header was rejected) every row is counted as rejected.
+void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
+                 const ColumnMap* map, Grouping& grouping, Diagnostics& diagnostics);
+
+}  // namespace accredit::internal

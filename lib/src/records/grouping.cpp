@@ -1,0 +1,163 @@
+#include "records/grouping.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "accredit/identifiers.h"
+#include "base/text_hash.h"
+
+namespace accredit::internal {
+
+namespace {
+
+// A sieve for duplicate rows: a hash of each trimmed field value's length and its first and
+// last (up to) eight bytes, field by field, so that ("ab", "") != ("a", "b"). Rows that differ
+// only in the middle of a long value share it; FindDuplicate compares the texts, so that costs
+// a comparison, never a wrong answer. Hashing every byte of a dozen fields was a tenth of the
+// time spent reading a row.
+std::uint64_t RowHash(const FieldValues& values) {
+  constexpr std::uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
+  std::uint64_t hash = 0;
+  for (std::string_view value : values) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (value.size() >= 8) {
+      std::memcpy(&head, value.data(), 8);
+      std::memcpy(&tail, value.data() + value.size() - 8, 8);
+    } else if (!value.empty()) {
+      std::memcpy(&head, value.data(), value.size());
+    }
+    hash = (hash ^ value.size() ^ head) * kMultiplier;
+    hash = (hash ^ (hash >> 29) ^ tail) * kMultiplier;
+  }
+  return MixHash(hash);
+}
+
+// The earlier achievement of `learner` equal to `values` in every field, or nullptr.
+const Achievement* FindDuplicate(const Learner& learner, const std::vector<std::uint64_t>& hashes,
+                                 std::uint64_t hash, const FieldValues& values) {
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    if (hashes[i] != hash) continue;
+    const Achievement& earlier = learner.achievements[i];
+    bool same = true;
+    for (std::size_t f = 0; f < kFieldCount && same; ++f) {
+      same = learner.Text(earlier, static_cast<Field>(f)) == values[f];
+    }
+    if (same) return &earlier;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics)
+    : rules_(rules), options_(options), diagnostics_(diagnostics) {}
+
+std::size_t Grouping::Find(std::string_view id, const Location& first,
+                           const Location& id_location) {
+  ++rows_with_id_;
+  // Rows of one learner usually come together: try the last learner first.
+  if (last_ < learners_.size() && learners_[last_].id == id) return last_;
+  auto it = index_.find(id);
+  if (it != index_.end()) {
+    last_ = it->second;
+    return last_;
+  }
+  std::size_t index = learners_.size();
+  Learner& learner = learners_.emplace_back();
+  learner.id = std::string(id);
+  learner.location = first;
+  // Sized for a typical learner (a dozen rows), so most never regrow.
+  learner.achievements.reserve(16);
+  learner.text.reserve(512);
+  per_learner_.emplace_back();
+  index_.emplace(learner.id, index);
+  last_ = index;
+  if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
+  return index;
+}
+
+bool Grouping::WithinBound(std::size_t index, const Location& row) {
+  PerLearner& per = per_learner_[index];
+  if (++per.rows <= options_.max_learner_rows) return true;
+  Learner& learner = learners_[index];
+  if (!per.too_large) {
+    per.too_large = true;
+    diagnostics_.Error("too-large",
+                       fmt::format("learner '{}' has more than {} rows: the rest are rejected",
+                                   learner.id, options_.max_learner_rows),
+                       row);
+  }
+  ++accounting_.rows_rejected;
+  ++learner.rejected_rows;
+  return false;
+}
+
+void Grouping::AddRow(const FieldValues& values, const Location& row, const FieldLocations* where) {
+  ++accounting_.rows_read;
+  const std::size_t learner_field = static_cast<std::size_t>(Field::kLearner);
+  std::string_view id = values[learner_field];
+  if (id.empty()) {
+    ResolveAchievement(rules_, values, row, orphan_, diagnostics_, where);
+    ++accounting_.rows_rejected;
+    return;
+  }
+  const Location& id_location = where != nullptr && (*where)[learner_field].source != kNoSource
+                                    ? (*where)[learner_field]
+                                    : row;
+  std::size_t index = Find(id, row, id_location);
+  if (!WithinBound(index, row)) return;
+  Learner& learner = learners_[index];
+  std::vector<std::uint64_t>& hashes = per_learner_[index].hashes;
+  std::uint64_t hash = RowHash(values);
+  if (const Achievement* earlier = FindDuplicate(learner, hashes, hash, values)) {
+    Diagnostic& d = diagnostics_.Warning(
+        "duplicate-row", fmt::format("duplicate row for learner '{}': skipped", id), row);
+    d.notes.push_back(Note{"the same row is here", earlier->location});
+    ++accounting_.rows_rejected;
+    return;
+  }
+  std::size_t before = learner.achievements.size();
+  if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where)) {
+    ++accounting_.rows_rejected;
+    ++learner.rejected_rows;
+    return;
+  }
+  ++accounting_.rows_used;
+  if (learner.achievements.size() > before) hashes.push_back(hash);
+  const std::size_t qan_field = static_cast<std::size_t>(Field::kQan);
+  std::string_view qan = values[qan_field];
+  if (options_.check_identifiers && !qan.empty()) {
+    CheckQan(
+        qan,
+        where != nullptr && (*where)[qan_field].source != kNoSource ? (*where)[qan_field] : row,
+        diagnostics_);
+  }
+}
+
+void Grouping::RejectRow(std::string_view id, const Location& row, const Location& id_location) {
+  ++accounting_.rows_read;
+  if (id.empty()) {
+    ++accounting_.rows_rejected;
+    return;
+  }
+  std::size_t index = Find(id, row, id_location);
+  if (!WithinBound(index, row)) return;
+  ++accounting_.rows_rejected;
+  ++learners_[index].rejected_rows;
+}
+
+RecordSet Grouping::Release() {
+  RecordSet out;
+  out.learners = std::move(learners_);
+  out.accounting = accounting_;
+  out.accounting.learners = out.learners.size();
+  learners_.clear();
+  per_learner_.clear();
+  index_.clear();
+  last_ = 0;
+  return out;
+}
+
+}  // namespace accredit::internal

@@ -1,0 +1,85 @@
+// Grouping rows into learners: the step every records reader (CSV, wide CSV, JSON) ends in.
+//
+// A reader reduces each input row to the text of the canonical fields and hands it to
+// Grouping::AddRow(), which owns the rest of the row's fate: resolution against the rules
+// (ResolveAchievement), the `duplicate-row` check, the per-learner row bound, identifier checks
+// and the accounting. A reader that cannot make sense of a row at all calls RejectRow(). Either
+// way the row is counted exactly once, so rows_read == rows_used + rows_rejected holds by
+// construction.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "accredit/diagnostic.h"
+#include "accredit/read_options.h"
+#include "accredit/record_resolver.h"
+#include "accredit/records.h"
+#include "accredit/rules.h"
+#include "base/text.h"
+#include "base/text_hash.h"
+
+namespace accredit::internal {
+
+using FieldValues = std::array<std::string_view, kFieldCount>;
+
+class Grouping {
+ public:
+  Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics);
+  Grouping(const Grouping&) = delete;
+  Grouping& operator=(const Grouping&) = delete;
+
+  // Index of the learner `id` (non-empty), added if new: first seen at `first`, with its id
+  // read at `id_location` (where a bad UPN check letter is reported).
+  std::size_t Find(std::string_view id, const Location& first, const Location& id_location);
+
+  // Reads one row: `values` (trimmed field texts, learner included) read at `row`, fields at
+  // `where` (may be null). Counts it as used or rejected.
+  void AddRow(const FieldValues& values, const Location& row, const FieldLocations* where);
+
+  // Counts a row that was rejected (its error already emitted) before it could be resolved;
+  // when `id` is not empty, marks that learner as having a rejected row.
+  void RejectRow(std::string_view id, const Location& row, const Location& id_location);
+
+  Learner& learner(std::size_t index) { return learners_[index]; }
+  Accounting& accounting() { return accounting_; }
+  // How many times a row (or a JSON learner object) has been given its learner by id, and the
+  // learner the last one went to (valid once there is one).
+  std::uint64_t rows_with_id() const { return rows_with_id_; }
+  const Learner& last_learner() const { return learners_[last_]; }
+
+  // The learners in order of first appearance, and the accounting.
+  RecordSet Release();
+
+ private:
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return HashText(id); }
+  };
+  struct PerLearner {
+    std::vector<std::uint64_t> hashes;  // row hash of each achievement
+    std::uint64_t rows = 0;             // rows seen, for ReadOptions::max_learner_rows
+    bool too_large = false;
+  };
+
+  // False (after counting the row as rejected) when the learner is over its row bound.
+  bool WithinBound(std::size_t index, const Location& row);
+
+  const RuleSet& rules_;
+  const ReadOptions& options_;
+  Diagnostics& diagnostics_;
+  Accounting accounting_;
+  std::vector<Learner> learners_;
+  std::vector<PerLearner> per_learner_;
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
+  std::size_t last_ = 0;  // the learner of the last row found (learners_ may be empty)
+  std::uint64_t rows_with_id_ = 0;
+  Learner orphan_;  // receives nothing: rows without a learner id are rejected
+};
+
+}  // namespace accredit::internal

@@ -1,0 +1,488 @@
+#include "accredit/json_reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "accredit/column_map.h"
+#include "base/text.h"
+#include "records/grouping.h"
+#include "records/json_records.h"
+#include "records/json_scan.h"
+#include "records/json_value.h"
+
+namespace accredit {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using internal::DescribeError;
+using internal::DescribeType;
+using internal::FieldValues;
+using internal::Grouping;
+using internal::NumberToken;
+using internal::Validate;
+
+// One unit of JSON text (the whole document, or one line of JSON Lines) being read.
+struct Unit {
+  std::string_view text;       // the unit, within the source text
+  std::size_t base = 0;        // offset of `text` within the indexed text
+  const char* data = nullptr;  // start of the padded copy simdjson reads
+};
+
+class JsonReader {
+ public:
+  JsonReader(SourceId source, std::string_view text, const RuleSet& rules,
+             const ReadOptions& options, Diagnostics& diagnostics, std::uint32_t first_line = 1)
+      : source_(source),
+        text_(text),
+        first_line_(first_line),
+        options_(options),
+        diagnostics_(diagnostics),
+        grouping_(rules, options, diagnostics) {}
+
+  RecordSet Read();
+  // Reads the text as JSON Lines, whatever its first line holds.
+  RecordSet ReadLines(std::size_t start);
+
+ private:
+  Location At(std::size_t offset, std::string pointer = {}) {
+    Location at{source_, 0, 0, std::move(pointer)};
+    Place(at, offset);
+    return at;
+  }
+  Location At(const Unit& unit, od::value& value, std::string pointer) {
+    return At(OffsetOf(unit, value), std::move(pointer));
+  }
+  // Sets the line and column of `at` to those of `offset`.
+  void Place(Location& at, std::size_t offset) {
+    if (unit_line_ != 0) {  // in a line of JSON Lines: no need to look the line up
+      at.line = unit_line_;
+      at.column = static_cast<std::uint32_t>(offset - line_start_ + 1);
+      return;
+    }
+    if (!lines_) lines_.emplace(text_);
+    at.line = lines_->Line(offset) + first_line_ - 1;
+    at.column = lines_->Column(offset);
+  }
+  // The offset in the text of where `value` starts (of the unit when simdjson cannot say).
+  static std::size_t OffsetOf(const Unit& unit, od::value& value) {
+    const char* where = nullptr;
+    if (value.current_location().get(where) || where < unit.data) return unit.base;
+    return unit.base + static_cast<std::size_t>(where - unit.data);
+  }
+
+  void ReadUnit(const Unit& unit, bool lines_mode);
+  bool CheckUnit(const Unit& unit, od::parser& parser);
+  // Whether `unit` is certainly free of the faults ScanJson() and CheckUnit() report: one
+  // pass of simdjson, which checks the encoding itself, and which JSON Lines almost always pass.
+  bool PassesQuickCheck(const Unit& unit, bool lines_mode);
+  void ReadElement(const Unit& unit, od::value element, const std::string& pointer);
+  void ReadLearner(const Unit& unit, od::object object, const Location& where,
+                   const std::string& pointer);
+  void ReadRow(const Unit& unit, od::object object, const Location& where,
+               const std::string& pointer, std::string_view learner_id,
+               const Location& id_location);
+  // The text of a scalar `value` of key `key`, or nullopt after a `bad-value`/`bad-number`
+  // error when it is not a string, number or null (`error` set when there was none yet).
+  std::optional<std::string_view> Scalar(od::value& value, std::string_view key,
+                                         const Location& where, bool& error);
+  void NoteUnknown(std::string_view key, const Location& where);
+
+  SourceId source_;
+  std::string_view text_;
+  std::uint32_t first_line_;                  // the line of the source the text starts on
+  std::optional<internal::LineIndex> lines_;  // built when first needed
+  // While reading a line of JSON Lines: its line in the source (else 0), and its offset in the
+  // text (columns count from there).
+  std::uint32_t unit_line_ = 0;
+  std::size_t line_start_ = 0;
+  const ReadOptions& options_;
+  Diagnostics& diagnostics_;
+  Grouping grouping_;
+  std::set<std::string, std::less<>> unknown_keys_;
+  std::string scratch_;
+  // Reused from row to row, so that their pointers keep their buffers.
+  FieldLocations fields_;
+  Location element_;
+  // Reused from unit to unit: the parser's buffers, and the padded copy of the unit it reads.
+  od::parser parser_;
+  std::string padded_;
+};
+
+RecordSet JsonReader::Read() {
+  std::size_t start = text_.starts_with("\xef\xbb\xbf") ? 3 : 0;
+  std::size_t first = text_.find_first_not_of(" \t\r\n", start);
+  if (first == std::string_view::npos) {
+    diagnostics_.Error("bad-json", "the input is empty: expected JSON",
+                       Location{source_, 0, 0, {}});
+    return grouping_.Release();
+  }
+  if (text_[first] == '[') {
+    ReadUnit(Unit{text_.substr(start), start, nullptr}, false);
+  } else if (text_[first] == '{' &&
+             internal::ScanJsonPasses(text_.substr(start), options_.max_json_depth)) {
+    // One object, perhaps spread over lines (pretty-printed): a single learner or row.
+    ReadUnit(Unit{text_.substr(start), start, nullptr}, true);
+  } else if (text_[first] == '{') {
+    return ReadLines(start);
+  } else {
+    diagnostics_.Error("bad-json",
+                       "expected a JSON array of learners or rows, or JSON Lines of learner "
+                       "objects",
+                       At(first));
+    grouping_.RejectRow({}, At(first), At(first));
+  }
+  return grouping_.Release();
+}
+
+RecordSet JsonReader::ReadLines(std::size_t start) {
+  std::size_t line_start = start;
+  std::uint32_t line_number = first_line_;
+  line_start_ = 0;  // the first line starts at 0, before any byte order mark
+  while (line_start < text_.size()) {
+    std::size_t end = text_.find('\n', line_start);
+    if (end == std::string_view::npos) end = text_.size();
+    std::string_view line = text_.substr(line_start, end - line_start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      unit_line_ = line_number;
+      ReadUnit(Unit{line, line_start, nullptr}, true);
+    }
+    line_start = end + 1;
+    line_start_ = line_start;
+    ++line_number;
+  }
+  unit_line_ = 0;
+  return grouping_.Release();
+}
+
+void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
+  padded_.assign(in.text);
+  padded_.append(simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::padded_string_view padded(padded_.data(), in.text.size(), padded_.size());
+  Unit unit{in.text, in.base, padded_.data()};
+  if (!PassesQuickCheck(unit, lines_mode)) {
+    // Something is wrong: find what, and where, as precisely as we can.
+    internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
+    if (!fault.ok()) {
+      diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
+      grouping_.RejectRow({}, At(in.base), At(in.base));
+      return;
+    }
+    if (!CheckUnit(unit, parser_)) return;
+  }
+  // Checked: this second pass meets no syntax error, only values of the wrong kind.
+  od::document document;
+  od::value root;
+  if (parser_.iterate(padded).get(document) || document.get_value().get(root)) return;
+  if (lines_mode) {
+    ReadElement(unit, root, "");
+    return;
+  }
+  od::array array;
+  if (root.get_array().get(array)) return;
+  std::size_t index = 0;
+  for (auto item : array) {
+    od::value element;
+    if (item.get(element)) return;
+    ReadElement(unit, element, fmt::format("/{}", index++));
+  }
+}
+
+bool JsonReader::PassesQuickCheck(const Unit& unit, bool lines_mode) {
+  // simdjson checks the encoding, control characters in strings and strings left open as it
+  // indexes the unit, and Validate() the rest of the syntax and the nesting; what is left of
+  // ScanJson()'s faults is text after the value. A unit that does not hold what is expected
+  // of it (an object for a line, an array for a whole document) takes the careful path.
+  simdjson::padded_string_view view(unit.data, unit.text.size(),
+                                    unit.text.size() + simdjson::SIMDJSON_PADDING);
+  od::document document;
+  od::value root;
+  od::json_type type = od::json_type::null;
+  if (parser_.iterate(view).get(document) || document.get_value().get(root) ||
+      root.type().get(type) ||
+      type != (lines_mode ? od::json_type::object : od::json_type::array) ||
+      Validate(root, options_.max_json_depth)) {
+    return false;
+  }
+  const char* after = nullptr;
+  return document.current_location().get(after) == simdjson::OUT_OF_BOUNDS;
+}
+
+bool JsonReader::CheckUnit(const Unit& unit, od::parser& parser) {
+  simdjson::padded_string_view view(unit.data, unit.text.size(),
+                                    unit.text.size() + simdjson::SIMDJSON_PADDING);
+  od::document document;
+  simdjson::error_code error = parser.iterate(view).get(document);
+  const bool iterated = !error;
+  if (!error) {
+    od::value root;
+    error = document.get_value().get(root);
+    if (!error) error = Validate(root);
+  }
+  if (!error) return true;
+  Location where = At(unit.base);
+  const char* at = nullptr;
+  if (iterated && !document.current_location().get(at) && at >= unit.data) {
+    where = At(unit.base + static_cast<std::size_t>(at - unit.data));
+  }
+  diagnostics_.Error("bad-json", fmt::format("invalid JSON: {}", DescribeError(error)), where);
+  grouping_.RejectRow({}, At(unit.base), At(unit.base));
+  return false;
+}
+
+void JsonReader::ReadElement(const Unit& unit, od::value element, const std::string& pointer) {
+  Location where = At(unit, element, pointer);
+  od::object object;
+  if (element.get_object().get(object)) {
+    od::json_type type = od::json_type::null;
+    (void)element.type().get(type);
+    diagnostics_.Error("bad-value",
+                       fmt::format("expected a learner or row object, got {}", DescribeType(type)),
+                       where);
+    grouping_.RejectRow({}, where, where);
+    return;
+  }
+  // A learner has an `id` or `achievements`; look before reading, since keys come in any order.
+  // Keys are compared raw here and in ReadLearner's search for `id`: unescaping a key spends
+  // room in the parser's string buffer, which is sized to unescape the document once, so a
+  // learner whose keys were unescaped on every pass overflowed it.
+  bool learner = false;
+  for (auto field : object) {
+    od::field member;
+    if (std::move(field).get(member)) return;
+    learner = learner || member.key().is_equal("id") || member.key().is_equal("achievements");
+  }
+  bool reset = false;
+  if (object.reset().get(reset)) return;
+  if (learner) {
+    ReadLearner(unit, object, where, pointer);
+  } else {
+    ReadRow(unit, object, where, pointer, {}, where);
+  }
+}
+
+void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location& where,
+                             const std::string& pointer) {
+  std::string id;
+  Location id_location = where;
+  bool has_id = false;
+  bool id_error = false;
+  for (auto field : object) {
+    od::field member;
+    if (std::move(field).get(member)) return;
+    if (!member.key().is_equal("id")) continue;
+    od::value& value = member.value();
+    has_id = true;
+    id_location = At(unit, value, pointer + "/id");
+    if (std::optional<std::string_view> text = Scalar(value, "id", id_location, id_error)) {
+      id = std::string(internal::TrimSpace(*text));
+    }
+  }
+  if (id.empty() && !id_error) {
+    diagnostics_.Error("missing-field",
+                       has_id ? "learner 'id' is empty" : "learner object has no 'id'",
+                       has_id ? id_location : where);
+  }
+  if (!id.empty()) grouping_.Find(id, where, id_location);
+  bool reset = false;
+  if (object.reset().get(reset)) return;
+  for (auto field : object) {
+    std::string_view key;
+    od::value value;
+    if (field.unescaped_key().get(key) || field.value().get(value)) return;
+    if (key == "id") continue;
+    if (key != "achievements") {
+      if (unknown_keys_.find(key) == unknown_keys_.end()) {
+        std::string at = pointer + "/";
+        internal::AppendPointerToken(at, key);
+        NoteUnknown(key, At(unit, value, std::move(at)));
+      }
+      continue;
+    }
+    const std::string base = pointer + "/achievements";
+    od::array array;
+    if (value.get_array().get(array)) {
+      od::json_type type = od::json_type::null;
+      (void)value.type().get(type);
+      Location at = At(unit, value, base);
+      diagnostics_.Error("bad-value",
+                         fmt::format("'achievements' must be an array, got {}", DescribeType(type)),
+                         at);
+      grouping_.RejectRow(id, at, id_location);
+      continue;
+    }
+    std::size_t index = 0;
+    for (auto item : array) {
+      od::value element;
+      if (item.get(element)) return;
+      // element_ keeps its pointer's buffer from row to row.
+      Location& at = element_;
+      at.source = source_;
+      Place(at, OffsetOf(unit, element));
+      at.pointer.assign(base);
+      fmt::format_to(std::back_inserter(at.pointer), "/{}", index++);
+      od::object row;
+      if (element.get_object().get(row)) {
+        od::json_type type = od::json_type::null;
+        (void)element.type().get(type);
+        diagnostics_.Error(
+            "bad-value", fmt::format("expected an achievement object, got {}", DescribeType(type)),
+            at);
+        grouping_.RejectRow(id, at, id_location);
+      } else if (id.empty()) {
+        grouping_.RejectRow({}, at, at);  // its learner's missing id is the error
+      } else {
+        ReadRow(unit, row, at, at.pointer, id, id_location);
+      }
+    }
+  }
+}
+
+void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& where,
+                         const std::string& pointer, std::string_view learner_id,
+                         const Location& id_location) {
+  FieldValues values{};
+  FieldLocations& fields = fields_;  // reused from row to row, for their pointers' buffers
+  for (Location& field : fields) field.source = kNoSource;
+  std::array<bool, kFieldCount> seen{};
+  bool error = false;
+  for (auto member : object) {
+    std::string_view key;
+    od::value value;
+    if (member.unescaped_key().get(key) || member.value().get(value)) return;
+    // The location of the value: built only when kept or reported.
+    auto locate = [&](Location& at) {
+      at.source = source_;
+      Place(at, OffsetOf(unit, value));
+      at.pointer.assign(pointer);
+      at.pointer += '/';
+      internal::AppendPointerToken(at.pointer, key);
+    };
+    std::optional<Field> field = options_.map != nullptr ? options_.map->FieldFor(key)
+                                                         : FieldByName(internal::LowerAscii(key));
+    if (!field) {
+      if (unknown_keys_.find(key) == unknown_keys_.end()) {
+        Location at;
+        locate(at);
+        NoteUnknown(key, at);
+      }
+      continue;
+    }
+    const std::size_t f = static_cast<std::size_t>(*field);
+    if (seen[f]) {
+      if (!error) {
+        Location at;
+        locate(at);
+        diagnostics_.Error("bad-value", fmt::format("field '{}' is given twice", FieldName(*field)),
+                           at);
+      }
+      error = true;
+      continue;
+    }
+    seen[f] = true;
+    Location& at = fields[f];
+    locate(at);
+    if (std::optional<std::string_view> text = Scalar(value, key, at, error)) {
+      values[f] = internal::TrimSpace(*text);
+    } else {
+      at.source = kNoSource;
+    }
+  }
+  const std::size_t learner = static_cast<std::size_t>(Field::kLearner);
+  if (!learner_id.empty()) {
+    if (!values[learner].empty() && values[learner] != learner_id && !error) {
+      diagnostics_.Error("bad-value",
+                         fmt::format("achievement names learner '{}' inside learner '{}'",
+                                     values[learner], learner_id),
+                         fields[learner]);
+      error = true;
+    }
+    values[learner] = learner_id;
+    fields[learner] = id_location;
+  }
+  const Location& id_at = fields[learner].source != kNoSource ? fields[learner] : where;
+  const std::size_t date = static_cast<std::size_t>(Field::kDate);
+  if (error ||
+      (options_.map != nullptr &&
+       !ApplyColumnMap(*options_.map, values, scratch_,
+                       fields[date].source != kNoSource ? fields[date] : where, diagnostics_))) {
+    grouping_.RejectRow(values[learner], where, id_at);
+    return;
+  }
+  grouping_.AddRow(values, where, &fields);
+}
+
+std::optional<std::string_view> JsonReader::Scalar(od::value& value, std::string_view key,
+                                                   const Location& where, bool& error) {
+  od::json_type type = od::json_type::null;
+  if (value.type().get(type)) return std::nullopt;  // cannot happen: the unit was checked
+  switch (type) {
+    case od::json_type::string: {
+      std::string_view text;
+      if (value.get_string().get(text)) return std::nullopt;
+      return text;
+    }
+    case od::json_type::number: {
+      std::string_view token = NumberToken(value);
+      double number = 0;
+      if (value.get_double().get(number)) {
+        if (!error) {
+          diagnostics_.Error("bad-number",
+                             fmt::format("number {} of '{}' is out of range", token, key), where);
+        }
+        error = true;
+        return std::nullopt;
+      }
+      return token;
+    }
+    case od::json_type::null:
+      return std::string_view{};
+    default:
+      if (!error) {
+        diagnostics_.Error(
+            "bad-value",
+            fmt::format("'{}' must be a string or a number, got {}", key, DescribeType(type)),
+            where);
+      }
+      error = true;
+      return std::nullopt;
+  }
+}
+
+void JsonReader::NoteUnknown(std::string_view key, const Location& where) {
+  if (unknown_keys_.find(key) != unknown_keys_.end()) return;
+  unknown_keys_.emplace(key);
+  Diagnostic& d = diagnostics_.Add(Severity::kNote, "unknown-field",
+                                   fmt::format("ignoring unknown field '{}'", key), where);
+  std::string close =
+      ClosestMatch(internal::LowerAscii(key),
+                   std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+  if (!close.empty()) d.notes.push_back(Note{fmt::format("did you mean '{}'?", close), {}});
+}
+
+}  // namespace
+
+RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet& rules,
+                          const ReadOptions& options, Diagnostics& diagnostics) {
+  JsonReader reader(source, text, rules, options, diagnostics);
+  return reader.Read();
+}
+
+namespace internal {
+
+RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
+                        const RuleSet& rules, const ReadOptions& options,
+                        Diagnostics& diagnostics) {
+  JsonReader reader(source, text, rules, options, diagnostics, first_line);
+  return reader.ReadLines(0);
+}
+
+}  // namespace internal
+
+}  // namespace accredit

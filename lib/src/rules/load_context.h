@@ -1,0 +1,79 @@
+// Helpers shared by the parts of the rules loader: reading YamlNodes as typed values and
+// mappings with a fixed set of keys, reporting every problem as a located diagnostic.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accredit/diagnostic.h"
+#include "accredit/values.h"
+#include "rules/yaml_tree.h"
+
+namespace accredit::internal {
+
+class LoadContext {
+ public:
+  LoadContext(SourceId source, Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics) {}
+
+  SourceId source() const { return source_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+  Location Loc(const YamlNode& node) const { return Location{source_, node.line, node.column, {}}; }
+  Diagnostic& Error(const YamlNode& node, std::string code, std::string message) {
+    return diagnostics_.Error(std::move(code), std::move(message), Loc(node));
+  }
+  Diagnostic& Warning(const YamlNode& node, std::string code, std::string message) {
+    return diagnostics_.Warning(std::move(code), std::move(message), Loc(node));
+  }
+
+  // Checks `node` is a mapping (else `bad-node`) and that its keys are among `allowed`
+  // (else `unknown-key` with a "did you mean", or the list of known keys). Returns false when it is
+  // not a mapping.
+  bool CheckMap(const YamlNode& node, std::string_view what,
+                std::initializer_list<std::string_view> allowed);
+  // As CheckMap, but the allowed keys are given as a vector.
+  bool CheckMapKeys(const YamlNode& node, std::string_view what,
+                    const std::vector<std::string>& allowed);
+  // The value of `key` in mapping `node`; if absent, a `missing-key` error at `node`.
+  const YamlNode* Require(const YamlNode& node, std::string_view key, std::string_view what);
+
+  // A scalar as text; `bad-node` otherwise.
+  std::optional<std::string> Text(const YamlNode& node, std::string_view what);
+  // A kebab-case id (`bad-id` otherwise).
+  std::optional<std::string> Id(const YamlNode& node, std::string_view what);
+  // A finite number (`bad-number` otherwise).
+  std::optional<double> Number(const YamlNode& node, std::string_view what);
+  // A whole number >= minimum (`bad-number` otherwise).
+  std::optional<int> Integer(const YamlNode& node, std::string_view what, int minimum);
+  std::optional<bool> Bool(const YamlNode& node, std::string_view what);
+  std::optional<Date> DateValue(const YamlNode& node, std::string_view what);
+  std::optional<Level> LevelValue(const YamlNode& node, std::string_view what);
+  // A list of scalars (a single scalar is accepted as a one-element list when `scalar_ok`).
+  std::optional<std::vector<std::string>> TextList(const YamlNode& node, std::string_view what,
+                                                   bool scalar_ok);
+  // Checks `node` is a list (`bad-node` otherwise).
+  bool CheckList(const YamlNode& node, std::string_view what);
+
+ private:
+  SourceId source_;
+  Diagnostics& diagnostics_;
+};
+
+// True for a lower-case kebab-case id: [a-z0-9][a-z0-9-]*.
+bool IsValidId(std::string_view id);
+
+// "did you mean 'x'?" note on `diagnostic` when `word` is close to one of `candidates`.
+void AddDidYouMean(Diagnostic& diagnostic, std::string_view word,
+                   const std::vector<std::string>& candidates);
+
+// As AddDidYouMean; when no candidate is close, a note listing them all instead ("known keys:
+// a, b, c" for `noun` "keys"), so that an unknown key or field always says what is allowed.
+// tests/rules-schema/check_keys.py reads these notes to hold the JSON Schemas in rules/schema/
+// to the loader's keys.
+void AddDidYouMeanOrList(Diagnostic& diagnostic, std::string_view word,
+                         const std::vector<std::string>& candidates, std::string_view noun);
+
+}  // namespace accredit::internal

@@ -1,0 +1,200 @@
+// Parses a programme: its metadata, tiers of components, grading bands and example tests (the
+// tests themselves are read by rule_test_parser.cpp).
+#include <fmt/format.h>
+
+#include "rules/rules_parse.h"
+
+namespace accredit::internal {
+
+namespace {
+
+void ParseBands(const YamlNode& node, LoadContext& cx, Grading& grading) {
+  if (!node.IsMap() || node.entries.empty()) {
+    cx.Error(node, "bad-node", "expected a mapping of band: minimum for 'bands'");
+    return;
+  }
+  for (const auto& [key, value] : node.entries) {
+    auto name = cx.Id(key, "a grading band");
+    if (!name) continue;
+    Band band;
+    band.name = *name;
+    band.location = cx.Loc(key);
+    if (value.IsScalar()) {
+      auto at_least = cx.Number(value, fmt::format("band '{}'", *name));
+      if (!at_least) continue;
+      band.at_least = *at_least;
+    } else {
+      std::string what = fmt::format("band '{}'", *name);
+      if (!cx.CheckMap(value, what, {"at_least", "below"})) continue;
+      if (const YamlNode* n = cx.Require(value, "at_least", what)) {
+        band.at_least = cx.Number(*n, "'at_least'").value_or(0);
+      }
+      if (const YamlNode* n = value.Find("below")) {
+        if (auto below = cx.Number(*n, "'below'")) band.below = *below;
+      }
+    }
+    grading.bands.push_back(std::move(band));
+  }
+}
+
+void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
+  grading.location = cx.Loc(node);
+  if (!cx.CheckMap(node, "'grading'", {"points", "count", "bands"})) return;
+  const YamlNode* points = node.Find("points");
+  const YamlNode* count = node.Find("count");
+  if ((points == nullptr) == (count == nullptr)) {
+    cx.Error(node, points ? "bad-value" : "missing-key",
+             "'grading' needs exactly one of 'points' or 'count'");
+    return;
+  }
+  const YamlNode* body = points ? points : count;
+  std::string what = points ? "'points'" : "'count'";
+  if (points) {
+    grading.kind = Grading::Kind::kPoints;
+    if (!cx.CheckMap(*body, what, {"table", "of"})) return;
+    if (const YamlNode* t = cx.Require(*body, "table", what)) {
+      grading.table_id = cx.Text(*t, "'table'").value_or("");
+    }
+  } else {
+    grading.kind = Grading::Kind::kCount;
+    if (!cx.CheckMap(*body, what, {"where", "of"})) return;
+    if (const YamlNode* w = body->Find("where")) ParseFilter(*w, cx, grading.where);
+  }
+  if (const YamlNode* of = cx.Require(*body, "of", what)) {
+    grading.of_ids = cx.TextList(*of, "'of'", true).value_or(std::vector<std::string>{});
+  }
+  if (const YamlNode* bands = cx.Require(node, "bands", "'grading'")) {
+    ParseBands(*bands, cx, grading);
+  }
+}
+
+void ParseComponent(const std::string& tier_id, const std::string& id, const YamlNode& node,
+                    LoadContext& cx, Component& component) {
+  component.local_id = id;
+  component.id = tier_id + "." + id;
+  component.location = cx.Loc(node);
+  if (!node.IsMap()) {
+    cx.Error(node, "bad-node",
+             fmt::format("expected a mapping for component '{}', got {}", component.id,
+                         DescribeKind(node.kind)));
+    return;
+  }
+  if (const YamlNode* n = cx.Require(node, "role", fmt::format("component '{}'", component.id))) {
+    component.role = cx.Text(*n, "'role'").value_or("");
+  }
+  if (const YamlNode* n = node.Find("title")) component.title = cx.Text(*n, "'title'").value_or("");
+  if (const YamlNode* n = node.Find("description")) {
+    component.description = cx.Text(*n, "'description'").value_or("");
+  }
+  if (const YamlNode* n = node.Find("shared"))
+    component.shared = cx.Bool(*n, "'shared'").value_or(false);
+  ParseRequirement(node, component.id, {"role", "shared"}, 0, cx, component.requirement);
+  // The component's own title and description are the root requirement's too.
+}
+
+void ParseTier(const std::string& id, const YamlNode& node, LoadContext& cx, Tier& tier) {
+  std::string what = fmt::format("tier '{}'", id);
+  if (!cx.CheckMap(node, what, {"title", "components", "grading"})) return;
+  if (const YamlNode* n = node.Find("title")) tier.title = cx.Text(*n, "'title'").value_or("");
+  if (const YamlNode* n = cx.Require(node, "components", what)) {
+    if (!n->IsMap() || n->entries.empty()) {
+      cx.Error(*n, n->IsMap() ? "impossible-requirement" : "bad-node",
+               fmt::format("{} needs a mapping of at least one component", what));
+    } else {
+      for (const auto& [key, value] : n->entries) {
+        auto local = cx.Id(key, "a component");
+        if (!local) continue;
+        Component component;
+        ParseComponent(id, *local, value, cx, component);
+        component.location = cx.Loc(key);
+        tier.components.push_back(std::move(component));
+      }
+    }
+  }
+  if (const YamlNode* n = node.Find("grading")) ParseGrading(*n, cx, tier.grading);
+}
+
+}  // namespace
+
+void ParseProgramme(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
+  const YamlNode* node = root.Find("programme");
+  if (node == nullptr) {
+    for (const char* key : {"tiers", "tests"}) {
+      if (const YamlNode* n = root.Find(key)) {
+        cx.Error(*n, "missing-key",
+                 fmt::format("'{}' belongs to a programme: add a 'programme' to this file", key));
+      }
+    }
+    return;
+  }
+  Programme programme;
+  programme.location = cx.Loc(*node);
+  programme.source = cx.source();
+  if (cx.CheckMap(*node, "'programme'",
+                  {"id", "title", "centre", "description", "framework", "starts", "ends",
+                   "valid_from", "valid_to", "prior_learning"})) {
+    if (const YamlNode* n = cx.Require(*node, "id", "'programme'")) {
+      programme.id = cx.Id(*n, "'programme'").value_or("");
+    }
+    if (const YamlNode* n = cx.Require(*node, "title", "'programme'")) {
+      programme.title = cx.Text(*n, "'title'").value_or("");
+    }
+    if (const YamlNode* n = node->Find("centre")) {
+      programme.centre = cx.Text(*n, "'centre'").value_or("");
+    }
+    if (const YamlNode* n = node->Find("description")) {
+      programme.description = cx.Text(*n, "'description'").value_or("");
+    }
+    if (const YamlNode* n = node->Find("framework")) {
+      programme.framework_id = cx.Text(*n, "'framework'").value_or("");
+    }
+    if (const YamlNode* n = node->Find("starts")) programme.starts = cx.DateValue(*n, "'starts'");
+    if (const YamlNode* n = node->Find("ends")) programme.ends = cx.DateValue(*n, "'ends'");
+    if (const YamlNode* n = node->Find("valid_from")) {
+      programme.valid_from = cx.DateValue(*n, "'valid_from'");
+    }
+    if (const YamlNode* n = node->Find("valid_to")) {
+      programme.valid_to = cx.DateValue(*n, "'valid_to'");
+    }
+    if (const YamlNode* n = node->Find("prior_learning")) {
+      programme.has_prior_learning = ParseFilter(*n, cx, programme.prior_learning);
+      if (!node->Find("starts")) {
+        cx.Error(*n, "missing-key", "'prior_learning' only has a meaning with 'starts'");
+      }
+    }
+    if (programme.starts && programme.ends && *programme.ends < *programme.starts) {
+      cx.Error(*node->Find("ends"), "bad-value", "the programme 'ends' before it 'starts'");
+    }
+    if (programme.valid_from && programme.valid_to && *programme.valid_to < *programme.valid_from) {
+      cx.Error(*node->Find("valid_to"), "bad-value", "'valid_to' is before 'valid_from'");
+    }
+  }
+  const YamlNode* tiers = cx.Require(root, "tiers", "a file with a 'programme'");
+  if (tiers != nullptr) {
+    if (!tiers->IsMap() || tiers->entries.empty()) {
+      cx.Error(*tiers, "bad-node", "expected a mapping of at least one tier for 'tiers'");
+    } else {
+      for (const auto& [key, value] : tiers->entries) {
+        auto id = cx.Id(key, "a tier");
+        if (!id) continue;
+        Tier tier;
+        tier.id = *id;
+        tier.location = cx.Loc(key);
+        ParseTier(*id, value, cx, tier);
+        programme.tiers.push_back(std::move(tier));
+      }
+    }
+  }
+  if (const YamlNode* tests = root.Find("tests")) {
+    if (cx.CheckList(*tests, "'tests'")) {
+      for (const YamlNode& item : tests->items) {
+        TestCase test;
+        ParseTest(item, cx, test);
+        programme.tests.push_back(std::move(test));
+      }
+    }
+  }
+  rules.programmes.push_back(std::move(programme));
+}
+
+}  // namespace accredit::internal

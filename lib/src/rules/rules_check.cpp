@@ -1,0 +1,505 @@
+// Semantic checks over a fully loaded RuleSet: resolves names to indexes and reports unknown
+// references (with "did you mean"), duplicate ids, grades no filter could reach, impossible
+// requirements, unreachable tiers, overlapping grading bands and malformed tests.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "rules/rules_parse.h"
+
+namespace accredit::internal {
+
+namespace {
+
+template <typename T>
+std::vector<std::string> Ids(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const T& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+void DidYouMean(Diagnostic& d, std::string_view word, const std::vector<std::string>& options) {
+  std::string match = ClosestMatch(word, options);
+  if (!match.empty()) d.notes.push_back(Note{fmt::format("did you mean '{}'?", match), {}});
+}
+
+template <typename T>
+void CheckDuplicates(const std::vector<T>& items, std::string_view what, Diagnostics& diags) {
+  std::map<std::string, const T*> seen;
+  for (const T& item : items) {
+    if (item.id.empty()) continue;
+    auto [it, inserted] = seen.emplace(item.id, &item);
+    if (!inserted) {
+      diags
+          .Error("duplicate-id", fmt::format("{} '{}' is defined twice", what, item.id),
+                 item.location)
+          .notes.push_back(Note{"first defined here", it->second->location});
+    }
+  }
+}
+
+class Checker {
+ public:
+  Checker(RuleSet& rules, Diagnostics& diags) : rules_(rules), diags_(diags) {}
+
+  void Run() {
+    CheckDuplicates(rules_.scales, "scale", diags_);
+    CheckDuplicates(rules_.types, "type", diags_);
+    CheckDuplicates(rules_.tables, "table", diags_);
+    CheckDuplicates(rules_.subjects, "subject", diags_);
+    CheckDuplicates(rules_.roles, "role", diags_);
+    CheckDuplicates(rules_.strands, "strand", diags_);
+    CheckDuplicates(rules_.frameworks, "framework", diags_);
+    CheckDuplicates(rules_.programmes, "programme", diags_);
+    for (QualType& type : rules_.types) ResolveType(type);
+    for (const PointsTable& table : rules_.tables) CheckTable(table);
+    for (Programme& programme : rules_.programmes) CheckProgramme(programme);
+  }
+
+ private:
+  void ResolveType(QualType& type) {
+    if (type.scale_id.empty()) return;
+    type.scale = rules_.FindScale(type.scale_id);
+    if (type.scale == kNone) {
+      Diagnostic& d = diags_.Error(
+          "unknown-scale", fmt::format("type '{}' uses unknown scale '{}'", type.id, type.scale_id),
+          type.scale_location);
+      DidYouMean(d, type.scale_id, Ids(rules_.scales));
+      return;
+    }
+    const Scale& scale = rules_.scales[static_cast<std::size_t>(type.scale)];
+    for (const auto& [grade, level] : type.level_grades) {
+      int rank = scale.Rank(grade);
+      if (rank == kNone) {
+        Diagnostic& d = diags_.Error(
+            "unknown-grade",
+            fmt::format("grade '{}' in 'level_by_grade' of type '{}' is not on scale '{}'", grade,
+                        type.id, scale.id),
+            type.location);
+        DidYouMean(d, grade, scale.grades);
+        continue;
+      }
+      type.level_by_grade.emplace_back(rank, level);
+    }
+    std::sort(type.level_by_grade.begin(), type.level_by_grade.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  void CheckTable(const PointsTable& table) {
+    if (table.key1 != Field::kType) return;
+    for (const auto& [type_id, row] : table.points) {
+      int type = rules_.FindType(type_id);
+      if (type == kNone) {
+        Diagnostic& d = diags_.Error(
+            "unknown-type",
+            fmt::format("table '{}' gives points for unknown type '{}'", table.id, type_id),
+            table.location);
+        DidYouMean(d, type_id, Ids(rules_.types));
+        continue;
+      }
+      int scale = rules_.types[static_cast<std::size_t>(type)].scale;
+      if (table.key2 != Field::kGrade || scale == kNone) continue;
+      const Scale& s = rules_.scales[static_cast<std::size_t>(scale)];
+      for (const auto& [grade, points] : row) {
+        if (s.Rank(grade) != kNone) continue;
+        Diagnostic& d = diags_.Error(
+            "unknown-grade",
+            fmt::format("table '{}' gives points for grade '{}' of type '{}', which is not on "
+                        "scale '{}'",
+                        table.id, grade, type_id, s.id),
+            table.location);
+        DidYouMean(d, grade, s.grades);
+      }
+    }
+  }
+
+  // The types a filter can match: those named by its `type` condition, else those of its
+  // `kind`, else every type.
+  std::vector<int> ReachableTypes(const Filter& filter) const {
+    std::vector<int> out;
+    const Condition* type_cond = nullptr;
+    const Condition* kind_cond = nullptr;
+    for (const Condition& c : filter.conditions) {
+      if (c.field == Field::kType && c.form == Condition::Form::kOneOf) type_cond = &c;
+      if (c.field == Field::kKind && c.form == Condition::Form::kOneOf) kind_cond = &c;
+    }
+    for (std::size_t i = 0; i < rules_.types.size(); ++i) {
+      const QualType& t = rules_.types[i];
+      if (type_cond != nullptr) {
+        if (std::find(type_cond->values.begin(), type_cond->values.end(), t.id) ==
+            type_cond->values.end()) {
+          continue;
+        }
+      } else if (kind_cond != nullptr) {
+        if (std::find(kind_cond->values.begin(), kind_cond->values.end(), KindName(t.kind)) ==
+            kind_cond->values.end()) {
+          continue;
+        }
+      }
+      out.push_back(static_cast<int>(i));
+    }
+    return out;
+  }
+
+  void CheckGrade(const Condition& c, const Filter& filter) {
+    std::vector<int> types = ReachableTypes(filter);
+    std::set<int> scales;
+    for (int t : types) {
+      int s = rules_.types[static_cast<std::size_t>(t)].scale;
+      if (s != kNone) scales.insert(s);
+    }
+    if (scales.empty()) return;  // an unknown type was reported already
+    std::vector<std::string> names;
+    for (int s : scales) names.push_back(rules_.scales[static_cast<std::size_t>(s)].id);
+    std::string scale_list = fmt::format("{}", fmt::join(names, ", "));
+    if (c.form == Condition::Form::kPass) {
+      for (int s : scales) {
+        if (rules_.scales[static_cast<std::size_t>(s)].pass != kNone) return;
+      }
+      diags_.Error("unknown-grade",
+                   fmt::format("'grade: pass' but no scale this filter can reach ({}) has a "
+                               "'pass' grade",
+                               scale_list),
+                   c.location);
+      return;
+    }
+    for (const std::string& grade : c.values) {
+      bool found = false;
+      std::vector<std::string> all;
+      for (int s : scales) {
+        const Scale& scale = rules_.scales[static_cast<std::size_t>(s)];
+        bool on_scale = scale.Rank(grade) != kNone;
+        bool special = c.form == Condition::Form::kOneOf && scale.Special(grade) != nullptr;
+        found = found || on_scale || special;
+        all.insert(all.end(), scale.grades.begin(), scale.grades.end());
+      }
+      if (found) continue;
+      Diagnostic& d =
+          diags_.Error("unknown-grade",
+                       fmt::format("grade '{}' is not on any scale this filter can reach ({})",
+                                   grade, scale_list),
+                       c.location);
+      DidYouMean(d, grade, all);
+    }
+  }
+
+  void CheckFilter(const Filter& filter) {
+    for (const Condition& c : filter.conditions) {
+      switch (c.field) {
+        case Field::kType:
+          for (const std::string& v : c.values) {
+            if (rules_.FindType(v) != kNone) continue;
+            Diagnostic& d =
+                diags_.Error("unknown-type", fmt::format("unknown type '{}'", v), c.location);
+            DidYouMean(d, v, Ids(rules_.types));
+          }
+          break;
+        case Field::kSubject:
+          for (const std::string& v : c.values) {
+            if (rules_.FindSubject(v) != kNone) continue;
+            Diagnostic& d =
+                diags_.Error("unknown-subject", fmt::format("unknown subject '{}'", v), c.location);
+            DidYouMean(d, v, Ids(rules_.subjects));
+            if (rules_.subjects.empty()) {
+              d.notes.push_back(
+                  Note{"subjects are declared under 'subjects:'; is "
+                       "england/subjects.yaml in 'uses'?",
+                       {}});
+            }
+          }
+          break;
+        case Field::kStrand:
+          for (const std::string& v : c.values) {
+            if (rules_.IsStrand(v)) continue;
+            Diagnostic& d =
+                diags_.Error("unknown-strand", fmt::format("unknown strand '{}'", v), c.location);
+            std::vector<std::string> strands(kBuiltinStrands.begin(), kBuiltinStrands.end());
+            for (const NamedItem& s : rules_.strands) strands.push_back(s.id);
+            DidYouMean(d, v, strands);
+          }
+          break;
+        case Field::kGrade:
+          CheckGrade(c, filter);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const Filter& negated : filter.negated) CheckFilter(negated);
+  }
+
+  void ResolveAggregate(Aggregate& agg) {
+    CheckFilter(agg.where);
+    if (agg.table_id.empty()) return;
+    agg.table = rules_.FindTable(agg.table_id);
+    if (agg.table == kNone) {
+      Diagnostic& d =
+          diags_.Error("unknown-table", fmt::format("unknown points table '{}'", agg.table_id),
+                       agg.table_location);
+      DidYouMean(d, agg.table_id, Ids(rules_.tables));
+    }
+  }
+
+  void ResolveThreshold(Threshold& t) {
+    for (Aggregate& by : t.by) ResolveAggregate(by);
+  }
+
+  // Returns whether some set of achievements could meet `req`; reports why not.
+  bool CheckRequirement(Requirement& req, std::map<std::string, Location>& ids) {
+    auto [it, inserted] = ids.emplace(req.id, req.location);
+    if (!inserted) {
+      diags_.Error("duplicate-id", fmt::format("node id '{}' is used twice", req.id), req.location)
+          .notes.push_back(Note{"first used here", it->second});
+    }
+    switch (req.kind) {
+      case Requirement::Kind::kCount:
+      case Requirement::Kind::kSum:
+      case Requirement::Kind::kBest: {
+        ResolveAggregate(req.aggregate);
+        ResolveThreshold(req.at_least);
+        ResolveThreshold(req.at_most);
+        bool fixed = req.at_least.present && req.at_most.present && req.at_least.by.empty() &&
+                     req.at_most.by.empty();
+        if (fixed && req.at_least.value > req.at_most.value) {
+          diags_.Error("impossible-requirement",
+                       fmt::format("'{}' needs at least {} and at most {}: nothing can meet it",
+                                   req.id, req.at_least.value, req.at_most.value),
+                       req.location);
+          return false;
+        }
+        return true;
+      }
+      case Requirement::Kind::kNoneOf:
+        CheckFilter(req.aggregate.where);
+        return true;
+      case Requirement::Kind::kCompare:
+        ResolveAggregate(req.aggregate);
+        ResolveAggregate(req.right);
+        return true;
+      case Requirement::Kind::kAll:
+      case Requirement::Kind::kAny:
+      case Requirement::Kind::kNOf:
+        break;
+    }
+    std::size_t possible = 0;
+    for (Requirement& child : req.children) possible += CheckRequirement(child, ids) ? 1u : 0u;
+    std::size_t n = req.children.size();
+    if (n == 0) {
+      diags_.Error("impossible-requirement",
+                   fmt::format("'{}' has an empty list of requirements", req.id), req.location);
+      return false;
+    }
+    if (req.kind == Requirement::Kind::kNOf) {
+      if (req.n_of < 1 || static_cast<std::size_t>(req.n_of) > n) {
+        diags_.Error("impossible-requirement",
+                     fmt::format("'{}' needs {} of {} requirements", req.id, req.n_of, n),
+                     req.location);
+        return false;
+      }
+      return possible >= static_cast<std::size_t>(req.n_of);
+    }
+    return req.kind == Requirement::Kind::kAll ? possible == n : possible > 0;
+  }
+
+  void CheckGrading(Tier& tier) {
+    Grading& g = tier.grading;
+    if (g.kind == Grading::Kind::kUngraded) return;
+    if (g.kind == Grading::Kind::kPoints && !g.table_id.empty()) {
+      g.table = rules_.FindTable(g.table_id);
+      if (g.table == kNone) {
+        Diagnostic& d = diags_.Error(
+            "unknown-table", fmt::format("unknown points table '{}'", g.table_id), g.location);
+        DidYouMean(d, g.table_id, Ids(rules_.tables));
+      }
+    }
+    if (g.kind == Grading::Kind::kCount) CheckFilter(g.where);
+    std::vector<std::string> component_ids;
+    for (const Component& c : tier.components) component_ids.push_back(c.local_id);
+    for (const std::string& id : g.of_ids) {
+      auto it = std::find(component_ids.begin(), component_ids.end(), id);
+      if (it == component_ids.end()) {
+        Diagnostic& d = diags_.Error(
+            "unknown-reference",
+            fmt::format("grading of tier '{}' names unknown component '{}'", tier.id, id),
+            g.location);
+        DidYouMean(d, id, component_ids);
+        continue;
+      }
+      g.of.push_back(static_cast<int>(it - component_ids.begin()));
+    }
+    // A band written as `name: minimum` ends where the next higher band starts.
+    std::vector<Band*> sorted;
+    for (Band& b : g.bands) sorted.push_back(&b);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Band* a, const Band* b) { return a->at_least > b->at_least; });
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      Band& band = *sorted[i];
+      if (i > 0 && band.below == std::numeric_limits<double>::infinity()) {
+        band.below = sorted[i - 1]->at_least;
+      }
+      if (band.below <= band.at_least) {
+        diags_.Error(
+            "overlapping-bands",
+            i > 0 && band.at_least == sorted[i - 1]->at_least
+                ? fmt::format("bands '{}' and '{}' both start at {}", band.name,
+                              sorted[i - 1]->name, band.at_least)
+                : fmt::format("band '{}' is empty: 'below' must be above 'at_least'", band.name),
+            band.location);
+      } else if (i > 0 && band.below > sorted[i - 1]->at_least) {
+        diags_.Error("overlapping-bands",
+                     fmt::format("bands '{}' and '{}' overlap: a score of {} would be in both",
+                                 band.name, sorted[i - 1]->name, sorted[i - 1]->at_least),
+                     band.location);
+      }
+    }
+    if (!sorted.empty() && sorted.back()->at_least > 0) {
+      diags_.Warning("band-gap",
+                     fmt::format("the lowest band '{}' starts at {}: a learner who meets tier "
+                                 "'{}' with fewer points gets no grade",
+                                 sorted.back()->name, sorted.back()->at_least, tier.id),
+                     sorted.back()->location);
+    }
+    for (std::size_t i = 0; i + 1 < g.bands.size(); ++i) {
+      if (g.bands[i].at_least < g.bands[i + 1].at_least) {
+        diags_.Warning("band-order",
+                       fmt::format("bands are listed highest first: '{}' should come before '{}'",
+                                   g.bands[i + 1].name, g.bands[i].name),
+                       g.bands[i + 1].location);
+        break;
+      }
+    }
+  }
+
+  void CheckProgramme(Programme& programme) {
+    if (!programme.framework_id.empty()) {
+      programme.framework = rules_.FindFramework(programme.framework_id);
+      if (programme.framework == kNone) {
+        Diagnostic& d = diags_.Error("unknown-framework",
+                                     fmt::format("programme '{}' names unknown framework '{}'",
+                                                 programme.id, programme.framework_id),
+                                     programme.location);
+        DidYouMean(d, programme.framework_id, Ids(rules_.frameworks));
+      }
+    }
+    if (programme.has_prior_learning) CheckFilter(programme.prior_learning);
+    std::map<std::string, Location> ids;
+    std::vector<std::string> roles(kBuiltinRoles.begin(), kBuiltinRoles.end());
+    for (const NamedItem& r : rules_.roles) roles.push_back(r.id);
+    for (Tier& tier : programme.tiers) {
+      if (tier.components.size() > kMaxComponentsPerTier) {
+        diags_.Error("too-large",
+                     fmt::format("tier '{}' has {} components; the limit is {}", tier.id,
+                                 tier.components.size(), kMaxComponentsPerTier),
+                     tier.location);
+      }
+      bool reachable = true;
+      for (Component& component : tier.components) {
+        if (!component.role.empty() && !rules_.IsRole(component.role)) {
+          Diagnostic& d = diags_.Error(
+              "unknown-role",
+              fmt::format("component '{}' has unknown role '{}'", component.id, component.role),
+              component.location);
+          DidYouMean(d, component.role, roles);
+          d.notes.push_back(Note{"custom roles are declared under 'roles:'", {}});
+        }
+        reachable = CheckRequirement(component.requirement, ids) && reachable;
+      }
+      if (!reachable) {
+        diags_.Error("unreachable-tier",
+                     fmt::format("no learner can reach tier '{}': one of its components can "
+                                 "never be met",
+                                 tier.id),
+                     tier.location);
+      }
+      CheckGrading(tier);
+    }
+    CheckTests(programme, 0, diags_);
+  }
+
+  RuleSet& rules_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) { Checker(rules, diagnostics).Run(); }
+
+void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diagnostics) {
+  std::vector<std::string> tier_ids{"none"};
+  std::vector<std::string> component_ids;
+  for (const Tier& t : programme.tiers) {
+    tier_ids.push_back(t.id);
+    for (const Component& c : t.components) component_ids.push_back(c.id);
+  }
+  for (std::size_t i = first; i < programme.tests.size(); ++i) {
+    const TestCase& test = programme.tests[i];
+    const Tier* tier = nullptr;
+    for (const Tier& t : programme.tiers) {
+      if (t.id == test.expect_tier) tier = &t;
+    }
+    if (tier == nullptr && test.expect_tier != "none" && !test.expect_tier.empty()) {
+      Diagnostic& d =
+          diagnostics.Error("bad-test",
+                            fmt::format("test expects unknown tier '{}' of programme '{}'",
+                                        test.expect_tier, programme.id),
+                            test.tier_location);
+      DidYouMean(d, test.expect_tier, tier_ids);
+    }
+    if (!test.expect_grade.empty()) {
+      if (tier == nullptr && test.expect_tier == "none") {
+        diagnostics.Error("bad-test",
+                          fmt::format("test expects grade '{}' with tier 'none': a learner who "
+                                      "meets no tier gets no grade",
+                                      test.expect_grade),
+                          test.grade_location);
+      } else if (tier != nullptr) {
+        std::vector<std::string> bands;
+        for (const Band& b : tier->grading.bands) bands.push_back(b.name);
+        if (std::find(bands.begin(), bands.end(), test.expect_grade) == bands.end()) {
+          Diagnostic& d = diagnostics.Error(
+              "bad-test",
+              bands.empty() ? fmt::format("test expects grade '{}', but tier '{}' is not graded",
+                                          test.expect_grade, tier->id)
+                            : fmt::format("test expects grade '{}', which tier '{}' does not award",
+                                          test.expect_grade, tier->id),
+              test.grade_location);
+          DidYouMean(d, test.expect_grade, bands);
+        }
+      }
+    }
+    for (const ExpectedStatus& expected : test.expect_components) {
+      if (std::find(component_ids.begin(), component_ids.end(), expected.component) ==
+          component_ids.end()) {
+        Diagnostic& d = diagnostics.Error(
+            "bad-test",
+            fmt::format("test expects a status for unknown component '{}'", expected.component),
+            expected.location);
+        DidYouMean(d, expected.component, component_ids);
+        if (d.notes.empty() && expected.component.find('.') == std::string::npos) {
+          // A component named without its tier: the expected tier's, else the first tier's.
+          const Component* match = nullptr;
+          for (const Tier& t : programme.tiers) {
+            for (const Component& c : t.components) {
+              if (c.local_id == expected.component && (match == nullptr || &t == tier)) {
+                match = &c;
+              }
+            }
+          }
+          if (match != nullptr) {
+            d.notes.push_back(Note{fmt::format("did you mean '{}'?", match->id), {}});
+          }
+        }
+        if (d.notes.empty() && !component_ids.empty()) {
+          d.notes.push_back(Note{
+              fmt::format("component ids are '<tier>.<component>', like '{}'", component_ids[0]),
+              {}});
+        }
+      }
+    }
+  }
+}
+
+}  // namespace accredit::internal
