@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "accredit/enum_table.h"
+
 namespace accredit {
 
 // The canonical achievement fields (design.md section 2). Order is stable: it is the column
@@ -42,13 +44,28 @@ const std::array<std::string_view, kFieldCount>& FieldNames();
 
 // What an achievement is.
 enum class Kind : std::uint8_t { kQualification, kProject, kActivity };
-std::string_view KindName(Kind kind);
-std::optional<Kind> KindByName(std::string_view name);
+inline constexpr EnumName<Kind> kKindNames[] = {
+    {Kind::kQualification, "qualification", "Qualification"},
+    {Kind::kProject, "project", "Project"},
+    {Kind::kActivity, "activity", "Activity"},
+};
+static_assert(InDeclarationOrder(kKindNames));
+inline std::string_view KindName(Kind kind) { return NameOf(kKindNames, kind); }
+inline std::optional<Kind> KindByName(std::string_view name) { return ValueOf(kKindNames, name); }
 
 // Status of an achievement: only kAchieved (and kPredicted with --predicted) ever count.
 enum class Status : std::uint8_t { kAchieved, kPredicted, kInProgress, kWithdrawn };
-std::string_view StatusName(Status status);
-std::optional<Status> StatusByName(std::string_view name);
+inline constexpr EnumName<Status> kStatusNames[] = {
+    {Status::kAchieved, "achieved", "Achieved"},
+    {Status::kPredicted, "predicted", "Predicted"},
+    {Status::kInProgress, "in-progress", "In progress"},
+    {Status::kWithdrawn, "withdrawn", "Withdrawn"},
+};
+static_assert(InDeclarationOrder(kStatusNames));
+inline std::string_view StatusName(Status status) { return NameOf(kStatusNames, status); }
+inline std::optional<Status> StatusByName(std::string_view name) {
+  return ValueOf(kStatusNames, name);
+}
 
 // An RQF level: Entry 1-3 then Levels 1-8, ordered. Stored as entry1 = -2, entry2 = -1,
 // entry3 = 0, level N = N.

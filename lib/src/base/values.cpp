@@ -35,47 +35,6 @@ std::optional<Field> FieldByName(std::string_view name) {
 
 const std::array<std::string_view, kFieldCount>& FieldNames() { return kFieldNames; }
 
-std::string_view KindName(Kind kind) {
-  switch (kind) {
-    case Kind::kQualification:
-      return "qualification";
-    case Kind::kProject:
-      return "project";
-    case Kind::kActivity:
-      return "activity";
-  }
-  return "qualification";
-}
-
-std::optional<Kind> KindByName(std::string_view name) {
-  if (name == "qualification") return Kind::kQualification;
-  if (name == "project") return Kind::kProject;
-  if (name == "activity") return Kind::kActivity;
-  return std::nullopt;
-}
-
-std::string_view StatusName(Status status) {
-  switch (status) {
-    case Status::kAchieved:
-      return "achieved";
-    case Status::kPredicted:
-      return "predicted";
-    case Status::kInProgress:
-      return "in-progress";
-    case Status::kWithdrawn:
-      return "withdrawn";
-  }
-  return "achieved";
-}
-
-std::optional<Status> StatusByName(std::string_view name) {
-  if (name == "achieved") return Status::kAchieved;
-  if (name == "predicted") return Status::kPredicted;
-  if (name == "in-progress") return Status::kInProgress;
-  if (name == "withdrawn") return Status::kWithdrawn;
-  return std::nullopt;
-}
-
 std::optional<Level> ParseLevel(std::string_view text) {
   std::string t = LowerNoSpace(text);
   if (t.rfind("entry", 0) == 0) {
