@@ -69,6 +69,15 @@ class RecordStream {
                                             const ReadOptions& options, SourceSet& sources,
                                             Diagnostics& diagnostics,
                                             std::size_t chunk_bytes = kDefaultChunkBytes);
+  // Streams an input already in memory, registered in `sources` as `source` with its text (the
+  // bytes of a dropped file in the browser), as Open() streams a file: the same chunks, the
+  // same diagnostics. `sources` must outlive the stream. Returns nullptr when the input cannot
+  // be streamed (empty, JSON that is not JSON Lines, a bad header...).
+  static std::unique_ptr<RecordStream> OpenSource(SourceId source, const RuleSet& rules,
+                                                  const ReadOptions& options,
+                                                  const SourceSet& sources,
+                                                  Diagnostics& diagnostics,
+                                                  std::size_t chunk_bytes = kDefaultChunkBytes);
   virtual ~RecordStream() = default;
 
   // The next chunk, from one thread at a time; false at the end of the input (or after a read

@@ -1,61 +1,18 @@
 #include "accredit/record_input.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <optional>
 #include <unordered_map>
 
 #include "accredit/csv_records.h"
 #include "accredit/json_reader.h"
 #include "base/text.h"
+#include "base/untrusted_file.h"
 
 namespace accredit {
 
 namespace {
-
-std::string ErrnoText(int error) {
-  std::string text = std::strerror(error);
-  if (!text.empty()) text[0] = internal::LowerAscii(text.substr(0, 1))[0];
-  return text;
-}
-
-// Closes a file descriptor when it goes out of scope.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Reads `fd` to its end into `out`; false when it holds more than `limit` bytes (`out` then
-// holds limit + 1 bytes) or on a read error (`error` set).
-bool ReadAll(int fd, std::uint64_t limit, std::string& out, int& error) {
-  char buffer[1 << 16];
-  while (true) {
-    ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      error = errno;
-      return false;
-    }
-    if (got == 0) return true;
-    out.append(buffer, static_cast<std::size_t>(got));
-    if (out.size() > limit) return false;
-  }
-}
 
 // An input's text, or the error that kept it from being read.
 struct Input {
@@ -73,47 +30,38 @@ Input Fail(std::string code, std::string message) {
 }
 
 Input ReadInput(const std::string& path, const ReadOptions& options) {
-  Input input;
-  int error = 0;
+  using internal::ErrnoText;
+  using internal::FileFault;
   if (path == "-") {
-    if (ReadAll(STDIN_FILENO, options.max_file_bytes, input.text, error)) return input;
-    if (error != 0) {
-      return Fail("io-error", fmt::format("cannot read standard input: {}", ErrnoText(error)));
+    internal::FileText in = internal::ReadStandardInput(options.max_file_bytes);
+    if (in.ok()) return Input{std::move(in.text), {}, {}};
+    if (in.fault == FileFault::kReadError) {
+      return Fail("io-error", fmt::format("cannot read standard input: {}", ErrnoText(in.error)));
     }
     return Fail("too-large",
                 fmt::format("standard input holds more than {} bytes", options.max_file_bytes));
   }
-  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever. The type is
-  // checked on the open descriptor, so the file cannot be swapped between check and read.
-  Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-  if (fd.get() < 0) {
-    return Fail("io-error", fmt::format("cannot read '{}': {}", path, ErrnoText(errno)));
+  internal::FileText in = internal::ReadUntrustedFile(path, options.max_file_bytes);
+  switch (in.fault) {
+    case FileFault::kNone:
+      return Input{std::move(in.text), {}, {}};
+    case FileFault::kCannotOpen:
+    case FileFault::kReadError:
+      return Fail("io-error", fmt::format("cannot read '{}': {}", path, ErrnoText(in.error)));
+    case FileFault::kFolder:
+      return Fail("io-error", fmt::format("'{}' is a folder, not a records file", path));
+    case FileFault::kNotRegular:
+      return Fail("io-error",
+                  fmt::format("'{}' is not a regular file (a pipe, socket or device): save it first",
+                              path));
+    case FileFault::kTooLarge:
+      return Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", path,
+                                           in.size, options.max_file_bytes));
+    case FileFault::kGrew:
+      return Fail("too-large", fmt::format("'{}' grew past the limit of {} bytes while read", path,
+                                           options.max_file_bytes));
   }
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) {
-    return Fail("io-error", fmt::format("cannot read '{}': {}", path, ErrnoText(errno)));
-  }
-  if (S_ISDIR(info.st_mode)) {
-    return Fail("io-error", fmt::format("'{}' is a folder, not a records file", path));
-  }
-  if (!S_ISREG(info.st_mode)) {
-    return Fail(
-        "io-error",
-        fmt::format("'{}' is not a regular file (a pipe, socket or device): save it first", path));
-  }
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > options.max_file_bytes) {
-    return Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", path, size,
-                                         options.max_file_bytes));
-  }
-  input.text.reserve(static_cast<std::size_t>(size));
-  if (!ReadAll(fd.get(), options.max_file_bytes, input.text, error)) {
-    return Fail(error != 0 ? "io-error" : "too-large",
-                error != 0 ? fmt::format("cannot read '{}': {}", path, ErrnoText(error))
-                           : fmt::format("'{}' grew past the limit of {} bytes while read", path,
-                                         options.max_file_bytes));
-  }
-  return input;
+  return Fail("io-error", fmt::format("cannot read '{}'", path));
 }
 
 }  // namespace

@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 
 #include "base/embedded_rules.h"
+#include "base/untrusted_file.h"
 #include "rules/load_context.h"
 #include "rules/rules_parse.h"
 #include "rules/yaml_tree.h"
@@ -205,26 +204,30 @@ class Loader {
     if (ref.origin == FileRef::Origin::kEmbedded) {
       return std::string(FindEmbedded(ref.path)->text);
     }
-    std::error_code ec;
-    if (!fs::is_regular_file(ref.path, ec)) {
-      Fail(fmt::format("cannot read '{}': not a regular file", ref.path), "io-error", from);
-      return std::nullopt;
+    internal::FileText file = internal::ReadUntrustedFile(ref.path, options_.max_file_bytes);
+    switch (file.fault) {
+      case internal::FileFault::kNone:
+        return std::move(file.text);
+      case internal::FileFault::kCannotOpen:
+      case internal::FileFault::kFolder:
+      case internal::FileFault::kNotRegular:
+        Fail(fmt::format("cannot read '{}': not a regular file", ref.path), "io-error", from);
+        return std::nullopt;
+      case internal::FileFault::kTooLarge:
+        Fail(fmt::format("{} '{}' is {} bytes, more than the limit of {}", what, ref.path,
+                         file.size, options_.max_file_bytes),
+             "too-large", from);
+        return std::nullopt;
+      case internal::FileFault::kGrew:
+        Fail(fmt::format("{} '{}' grew past the limit of {} bytes while read", what, ref.path,
+                         options_.max_file_bytes),
+             "too-large", from);
+        return std::nullopt;
+      case internal::FileFault::kReadError:
+        break;
     }
-    std::uintmax_t size = fs::file_size(ref.path, ec);
-    if (!ec && size > options_.max_file_bytes) {
-      Fail(fmt::format("{} '{}' is {} bytes, more than the limit of {}", what, ref.path, size,
-                       options_.max_file_bytes),
-           "too-large", from);
-      return std::nullopt;
-    }
-    std::ifstream in(ref.path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) {
-      Fail(fmt::format("cannot read '{}'", ref.path), "io-error", from);
-      return std::nullopt;
-    }
-    return text.str();
+    Fail(fmt::format("cannot read '{}'", ref.path), "io-error", from);
+    return std::nullopt;
   }
 
   void LoadFile(const FileRef& ref, const Location& from, const std::string& display = {}) {

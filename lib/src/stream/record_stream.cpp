@@ -14,6 +14,7 @@
 #include "accredit/csv_reader.h"
 #include "accredit/record_input.h"
 #include "base/large_buffer.h"
+#include "base/untrusted_file.h"
 #include "records/csv_rows.h"
 #include "records/grouping.h"
 #include "records/json_records.h"
@@ -439,42 +440,14 @@ class JsonLinesStream final : public ChunkedStream {
   std::set<std::string> noted_;
 };
 
-}  // namespace
-
-std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const RuleSet& rules,
-                                                 const ReadOptions& options, SourceSet& sources,
-                                                 Diagnostics& diagnostics,
-                                                 std::size_t chunk_bytes) {
-  if (path == "-" || chunk_bytes == 0) return nullptr;
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size == 0) {
-    ::close(fd);
-    return nullptr;
-  }
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  // The format, from the name or the first bytes.
-  char head[256];
-  ssize_t got = ::pread(fd, head, sizeof head, 0);
-  if (got <= 0) {
-    ::close(fd);
-    return nullptr;
-  }
-  const RecordFormat format =
-      DetectRecordFormat(path, std::string_view(head, static_cast<std::size_t>(got)));
-  // Small inputs are read whole and kept, so diagnostics show their lines (as
-  // ReadRecordInputs() does); larger ones are read in blocks.
-  const bool whole = size <= kKeepSourceTextBytes;
-  std::string text(whole ? static_cast<std::size_t>(size) : 0, '\0');
-  if (whole && !internal::ReadWholeFile(fd, text.data(), text.size())) {
-    ::close(fd);
-    return nullptr;
-  }
-  SourceId id = whole ? sources.Add(path, std::move(text)) : sources.AddName(path);
+// A stream over the input registered as `id`: from its registered text (`fd` < 0) or, for a
+// large file, from `fd` in blocks (the stream then owns `fd`).
+std::unique_ptr<RecordStream> Start(RecordFormat format, SourceId id, std::uint64_t size, int fd,
+                                    const RuleSet& rules, const ReadOptions& options,
+                                    const SourceSet& sources, Diagnostics& diagnostics,
+                                    std::size_t chunk_bytes) {
   auto attach = [&](auto& stream) {
-    if (whole) {
-      ::close(fd);
+    if (fd < 0) {
       stream.bytes().SetText(sources.Get(id).text);
     } else {
       stream.bytes().SetFile(fd);
@@ -491,6 +464,49 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
   attach(*stream);
   if (!stream->Start(diagnostics)) return nullptr;
   return stream;
+}
+
+}  // namespace
+
+std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const RuleSet& rules,
+                                                 const ReadOptions& options, SourceSet& sources,
+                                                 Diagnostics& diagnostics,
+                                                 std::size_t chunk_bytes) {
+  if (path == "-" || chunk_bytes == 0) return nullptr;
+  // Any size: a streamed input is never held whole (ReadOptions::max_file_bytes bounds a
+  // whole read).
+  internal::OpenedFile file = internal::OpenUntrustedFile(path, UINT64_MAX);
+  if (!file.ok() || file.size == 0) return nullptr;
+  const std::uint64_t size = file.size;
+  // The format, from the name or the first bytes.
+  char head[256];
+  ssize_t got = ::pread(file.fd.get(), head, sizeof head, 0);
+  if (got <= 0) return nullptr;
+  const RecordFormat format =
+      DetectRecordFormat(path, std::string_view(head, static_cast<std::size_t>(got)));
+  // Small inputs are read whole and kept, so diagnostics show their lines (as
+  // ReadRecordInputs() does); larger ones are read in blocks.
+  if (size <= kKeepSourceTextBytes) {
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!internal::ReadWholeFile(file.fd.get(), text.data(), text.size())) return nullptr;
+    SourceId id = sources.Add(path, std::move(text));
+    return Start(format, id, size, -1, rules, options, sources, diagnostics, chunk_bytes);
+  }
+  SourceId id = sources.AddName(path);
+  return Start(format, id, size, file.fd.Release(), rules, options, sources, diagnostics,
+               chunk_bytes);
+}
+
+std::unique_ptr<RecordStream> RecordStream::OpenSource(SourceId source, const RuleSet& rules,
+                                                       const ReadOptions& options,
+                                                       const SourceSet& sources,
+                                                       Diagnostics& diagnostics,
+                                                       std::size_t chunk_bytes) {
+  const Source& input = sources.Get(source);
+  if (chunk_bytes == 0 || input.text.empty()) return nullptr;
+  const RecordFormat format = DetectRecordFormat(input.name, input.text);
+  return Start(format, source, input.text.size(), -1, rules, options, sources, diagnostics,
+               chunk_bytes);
 }
 
 }  // namespace accredit
