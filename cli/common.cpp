@@ -80,12 +80,6 @@ LoadOptions LoadOptionsFromEnvironment() {
   return options;
 }
 
-LoadResult LoadRulesOrDefault(const std::vector<std::string>& paths, SourceSet& sources) {
-  LoadOptions options = LoadOptionsFromEnvironment();
-  if (paths.empty()) return LoadDefaultRules(sources, options);
-  return LoadRules(paths, sources, options);
-}
-
 void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 }  // namespace accredit::cli

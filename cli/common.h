@@ -59,9 +59,6 @@ class HeldDiagnostics {
 // LoadOptions with library_dirs from ACCREDIT_RULES_PATH (colon-separated).
 LoadOptions LoadOptionsFromEnvironment();
 
-// Loads --rules paths, or the built-in default programme when `paths` is empty.
-LoadResult LoadRulesOrDefault(const std::vector<std::string>& paths, SourceSet& sources);
-
 // Writes `text` to stdout.
 void Print(const std::string& text);
 

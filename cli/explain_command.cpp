@@ -7,7 +7,6 @@
 
 #include "accredit/explain.h"
 #include "accredit/rules_describe.h"
-#include "evaluation_run.h"
 #include "exit_codes.h"
 
 namespace accredit::cli {
@@ -30,29 +29,27 @@ void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 namespace {
 
 int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
-  EvaluationRun run;
-  if (!run.Prepare(options.flags, global)) {
+  Workflow workflow(PrintingHandler(global));
+  if (!PrepareWorkflow(workflow, WorkflowOptionsOf(options.flags), options.flags) ||
+      !workflow.ReadAll()) {
     return kExitError;
   }
-  const std::vector<Learner>& learners = run.learners();
-  auto it = std::find_if(learners.begin(), learners.end(),
-                         [&](const Learner& l) { return l.id == options.learner; });
-  if (it == learners.end()) {
-    std::fputs(fmt::format("accredit: error: no learner '{}' in the records given ({} learners "
-                           "read)\n",
-                           options.learner, learners.size())
-                   .c_str(),
-               stderr);
+  const std::optional<std::size_t> index = workflow.FindLearner(options.learner);
+  if (!index) {
+    PrintError(fmt::format("no learner '{}' in the records given ({} learners read)",
+                           options.learner, workflow.learners().size()));
     return kExitError;
   }
-  std::size_t index = static_cast<std::size_t>(it - learners.begin());
-  Outcome outcome = run.EvaluateLearner(index, true);
+  const Learner& learner = workflow.learners()[*index];
+  Outcome outcome = workflow.Evaluate(*index, true);
   if (options.format == "json") {
-    Print(ExplainJson(run.rules(), run.programme(), *it, outcome, run.sources()));
+    Print(
+        ExplainJson(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
   } else {
-    Print(ExplainText(run.rules(), run.programme(), *it, outcome, run.sources()));
+    Print(
+        ExplainText(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
   }
-  if (outcome.data_error || run.has_errors()) return kExitError;
+  if (outcome.data_error || workflow.has_record_errors()) return kExitError;
   return outcome.tier == kNone ? kExitVerdict : kExitOk;
 }
 
@@ -70,7 +67,8 @@ int RunExplain(const ExplainOptions& options, const GlobalOptions& global) {
     return ExplainLearner(options, global);
   }
   SourceSet sources;
-  LoadResult loaded = LoadRulesOrDefault(options.flags.rules, sources);
+  LoadResult loaded =
+      LoadRulesOrDefault(InputFilesOf(options.flags.rules), sources, LoadOptionsFromEnvironment());
   PrintDiagnostics(loaded.diagnostics, sources, global);
   if (!loaded.ok()) return kExitError;
   const RuleSet& rules = loaded.rules;

@@ -13,15 +13,12 @@ constexpr auto kRedraw = std::chrono::milliseconds(200);
 
 }  // namespace
 
-Progress::Progress(bool enabled, std::uint64_t total_bytes)
-    : enabled_(enabled),
-      total_(total_bytes),
-      start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
+Progress::Progress(bool enabled)
+    : enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
 Progress::~Progress() { Clear(); }
 
-void Progress::Update(std::uint64_t bytes, std::uint64_t learners) {
+void Progress::Update(std::uint64_t bytes, std::uint64_t total, std::uint64_t learners) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - last_ < kRedraw) return;
@@ -29,9 +26,9 @@ void Progress::Update(std::uint64_t bytes, std::uint64_t learners) {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = static_cast<double>(bytes) / 1e6;
   std::string line;
-  if (total_ > 0) {
+  if (total > 0) {
     line = fmt::format("accredit: {:3.0f}% ",
-                       100.0 * static_cast<double>(bytes) / static_cast<double>(total_));
+                       100.0 * static_cast<double>(bytes) / static_cast<double>(total));
   } else {
     line = "accredit: ";
   }
@@ -40,6 +37,11 @@ void Progress::Update(std::uint64_t bytes, std::uint64_t learners) {
   std::fputs(fmt::format("\r{}\033[K", line).c_str(), stderr);
   std::fflush(stderr);
   drawn_ = true;
+}
+
+void Progress::Restart() {
+  Clear();
+  start_ = last_ = std::chrono::steady_clock::now();
 }
 
 void Progress::Clear() {

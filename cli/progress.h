@@ -10,18 +10,19 @@ namespace accredit::cli {
 
 class Progress {
  public:
-  // `enabled`: draw at all; `total_bytes`: the input's size (0: unknown).
-  Progress(bool enabled, std::uint64_t total_bytes);
+  // `enabled`: draw at all.
+  explicit Progress(bool enabled);
   ~Progress();
-  // After `bytes` of the input and `learners` learners.
-  void Update(std::uint64_t bytes, std::uint64_t learners);
+  // After `bytes` of the input (of `total`; 0: unknown) and `learners` learners.
+  void Update(std::uint64_t bytes, std::uint64_t total, std::uint64_t learners);
+  // Erases the line and starts timing again (the input is read again from its start).
+  void Restart();
   // Erases the line (before anything else is printed to stderr).
   void Clear();
 
  private:
   bool enabled_;
   bool drawn_ = false;
-  std::uint64_t total_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_;
 };

@@ -8,7 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.h"
-#include "evaluation_run.h"
+#include "evaluation_options.h"
 
 namespace accredit::cli {
 

@@ -7,7 +7,6 @@
 #include <memory>
 
 #include "accredit/transcript.h"
-#include "evaluation_run.h"
 #include "exit_codes.h"
 #include "output_file.h"
 
@@ -42,81 +41,74 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
   cmd->callback([options, &global, &exit_code] { exit_code = RunTranscript(*options, global); });
 }
 
-namespace {
-
-void Error(const std::string& message) {
-  std::fputs(fmt::format("accredit: error: {}\n", message).c_str(), stderr);
-}
-
-}  // namespace
-
 int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global) {
   bool to_stdout = options.output == "-";
   if (to_stdout && options.format == "all") {
-    Error("--output - prints one transcript: choose --format html or --format json");
+    PrintError("--output - prints one transcript: choose --format html or --format json");
     return kExitError;
   }
-  EvaluationRun run;
-  if (!run.Prepare(options.flags, global)) {
+  WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
+  workflow_options.jobs = options.jobs;
+  Workflow workflow(PrintingHandler(global));
+  if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags) ||
+      !workflow.ReadAll()) {
     return kExitError;
   }
-  const std::vector<Learner>& learners = run.learners();
+  const std::vector<Learner>& learners = workflow.learners();
   std::vector<std::size_t> chosen;
   if (options.learners.empty()) {
     for (std::size_t i = 0; i < learners.size(); ++i) chosen.push_back(i);
   } else {
     for (const std::string& id : options.learners) {
-      auto it = std::find_if(learners.begin(), learners.end(),
-                             [&](const Learner& l) { return l.id == id; });
-      if (it == learners.end()) {
-        Error(fmt::format("no learner '{}' in the records given ({} learners read)", id,
-                          learners.size()));
+      const std::optional<std::size_t> index = workflow.FindLearner(id);
+      if (!index) {
+        PrintError(fmt::format("no learner '{}' in the records given ({} learners read)", id,
+                               learners.size()));
         return kExitError;
       }
-      chosen.push_back(static_cast<std::size_t>(it - learners.begin()));
+      chosen.push_back(*index);
     }
   }
   if (to_stdout && chosen.size() != 1) {
-    Error(
+    PrintError(
         fmt::format("--output - prints one transcript, but {} learners are chosen: name one "
                     "with --learner, or give a folder",
                     chosen.size()));
     return kExitError;
   }
-  run.EvaluateAll(options.jobs, false, global);
+  const std::vector<Outcome> outcomes = workflow.EvaluateAll(false);
   accredit::TranscriptOptions transcript_options;
   transcript_options.no_names = options.no_names;
-  transcript_options.as_of = run.evaluate_options().as_of;
+  transcript_options.as_of = workflow.evaluate_options().as_of;
   bool html = options.format != "json";
   bool json = options.format != "html";
 
   std::vector<std::pair<std::string, std::string>> files(chosen.size() * 2);  // name, content
-  run.ParallelFor(options.jobs, [&](std::size_t i) {
-    if (i >= chosen.size()) return;
+  workflow.ParallelFor(chosen.size(), [&](std::size_t i) {
     const Learner& learner = learners[chosen[i]];
-    const Outcome& outcome = run.outcomes()[chosen[i]];
+    const Outcome& outcome = outcomes[chosen[i]];
     std::string stem = TranscriptFileStem(learner.id);
     if (html) {
-      files[2 * i] = {stem + ".html", TranscriptHtml(run.rules(), run.programme(), learner, outcome,
-                                                     transcript_options)};
+      files[2 * i] = {stem + ".html", TranscriptHtml(workflow.rules(), workflow.programme(),
+                                                     learner, outcome, transcript_options)};
     }
     if (json) {
-      files[2 * i + 1] = {stem + ".json", TranscriptJson(run.rules(), run.programme(), learner,
-                                                         outcome, transcript_options)};
+      files[2 * i + 1] = {stem + ".json", TranscriptJson(workflow.rules(), workflow.programme(),
+                                                         learner, outcome, transcript_options)};
     }
   });
   if (to_stdout) {
     const std::string& content = html ? files[0].second : files[1].second;
     if (std::string error = WriteOutput("-", content); !error.empty()) {
-      Error(error);
+      PrintError(error);
       return kExitError;
     }
   } else {
     std::error_code ec;
     std::filesystem::create_directories(options.output, ec);
     if (ec || !std::filesystem::is_directory(options.output)) {
-      Error(fmt::format("cannot create the output folder '{}': {}", options.output,
-                        ec ? ec.message() : "a file of that name is in the way"));
+      PrintError(fmt::format("cannot create the output folder '{}': {}", options.output,
+                             ec ? ec.message() : "a file of that name is in the way"));
       return kExitError;
     }
     std::string written;
@@ -124,7 +116,7 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
       if (name.empty()) continue;
       std::string path = (std::filesystem::path(options.output) / name).string();
       if (std::string error = WriteOutput(path, content); !error.empty()) {
-        Error(error);
+        PrintError(error);
         return kExitError;
       }
       written += name + "\n";
@@ -132,9 +124,9 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
     // The names written (relative to the folder), so scripts can pick them up.
     Print(written);
   }
-  if (run.has_errors()) return kExitError;
+  if (workflow.has_record_errors()) return kExitError;
   for (std::size_t i : chosen) {
-    if (run.outcomes()[i].data_error) return kExitError;
+    if (outcomes[i].data_error) return kExitError;
   }
   return kExitOk;
 }

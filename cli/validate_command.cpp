@@ -6,9 +6,6 @@
 #include <memory>
 
 #include "accredit/outcome_format.h"
-#include "accredit/record_stream.h"
-#include "accredit/stream_evaluation.h"
-#include "evaluation_run.h"
 #include "exit_codes.h"
 #include "output_file.h"
 #include "progress.h"
@@ -48,154 +45,102 @@ void PrintAccounting(const Accounting& a) {
              stderr);
 }
 
-// What a run found, whichever way it read its input.
-struct Totals {
-  ValidateSummary summary;
-  Accounting accounting;
-  bool read_errors = false;
-};
-
-// Evaluates `stream`, writing to `sink`; kNotSorted (with what it wrote still to be taken
-// back) when the stream breaks its promise.
-StreamStatus RunStream(RecordStream& stream, EvaluationRun& run, const ValidateOptions& options,
-                       const GlobalOptions& global, const Diagnostics& opened,
-                       const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
-  HeldDiagnostics held(run.sources(), global);
-  held.Add(opened);
-  totals = Totals{};
-  totals.read_errors = opened.has_errors();
-  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet),
-                    stream.size());
-  Evaluator evaluator(run.rules(), run.programme());
-  ExceptionRecordCheck exception_check(run.exceptions().bound());
-  bool wrote = false;
-  (void)sink.Write(writer.Begin(totals.summary, totals.accounting));
-  auto render = [&](StreamBatch& batch) {
-    for (std::size_t i = 0; i < batch.outcomes.size(); ++i) {
-      if (i > 0) batch.rendered += writer.Separator();
-      batch.rendered += writer.Learner(batch.records.learners[i], batch.outcomes[i]);
-    }
-  };
-  auto consume = [&](StreamBatch& batch) {
-    held.Add(batch.diagnostics);
-    totals.read_errors = totals.read_errors || batch.diagnostics.has_errors();
-    for (const Outcome& outcome : batch.outcomes) totals.summary.Add(outcome);
-    for (const Learner& learner : batch.records.learners) exception_check.Learner(learner);
-    totals.accounting.Add(batch.records.accounting);
-    if (!batch.rendered.empty()) {
-      if (wrote) (void)sink.Write(writer.Separator());
-      (void)sink.Write(batch.rendered);
-      wrote = true;
-    }
-    progress.Update(batch.end_offset, totals.summary.learners);
-  };
-  Diagnostics finish;
-  StreamStatus status = EvaluateStream(stream, evaluator, run.evaluate_options(), options.jobs,
-                                       render, consume, finish);
-  progress.Clear();
-  if (status != StreamStatus::kDone) {
-    totals = Totals{};
-    return status;
-  }
-  held.Add(finish);
-  // After the records' diagnostics, as when the input is read whole.
-  const Diagnostics& checked = exception_check.Finish();
-  held.Add(checked);
-  totals.read_errors = totals.read_errors || finish.has_errors() || checked.has_errors();
-  (void)sink.Write(writer.End(totals.summary, totals.accounting));
-  held.Print();
-  return status;
-}
-
-// Streams the one input of `options`, writing to `sink`: in chunks as it comes when sorted by
-// learner; else, when each learner's rows are together, started again remembering the learners
-// seen (RecordStream::RestartGrouped); else regrouped by learner (RecordStream::Regroup).
-// False, with nothing printed and everything written to `sink` to be taken back, when the input
-// cannot be streamed any of these ways.
-bool Stream(EvaluationRun& run, const ValidateOptions& options, const GlobalOptions& global,
-            const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
-  Diagnostics opened;
-  std::unique_ptr<RecordStream> stream =
-      RecordStream::Open(options.flags.records.front(), run.rules(), run.read_options(),
-                         run.sources(), opened, options.chunk_bytes);
-  if (!stream) return false;
-  auto run_stream = [&] {
-    return RunStream(*stream, run, options, global, opened, writer, sink, totals) ==
-           StreamStatus::kDone;
-  };
-  if (run_stream()) return true;
-  if (stream->RestartGrouped()) {
-    if (!sink.Rewind().empty()) return false;
-    if (run_stream()) return true;
-  }
-  stream = stream->Regroup();
-  if (!stream || !sink.Rewind().empty()) return false;
-  return run_stream();
-}
-
-// Reads every input whole, evaluates, and writes to `sink`; false when nothing could be read.
-bool ReadWhole(EvaluationRun& run, const ValidateOptions& options, const GlobalOptions& global,
-               const OutcomeWriter& writer, OutputSink& sink, Totals& totals) {
-  if (!run.ReadRecords(options.flags, global)) {
-    totals.accounting = run.accounting();
-    return false;
-  }
-  run.EvaluateAll(options.jobs, false, global);
-  for (const Outcome& o : run.outcomes()) totals.summary.Add(o);
-  totals.accounting = run.accounting();
-  totals.read_errors = run.has_errors();
-  std::vector<std::string> pieces(run.learners().size());
-  run.ParallelFor(options.jobs, [&](std::size_t i) {
-    pieces[i] = writer.Learner(run.learners()[i], run.outcomes()[i]);
-  });
-  (void)sink.Write(writer.Begin(totals.summary, totals.accounting));
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (i > 0) (void)sink.Write(writer.Separator());
-    (void)sink.Write(pieces[i]);
-  }
-  (void)sink.Write(writer.End(totals.summary, totals.accounting));
-  return true;
-}
-
 }  // namespace
 
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
-  EvaluationRun run;
-  if (!run.PrepareRules(options.flags, global)) {
-    // Even a run that stops early accounts for the rows it read (none).
-    if (!global.quiet) PrintAccounting(run.accounting());
-    return kExitError;
-  }
-  // Only the JSON formats list what each component was allocated.
-  run.set_allocations(options.format == "json" || options.format == "jsonl");
   const OutcomeFormat format = *OutcomeFormatByName(options.format);
-  OutcomeRun outcome_run{&run.rules(), &run.programme(), &run.sources(), run.evaluate_options()};
-  OutcomeWriter writer(format, outcome_run);
+  WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
+  workflow_options.jobs = options.jobs;
+  workflow_options.chunk_bytes = options.chunk_bytes;
+  // Only the JSON formats list what each component was allocated.
+  workflow_options.allocations = format == OutcomeFormat::kJson || format == OutcomeFormat::kJsonl;
   // JUnit's first line carries the counts, so it cannot be written as the input is read.
   const bool streamable = options.flags.records.size() == 1 && format != OutcomeFormat::kJunit &&
                           options.chunk_bytes > 0;
+  workflow_options.stream = streamable;
+  Workflow workflow(PrintingHandler(global));
+  if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags)) {
+    // Even a run that stops early accounts for the rows it read (none).
+    if (!global.quiet) PrintAccounting(Accounting{});
+    return kExitError;
+  }
+  OutcomeRun outcome_run{&workflow.rules(), &workflow.programme(), &workflow.sources(),
+                         workflow.evaluate_options()};
+  OutcomeWriter writer(format, outcome_run);
   OutputSink sink;
   std::string error = sink.Open(options.output, streamable);
-  Totals totals;
-  if (error.empty()) {
-    bool streamed = streamable && Stream(run, options, global, writer, sink, totals);
-    if (streamable && !streamed) error = sink.Rewind();
-    if (error.empty() && !streamed && !ReadWhole(run, options, global, writer, sink, totals)) {
-      if (!global.quiet) PrintAccounting(totals.accounting);
-      return kExitError;
-    }
-  }
-  if (error.empty()) error = sink.Commit();
   if (!error.empty()) {
-    std::fputs(fmt::format("accredit: error: {}\n", error).c_str(), stderr);
+    PrintError(error);
+    return kExitError;
+  }
+
+  // Diagnostics of a streamed read are held until the run knows it will not start again.
+  HeldDiagnostics held(workflow.sources(), global);
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet));
+  ValidateSummary summary;
+  std::vector<std::string> pieces;  // JUnit: everything, written once the counts are known
+  bool begun = false;
+  auto write = [&](std::string_view text) {
+    if (format == OutcomeFormat::kJunit) {
+      pieces.emplace_back(text);
+    } else {
+      (void)sink.Write(text);
+    }
+  };
+  CohortCallbacks callbacks;
+  callbacks.render = [&](CohortBatch& batch) {
+    for (std::size_t i = 0; i < batch.learners.size(); ++i) {
+      if (i > 0) batch.rendered += writer.Separator();
+      batch.rendered += writer.Learner(batch.learners[i], batch.outcomes[i]);
+    }
+  };
+  callbacks.consume = [&](CohortBatch& batch) {
+    for (const Outcome& outcome : batch.outcomes) summary.Add(outcome);
+    if (batch.rendered.empty()) return;
+    if (!begun && format != OutcomeFormat::kJunit) (void)sink.Write(writer.Begin(summary, {}));
+    if (begun) write(writer.Separator());
+    write(batch.rendered);
+    begun = true;
+  };
+  callbacks.provisional = [&](const Diagnostics& diagnostics) { held.Add(diagnostics); };
+  if (streamable) {
+    callbacks.restart = [&] {
+      progress.Restart();
+      held.Clear();
+      summary = ValidateSummary{};
+      begun = false;
+      error = sink.Rewind();
+      return error.empty();
+    };
+  }
+  callbacks.progress = [&](std::uint64_t bytes, std::uint64_t total, std::uint64_t learners) {
+    progress.Update(bytes, total, learners);
+  };
+  const CohortTotals totals = workflow.Run(callbacks);
+  progress.Clear();
+  held.Print();
+  if (totals.unreadable) {
+    if (!global.quiet) PrintAccounting(totals.accounting);
+    return kExitError;
+  }
+  if (error.empty()) {
+    if (format == OutcomeFormat::kJunit || !begun) {
+      (void)sink.Write(writer.Begin(summary, totals.accounting));
+    }
+    for (const std::string& piece : pieces) (void)sink.Write(piece);
+    (void)sink.Write(writer.End(summary, totals.accounting));
+    error = sink.Commit();
+  }
+  if (!error.empty()) {
+    PrintError(error);
     return kExitError;
   }
   // text and json carry the accounting; for the others it goes to stderr, so it is never lost.
-  if (!global.quiet && options.format != "text" && options.format != "json") {
+  if (!global.quiet && format != OutcomeFormat::kText && format != OutcomeFormat::kJson) {
     PrintAccounting(totals.accounting);
   }
-  if (totals.read_errors || totals.summary.errors > 0) return kExitError;
-  return totals.summary.none > 0 ? kExitVerdict : kExitOk;
+  if (totals.read_errors || summary.errors > 0) return kExitError;
+  return summary.none > 0 ? kExitVerdict : kExitOk;
 }
 
 }  // namespace accredit::cli

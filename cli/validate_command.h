@@ -9,7 +9,7 @@
 
 #include "accredit/record_stream.h"
 #include "common.h"
-#include "evaluation_run.h"
+#include "evaluation_options.h"
 
 namespace accredit::cli {
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "accredit/workflow.h"
 #include "evaluation_fixture.h"
 
 namespace accredit {

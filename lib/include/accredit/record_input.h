@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "accredit/diagnostic.h"
+#include "accredit/input_file.h"
 #include "accredit/read_options.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
@@ -53,6 +54,22 @@ void MergeRecordSets(RecordSet& into, RecordSet&& more);
 //   too-large  the input is larger than ReadOptions::max_file_bytes; nothing is read from it
 // Both are errors located at the input's name; the run goes on with the other inputs.
 RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet& rules,
+                           const ReadOptions& options, SourceSet& sources,
+                           Diagnostics& diagnostics);
+
+// One records input with its own column mapping: a file, standard input ("-") or bytes in
+// memory (InputFile::text; nothing is opened, the bytes are registered under `file.name`).
+struct RecordInput {
+  InputFile file;
+  // map (none): this input's column mapping, in place of ReadOptions::map. Not owned; it must
+  // outlive the call.
+  const ColumnMap* map = nullptr;
+};
+
+// ReadRecordInputs() over inputs that may be in memory and may each have their own mapping:
+// the same reading, diagnostics and merging. An input in memory larger than
+// ReadOptions::max_file_bytes is refused (`too-large`) as a file would be.
+RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet& rules,
                            const ReadOptions& options, SourceSet& sources,
                            Diagnostics& diagnostics);
 

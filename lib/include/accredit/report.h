@@ -186,11 +186,6 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
 // The learner's --group-by value (see ReportOptions::group_by); empty when no row has one.
 std::string GroupValue(const Learner& learner, Field field);
 
-// Whether learners resolved against `rules` may be evaluated against `baseline`: both must
-// declare the same qualification types, subjects and grade scales, in the same order (records
-// are resolved once, to indexes). Returns "" when they may, else what differs.
-std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline);
-
 // Compares the outcomes of the same learners under the baseline (old) and the new rules.
 // ReportOptions::group_by labels changes as in BuildReport.
 BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& baseline_rules,

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "accredit/diagnostic.h"
+#include "accredit/input_file.h"
 #include "accredit/rules.h"
 #include "accredit/source.h"
 
@@ -59,6 +60,17 @@ struct LoadResult {
 // rule file P. Every file read is registered in `sources`.
 LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
                      const LoadOptions& options = {});
+
+// LoadRules() over files named by path and rule files given as bytes (InputFile::text), in
+// order, checked together as one set. A rule file in memory resolves its `uses` against the
+// library only (LoadOptions::library_dirs and the embedded rules).
+LoadResult LoadRules(const std::vector<InputFile>& files, SourceSet& sources,
+                     const LoadOptions& options = {});
+
+// The rules of `files` (LoadRules), or the built-in default programme (LoadDefaultRules) when
+// `files` is empty.
+LoadResult LoadRulesOrDefault(const std::vector<InputFile>& files, SourceSet& sources,
+                              const LoadOptions& options = {});
 
 // Loads one rule file given as text (its `uses` resolve against the library only). For tests
 // and for rules read from standard input.

@@ -9,32 +9,6 @@
 
 namespace accredit {
 
-std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline) {
-  // Achievements hold indexes into the new rules' types, subjects and scales; the old rules
-  // can only read them if those lists are the same.
-  auto same_ids = [](const auto& a, const auto& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (a[i].id != b[i].id) return false;
-    }
-    return true;
-  };
-  if (!same_ids(rules.types, baseline.types)) return "their qualification types differ";
-  if (!same_ids(rules.subjects, baseline.subjects)) return "their subjects differ";
-  if (!same_ids(rules.scales, baseline.scales)) return "their grade scales differ";
-  for (std::size_t i = 0; i < rules.scales.size(); ++i) {
-    if (rules.scales[i].grades != baseline.scales[i].grades) {
-      return fmt::format("the grades of scale '{}' differ", rules.scales[i].id);
-    }
-  }
-  for (std::size_t i = 0; i < rules.types.size(); ++i) {
-    if (rules.types[i].scale_id != baseline.types[i].scale_id) {
-      return fmt::format("qualification type '{}' uses a different scale", rules.types[i].id);
-    }
-  }
-  return "";
-}
-
 namespace {
 
 std::string TierLabel(const Programme& p, const Outcome& o) {

@@ -51,9 +51,10 @@ Input ReadInput(const std::string& path, const ReadOptions& options) {
     case FileFault::kFolder:
       return Fail("io-error", fmt::format("'{}' is a folder, not a records file", path));
     case FileFault::kNotRegular:
-      return Fail("io-error",
-                  fmt::format("'{}' is not a regular file (a pipe, socket or device): save it first",
-                              path));
+      return Fail(
+          "io-error",
+          fmt::format("'{}' is not a regular file (a pipe, socket or device): save it first",
+                      path));
     case FileFault::kTooLarge:
       return Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", path,
                                            in.size, options.max_file_bytes));
@@ -125,21 +126,41 @@ void MergeRecordSets(RecordSet& into, RecordSet&& more) {
 RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet& rules,
                            const ReadOptions& options, SourceSet& sources,
                            Diagnostics& diagnostics) {
+  std::vector<RecordInput> inputs;
+  inputs.reserve(paths.size());
+  for (const std::string& path : paths)
+    inputs.push_back(RecordInput{InputFile::Path(path), nullptr});
+  return ReadRecordInputs(inputs, rules, options, sources, diagnostics);
+}
+
+RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet& rules,
+                           const ReadOptions& options, SourceSet& sources,
+                           Diagnostics& diagnostics) {
   RecordSet out;
-  for (const std::string& path : paths) {
-    const std::string name = path == "-" ? "<stdin>" : path;
-    Input input = ReadInput(path, options);
+  for (const RecordInput& each : inputs) {
+    const std::string& path = each.file.name;
+    const std::string name = path == "-" && !each.file.in_memory() ? "<stdin>" : path;
+    Input input;
+    if (!each.file.in_memory()) {
+      input = ReadInput(path, options);
+    } else if (each.file.text->size() > options.max_file_bytes) {
+      input = Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", name,
+                                            each.file.text->size(), options.max_file_bytes));
+    } else {
+      input.text = *each.file.text;
+    }
     if (!input.ok()) {
       diagnostics.Error(input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
       continue;
     }
+    ReadOptions own = options;
+    if (each.map != nullptr) own.map = each.map;
     RecordSet records;
     if (input.text.size() <= kKeepSourceTextBytes) {
       SourceId id = sources.Add(name, std::move(input.text));
-      records = ReadRecordText(id, name, sources.Get(id).text, rules, options, diagnostics);
+      records = ReadRecordText(id, name, sources.Get(id).text, rules, own, diagnostics);
     } else {
-      records =
-          ReadRecordText(sources.AddName(name), name, input.text, rules, options, diagnostics);
+      records = ReadRecordText(sources.AddName(name), name, input.text, rules, own, diagnostics);
     }
     MergeRecordSets(out, std::move(records));
   }

@@ -375,6 +375,25 @@ LoadResult LoadRules(const std::vector<std::string>& paths, SourceSet& sources,
   return loader.Finish();
 }
 
+LoadResult LoadRules(const std::vector<InputFile>& files, SourceSet& sources,
+                     const LoadOptions& options) {
+  Loader loader(sources, options);
+  for (const InputFile& file : files) {
+    if (file.text) {
+      loader.LoadText(file.name, *file.text);
+    } else {
+      loader.LoadArgument(file.name);
+    }
+  }
+  return loader.Finish();
+}
+
+LoadResult LoadRulesOrDefault(const std::vector<InputFile>& files, SourceSet& sources,
+                              const LoadOptions& options) {
+  if (files.empty()) return LoadDefaultRules(sources, options);
+  return LoadRules(files, sources, options);
+}
+
 LoadResult LoadRulesFromText(std::string name, std::string text, SourceSet& sources,
                              const LoadOptions& options) {
   Loader loader(sources, options);

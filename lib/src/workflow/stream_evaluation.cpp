@@ -1,4 +1,4 @@
-#include "accredit/stream_evaluation.h"
+#include "workflow/stream_evaluation.h"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,10 @@
 #include <deque>
 #include <map>
 #include <mutex>
-#include <thread>
 
-namespace accredit {
+#include "workflow/worker_threads.h"
+
+namespace accredit::internal {
 
 namespace {
 
@@ -68,7 +69,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     consume(done.batch);
     return true;
   };
-  const unsigned threads = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = ThreadCount(jobs);
   if (threads <= 1) {
     RecordChunk chunk;
     while (stream.Next(chunk)) {
@@ -122,8 +123,6 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
       finished(std::move(result));
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
   auto stop_workers = [&] {
     {
       std::lock_guard lock(mutex);
@@ -131,61 +130,67 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
       todo.clear();
     }
     work_ready.notify_all();
-    for (std::thread& thread : pool) thread.join();
   };
 
-  const std::size_t max_in_flight = std::size_t{threads} * 2;
-  std::size_t cut = 0;
-  std::size_t consumed = 0;
-  bool end = false;
   StreamStatus status = StreamStatus::kDone;
-  for (;;) {
-    while (!end && cut - consumed < max_in_flight) {
-      RecordChunk chunk;
-      if (!stream.Next(chunk)) {
-        end = true;
+  // Thread 0, this one, cuts and consumes chunks (and reads some); the others read chunks.
+  RunOnThreads(threads, [&](unsigned self) {
+    if (self != 0) {
+      worker(self);
+      return;
+    }
+    const std::size_t max_in_flight = std::size_t{threads} * 2;
+    std::size_t cut = 0;
+    std::size_t consumed = 0;
+    bool end = false;
+    for (;;) {
+      while (!end && cut - consumed < max_in_flight) {
+        RecordChunk chunk;
+        if (!stream.Next(chunk)) {
+          end = true;
+          break;
+        }
+        {
+          std::lock_guard lock(mutex);
+          todo.push_back(std::move(chunk));
+        }
+        work_ready.notify_one();
+        ++cut;
+      }
+      if (end && consumed == cut) break;
+      Done next;
+      {
+        std::unique_lock lock(mutex);
+        auto it = done.find(consumed);
+        if (it == done.end() && !todo.empty()) {
+          // The next batch is not done: read a chunk meanwhile.
+          RecordChunk chunk = std::move(todo.front());
+          todo.pop_front();
+          lock.unlock();
+          Done result;
+          result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
+          finished(std::move(result));
+          continue;
+        }
+        batch_ready.wait(lock, [&] { return done.count(consumed) != 0; });
+        it = done.find(consumed);
+        next = std::move(it->second);
+        done.erase(it);
+      }
+      ++consumed;
+      if (!settle(next)) {
+        status = StreamStatus::kNotSorted;
         break;
       }
-      {
+      if (next.producer != 0) {
         std::lock_guard lock(mutex);
-        todo.push_back(std::move(chunk));
+        spent[next.producer].push_back(std::move(next.batch));
       }
-      work_ready.notify_one();
-      ++cut;
     }
-    if (end && consumed == cut) break;
-    Done next;
-    {
-      std::unique_lock lock(mutex);
-      auto it = done.find(consumed);
-      if (it == done.end() && !todo.empty()) {
-        // The next batch is not done: read a chunk meanwhile.
-        RecordChunk chunk = std::move(todo.front());
-        todo.pop_front();
-        lock.unlock();
-        Done result;
-        result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
-        finished(std::move(result));
-        continue;
-      }
-      batch_ready.wait(lock, [&] { return done.count(consumed) != 0; });
-      it = done.find(consumed);
-      next = std::move(it->second);
-      done.erase(it);
-    }
-    ++consumed;
-    if (!settle(next)) {
-      status = StreamStatus::kNotSorted;
-      break;
-    }
-    if (next.producer != 0) {
-      std::lock_guard lock(mutex);
-      spent[next.producer].push_back(std::move(next.batch));
-    }
-  }
-  stop_workers();
+    stop_workers();
+  });
   if (status == StreamStatus::kDone) stream.Finish(total, finish);
   return status;
 }
 
-}  // namespace accredit
+}  // namespace accredit::internal

@@ -1,11 +1,11 @@
-// Evaluating a cohort as it is read: the pipeline validate uses for a large input sorted by
-// learner (record_stream.h).
+// Evaluating a cohort as it is read: how the workflow (accredit/workflow.h) evaluates an input
+// it can stream (record_stream.h).
 //
 // Chunks of the input are read, evaluated and rendered on `jobs` threads: the calling thread
-// and jobs - 1 workers. The calling thread also cuts the next chunks and consumes finished
-// ones strictly in input order, so what the caller writes is byte-identical whatever the
-// number of threads. At most a few chunks are in flight at once: memory does not grow with
-// the input.
+// and jobs - 1 workers (worker_threads.h). The calling thread also cuts the next chunks and
+// consumes finished ones strictly in input order, so what the caller writes is byte-identical
+// whatever the number of threads. At most a few chunks are in flight at once: memory does not grow
+// with the input.
 #pragma once
 
 #include <functional>
@@ -17,7 +17,7 @@
 #include "accredit/record_stream.h"
 #include "accredit/records.h"
 
-namespace accredit {
+namespace accredit::internal {
 
 // One chunk, read and evaluated.
 struct StreamBatch {
@@ -48,4 +48,4 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
 void WarnSearchLimit(const Learner& learner, const EvaluateOptions& options,
                      Diagnostics& diagnostics);
 
-}  // namespace accredit
+}  // namespace accredit::internal

@@ -1,0 +1,68 @@
+#include "evaluation_options.h"
+
+#include <fmt/format.h>
+
+namespace accredit::cli {
+
+void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
+  cmd.add_option("-r,--rules", flags.rules,
+                 "Rule file or folder (repeatable; default: the built-in example programme)")
+      ->type_name(kPathArgument);
+  cmd.add_option("-a,--award", flags.award, "Programme id, when the rules define several");
+  cmd.add_option("--as-of", flags.as_of,
+                 "Judge as on this date (YYYY-MM-DD): later work does not count");
+  cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
+  cmd.add_option("-m,--map", flags.map,
+                 "Column mapping (accredit-map: 1) for a school system's export")
+      ->type_name(kFileArgument);
+  cmd.add_option("--exceptions", flags.exceptions,
+                 "Assessor exceptions file (accredit-exceptions: 1; repeatable)")
+      ->type_name(kFileArgument)
+      ->allow_extra_args(false);
+}
+
+std::vector<InputFile> InputFilesOf(const std::vector<std::string>& paths) {
+  std::vector<InputFile> out;
+  out.reserve(paths.size());
+  for (const std::string& path : paths) out.push_back(InputFile::Path(path));
+  return out;
+}
+
+WorkflowOptions WorkflowOptionsOf(const EvaluationFlags& flags) {
+  WorkflowOptions options;
+  options.rules = InputFilesOf(flags.rules);
+  options.load = LoadOptionsFromEnvironment();
+  options.award = flags.award;
+  options.as_of = flags.as_of;
+  options.predicted = flags.predicted;
+  options.exceptions = InputFilesOf(flags.exceptions);
+  return options;
+}
+
+std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
+  std::vector<CohortInput> inputs;
+  for (const std::string& path : flags.records) {
+    CohortInput input{InputFile::Path(path), std::nullopt};
+    if (!flags.map.empty()) input.map = InputFile::Path(flags.map);
+    inputs.push_back(std::move(input));
+  }
+  return inputs;
+}
+
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global) {
+  return [&global](const Diagnostics& diagnostics, const SourceSet& sources) {
+    PrintDiagnostics(diagnostics, sources, global);
+  };
+}
+
+bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const EvaluationFlags& flags) {
+  if (workflow.Prepare(std::move(options), CohortInputsOf(flags))) return true;
+  if (!workflow.failure().empty()) PrintError(workflow.failure());
+  return false;
+}
+
+void PrintError(const std::string& message) {
+  std::fputs(fmt::format("accredit: error: {}\n", message).c_str(), stderr);
+}
+
+}  // namespace accredit::cli

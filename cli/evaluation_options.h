@@ -1,0 +1,48 @@
+// The options every command that evaluates learners takes (validate, explain, report,
+// transcript), and the library workflow (accredit/workflow.h) they set up: the commands parse
+// options, call the workflow and render; the workflow does the rest.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accredit/workflow.h"
+#include "common.h"
+
+namespace accredit::cli {
+
+struct EvaluationFlags {
+  std::vector<std::string> records;  // files, or "-" for standard input
+  std::vector<std::string> rules;    // empty: the built-in default programme
+  std::string award;
+  std::string as_of;
+  std::string map;                      // a column mapping (accredit-map: 1) for the records
+  std::vector<std::string> exceptions;  // assessor exception files (accredit-exceptions: 1)
+  bool predicted = false;
+};
+
+// Adds --rules, --award, --as-of, --predicted, --map and --exceptions (not RECORDS: each
+// command words it).
+void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags);
+
+// The workflow's options from the flags (the rest of WorkflowOptions at its defaults), and its
+// inputs: each records file with --map.
+WorkflowOptions WorkflowOptionsOf(const EvaluationFlags& flags);
+std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags);
+
+// InputFiles for paths given on the command line.
+std::vector<InputFile> InputFilesOf(const std::vector<std::string>& paths);
+
+// A diagnostics handler that prints each group as it comes (PrintDiagnostics).
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global);
+
+// Prepares `workflow` (Workflow::Prepare) from the flags: false, after printing why, when
+// nothing can be evaluated.
+bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const EvaluationFlags& flags);
+
+// Prints "accredit: error: MESSAGE" to stderr.
+void PrintError(const std::string& message);
+
+}  // namespace accredit::cli

@@ -1,0 +1,240 @@
+// The workflow's set-up and the whole-cohort half: rules, programme, exceptions, mappings;
+// reading every input whole and evaluating on every thread; the baseline of a rule change.
+// The streamed half, and the choice between the two, is workflow_run.cpp.
+#include "accredit/workflow.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "accredit/column_map.h"
+#include "accredit/exceptions.h"
+#include "accredit/record_input.h"
+#include "workflow/exception_input.h"
+#include "workflow/input_files.h"
+#include "workflow/stream_evaluation.h"
+#include "workflow/worker_threads.h"
+#include "workflow/workflow_state.h"
+
+namespace accredit {
+
+namespace {
+
+// The largest column mapping file read (1 MiB): real ones are a few kilobytes.
+constexpr std::uint64_t kMaxMapBytes = std::uint64_t{1} << 20;
+
+}  // namespace
+
+Workflow::Workflow(DiagnosticsHandler handler)
+    : handler_(std::move(handler)), state_(std::make_unique<State>()) {}
+
+Workflow::~Workflow() = default;
+
+bool Workflow::Prepare(WorkflowOptions options, std::vector<CohortInput> inputs) {
+  options_ = std::move(options);
+  inputs_ = std::move(inputs);
+  loaded_ = LoadRulesOrDefault(options_.rules, sources_, options_.load);
+  handler_(loaded_.diagnostics, sources_);
+  if (!loaded_.ok()) return false;
+  std::vector<std::string> ids;
+  for (const Programme& p : loaded_.rules.programmes) {
+    ids.push_back(p.id);
+    if (p.id == options_.award) programme_ = &p;
+  }
+  if (options_.award.empty() && ids.size() == 1) programme_ = &loaded_.rules.programmes.front();
+  if (programme_ == nullptr) {
+    if (ids.empty()) {
+      failure_ = "the rules given define no programme (award) to check against";
+    } else if (options_.award.empty()) {
+      failure_ = fmt::format("the rules define {} programmes; choose one with --award: {}",
+                             ids.size(), fmt::join(ids, ", "));
+    } else {
+      failure_ = fmt::format("no programme '{}' in the rules given (they define: {})",
+                             options_.award, fmt::join(ids, ", "));
+    }
+    return false;
+  }
+  evaluate_.predicted = options_.predicted;
+  evaluate_.allocations = options_.allocations;
+  if (!options_.as_of.empty()) {
+    evaluate_.as_of = ParseDate(options_.as_of);
+    if (!evaluate_.as_of) {
+      failure_ = fmt::format("--as-of expects a date like 2027-07-31, got '{}'", options_.as_of);
+      return false;
+    }
+  }
+  if (!options_.exceptions.empty()) {
+    Diagnostics diagnostics;
+    const bool ok = state_->exceptions.Load(options_.exceptions, loaded_.rules, *programme_,
+                                            sources_, diagnostics);
+    handler_(diagnostics, sources_);
+    if (!ok) return false;
+  }
+  evaluate_.exceptions = state_->exceptions.bound();
+  return LoadMaps();
+}
+
+bool Workflow::LoadMaps() {
+  // Inputs that name the same mapping file share one mapping, loaded once.
+  std::map<std::string, const ColumnMap*> loaded;
+  for (const CohortInput& input : inputs_) {
+    const ColumnMap* map = nullptr;
+    if (input.map) {
+      auto it = loaded.find(input.map->name);
+      if (it != loaded.end() && !input.map->in_memory()) {
+        map = it->second;
+      } else {
+        Diagnostics diagnostics;
+        std::optional<SourceId> id = internal::ReadInputFile(*input.map, "column mapping",
+                                                             kMaxMapBytes, sources_, diagnostics);
+        std::optional<ColumnMap> read;
+        if (id) read = LoadColumnMap(*id, sources_.Get(*id).text, diagnostics);
+        // A mapping with only warnings is used as it is, as --map always has been.
+        if (!read || diagnostics.has_errors()) {
+          handler_(diagnostics, sources_);
+          return false;
+        }
+        state_->maps.push_back(std::make_unique<ColumnMap>(std::move(*read)));
+        map = state_->maps.back().get();
+        loaded.emplace(input.map->name, map);
+      }
+    }
+    state_->record_inputs.push_back(RecordInput{input.records, map});
+  }
+  return true;
+}
+
+bool Workflow::ReadAll() {
+  Diagnostics diagnostics;
+  RecordSet records =
+      ReadRecordInputs(state_->record_inputs, loaded_.rules, options_.read, sources_, diagnostics);
+  learners_ = std::move(records.learners);
+  accounting_ = records.accounting;
+  record_errors_ = diagnostics.has_errors();
+  handler_(diagnostics, sources_);
+  Diagnostics checked;
+  if (!state_->exceptions.Check(learners_, checked)) record_errors_ = true;
+  if (state_->exceptions.bound() != nullptr) handler_(checked, sources_);
+  // Go on when something was read: outcomes for clean learners are still worth having.
+  return !learners_.empty() || !record_errors_;
+}
+
+std::optional<std::size_t> Workflow::FindLearner(std::string_view id) const {
+  for (std::size_t i = 0; i < learners_.size(); ++i) {
+    if (learners_[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+void Workflow::Each(const Programme& programme, const RuleSet& rules,
+                    const EvaluateOptions& options,
+                    const std::function<void(std::size_t, Outcome&&)>& take) const {
+  Evaluator evaluator(rules, programme);
+  std::vector<char> limit_hit(learners_.size(), 0);
+  internal::ParallelFor(options_.jobs, learners_.size(), [&](std::size_t i) {
+    Outcome outcome = evaluator.Evaluate(learners_[i], options);
+    limit_hit[i] = outcome.search_limit_hit ? 1 : 0;
+    take(i, std::move(outcome));
+  });
+  Diagnostics warnings;
+  for (std::size_t i = 0; i < learners_.size(); ++i) {
+    if (limit_hit[i] != 0) internal::WarnSearchLimit(learners_[i], options, warnings);
+  }
+  handler_(warnings, sources_);
+}
+
+void Workflow::EvaluateEach(bool trace,
+                            const std::function<void(std::size_t, Outcome&&)>& take) const {
+  EvaluateOptions options = evaluate_;
+  options.trace = trace;
+  Each(*programme_, loaded_.rules, options, take);
+}
+
+std::vector<Outcome> Workflow::EvaluateAll(bool trace) const {
+  std::vector<Outcome> outcomes(learners_.size());
+  EvaluateEach(trace, [&](std::size_t i, Outcome&& outcome) { outcomes[i] = std::move(outcome); });
+  return outcomes;
+}
+
+Outcome Workflow::Evaluate(std::size_t index, bool trace) const {
+  Evaluator evaluator(loaded_.rules, *programme_);
+  EvaluateOptions options = evaluate_;
+  options.trace = trace;
+  return evaluator.Evaluate(learners_[index], options);
+}
+
+void Workflow::ParallelFor(std::size_t n, const std::function<void(std::size_t)>& body) const {
+  internal::ParallelFor(options_.jobs, n, body);
+}
+
+bool Workflow::LoadBaseline(const std::vector<InputFile>& rules) {
+  baseline_ = LoadRules(rules, baseline_sources_, options_.load);
+  handler_(baseline_.diagnostics, baseline_sources_);
+  if (!baseline_.ok()) return false;
+  // The programme with the new programme's id, else the only one.
+  const int index = baseline_.rules.FindProgramme(programme_->id);
+  if (index != kNone) {
+    baseline_programme_ = &baseline_.rules.programmes[static_cast<std::size_t>(index)];
+  } else if (baseline_.rules.programmes.size() == 1) {
+    baseline_programme_ = &baseline_.rules.programmes.front();
+  } else {
+    failure_ = fmt::format(
+        "the --baseline rules define no programme '{}' (and not exactly one programme) to "
+        "compare with",
+        programme_->id);
+    return false;
+  }
+  if (std::string why = CompareVocabulary(loaded_.rules, baseline_.rules); !why.empty()) {
+    failure_ = fmt::format(
+        "the --baseline rules cannot be compared with these: {}; a baseline must use the same "
+        "qualification types, subjects and scales",
+        why);
+    return false;
+  }
+  baseline_evaluate_ = evaluate_;
+  baseline_evaluate_.exceptions = nullptr;
+  // The assessors' decisions stand under the old rules too, where their nodes exist.
+  if (state_->exceptions.bound() != nullptr) {
+    Diagnostics diagnostics;
+    state_->baseline_exceptions =
+        state_->exceptions.BindTo(baseline_.rules, *baseline_programme_, *programme_, diagnostics);
+    handler_(diagnostics, sources_);
+    baseline_evaluate_.exceptions = &*state_->baseline_exceptions;
+  }
+  return true;
+}
+
+void Workflow::EvaluateBaselineEach(bool trace,
+                                    const std::function<void(std::size_t, Outcome&&)>& take) const {
+  EvaluateOptions options = baseline_evaluate_;
+  options.trace = trace;
+  Each(*baseline_programme_, baseline_.rules, options, take);
+}
+
+std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline) {
+  // Achievements hold indexes into the new rules' types, subjects and scales; the old rules
+  // can only read them if those lists are the same.
+  auto same_ids = [](const auto& a, const auto& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].id != b[i].id) return false;
+    }
+    return true;
+  };
+  if (!same_ids(rules.types, baseline.types)) return "their qualification types differ";
+  if (!same_ids(rules.subjects, baseline.subjects)) return "their subjects differ";
+  if (!same_ids(rules.scales, baseline.scales)) return "their grade scales differ";
+  for (std::size_t i = 0; i < rules.scales.size(); ++i) {
+    if (rules.scales[i].grades != baseline.scales[i].grades) {
+      return fmt::format("the grades of scale '{}' differ", rules.scales[i].id);
+    }
+  }
+  for (std::size_t i = 0; i < rules.types.size(); ++i) {
+    if (rules.types[i].scale_id != baseline.types[i].scale_id) {
+      return fmt::format("qualification type '{}' uses a different scale", rules.types[i].id);
+    }
+  }
+  return "";
+}
+
+}  // namespace accredit
