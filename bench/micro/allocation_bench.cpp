@@ -1,5 +1,5 @@
-// Micro-benchmark of the allocation search (lib/src/engine/allocation.h), measured through the public
-// Evaluator on a programme built so that the search dominates: one graded tier whose three
+// Micro-benchmark of the allocation search (lib/src/engine/allocation.h), measured through the
+// public Evaluator on a programme built so that the search dominates: one graded tier whose three
 // exclusive components all want the learner's A levels, so that every A level is contested by
 // two or three components. The grading counts the UCAS points of two of them; the third takes
 // A levels for no points, so the best score (every A level but the cheapest) is below the

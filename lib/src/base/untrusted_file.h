@@ -56,10 +56,10 @@ class Fd {
 
 // A file opened and checked.
 struct OpenedFile {
-  Fd fd;                    // open when `fault` is kNone
-  std::uint64_t size = 0;   // its size when opened (kNone, kTooLarge)
+  Fd fd;                   // open when `fault` is kNone
+  std::uint64_t size = 0;  // its size when opened (kNone, kTooLarge)
   FileFault fault = FileFault::kNone;
-  int error = 0;            // errno, for kCannotOpen and kReadError
+  int error = 0;  // errno, for kCannotOpen and kReadError
   bool ok() const { return fault == FileFault::kNone; }
 };
 
