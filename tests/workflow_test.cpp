@@ -1,0 +1,271 @@
+// The workflow: one way to evaluate a cohort, whichever way the input is read (streamed,
+// started again grouped, regrouped, whole), from files or from bytes in memory, each input with
+// its own column mapping.
+#include "accredit/workflow.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace accredit {
+namespace {
+
+std::string ReadSource(const std::string& relative) {
+  std::ifstream in(std::string(ACCREDIT_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// What a run gave: learner ids with their tier and grade, in the order consumed, and every
+// diagnostic's code.
+struct Collected {
+  std::vector<std::string> learners;
+  std::vector<std::string> codes;
+  int restarts = 0;
+  bool streamed = false;  // progress was reported: only a streamed read reports it
+  CohortTotals totals;
+  bool prepared = false;
+  std::string failure;
+};
+
+std::string Describe(const Learner& learner, const Outcome& outcome, const Programme& programme) {
+  std::string tier =
+      outcome.tier == kNone ? "none" : programme.tiers[static_cast<std::size_t>(outcome.tier)].id;
+  return learner.id + ":" + tier + ":" + outcome.grade + (outcome.data_error ? ":error" : "");
+}
+
+Collected RunCohort(WorkflowOptions options, std::vector<CohortInput> inputs,
+                    bool can_restart = true) {
+  Collected out;
+  Workflow workflow([&](const Diagnostics& diagnostics, const SourceSet&) {
+    for (const Diagnostic& d : diagnostics.items()) out.codes.push_back(d.code);
+  });
+  out.prepared = workflow.Prepare(std::move(options), std::move(inputs));
+  out.failure = workflow.failure();
+  if (!out.prepared) return out;
+  std::vector<std::string> held;
+  CohortCallbacks callbacks;
+  callbacks.render = [&](CohortBatch& batch) {
+    for (std::size_t i = 0; i < batch.learners.size(); ++i) {
+      batch.rendered += Describe(batch.learners[i], batch.outcomes[i], workflow.programme()) + "\n";
+    }
+  };
+  callbacks.consume = [&](CohortBatch& batch) {
+    std::istringstream lines(batch.rendered);
+    for (std::string line; std::getline(lines, line);) out.learners.push_back(line);
+  };
+  callbacks.provisional = [&](const Diagnostics& diagnostics) {
+    for (const Diagnostic& d : diagnostics.items()) held.push_back(d.code);
+  };
+  callbacks.restart = [&] {
+    ++out.restarts;
+    out.learners.clear();
+    held.clear();
+    return can_restart;
+  };
+  callbacks.progress = [&](std::uint64_t, std::uint64_t, std::uint64_t) { out.streamed = true; };
+  out.totals = workflow.Run(callbacks);
+  out.codes.insert(out.codes.end(), held.begin(), held.end());
+  return out;
+}
+
+WorkflowOptions Options(unsigned jobs, std::size_t chunk_bytes) {
+  WorkflowOptions options;
+  options.jobs = jobs;
+  options.chunk_bytes = chunk_bytes;
+  options.load.embedded_library = true;
+  return options;
+}
+
+// The cohort with its learners' rows in a given order: sorted by id, grouped (each learner's
+// rows together, learners in reverse), or shuffled (rows of one learner apart).
+std::string Reordered(const std::string& csv, const std::string& order) {
+  std::istringstream in(csv);
+  std::string header;
+  std::getline(in, header);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(in, line);) rows.push_back(line);
+  if (order == "grouped") {
+    std::stable_sort(rows.begin(), rows.end(), [](const std::string& a, const std::string& b) {
+      return a.substr(0, a.find(',')) > b.substr(0, b.find(','));
+    });
+  } else if (order == "shuffled") {
+    std::vector<std::string> odd;
+    std::vector<std::string> even;
+    for (std::size_t i = 0; i < rows.size(); ++i) (i % 2 == 0 ? even : odd).push_back(rows[i]);
+    rows = even;
+    rows.insert(rows.end(), odd.begin(), odd.end());
+  }
+  std::string out = header + "\n";
+  for (const std::string& row : rows) out += row + "\n";
+  return out;
+}
+
+std::vector<std::string> Sorted(std::vector<std::string> lines) {
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+TEST_CASE("a cohort in memory gives the same outcomes however it is read and on any threads") {
+  const std::string cohort = ReadSource("examples/sixth-form/cohort.csv");
+  const Collected whole =
+      RunCohort(Options(1, 0), {CohortInput{InputFile::Bytes("cohort.csv", cohort), {}}});
+  REQUIRE(whole.prepared);
+  REQUIRE(whole.learners.size() == 25);
+  CHECK(whole.restarts == 0);
+  CHECK_FALSE(whole.streamed);
+  CHECK(whole.totals.accounting.learners == 25);
+  CHECK(whole.totals.accounting.rows_read ==
+        whole.totals.accounting.rows_used + whole.totals.accounting.rows_rejected);
+  CHECK(whole.learners.front().rfind("F0001:advanced", 0) == 0);
+
+  for (unsigned jobs : {1u, 2u, 3u}) {
+    for (std::size_t chunk : {std::size_t{64}, std::size_t{1000}, kDefaultChunkBytes}) {
+      CAPTURE(jobs);
+      CAPTURE(chunk);
+      const Collected streamed = RunCohort(
+          Options(jobs, chunk), {CohortInput{InputFile::Bytes("cohort.csv", cohort), {}}});
+      CHECK(streamed.restarts == 0);
+      CHECK(streamed.streamed);
+      CHECK(streamed.learners == whole.learners);
+      CHECK(streamed.totals.accounting.rows_read == whole.totals.accounting.rows_read);
+      CHECK(streamed.codes == whole.codes);
+    }
+  }
+}
+
+TEST_CASE("an input that proves unsorted is started again, and every learner comes out once") {
+  const std::string cohort = ReadSource("examples/sixth-form/cohort.csv");
+  const Collected sorted =
+      RunCohort(Options(2, 0), {CohortInput{InputFile::Bytes("cohort.csv", cohort), {}}});
+  for (const char* order : {"grouped", "shuffled"}) {
+    CAPTURE(order);
+    const std::string text = Reordered(cohort, order);
+    const Collected whole =
+        RunCohort(Options(2, 0), {CohortInput{InputFile::Bytes("c.csv", text), {}}});
+    const Collected streamed =
+        RunCohort(Options(2, 200), {CohortInput{InputFile::Bytes("c.csv", text), {}}});
+    CHECK(streamed.restarts >= 1);
+    CHECK(streamed.streamed);
+    // In the order of first appearance, as the whole read gives them.
+    CHECK(streamed.learners == whole.learners);
+    CHECK(Sorted(streamed.learners) == Sorted(sorted.learners));
+    CHECK(streamed.totals.accounting.rows_read == sorted.totals.accounting.rows_read);
+  }
+}
+
+TEST_CASE("a front end that cannot take back what it consumed stops the run") {
+  const std::string text = Reordered(ReadSource("examples/sixth-form/cohort.csv"), "shuffled");
+  const Collected run =
+      RunCohort(Options(1, 200), {CohortInput{InputFile::Bytes("c.csv", text), {}}}, false);
+  CHECK(run.restarts == 1);
+  CHECK(run.totals.stopped);
+}
+
+TEST_CASE("each input is read with its own column mapping and learners are merged by id") {
+  WorkflowOptions options = Options(2, kDefaultChunkBytes);
+  options.rules = {
+      InputFile::Path(std::string(ACCREDIT_SOURCE_DIR) + "/rules/nbt/ashdown-ks4.yaml")};
+  const InputFile map =
+      InputFile::Path(std::string(ACCREDIT_SOURCE_DIR) + "/rules/mappings/sims-results.map.yaml");
+  const InputFile results =
+      InputFile::Bytes("results.csv", ReadSource("examples/messy-export/results.csv"));
+  const InputFile activities =
+      InputFile::Bytes("activities.json", ReadSource("examples/messy-export/activities.json"));
+  const Collected own =
+      RunCohort(options, {CohortInput{results, map}, CohortInput{activities, {}}});
+  REQUIRE(own.prepared);
+  // The same mapping for both, as --map gives it: it does no harm to the canonical JSON.
+  const Collected shared =
+      RunCohort(options, {CohortInput{results, map}, CohortInput{activities, map}});
+  CHECK(own.learners.size() == 6);
+  CHECK(own.learners == shared.learners);
+  CHECK(own.totals.accounting.rows_read == shared.totals.accounting.rows_read);
+  // Without the mapping the SIMS export has no learner column: nothing of it is read.
+  const Collected unmapped =
+      RunCohort(options, {CohortInput{results, {}}, CohortInput{activities, {}}});
+  CHECK(std::find(unmapped.codes.begin(), unmapped.codes.end(), "missing-column") !=
+        unmapped.codes.end());
+  CHECK(unmapped.totals.read_errors);
+}
+
+TEST_CASE("rules, mappings and exceptions can be bytes in memory") {
+  WorkflowOptions options = Options(1, 0);
+  options.rules = {
+      InputFile::Bytes("foxwood.yaml", ReadSource("rules/nbt/foxwood-sixth-form.yaml"))};
+  options.exceptions = {InputFile::Bytes(
+      "foxwood.exceptions.yaml", ReadSource("examples/exceptions/foxwood.exceptions.yaml"))};
+  const Collected run = RunCohort(
+      options,
+      {CohortInput{InputFile::Bytes("cohort.csv", ReadSource("examples/exceptions/cohort.csv")),
+                   {}}});
+  REQUIRE(run.prepared);
+  CHECK_FALSE(run.learners.empty());
+
+  WorkflowOptions broken = Options(1, 0);
+  broken.exceptions = {
+      InputFile::Bytes("x.exceptions.yaml", "accredit-exceptions: 1\nexceptions: [")};
+  CHECK_FALSE(RunCohort(broken, {}).prepared);
+
+  WorkflowOptions bad_map = Options(1, 0);
+  const Collected mapped = RunCohort(
+      bad_map, {CohortInput{InputFile::Bytes("c.csv", "learner\n"),
+                            InputFile::Bytes("m.map.yaml", "accredit-map: 1\ncolumns: [")}});
+  CHECK_FALSE(mapped.prepared);
+  CHECK_FALSE(mapped.codes.empty());
+}
+
+TEST_CASE("what keeps a workflow from starting is said") {
+  WorkflowOptions options = Options(1, 0);
+  options.award = "no-such-award";
+  Collected run = RunCohort(options, {});
+  CHECK_FALSE(run.prepared);
+  CHECK(run.failure ==
+        "no programme 'no-such-award' in the rules given (they define: foxwood-sixth-form)");
+
+  options = Options(1, 0);
+  options.as_of = "31/07/2027";
+  run = RunCohort(options, {});
+  CHECK_FALSE(run.prepared);
+  CHECK(run.failure == "--as-of expects a date like 2027-07-31, got '31/07/2027'");
+}
+
+TEST_CASE("an input that cannot be read at all leaves nothing to consume") {
+  const Collected run =
+      RunCohort(Options(2, kDefaultChunkBytes),
+                {CohortInput{InputFile::Path("/nonexistent/accredit/cohort.csv"), {}}});
+  REQUIRE(run.prepared);
+  CHECK(run.totals.unreadable);
+  CHECK(run.learners.empty());
+  CHECK(run.codes == std::vector<std::string>{"io-error"});
+}
+
+TEST_CASE("the workflow evaluates learners read whole on every thread, each once") {
+  Workflow workflow([](const Diagnostics&, const SourceSet&) {});
+  WorkflowOptions options = Options(3, 0);
+  REQUIRE(workflow.Prepare(
+      options,
+      {CohortInput{InputFile::Bytes("c.csv", ReadSource("examples/sixth-form/cohort.csv")), {}}}));
+  REQUIRE(workflow.ReadAll());
+  std::vector<std::atomic<int>> seen(workflow.learners().size());
+  workflow.EvaluateEach(false, [&](std::size_t i, Outcome&&) { ++seen[i]; });
+  for (const std::atomic<int>& count : seen) CHECK(count.load() == 1);
+  const std::vector<Outcome> outcomes = workflow.EvaluateAll(true);
+  REQUIRE(outcomes.size() == 25);
+  const std::size_t f0016 = *workflow.FindLearner("F0016");
+  CHECK(workflow.Evaluate(f0016, false).tier == outcomes[f0016].tier);
+  CHECK_FALSE(workflow.FindLearner("nobody").has_value());
+
+  std::vector<std::atomic<int>> indexes(1000);
+  workflow.ParallelFor(indexes.size(), [&](std::size_t i) { ++indexes[i]; });
+  CHECK(std::all_of(indexes.begin(), indexes.end(), [](const auto& n) { return n.load() == 1; }));
+}
+
+}  // namespace
+}  // namespace accredit
