@@ -5,9 +5,9 @@
 #include <memory>
 #include <optional>
 
+#include "accredit/output_file.h"
 #include "accredit/report.h"
 #include "exit_codes.h"
-#include "output_file.h"
 
 namespace accredit::cli {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "accredit/output_file.h"
 #include "accredit/transcript.h"
 #include "exit_codes.h"
-#include "output_file.h"
 
 namespace accredit::cli {
 

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "accredit/outcome_format.h"
+#include "accredit/output_file.h"
 #include "exit_codes.h"
-#include "output_file.h"
 #include "progress.h"
 
 namespace accredit::cli {

@@ -1,13 +1,18 @@
-// Writing a command's output: to stdout, or to --output FILE atomically (a temporary file in
-// the same folder, renamed over FILE only once everything is written), so a failed or
-// interrupted run never leaves half a report.
+// Writing a run's output: to standard output, or to a file atomically (a temporary file in
+// the same folder, renamed over the file only once everything is written), so a failed or
+// interrupted run never leaves half a report (design.md section 6). For front ends that write
+// files (the command line's --output); the library itself writes nothing.
+//
+// While a temporary file is open, SIGINT and SIGTERM remove it before the process ends (the
+// handlers are installed by Open() and restored by Commit() or the destructor), so only one
+// OutputSink writing a file may be open at a time.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace accredit::cli {
+namespace accredit {
 
 // Output written a piece at a time. With `rewindable`, everything written can be taken back
 // (Rewind) until Commit: validate streams a sorted input and, if the input proves unsorted,
@@ -42,4 +47,4 @@ class OutputSink {
 // Writes `content` to `path` ("" or "-": stdout). Returns an error message, or "" on success.
 std::string WriteOutput(const std::string& path, const std::string& content);
 
-}  // namespace accredit::cli
+}  // namespace accredit

@@ -1,4 +1,4 @@
-#include "output_file.h"
+#include "accredit/output_file.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -12,7 +12,7 @@
 #include <cstring>
 #include <filesystem>
 
-namespace accredit::cli {
+namespace accredit {
 
 namespace {
 
@@ -176,4 +176,4 @@ std::string WriteOutput(const std::string& path, const std::string& content) {
   return sink.Commit();
 }
 
-}  // namespace accredit::cli
+}  // namespace accredit
