@@ -26,7 +26,7 @@ for i in $(seq "$runs"); do
     binary=$a; [ "$side" = b ] && binary=$b
     /usr/bin/time -f "%e %M" -o "$work/time" "$binary" validate "$input" "${options[@]}" \
       >"$work/out.$side" 2>/dev/null || true
-    read -r wall rss <"$work/time"
+    read -r wall rss < <(tail -n 1 "$work/time")
     echo "$wall" >>"$work/wall.$side"
     echo "$rss" >>"$work/rss.$side"
     awk -v i="$i" -v s="$side" -v w="$wall" -v r="$rss" \
