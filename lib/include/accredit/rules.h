@@ -119,7 +119,6 @@ static_assert(InDeclarationOrder(kCompareOpNames));
 inline std::string_view CompareOpSymbol(CompareOp op) { return NameOf(kCompareOpNames, op); }
 
 // One condition of a filter: `field op values`.
-
 struct Condition {
   Field field = Field::kType;
   enum class Form : std::uint8_t {

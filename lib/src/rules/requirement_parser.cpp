@@ -16,9 +16,9 @@ namespace accredit::internal {
 
 namespace {
 
-// Whether `rows` has one row per enumerator of the enum that the names table is of, in
-// declaration order, so that it can be indexed by the enumerator: a static_assert on it makes
-// a kind without its row fail to compile.
+// Whether `rows` holds one row per enumerator of E in declaration order, as E's names table
+// does, so that it can be indexed by the enumerator. A static_assert on it turns a kind without
+// its row into a compile error.
 template <typename Row, std::size_t N, typename E, std::size_t M>
 constexpr bool OneRowPerKind(const Row (&rows)[N], const EnumName<E> (&)[M]) {
   if (N != M) return false;
@@ -233,7 +233,8 @@ constexpr AggregateSyntax kAggregates[] = {
     {Aggregate::Kind::kSum, kSumKeys, ParseSumBody},
     {Aggregate::Kind::kBest, kBestKeys, ParseBestBody},
 };
-static_assert(OneRowPerKind(kAggregates, kAggregateKindNames));
+static_assert(OneRowPerKind(kAggregates, kAggregateKindNames),
+              "kAggregates needs a row per Aggregate::Kind, in declaration order");
 
 const AggregateSyntax& SyntaxOf(Aggregate::Kind kind) {
   return kAggregates[static_cast<std::size_t>(kind)];
@@ -435,7 +436,8 @@ constexpr Primitive kPrimitives[] = {
     {Requirement::Kind::kAny, ParseAny},     {Requirement::Kind::kNOf, ParseNOf},
     {Requirement::Kind::kNoneOf, ParseNone}, {Requirement::Kind::kCompare, ParseCompare},
 };
-static_assert(OneRowPerKind(kPrimitives, kRequirementKindNames));
+static_assert(OneRowPerKind(kPrimitives, kRequirementKindNames),
+              "kPrimitives needs a row per Requirement::Kind, in declaration order");
 
 }  // namespace
 
