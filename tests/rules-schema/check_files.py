@@ -8,7 +8,9 @@ Usage: check_files.py ACCREDIT SOURCE_DIR
    files with `accredit check`, mappings with `validate --map`). Each one the loader accepts
    must validate against its schema. Each one it rejects with a structural error (an unknown
    key, a missing key, the wrong kind of value...) must fail it.
-2. The same for the files in tests/rules-schema/valid/, which the loader must accept.
+2. The same for the files in tests/rules-schema/valid/, which the loader must accept, and
+   whose example learners (`tests:`) must get the outcomes they expect under `accredit test`:
+   they are the tests of each primitive's evaluation.
 3. Every case in tests/rules-schema/invalid-cases.yaml is rejected by the loader with exactly
    the codes the case names, and by the schema.
 4. Every property the schemas declare is used by some document of 1 or 2 that validates: a
@@ -120,7 +122,16 @@ class Check:
         if not paths:
             self.fail("valid/", "no files")
         for path in paths:
-            self.file(path, os.path.relpath(path, self.source_dir), must_accept=True)
+            shown = os.path.relpath(path, self.source_dir)
+            self.file(path, shown, must_accept=True)
+            if path.endswith(".map.yaml"):
+                continue
+            document, unreadable = self.view(path)
+            if not unreadable and document.get("tests"):
+                passed, said = self.accredit.test(path)
+                if not passed:
+                    self.fail(shown, "an example learner does not get the outcome it expects "
+                                     "under accredit test", said.splitlines())
 
     def invalid_cases(self):
         cases = loader_view.load_file(os.path.join(HERE, "invalid-cases.yaml"))

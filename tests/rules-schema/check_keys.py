@@ -14,13 +14,16 @@ schema's subschema for that place. Every subschema that closes its keys
 
 So adding a key to the loader and not to the schema (or the other way round) fails here; so
 does adding a new mapping to the loader, whose key then appears in its parent's list, until
-the schema describes it and a probe covers it.
+the schema describes it and a probe covers it. A subschema that PROBES leaves out is probed
+where a file of tests/rules-schema/valid/ first uses it: a new requirement primitive used in
+everything.yaml needs no probe of its own.
 
 Vocabularies. For each closed vocabulary (`enum`) in ENUMS, every value the schema allows must
 load cleanly and validate, and an unknown value must be rejected by both; where the loader's
 message lists the values it takes, that list must equal the schema's.
 """
 import copy
+import glob
 import json
 import os
 import re
@@ -34,6 +37,7 @@ import schema_tools  # noqa: E402
 from loader_run import Accredit  # noqa: E402
 
 UNKNOWN = "qqqqqqqq"  # no key or value is close to it, so no "did you mean"
+VALID = os.path.join(os.path.dirname(os.path.abspath(__file__)), "valid")
 
 BASE = {
     "accredit": 1,
@@ -256,11 +260,40 @@ class Check:
             return False
         return True
 
+    def corpus_probes(self, probed):
+        """Probes for the strict subschemas that `probed` leaves out: the first mapping of a
+        file in tests/rules-schema/valid/ that each one applies to, in that file."""
+        probes = []
+        for path in sorted(glob.glob(os.path.join(VALID, "*.yaml"))):
+            which = "map" if path.endswith(".map.yaml") else "rules"
+            document = loader_view.load_file(path)
+            coverage = schema_tools.PropertyCoverage(self.schemas[which])
+            if coverage.validate(document):
+                continue  # check_files.py reports it
+            places = {}
+
+            def index(node, at):
+                if isinstance(node, dict):
+                    places[id(node)] = at
+                    for key, value in node.items():
+                        index(value, at + [key])
+                elif isinstance(node, list):
+                    for i, value in enumerate(node):
+                        index(value, at + [i])
+
+            index(document, [])
+            for pointer, mapping in coverage.first.items():
+                if (which, pointer) not in probed and id(mapping) in places:
+                    probed.add((which, pointer))
+                    probes.append((which, pointer, document, places[id(mapping)]))
+        return probes
+
     def keys(self):
-        probed = set()
-        for which, pointer, document, path in PROBES:
+        probed = {(which, pointer) for which, pointer, _, _ in PROBES}
+        probes = PROBES + self.corpus_probes(probed)
+        self.probes = len(probes)
+        for which, pointer, document, path in probes:
             where = f"{which} {pointer} at /{'/'.join(map(str, path))}"
-            probed.add((which, pointer))
             subschema = schema_tools.resolve(self.schemas[which], pointer)
             if not self.clean(where, which, document):
                 continue
@@ -295,7 +328,8 @@ class Check:
             for pointer in schema_tools.strict_objects(schema):
                 if (which, pointer) not in probed:
                     self.fail(f"{which} {pointer}", "a subschema with a fixed set of keys has no "
-                                                    "probe in check_keys.py: add one to PROBES")
+                                                    "probe: use it in tests/rules-schema/valid/ "
+                                                    "or add one to PROBES in check_keys.py")
 
     def enums(self):
         for which, pointer, document, path, listed, extra in ENUMS:
@@ -344,7 +378,8 @@ def main():
     check.enums()
     for failure in check.failures:
         print(failure)
-    print(f"{len(PROBES)} key probes and {len(ENUMS)} vocabularies checked against the loader "
+    print(f"{check.probes} key probes ({check.probes - len(PROBES)} from the valid files) and "
+          f"{len(ENUMS)} vocabularies checked against the loader "
           f"({check.count} documents loaded): {len(check.failures)} failures")
     return 1 if check.failures else 0
 

@@ -93,3 +93,8 @@ class Accredit:
 
     def load(self, path):
         return self.load_map(path) if path.endswith(".map.yaml") else self.load_rules(path)
+
+    def test(self, path):
+        """Runs the example learners of rule file `path`: (whether all pass, what was said)."""
+        proc = self.run(["test", path])
+        return proc.returncode == 0, proc.stdout + proc.stderr

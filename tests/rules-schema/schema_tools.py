@@ -63,17 +63,20 @@ def resolve(schema, pointer):
 
 class PropertyCoverage:
     """Validates documents and records, for every strict object of the schema, which of its
-    declared properties some valid document used."""
+    declared properties some valid document used, and the first mapping of a valid document
+    it applied to (`first`: pointer -> the mapping, an object of that document)."""
 
     def __init__(self, schema):
         self.schema = schema
         self.pointers = {id(s): p for p, s in strict_objects(schema).items()}
         self.used = set()
+        self.first = {}
         original = Draft202012Validator.VALIDATORS["properties"]
 
         def properties(validator, props, instance, subschema):
             pointer = self.pointers.get(id(subschema))
             if pointer is not None and validator.is_type(instance, "object"):
+                self.first.setdefault(pointer, instance)
                 for name in props:
                     if name in instance:
                         self.used.add((pointer, name))
@@ -85,9 +88,11 @@ class PropertyCoverage:
     def validate(self, document):
         """Validation errors, as errors() gives them; records properties only when valid."""
         before = set(self.used)
+        first = dict(self.first)
         found = list(self.validator_class(self.schema).iter_errors(document))
         if found:
             self.used = before
+            self.first = first
         return [f"/{'/'.join(str(p) for p in e.absolute_path)}: {e.message}" for e in found]
 
     def unused(self):

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accredit/enum_table.h"
 #include "accredit/source.h"
 #include "accredit/values.h"
 
@@ -107,10 +108,17 @@ struct NamedItem {
   Location location;
 };
 
-// One condition of a filter: `field op values`.
-enum class CompareOp : std::uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
-std::string_view CompareOpSymbol(CompareOp op);
+// A comparison, in a filter condition (`grade: ">= 4"`) or a `compare` requirement (`op`).
+// Declared in the order the rule language lists the operators, which messages follow.
+enum class CompareOp : std::uint8_t { kGe, kGt, kLe, kLt, kEq, kNe };
+inline constexpr EnumName<CompareOp> kCompareOpNames[] = {
+    {CompareOp::kGe, ">=", ""}, {CompareOp::kGt, ">", ""},  {CompareOp::kLe, "<=", ""},
+    {CompareOp::kLt, "<", ""},  {CompareOp::kEq, "==", ""}, {CompareOp::kNe, "!=", ""},
+};
+static_assert(InDeclarationOrder(kCompareOpNames));
+inline std::string_view CompareOpSymbol(CompareOp op) { return NameOf(kCompareOpNames, op); }
 
+// One condition of a filter: `field op values`.
 struct Condition {
   Field field = Field::kType;
   enum class Form : std::uint8_t {
@@ -134,11 +142,20 @@ struct Filter {
   bool empty() const { return conditions.empty() && negated.empty(); }
 };
 
-// What a sum or best-N adds up.
+// What a sum or best-N adds up (`of`), or what a count counts (kCount, never written as `of`).
 enum class Quantity : std::uint8_t { kHours, kPoints, kSize, kCount };
-std::string_view QuantityName(Quantity quantity);
+inline constexpr EnumName<Quantity> kQuantityNames[] = {
+    {Quantity::kHours, "hours", ""},
+    {Quantity::kPoints, "points", ""},
+    {Quantity::kSize, "size", ""},
+    {Quantity::kCount, "count", ""},
+};
+static_assert(InDeclarationOrder(kQuantityNames));
+inline std::string_view QuantityName(Quantity quantity) { return NameOf(kQuantityNames, quantity); }
 
-// An aggregate over matching achievements: a count, a sum, or the sum of the best N.
+// An aggregate over matching achievements: a count, a sum, or the sum of the best N. Written
+// `{count: {...}}` as a `compare` side or a threshold's `by`; a count, sum or best requirement
+// is one with bounds.
 struct Aggregate {
   enum class Kind : std::uint8_t { kCount, kSum, kBest } kind = Kind::kCount;
   Filter where;
@@ -150,6 +167,13 @@ struct Aggregate {
   Location location;
   Location table_location;
 };
+// The key of each aggregate as written.
+inline constexpr EnumName<Aggregate::Kind> kAggregateKindNames[] = {
+    {Aggregate::Kind::kCount, "count", ""},
+    {Aggregate::Kind::kSum, "sum", ""},
+    {Aggregate::Kind::kBest, "best", ""},
+};
+static_assert(InDeclarationOrder(kAggregateKindNames));
 
 // A bound: a fixed number, or a step function of another aggregate.
 struct Threshold {
@@ -161,7 +185,9 @@ struct Threshold {
   Location location;
 };
 
-// A node of a requirement tree.
+// A node of a requirement tree: one primitive of the rule language. A new primitive is a Kind
+// with its row in kRequirementKindNames and its case in ShapeOf() and NeededChildren() below;
+// CONTRIBUTING.md lists the other files it touches.
 struct Requirement {
   enum class Kind : std::uint8_t { kCount, kSum, kBest, kAll, kAny, kNOf, kNoneOf, kCompare };
   Kind kind = Kind::kCount;
@@ -177,6 +203,73 @@ struct Requirement {
   std::vector<Requirement> children;
   Location location;
 };
+// The key of each primitive as written, in the order messages list them.
+inline constexpr EnumName<Requirement::Kind> kRequirementKindNames[] = {
+    {Requirement::Kind::kCount, "count", ""}, {Requirement::Kind::kSum, "sum", ""},
+    {Requirement::Kind::kBest, "best", ""},   {Requirement::Kind::kAll, "all", ""},
+    {Requirement::Kind::kAny, "any", ""},     {Requirement::Kind::kNOf, "n_of", ""},
+    {Requirement::Kind::kNoneOf, "none", ""}, {Requirement::Kind::kCompare, "compare", ""},
+};
+static_assert(InDeclarationOrder(kRequirementKindNames));
+
+// What a node holds and how it is met, which is all that generic code (the checks, the plan,
+// exceptions, the explain tree) needs to know of its kind: a new kind of an existing shape is
+// handled there already, and a new shape is a compile error in each switch over shapes.
+enum class RequirementShape : std::uint8_t {
+  // `aggregate` over the achievements allocated to the component, within `at_least` and
+  // `at_most`; with `at_least`, the allocation fills it (IsAllocatingLeaf). count, sum, best.
+  kBounded,
+  // No eligible achievement matches `aggregate.where`. none.
+  kExclusion,
+  // `aggregate` `op` `right`, each over every eligible achievement. compare.
+  kComparison,
+  // `children`, NeededChildren() of which must be met. all, any, n_of.
+  kGroup,
+};
+
+constexpr RequirementShape ShapeOf(Requirement::Kind kind) {
+  switch (kind) {
+    case Requirement::Kind::kCount:
+    case Requirement::Kind::kSum:
+    case Requirement::Kind::kBest:
+      return RequirementShape::kBounded;
+    case Requirement::Kind::kNoneOf:
+      return RequirementShape::kExclusion;
+    case Requirement::Kind::kCompare:
+      return RequirementShape::kComparison;
+    case Requirement::Kind::kAll:
+    case Requirement::Kind::kAny:
+    case Requirement::Kind::kNOf:
+      return RequirementShape::kGroup;
+  }
+  return RequirementShape::kGroup;  // not reached: the switch names every kind
+}
+
+// How many of a group's children must be met; 0 for a node of another shape.
+inline int NeededChildren(const Requirement& requirement) {
+  switch (requirement.kind) {
+    case Requirement::Kind::kAll:
+      return static_cast<int>(requirement.children.size());
+    case Requirement::Kind::kAny:
+      return 1;
+    case Requirement::Kind::kNOf:
+      return requirement.n_of;
+    case Requirement::Kind::kCount:
+    case Requirement::Kind::kSum:
+    case Requirement::Kind::kBest:
+    case Requirement::Kind::kNoneOf:
+    case Requirement::Kind::kCompare:
+      return 0;
+  }
+  return 0;
+}
+
+// Whether the allocation fills this node's aggregate with the achievements it gives the
+// component: a bounded node with `at_least`. An `at_most` alone is checked against every
+// eligible achievement instead.
+inline bool IsAllocatingLeaf(const Requirement& requirement) {
+  return ShapeOf(requirement.kind) == RequirementShape::kBounded && requirement.at_least.present;
+}
 
 struct Component {
   std::string id;        // full node id, "advanced.core-maths"
@@ -196,6 +289,8 @@ struct Band {
   Location location;
 };
 
+// How a tier's award grade is worked out: from the points, or the count of matching
+// achievements, that some of its components use, placed in bands.
 struct Grading {
   enum class Kind : std::uint8_t { kUngraded, kPoints, kCount } kind = Kind::kUngraded;
   std::string table_id;
@@ -206,6 +301,14 @@ struct Grading {
   std::vector<Band> bands;  // highest first
   Location location;
 };
+// The key under `grading` that names each kind; a tier without `grading` is kUngraded, whose
+// name is never written.
+inline constexpr EnumName<Grading::Kind> kGradingKindNames[] = {
+    {Grading::Kind::kUngraded, "ungraded", ""},
+    {Grading::Kind::kPoints, "points", ""},
+    {Grading::Kind::kCount, "count", ""},
+};
+static_assert(InDeclarationOrder(kGradingKindNames));
 
 struct Tier {
   std::string id;

@@ -3,7 +3,8 @@
 // DescribeProgramme() renders a programme's tiers, components and requirements as prose
 // ("at least 3 A levels at grade E or above"), using the titles the rule files give for types,
 // subjects, strands and tables. DescribeRequirement() renders one node (used by explain output
-// and still-needed lines). Both are pure functions of the RuleSet.
+// and still-needed lines), DescribeShortfall() what a learner lacks to meet one. All are pure
+// functions of the RuleSet.
 #pragma once
 
 #include <string>
@@ -17,6 +18,13 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme);
 
 // One line for a leaf requirement, or a heading ("all of the following") for a group.
 std::string DescribeRequirement(const RuleSet& rules, const Requirement& requirement);
+
+// What a learner still needs to meet a leaf requirement whose value is `actual` against
+// `required` (NodeTrace::actual and required): "needs 2 more GCSEs in Mathematics at grade 4
+// or above", "must have no A levels at grade U: has 1". With `upper_bound`, `required` is an
+// `at_most` that `actual` exceeds. Empty for a group, whose children say what they need.
+std::string DescribeShortfall(const RuleSet& rules, const Requirement& requirement, double actual,
+                              double required, bool upper_bound);
 
 // A noun phrase for the achievements a filter matches: "GCSE in mathematics at grade 4 or
 // above".

@@ -258,9 +258,14 @@ class Search {
 double GradingGain(const Plan& plan, const TierPlan& tier, const Learner& learner,
                    const Achievement& a) {
   const Grading& g = tier.tier->grading;
-  if (g.kind == Grading::Kind::kPoints)
-    return QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
-  if (g.kind == Grading::Kind::kCount) return Matches(plan, tier.grading_where, learner, a) ? 1 : 0;
+  switch (g.kind) {
+    case Grading::Kind::kUngraded:
+      return 0;
+    case Grading::Kind::kPoints:
+      return QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
+    case Grading::Kind::kCount:
+      return Matches(plan, tier.grading_where, learner, a) ? 1 : 0;
+  }
   return 0;
 }
 

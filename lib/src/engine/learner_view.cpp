@@ -161,10 +161,8 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
   const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
   if (trace != nullptr) trace->node = node.requirement;
   bool met = false;
-  switch (node.kind) {
-    case Requirement::Kind::kCount:
-    case Requirement::Kind::kSum:
-    case Requirement::Kind::kBest: {
+  switch (node.shape) {
+    case RequirementShape::kBounded: {
       met = true;
       progress = 1;
       std::vector<std::uint32_t>* used = trace != nullptr ? &trace->used : nullptr;
@@ -195,7 +193,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       }
       break;
     }
-    case Requirement::Kind::kNoneOf: {
+    case RequirementShape::kExclusion: {
       double count = RecordValue(node.aggregate);
       met = count == 0;
       progress = met ? 1 : 0;
@@ -209,7 +207,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       }
       break;
     }
-    case Requirement::Kind::kCompare: {
+    case RequirementShape::kComparison: {
       double left = RecordValue(node.aggregate);
       double right = RecordValue(node.right);
       met = CompareNumbers(left, node.op, right);
@@ -220,9 +218,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       }
       break;
     }
-    case Requirement::Kind::kAll:
-    case Requirement::Kind::kAny:
-    case Requirement::Kind::kNOf: {
+    case RequirementShape::kGroup: {
       // Progress is the mean of the `needed` best children; groups are small, so the
       // progresses live on the stack (a vector only past kInline children).
       constexpr std::size_t kInline = 16;
@@ -246,9 +242,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         if (Evaluate(child, scope, p, child_trace)) ++children_met;
         progresses[count++] = p;
       }
-      int needed = node.kind == Requirement::Kind::kAll   ? static_cast<int>(node.children.size())
-                   : node.kind == Requirement::Kind::kAny ? 1
-                                                          : node.n_of;
+      const int needed = node.needed;
       met = children_met >= needed;
       std::sort(progresses, progresses + count, std::greater<>());
       double sum = 0;

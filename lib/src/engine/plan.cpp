@@ -186,30 +186,28 @@ class Compiler {
     plan_.nodes.emplace_back();
     PlanNode node;
     node.requirement = &req;
-    node.kind = req.kind;
-    node.n_of = req.n_of;
+    node.shape = ShapeOf(req.kind);
+    node.needed = NeededChildren(req);
     node.op = req.op;
-    switch (req.kind) {
-      case Requirement::Kind::kCount:
-      case Requirement::Kind::kSum:
-      case Requirement::Kind::kBest:
+    switch (node.shape) {
+      case RequirementShape::kBounded:
         node.aggregate = Aggregate(req.aggregate);
         node.at_least = Threshold(req.at_least);
         node.at_most = Threshold(req.at_most);
-        if (node.at_least.present) {
+        if (IsAllocatingLeaf(req)) {
           node.leaf = static_cast<int>(plan_.leaf_aggregates.size());
           plan_.leaf_aggregates.push_back(node.aggregate);
           component.leaves.push_back(node.leaf);
         }
         break;
-      case Requirement::Kind::kNoneOf:
+      case RequirementShape::kExclusion:
         node.aggregate = Aggregate(req.aggregate);
         break;
-      case Requirement::Kind::kCompare:
+      case RequirementShape::kComparison:
         node.aggregate = Aggregate(req.aggregate);
         node.right = Aggregate(req.right);
         break;
-      default:
+      case RequirementShape::kGroup:
         for (const Requirement& child : req.children)
           node.children.push_back(Node(child, component));
         break;

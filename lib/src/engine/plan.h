@@ -54,17 +54,18 @@ struct CompiledThreshold {
   std::vector<std::pair<double, double>> steps;
 };
 
+// A requirement node, by its shape: evaluation needs no more of its kind than that.
 struct PlanNode {
   const Requirement* requirement = nullptr;
-  Requirement::Kind kind = Requirement::Kind::kCount;
-  int aggregate = -1;  // index into Plan::aggregates (count/sum/best/none/compare left)
-  int right = -1;      // compare right
+  RequirementShape shape = RequirementShape::kBounded;
+  int aggregate = -1;  // index into Plan::aggregates (bounded, exclusion, comparison left)
+  int right = -1;      // comparison right
   CompiledThreshold at_least;
   CompiledThreshold at_most;
-  int n_of = 0;
+  int needed = 0;  // group: how many children must be met (NeededChildren)
   CompareOp op = CompareOp::kGe;
   std::vector<int> children;  // node indexes
-  int leaf = -1;  // index among the plan's allocating leaves (count/sum/best with at_least)
+  int leaf = -1;              // index among the plan's allocating leaves (IsAllocatingLeaf)
 };
 
 struct ComponentPlan {

@@ -32,15 +32,8 @@ void IndexNodes(const Requirement& r, int tier, int component,
   for (const Requirement& child : r.children) IndexNodes(child, tier, component, out);
 }
 
-// A node whose aggregate the allocation fills: a count, sum or best with `at_least`.
-bool IsCountingLeaf(const Requirement& r) {
-  return (r.kind == Requirement::Kind::kCount || r.kind == Requirement::Kind::kSum ||
-          r.kind == Requirement::Kind::kBest) &&
-         r.at_least.present;
-}
-
 const Requirement* FirstCountingLeaf(const Requirement& r) {
-  if (IsCountingLeaf(r)) return &r;
+  if (IsAllocatingLeaf(r)) return &r;
   for (const Requirement& child : r.children) {
     if (const Requirement* leaf = FirstCountingLeaf(child)) return leaf;
   }
@@ -164,7 +157,7 @@ struct ExceptionBinder {
             e.node);
         break;
       case ExceptionAction::kAllow:
-        if (IsCountingLeaf(node)) return true;
+        if (IsAllocatingLeaf(node)) return true;
         if (const Requirement* leaf = FirstCountingLeaf(node)) {
           message = fmt::format(
               "allow names one condition that counts achievements, but '{}' is a group of "

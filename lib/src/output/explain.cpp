@@ -33,10 +33,8 @@ std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
 double TraceProgress(const NodeTrace& t) {
   if (t.met) return 1;
   if (t.node == nullptr || t.upper_bound) return 0;
-  switch (t.node->kind) {
-    case Requirement::Kind::kAll:
-    case Requirement::Kind::kNOf:
-    case Requirement::Kind::kAny: {
+  switch (ShapeOf(t.node->kind)) {
+    case RequirementShape::kGroup: {
       std::vector<double> p;
       for (const NodeTrace& c : t.children) p.push_back(TraceProgress(c));
       std::sort(p.begin(), p.end(), std::greater<>());
@@ -45,9 +43,12 @@ double TraceProgress(const NodeTrace& t) {
       for (std::size_t i = 0; i < needed && i < p.size(); ++i) sum += p[i];
       return needed == 0 ? 1 : sum / static_cast<double>(needed);
     }
-    default:
-      return t.required <= 0 ? 0 : std::min(0.999, t.actual / t.required);
+    case RequirementShape::kBounded:
+    case RequirementShape::kExclusion:
+    case RequirementShape::kComparison:
+      break;
   }
+  return t.required <= 0 ? 0 : std::min(0.999, t.actual / t.required);
 }
 
 class NeedsWriter {
@@ -61,76 +62,46 @@ class NeedsWriter {
   void Needs(const NodeTrace& t, std::vector<std::pair<const Requirement*, std::string>>& out) {
     if (t.met || t.node == nullptr) return;
     const Requirement& r = *t.node;
-    const Aggregate& agg = r.aggregate;
-    switch (r.kind) {
-      case Requirement::Kind::kCount:
-      case Requirement::Kind::kSum:
-      case Requirement::Kind::kBest: {
-        if (t.upper_bound) {
-          out.emplace_back(&r, fmt::format("may have at most {} {}: has {}", Number(t.required),
-                                           DescribeFilter(rules_, agg.where), Number(t.actual)));
-          return;
-        }
-        double shortfall = t.required - t.actual;
-        std::string sentence;
-        if (r.kind == Requirement::Kind::kCount) {
-          double n = std::ceil(shortfall);
-          sentence = agg.distinct ? fmt::format("needs {} more different {}{} among {}", Number(n),
-                                                FieldName(*agg.distinct), n == 1 ? "" : "s",
-                                                DescribeFilter(rules_, agg.where))
-                                  : "needs " + DescribeCountOf(rules_, agg.where, n, " more");
-        } else if (agg.of == Quantity::kHours) {
-          sentence =
-              fmt::format("needs {} more hours of {} (has {} of {})", Number(shortfall),
-                          DescribeFilter(rules_, agg.where), Number(t.actual), Number(t.required));
-        } else {
-          std::string unit =
-              agg.of == Quantity::kPoints && agg.table != kNone
-                  ? rules_.tables[static_cast<std::size_t>(agg.table)].title + " points"
-                  : std::string(QuantityName(agg.of));
-          sentence = fmt::format(
-              "needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit,
-              r.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "",
-              DescribeFilter(rules_, agg.where), Number(t.actual), Number(t.required));
-        }
-        sentence += note_;
-        note_.clear();
-        sentence += Misses(agg.where);
-        out.emplace_back(&r, sentence);
-        return;
-      }
-      case Requirement::Kind::kNoneOf:
-        out.emplace_back(&r, fmt::format("must have no {}: has {}",
-                                         DescribeFilter(rules_, agg.where), Number(t.actual)));
-        return;
-      case Requirement::Kind::kCompare:
-        out.emplace_back(&r, fmt::format("{}: it is {} against {}", DescribeRequirement(rules_, r),
-                                         Number(t.actual), Number(t.required)));
-        return;
-      case Requirement::Kind::kAll:
-        for (const NodeTrace& c : t.children) Needs(c, out);
-        return;
-      case Requirement::Kind::kAny:
-      case Requirement::Kind::kNOf: {
-        std::vector<const NodeTrace*> unmet;
-        for (const NodeTrace& c : t.children) {
-          if (!c.met) unmet.push_back(&c);
-        }
-        std::stable_sort(unmet.begin(), unmet.end(), [](const NodeTrace* a, const NodeTrace* b) {
-          return TraceProgress(*a) > TraceProgress(*b);
-        });
-        std::size_t missing = static_cast<std::size_t>(t.required - t.actual);
-        if (r.kind == Requirement::Kind::kAny && unmet.size() > 1) {
-          // The closest of the ways to meet it; the others are in the full explanation.
-          note_ = fmt::format(" (the closest of {} ways to meet it)", unmet.size());
-          Needs(*unmet.front(), out);
+    switch (ShapeOf(r.kind)) {
+      case RequirementShape::kBounded: {
+        std::string sentence = DescribeShortfall(rules_, r, t.actual, t.required, t.upper_bound);
+        if (!t.upper_bound) {
+          sentence += note_;
           note_.clear();
-          return;
+          sentence += Misses(r.aggregate.where);
         }
-        for (std::size_t i = 0; i < missing && i < unmet.size(); ++i) Needs(*unmet[i], out);
+        out.emplace_back(&r, std::move(sentence));
         return;
       }
+      case RequirementShape::kExclusion:
+      case RequirementShape::kComparison:
+        out.emplace_back(&r, DescribeShortfall(rules_, r, t.actual, t.required, t.upper_bound));
+        return;
+      case RequirementShape::kGroup:
+        break;
     }
+    // Every unmet child of an `all`, in order. Of any other group, the unmet children closest
+    // to being met, as many as are missing; of an `any`, the closest way to meet it.
+    if (r.kind == Requirement::Kind::kAll) {
+      for (const NodeTrace& c : t.children) Needs(c, out);
+      return;
+    }
+    std::vector<const NodeTrace*> unmet;
+    for (const NodeTrace& c : t.children) {
+      if (!c.met) unmet.push_back(&c);
+    }
+    std::stable_sort(unmet.begin(), unmet.end(), [](const NodeTrace* a, const NodeTrace* b) {
+      return TraceProgress(*a) > TraceProgress(*b);
+    });
+    std::size_t missing = static_cast<std::size_t>(t.required - t.actual);
+    if (r.kind == Requirement::Kind::kAny && unmet.size() > 1) {
+      // The closest of the ways to meet it; the others are in the full explanation.
+      note_ = fmt::format(" (the closest of {} ways to meet it)", unmet.size());
+      Needs(*unmet.front(), out);
+      note_.clear();
+      return;
+    }
+    for (std::size_t i = 0; i < missing && i < unmet.size(); ++i) Needs(*unmet[i], out);
   }
 
  private:

@@ -39,26 +39,47 @@ void ParseBands(const YamlNode& node, LoadContext& cx, Grading& grading) {
 
 void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
   grading.location = cx.Loc(node);
-  if (!cx.CheckMap(node, "'grading'", {"points", "count", "bands"})) return;
-  const YamlNode* points = node.Find("points");
-  const YamlNode* count = node.Find("count");
-  if ((points == nullptr) == (count == nullptr)) {
-    cx.Error(node, points ? "bad-value" : "missing-key",
-             "'grading' needs exactly one of 'points' or 'count'");
+  // Every kind but kUngraded is written as a key: how the grade is worked out.
+  std::vector<std::string> keys;
+  std::vector<std::string> quoted;
+  for (const EnumName<Grading::Kind>& kind : kGradingKindNames) {
+    if (kind.value == Grading::Kind::kUngraded) continue;
+    keys.emplace_back(kind.name);
+    quoted.push_back(fmt::format("'{}'", kind.name));
+  }
+  keys.push_back("bands");
+  if (!cx.CheckMapKeys(node, "'grading'", keys)) return;
+  const YamlNode* body = nullptr;
+  Grading::Kind kind = Grading::Kind::kUngraded;
+  int found = 0;
+  for (const EnumName<Grading::Kind>& k : kGradingKindNames) {
+    const YamlNode* b = k.value == Grading::Kind::kUngraded ? nullptr : node.Find(k.name);
+    if (b != nullptr && ++found == 1) {
+      body = b;
+      kind = k.value;
+    }
+  }
+  if (found != 1) {
+    cx.Error(node, found == 0 ? "missing-key" : "bad-value",
+             fmt::format("'grading' needs exactly one of {} or {}",
+                         fmt::join(quoted.begin(), quoted.end() - 1, ", "), quoted.back()));
     return;
   }
-  const YamlNode* body = points ? points : count;
-  std::string what = points ? "'points'" : "'count'";
-  if (points) {
-    grading.kind = Grading::Kind::kPoints;
-    if (!cx.CheckMap(*body, what, {"table", "of"})) return;
-    if (const YamlNode* t = cx.Require(*body, "table", what)) {
-      grading.table_id = cx.Text(*t, "'table'").value_or("");
-    }
-  } else {
-    grading.kind = Grading::Kind::kCount;
-    if (!cx.CheckMap(*body, what, {"where", "of"})) return;
-    if (const YamlNode* w = body->Find("where")) ParseFilter(*w, cx, grading.where);
+  grading.kind = kind;
+  std::string what = fmt::format("'{}'", NameOf(kGradingKindNames, kind));
+  switch (kind) {
+    case Grading::Kind::kUngraded:
+      return;  // not reached: kUngraded is never written
+    case Grading::Kind::kPoints:
+      if (!cx.CheckMap(*body, what, {"table", "of"})) return;
+      if (const YamlNode* t = cx.Require(*body, "table", what)) {
+        grading.table_id = cx.Text(*t, "'table'").value_or("");
+      }
+      break;
+    case Grading::Kind::kCount:
+      if (!cx.CheckMap(*body, what, {"where", "of"})) return;
+      if (const YamlNode* w = body->Find("where")) ParseFilter(*w, cx, grading.where);
+      break;
   }
   if (const YamlNode* of = cx.Require(*body, "of", what)) {
     grading.of_ids = cx.TextList(*of, "'of'", true).value_or(std::vector<std::string>{});

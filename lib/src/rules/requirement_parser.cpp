@@ -1,7 +1,14 @@
 // Parses requirement trees, aggregates, thresholds and `where` filters.
+//
+// Each primitive has one parse function, found in kPrimitives through its key as written
+// (kRequirementKindNames in rules.h); each aggregate's body likewise in kAggregates. The keys
+// that messages and "did you mean" list come from those tables, so a new primitive is a parse
+// function and a row here, and a row in rules.h.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
+#include <span>
 
 #include "rules/rules_parse.h"
 
@@ -9,8 +16,17 @@ namespace accredit::internal {
 
 namespace {
 
-const std::vector<std::string> kPrimitives = {"count", "sum",  "best", "all",
-                                              "any",   "n_of", "none", "compare"};
+// Whether `rows` holds one row per enumerator of E in declaration order, as E's names table
+// does, so that it can be indexed by the enumerator. A static_assert on it turns a kind without
+// its row into a compile error.
+template <typename Row, std::size_t N, typename E, std::size_t M>
+constexpr bool OneRowPerKind(const Row (&rows)[N], const EnumName<E> (&)[M]) {
+  if (N != M) return false;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (static_cast<std::size_t>(rows[i].kind) != i) return false;
+  }
+  return true;
+}
 
 std::vector<std::string> FieldNameList() {
   std::vector<std::string> names(FieldNames().begin(), FieldNames().end());
@@ -18,24 +34,20 @@ std::vector<std::string> FieldNameList() {
   return names;
 }
 
-// Splits a leading comparison operator off `text` (">= 4" -> kGe, "4").
+// Splits a leading comparison operator off `text` (">= 4" -> kGe, "4"): the longest symbol
+// that starts it, so that ">=" is not read as ">" followed by "= 4".
 std::optional<CompareOp> SplitOperator(std::string_view text, std::string& operand) {
-  struct Op {
-    std::string_view symbol;
-    CompareOp op;
-  };
-  static constexpr Op kOps[] = {{">=", CompareOp::kGe}, {"<=", CompareOp::kLe},
-                                {"!=", CompareOp::kNe}, {"==", CompareOp::kEq},
-                                {">", CompareOp::kGt},  {"<", CompareOp::kLt}};
-  for (const Op& op : kOps) {
-    if (text.substr(0, op.symbol.size()) == op.symbol) {
-      std::string_view rest = text.substr(op.symbol.size());
-      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      operand = std::string(rest);
-      return op.op;
+  const EnumName<CompareOp>* match = nullptr;
+  for (const EnumName<CompareOp>& op : kCompareOpNames) {
+    if (text.starts_with(op.name) && (match == nullptr || op.name.size() > match->name.size())) {
+      match = &op;
     }
   }
-  return std::nullopt;
+  if (match == nullptr) return std::nullopt;
+  std::string_view rest = text.substr(match->name.size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  operand = std::string(rest);
+  return match->value;
 }
 
 bool ParseCondition(Field field, const YamlNode& node, LoadContext& cx, Condition& out) {
@@ -117,19 +129,17 @@ bool ParseCondition(Field field, const YamlNode& node, LoadContext& cx, Conditio
       case Field::kKind:
         if (!KindByName(value)) {
           Diagnostic& d = cx.Error(
-              node, "bad-value",
-              fmt::format("'kind' is qualification, project or activity, not '{}'", value));
-          AddDidYouMean(d, value, {"qualification", "project", "activity"});
+              node, "bad-value", fmt::format("'kind' is {}, not '{}'", ListOf(kKindNames), value));
+          AddDidYouMean(d, value, NamesOf(kKindNames));
           return false;
         }
         break;
       case Field::kStatus:
         if (!StatusByName(value)) {
-          Diagnostic& d = cx.Error(
-              node, "bad-value",
-              fmt::format("'status' is achieved, predicted, in-progress or withdrawn, not '{}'",
-                          value));
-          AddDidYouMean(d, value, {"achieved", "predicted", "in-progress", "withdrawn"});
+          Diagnostic& d =
+              cx.Error(node, "bad-value",
+                       fmt::format("'status' is {}, not '{}'", ListOf(kStatusNames), value));
+          AddDidYouMean(d, value, NamesOf(kStatusNames));
           return false;
         }
         break;
@@ -143,46 +153,23 @@ bool ParseCondition(Field field, const YamlNode& node, LoadContext& cx, Conditio
   return true;
 }
 
-std::optional<Quantity> QuantityByName(std::string_view name) {
-  if (name == "hours") return Quantity::kHours;
-  if (name == "points") return Quantity::kPoints;
-  if (name == "size") return Quantity::kSize;
-  return std::nullopt;
-}
+// What `of` may name: every quantity but kCount (the last), which only a count counts.
+constexpr EnumName<Quantity> kOfNames[] = {kQuantityNames[0], kQuantityNames[1], kQuantityNames[2]};
+static_assert(std::size(kOfNames) + 1 == std::size(kQuantityNames) &&
+              kQuantityNames[std::size(kOfNames)].value == Quantity::kCount);
 
-// Reads the parts common to count/sum/best bodies into `agg`.
-bool ParseAggregateBody(Aggregate::Kind kind, const YamlNode& body, LoadContext& cx,
-                        Aggregate& agg) {
-  agg.kind = kind;
-  agg.location = cx.Loc(body);
-  if (const YamlNode* w = body.Find("where")) {
-    if (!ParseFilter(*w, cx, agg.where)) return false;
-  }
-  if (kind == Aggregate::Kind::kCount) {
-    agg.of = Quantity::kCount;
-    if (const YamlNode* d = body.Find("distinct")) {
-      auto name = cx.Text(*d, "'distinct'");
-      if (!name) return false;
-      agg.distinct = FieldByName(*name);
-      if (!agg.distinct) {
-        Diagnostic& diag =
-            cx.Error(*d, "unknown-field", fmt::format("unknown field '{}' in 'distinct'", *name));
-        AddDidYouMean(diag, *name,
-                      std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
-        return false;
-      }
-    }
-    return true;
-  }
-  const YamlNode* of = cx.Require(body, "of", kind == Aggregate::Kind::kSum ? "'sum'" : "'best'");
+// `of` and `table`: what a sum or best adds up.
+bool ParseQuantity(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  std::string what = fmt::format("'{}'", NameOf(kAggregateKindNames, agg.kind));
+  const YamlNode* of = cx.Require(body, "of", what);
   if (of == nullptr) return false;
   auto name = cx.Text(*of, "'of'");
   if (!name) return false;
-  auto quantity = QuantityByName(*name);
+  auto quantity = ValueOf(kOfNames, *name);
   if (!quantity) {
     Diagnostic& d =
-        cx.Error(*of, "bad-value", fmt::format("'of' is hours, points or size, not '{}'", *name));
-    AddDidYouMean(d, *name, {"hours", "points", "size"});
+        cx.Error(*of, "bad-value", fmt::format("'of' is {}, not '{}'", ListOf(kOfNames), *name));
+    AddDidYouMean(d, *name, NamesOf(kOfNames));
     return false;
   }
   agg.of = *quantity;
@@ -197,41 +184,91 @@ bool ParseAggregateBody(Aggregate::Kind kind, const YamlNode& body, LoadContext&
     cx.Error(body, "missing-key", "'of: points' needs a 'table' naming the points table");
     return false;
   }
-  if (kind == Aggregate::Kind::kBest) {
-    const YamlNode* n = cx.Require(body, "n", "'best'");
-    if (n == nullptr) return false;
-    auto count = cx.Integer(*n, "'n'", 1);
-    if (!count) return false;
-    agg.n = *count;
+  return true;
+}
+
+bool ParseCountBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  agg.of = Quantity::kCount;
+  if (const YamlNode* d = body.Find("distinct")) {
+    auto name = cx.Text(*d, "'distinct'");
+    if (!name) return false;
+    agg.distinct = FieldByName(*name);
+    if (!agg.distinct) {
+      Diagnostic& diag =
+          cx.Error(*d, "unknown-field", fmt::format("unknown field '{}' in 'distinct'", *name));
+      AddDidYouMean(diag, *name,
+                    std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+      return false;
+    }
   }
   return true;
 }
 
-std::optional<Aggregate::Kind> AggregateKind(std::string_view key) {
-  if (key == "count") return Aggregate::Kind::kCount;
-  if (key == "sum") return Aggregate::Kind::kSum;
-  if (key == "best") return Aggregate::Kind::kBest;
-  return std::nullopt;
+bool ParseSumBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  return ParseQuantity(body, cx, agg);
 }
 
+bool ParseBestBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  if (!ParseQuantity(body, cx, agg)) return false;
+  const YamlNode* n =
+      cx.Require(body, "n", fmt::format("'{}'", NameOf(kAggregateKindNames, agg.kind)));
+  if (n == nullptr) return false;
+  auto count = cx.Integer(*n, "'n'", 1);
+  if (!count) return false;
+  agg.n = *count;
+  return true;
+}
+
+// An aggregate's keys besides `where`, and the function that reads them.
+struct AggregateSyntax {
+  Aggregate::Kind kind;
+  std::span<const std::string_view> keys;
+  bool (*parse)(const YamlNode& body, LoadContext& cx, Aggregate& agg);
+};
+constexpr std::string_view kCountKeys[] = {"distinct"};
+constexpr std::string_view kSumKeys[] = {"of", "table"};
+constexpr std::string_view kBestKeys[] = {"of", "table", "n"};
+constexpr AggregateSyntax kAggregates[] = {
+    {Aggregate::Kind::kCount, kCountKeys, ParseCountBody},
+    {Aggregate::Kind::kSum, kSumKeys, ParseSumBody},
+    {Aggregate::Kind::kBest, kBestKeys, ParseBestBody},
+};
+static_assert(OneRowPerKind(kAggregates, kAggregateKindNames),
+              "kAggregates needs a row per Aggregate::Kind, in declaration order");
+
+const AggregateSyntax& SyntaxOf(Aggregate::Kind kind) {
+  return kAggregates[static_cast<std::size_t>(kind)];
+}
+
+// The keys of an aggregate's body, with a requirement's bounds when `thresholds`.
 std::vector<std::string> AggregateKeys(Aggregate::Kind kind, bool thresholds) {
   std::vector<std::string> keys = {"where"};
-  if (kind == Aggregate::Kind::kCount) keys.push_back("distinct");
-  if (kind != Aggregate::Kind::kCount) keys.insert(keys.end(), {"of", "table"});
-  if (kind == Aggregate::Kind::kBest) keys.push_back("n");
+  for (std::string_view key : SyntaxOf(kind).keys) keys.emplace_back(key);
   if (thresholds) keys.insert(keys.end(), {"at_least", "at_most"});
   return keys;
 }
 
+// Reads an aggregate's body (keys already checked) into `agg`.
+bool ParseAggregateBody(Aggregate::Kind kind, const YamlNode& body, LoadContext& cx,
+                        Aggregate& agg) {
+  agg.kind = kind;
+  agg.location = cx.Loc(body);
+  if (const YamlNode* w = body.Find("where")) {
+    if (!ParseFilter(*w, cx, agg.where)) return false;
+  }
+  return SyntaxOf(kind).parse(body, cx, agg);
+}
+
 // An aggregate written as `{count: {...}}`, `{sum: {...}}` or `{best: {...}}`.
 bool ParseAggregate(const YamlNode& node, std::string_view what, LoadContext& cx, Aggregate& out) {
-  if (!cx.CheckMap(node, what, {"count", "sum", "best"})) return false;
+  if (!cx.CheckMapKeys(node, what, NamesOf(kAggregateKindNames))) return false;
   if (node.entries.size() != 1) {
-    cx.Error(node, "bad-value", fmt::format("{} needs exactly one of count, sum or best", what));
+    cx.Error(node, "bad-value",
+             fmt::format("{} needs exactly one of {}", what, ListOf(kAggregateKindNames)));
     return false;
   }
   const auto& [key, body] = node.entries.front();
-  auto kind = AggregateKind(key.value);
+  auto kind = ValueOf(kAggregateKindNames, key.value);
   if (!kind) return false;
   if (!cx.CheckMapKeys(body, fmt::format("'{}'", key.value), AggregateKeys(*kind, false))) {
     return false;
@@ -275,6 +312,133 @@ bool ParseThreshold(const YamlNode& node, std::string_view what, LoadContext& cx
   return true;
 }
 
+// The primitives. Each reads the value under its key into `out`, whose id and kind are set;
+// `depth` is the nesting of `out`, for the children of a group.
+using PrimitiveParser = bool (*)(const YamlNode& body, int depth, LoadContext& cx,
+                                 Requirement& out);
+
+// "'count'": the primitive's key, for messages.
+std::string Quoted(const Requirement& out) {
+  return fmt::format("'{}'", NameOf(kRequirementKindNames, out.kind));
+}
+
+// count, sum, best: an aggregate of `kind` with `at_least`, `at_most` or both.
+bool ParseBounded(Aggregate::Kind kind, const YamlNode& body, LoadContext& cx, Requirement& out) {
+  std::string what = Quoted(out);
+  std::size_t before = cx.diagnostics().error_count();
+  if (!cx.CheckMapKeys(body, what, AggregateKeys(kind, true))) return false;
+  // A misspelt key has been reported: do not pile "needs at_least" on top of it.
+  bool misspelt = cx.diagnostics().error_count() > before;
+  if (!ParseAggregateBody(kind, body, cx, out.aggregate)) return false;
+  bool ok = true;
+  if (const YamlNode* t = body.Find("at_least")) {
+    ok = ParseThreshold(*t, "'at_least'", cx, out.at_least) && ok;
+  }
+  if (const YamlNode* t = body.Find("at_most")) {
+    ok = ParseThreshold(*t, "'at_most'", cx, out.at_most) && ok;
+  }
+  if (ok && !misspelt && !out.at_least.present && !out.at_most.present) {
+    cx.Error(body, "missing-key", fmt::format("{} needs 'at_least' or 'at_most'", what));
+    return false;
+  }
+  return ok;
+}
+
+bool ParseCount(const YamlNode& body, int /*depth*/, LoadContext& cx, Requirement& out) {
+  return ParseBounded(Aggregate::Kind::kCount, body, cx, out);
+}
+
+bool ParseSum(const YamlNode& body, int /*depth*/, LoadContext& cx, Requirement& out) {
+  return ParseBounded(Aggregate::Kind::kSum, body, cx, out);
+}
+
+bool ParseBest(const YamlNode& body, int /*depth*/, LoadContext& cx, Requirement& out) {
+  return ParseBounded(Aggregate::Kind::kBest, body, cx, out);
+}
+
+// The list of a group's children; a child's id is its parent's and its position, or the id
+// it gives.
+bool ParseChildren(const YamlNode& list, int depth, LoadContext& cx, Requirement& out) {
+  if (!cx.CheckList(list, Quoted(out))) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    const YamlNode& child = list.items[i];
+    std::string child_id = fmt::format("{}.{}", out.id, i + 1);
+    if (child.IsMap()) {
+      if (const YamlNode* given = child.Find("id")) {
+        if (auto local = cx.Id(*given, "a requirement")) child_id = out.id + "." + *local;
+      }
+    }
+    out.children.emplace_back();
+    ok = ParseRequirement(child, child_id, {}, depth + 1, cx, out.children.back()) && ok;
+  }
+  return ok;
+}
+
+bool ParseAll(const YamlNode& body, int depth, LoadContext& cx, Requirement& out) {
+  return ParseChildren(body, depth, cx, out);
+}
+
+bool ParseAny(const YamlNode& body, int depth, LoadContext& cx, Requirement& out) {
+  return ParseChildren(body, depth, cx, out);
+}
+
+bool ParseNOf(const YamlNode& body, int depth, LoadContext& cx, Requirement& out) {
+  std::string what = Quoted(out);
+  if (!cx.CheckMap(body, what, {"at_least", "of"})) return false;
+  const YamlNode* n = cx.Require(body, "at_least", what);
+  const YamlNode* list = cx.Require(body, "of", what);
+  if (n == nullptr || list == nullptr) return false;
+  auto count = cx.Integer(*n, "'at_least'", 0);
+  if (!count) return false;
+  out.n_of = *count;
+  return ParseChildren(*list, depth, cx, out);
+}
+
+bool ParseNone(const YamlNode& body, int /*depth*/, LoadContext& cx, Requirement& out) {
+  std::string what = Quoted(out);
+  if (!cx.CheckMap(body, what, {"where"})) return false;
+  const YamlNode* w = cx.Require(body, "where", what);
+  return w != nullptr && ParseFilter(*w, cx, out.aggregate.where);
+}
+
+bool ParseCompare(const YamlNode& body, int /*depth*/, LoadContext& cx, Requirement& out) {
+  std::string what = Quoted(out);
+  if (!cx.CheckMap(body, what, {"left", "op", "right"})) return false;
+  const YamlNode* left = cx.Require(body, "left", what);
+  const YamlNode* op = cx.Require(body, "op", what);
+  const YamlNode* right = cx.Require(body, "right", what);
+  if (left == nullptr || op == nullptr || right == nullptr) return false;
+  bool ok = ParseAggregate(*left, "'left'", cx, out.aggregate);
+  ok = ParseAggregate(*right, "'right'", cx, out.right) && ok;
+  std::string operand;
+  auto symbol = cx.Text(*op, "'op'");
+  auto parsed = symbol ? SplitOperator(*symbol, operand) : std::nullopt;
+  if (!parsed || !operand.empty()) {
+    if (symbol) {
+      cx.Error(*op, "bad-operator",
+               fmt::format("'op' is one of {}, not '{}'", fmt::join(NamesOf(kCompareOpNames), ", "),
+                           *symbol));
+    }
+    return false;
+  }
+  out.op = *parsed;
+  return ok;
+}
+
+struct Primitive {
+  Requirement::Kind kind;
+  PrimitiveParser parse;
+};
+constexpr Primitive kPrimitives[] = {
+    {Requirement::Kind::kCount, ParseCount}, {Requirement::Kind::kSum, ParseSum},
+    {Requirement::Kind::kBest, ParseBest},   {Requirement::Kind::kAll, ParseAll},
+    {Requirement::Kind::kAny, ParseAny},     {Requirement::Kind::kNOf, ParseNOf},
+    {Requirement::Kind::kNoneOf, ParseNone}, {Requirement::Kind::kCompare, ParseCompare},
+};
+static_assert(OneRowPerKind(kPrimitives, kRequirementKindNames),
+              "kPrimitives needs a row per Requirement::Kind, in declaration order");
+
 }  // namespace
 
 bool ParseFilter(const YamlNode& node, LoadContext& cx, Filter& out) {
@@ -317,7 +481,7 @@ bool ParseRequirement(const YamlNode& node, std::string id,
              fmt::format("requirements nest deeper than the limit of {}", kMaxRequirementDepth));
     return false;
   }
-  std::vector<std::string> allowed = kPrimitives;
+  std::vector<std::string> allowed = NamesOf(kRequirementKindNames);
   allowed.insert(allowed.end(), {"id", "title", "description"});
   allowed.insert(allowed.end(), extra_keys.begin(), extra_keys.end());
   if (!cx.CheckMapKeys(node, what, allowed)) return false;
@@ -326,103 +490,24 @@ bool ParseRequirement(const YamlNode& node, std::string id,
     out.description = cx.Text(*n, "'description'").value_or("");
   }
   const YamlNode* body = nullptr;
-  std::string primitive;
+  Requirement::Kind kind = out.kind;
   int found = 0;
   for (const auto& [key, value] : node.entries) {
-    if (std::find(kPrimitives.begin(), kPrimitives.end(), key.value) != kPrimitives.end()) {
+    if (auto primitive = ValueOf(kRequirementKindNames, key.value)) {
       if (++found == 1) {
         body = &value;
-        primitive = key.value;
+        kind = *primitive;
       }
     }
   }
   if (found != 1) {
     cx.Error(node, found == 0 ? "missing-key" : "bad-value",
-             fmt::format("{} needs exactly one of count, sum, best, all, any, n_of, none or "
-                         "compare{}",
-                         what, found == 0 ? "" : fmt::format(", not {}", found)));
+             fmt::format("{} needs exactly one of {}{}", what, ListOf(kRequirementKindNames),
+                         found == 0 ? "" : fmt::format(", not {}", found)));
     return false;
   }
-  if (auto kind = AggregateKind(primitive)) {
-    out.kind = primitive == "count" ? Requirement::Kind::kCount
-               : primitive == "sum" ? Requirement::Kind::kSum
-                                    : Requirement::Kind::kBest;
-    std::size_t before = cx.diagnostics().error_count();
-    if (!cx.CheckMapKeys(*body, fmt::format("'{}'", primitive), AggregateKeys(*kind, true))) {
-      return false;
-    }
-    // A misspelt key has been reported: do not pile "needs at_least" on top of it.
-    bool misspelt = cx.diagnostics().error_count() > before;
-    if (!ParseAggregateBody(*kind, *body, cx, out.aggregate)) return false;
-    bool ok = true;
-    if (const YamlNode* t = body->Find("at_least")) {
-      ok = ParseThreshold(*t, "'at_least'", cx, out.at_least) && ok;
-    }
-    if (const YamlNode* t = body->Find("at_most")) {
-      ok = ParseThreshold(*t, "'at_most'", cx, out.at_most) && ok;
-    }
-    if (ok && !misspelt && !out.at_least.present && !out.at_most.present) {
-      cx.Error(*body, "missing-key", fmt::format("'{}' needs 'at_least' or 'at_most'", primitive));
-      return false;
-    }
-    return ok;
-  }
-  if (primitive == "none") {
-    out.kind = Requirement::Kind::kNoneOf;
-    if (!cx.CheckMap(*body, "'none'", {"where"})) return false;
-    const YamlNode* w = cx.Require(*body, "where", "'none'");
-    return w != nullptr && ParseFilter(*w, cx, out.aggregate.where);
-  }
-  if (primitive == "compare") {
-    out.kind = Requirement::Kind::kCompare;
-    if (!cx.CheckMap(*body, "'compare'", {"left", "op", "right"})) return false;
-    const YamlNode* left = cx.Require(*body, "left", "'compare'");
-    const YamlNode* op = cx.Require(*body, "op", "'compare'");
-    const YamlNode* right = cx.Require(*body, "right", "'compare'");
-    if (left == nullptr || op == nullptr || right == nullptr) return false;
-    bool ok = ParseAggregate(*left, "'left'", cx, out.aggregate);
-    ok = ParseAggregate(*right, "'right'", cx, out.right) && ok;
-    std::string operand;
-    auto symbol = cx.Text(*op, "'op'");
-    auto parsed = symbol ? SplitOperator(*symbol, operand) : std::nullopt;
-    if (!parsed || !operand.empty()) {
-      if (symbol) {
-        cx.Error(*op, "bad-operator",
-                 fmt::format("'op' is one of >=, >, <=, <, ==, !=, not '{}'", *symbol));
-      }
-      return false;
-    }
-    out.op = *parsed;
-    return ok;
-  }
-  // all / any / n_of
-  const YamlNode* list = body;
-  if (primitive == "n_of") {
-    out.kind = Requirement::Kind::kNOf;
-    if (!cx.CheckMap(*body, "'n_of'", {"at_least", "of"})) return false;
-    const YamlNode* n = cx.Require(*body, "at_least", "'n_of'");
-    list = cx.Require(*body, "of", "'n_of'");
-    if (n == nullptr || list == nullptr) return false;
-    auto count = cx.Integer(*n, "'at_least'", 0);
-    if (!count) return false;
-    out.n_of = *count;
-  } else {
-    out.kind = primitive == "all" ? Requirement::Kind::kAll : Requirement::Kind::kAny;
-  }
-  if (!cx.CheckList(*list, fmt::format("'{}'", primitive))) return false;
-  bool ok = true;
-  for (std::size_t i = 0; i < list->items.size(); ++i) {
-    const YamlNode& child = list->items[i];
-    std::string child_id = fmt::format("{}.{}", out.id, i + 1);
-    if (child.IsMap()) {
-      if (const YamlNode* given = child.Find("id")) {
-        if (auto local = cx.Id(*given, "a requirement")) child_id = out.id + "." + *local;
-      }
-    }
-    out.children.emplace_back();
-    ok = ParseRequirement(child, child_id, {}, depth + 1, cx, out.children.back()) && ok;
-  }
-  return ok;
+  out.kind = kind;
+  return kPrimitives[static_cast<std::size_t>(kind)].parse(*body, depth, cx, out);
 }
 
 }  // namespace accredit::internal

@@ -254,10 +254,8 @@ class Checker {
       diags_.Error("duplicate-id", fmt::format("node id '{}' is used twice", req.id), req.location)
           .notes.push_back(Note{"first used here", it->second});
     }
-    switch (req.kind) {
-      case Requirement::Kind::kCount:
-      case Requirement::Kind::kSum:
-      case Requirement::Kind::kBest: {
+    switch (ShapeOf(req.kind)) {
+      case RequirementShape::kBounded: {
         ResolveAggregate(req.aggregate);
         ResolveThreshold(req.at_least);
         ResolveThreshold(req.at_most);
@@ -272,16 +270,14 @@ class Checker {
         }
         return true;
       }
-      case Requirement::Kind::kNoneOf:
+      case RequirementShape::kExclusion:
         CheckFilter(req.aggregate.where);
         return true;
-      case Requirement::Kind::kCompare:
+      case RequirementShape::kComparison:
         ResolveAggregate(req.aggregate);
         ResolveAggregate(req.right);
         return true;
-      case Requirement::Kind::kAll:
-      case Requirement::Kind::kAny:
-      case Requirement::Kind::kNOf:
+      case RequirementShape::kGroup:
         break;
     }
     std::size_t possible = 0;
@@ -292,30 +288,35 @@ class Checker {
                    fmt::format("'{}' has an empty list of requirements", req.id), req.location);
       return false;
     }
-    if (req.kind == Requirement::Kind::kNOf) {
-      if (req.n_of < 1 || static_cast<std::size_t>(req.n_of) > n) {
-        diags_.Error("impossible-requirement",
-                     fmt::format("'{}' needs {} of {} requirements", req.id, req.n_of, n),
-                     req.location);
-        return false;
-      }
-      return possible >= static_cast<std::size_t>(req.n_of);
+    // Only an n_of can ask for fewer than one or more than all of its children.
+    int needed = NeededChildren(req);
+    if (needed < 1 || static_cast<std::size_t>(needed) > n) {
+      diags_.Error("impossible-requirement",
+                   fmt::format("'{}' needs {} of {} requirements", req.id, needed, n),
+                   req.location);
+      return false;
     }
-    return req.kind == Requirement::Kind::kAll ? possible == n : possible > 0;
+    return possible >= static_cast<std::size_t>(needed);
   }
 
   void CheckGrading(Tier& tier) {
     Grading& g = tier.grading;
-    if (g.kind == Grading::Kind::kUngraded) return;
-    if (g.kind == Grading::Kind::kPoints && !g.table_id.empty()) {
-      g.table = rules_.FindTable(g.table_id);
-      if (g.table == kNone) {
-        Diagnostic& d = diags_.Error(
-            "unknown-table", fmt::format("unknown points table '{}'", g.table_id), g.location);
-        DidYouMean(d, g.table_id, Ids(rules_.tables));
-      }
+    switch (g.kind) {
+      case Grading::Kind::kUngraded:
+        return;
+      case Grading::Kind::kPoints:
+        if (g.table_id.empty()) break;
+        g.table = rules_.FindTable(g.table_id);
+        if (g.table == kNone) {
+          Diagnostic& d = diags_.Error(
+              "unknown-table", fmt::format("unknown points table '{}'", g.table_id), g.location);
+          DidYouMean(d, g.table_id, Ids(rules_.tables));
+        }
+        break;
+      case Grading::Kind::kCount:
+        CheckFilter(g.where);
+        break;
     }
-    if (g.kind == Grading::Kind::kCount) CheckFilter(g.where);
     std::vector<std::string> component_ids;
     for (const Component& c : tier.components) component_ids.push_back(c.local_id);
     for (const std::string& id : g.of_ids) {

@@ -3,15 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace accredit {
 
 namespace {
 
 std::string Number(double value) {
-  if (value == static_cast<double>(static_cast<long long>(value))) {
-    return fmt::format("{}", static_cast<long long>(value));
-  }
+  if (value == std::floor(value)) return fmt::format("{}", static_cast<long long>(value));
   return fmt::format("{:.1f}", value);
 }
 
@@ -316,6 +315,54 @@ std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
   return "";
 }
 
+std::string DescribeShortfall(const RuleSet& rules, const Requirement& req, double actual,
+                              double required, bool upper_bound) {
+  const Aggregate& agg = req.aggregate;
+  auto at_most = [&] {
+    return fmt::format("may have at most {} {}: has {}", Number(required),
+                       DescribeFilter(rules, agg.where), Number(actual));
+  };
+  switch (req.kind) {
+    case Requirement::Kind::kCount: {
+      if (upper_bound) return at_most();
+      double n = std::ceil(required - actual);
+      if (agg.distinct) {
+        return fmt::format("needs {} more different {}{} among {}", Number(n),
+                           FieldName(*agg.distinct), n == 1 ? "" : "s",
+                           DescribeFilter(rules, agg.where));
+      }
+      return "needs " + DescribeCountOf(rules, agg.where, n, " more");
+    }
+    case Requirement::Kind::kSum:
+    case Requirement::Kind::kBest: {
+      if (upper_bound) return at_most();
+      double shortfall = required - actual;
+      if (agg.of == Quantity::kHours) {
+        return fmt::format("needs {} more hours of {} (has {} of {})", Number(shortfall),
+                           DescribeFilter(rules, agg.where), Number(actual), Number(required));
+      }
+      std::string unit = agg.of == Quantity::kPoints && agg.table != kNone
+                             ? rules.tables[static_cast<std::size_t>(agg.table)].title + " points"
+                             : std::string(QuantityName(agg.of));
+      return fmt::format(
+          "needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit,
+          req.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "",
+          DescribeFilter(rules, agg.where), Number(actual), Number(required));
+    }
+    case Requirement::Kind::kNoneOf:
+      return fmt::format("must have no {}: has {}", DescribeFilter(rules, agg.where),
+                         Number(actual));
+    case Requirement::Kind::kCompare:
+      return fmt::format("{}: it is {} against {}", DescribeRequirement(rules, req), Number(actual),
+                         Number(required));
+    case Requirement::Kind::kAll:
+    case Requirement::Kind::kAny:
+    case Requirement::Kind::kNOf:
+      return "";  // a group's children say what they need
+  }
+  return "";
+}
+
 std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) {
   std::string out;
   std::string title = programme.title.empty() ? programme.id : programme.title;
@@ -365,11 +412,18 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
         const Component& c = tier.components[static_cast<std::size_t>(i)];
         parts.push_back(c.title.empty() ? c.local_id : c.title);
       }
-      std::string basis =
-          g.kind == Grading::Kind::kPoints
-              ? fmt::format("{} earned by {}", TableTitle(rules, g.table), JoinOr(parts))
-              : fmt::format("the number of {} used by {}", DescribeFilter(rules, g.where),
-                            JoinOr(parts));
+      std::string basis;
+      switch (g.kind) {
+        case Grading::Kind::kUngraded:
+          break;  // not reached: ungraded tiers have no bands to describe
+        case Grading::Kind::kPoints:
+          basis = fmt::format("{} earned by {}", TableTitle(rules, g.table), JoinOr(parts));
+          break;
+        case Grading::Kind::kCount:
+          basis = fmt::format("the number of {} used by {}", DescribeFilter(rules, g.where),
+                              JoinOr(parts));
+          break;
+      }
       std::vector<std::string> bands;
       for (const Band& b : g.bands) {
         bands.push_back(fmt::format("{} from {}", b.name, Number(b.at_least)));

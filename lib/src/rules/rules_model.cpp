@@ -18,38 +18,6 @@ std::string_view SpecialTreatmentName(SpecialTreatment treatment) {
   return "fail";
 }
 
-std::string_view CompareOpSymbol(CompareOp op) {
-  switch (op) {
-    case CompareOp::kEq:
-      return "==";
-    case CompareOp::kNe:
-      return "!=";
-    case CompareOp::kLt:
-      return "<";
-    case CompareOp::kLe:
-      return "<=";
-    case CompareOp::kGt:
-      return ">";
-    case CompareOp::kGe:
-      return ">=";
-  }
-  return "==";
-}
-
-std::string_view QuantityName(Quantity quantity) {
-  switch (quantity) {
-    case Quantity::kHours:
-      return "hours";
-    case Quantity::kPoints:
-      return "points";
-    case Quantity::kSize:
-      return "size";
-    case Quantity::kCount:
-      return "count";
-  }
-  return "count";
-}
-
 int Scale::Rank(std::string_view grade) const {
   for (std::size_t i = 0; i < grades.size(); ++i) {
     if (grades[i] == grade) return static_cast<int>(i);

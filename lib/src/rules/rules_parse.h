@@ -18,9 +18,10 @@ void ParseFramework(const YamlNode& node, LoadContext& context, RuleSet& rules);
 // Top-level `programme`, `tiers` and `tests` of one file (tests need the programme).
 void ParseProgramme(const YamlNode& root, LoadContext& context, RuleSet& rules);
 
-// A requirement node (`count`, `sum`, `best`, `all`, `any`, `n_of`, `none`, `compare`) whose
-// node id is `id`. `extra_keys` are further keys the caller reads from the same mapping (a
-// component's role, title...). Depth counts requirement nesting, for `too-deep`.
+// A requirement node (one primitive key of kRequirementKindNames, read by that primitive's
+// parse function in requirement_parser.cpp) whose node id is `id`. `extra_keys` are further keys
+// the caller reads from the same mapping (a component's role, title...). Depth counts requirement
+// nesting, for `too-deep`.
 bool ParseRequirement(const YamlNode& node, std::string id,
                       const std::vector<std::string>& extra_keys, int depth, LoadContext& context,
                       Requirement& out);
