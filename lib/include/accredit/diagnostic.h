@@ -17,13 +17,20 @@
 #include <string_view>
 #include <vector>
 
+#include "accredit/enum_table.h"
 #include "accredit/source.h"
 
 namespace accredit {
 
 enum class Severity { kNote, kWarning, kError };
-
-std::string_view SeverityName(Severity severity);
+inline constexpr EnumName<Severity> kSeverityNames[] = {
+    {Severity::kNote, "note", "Note"},
+    {Severity::kWarning, "warning", "Warning"},
+    {Severity::kError, "error", "Error"},
+};
+static_assert(InDeclarationOrder(kSeverityNames));
+// "note", "warning", "error": as rendered before the message.
+inline std::string_view SeverityName(Severity severity) { return NameOf(kSeverityNames, severity); }
 
 struct Note {
   std::string message;

@@ -7,18 +7,6 @@
 
 namespace accredit {
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::kNote:
-      return "note";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kError:
-      return "error";
-  }
-  return "error";
-}
-
 Diagnostic& Diagnostics::Add(Severity severity, std::string code, std::string message,
                              Location location) {
   if (severity == Severity::kError) ++errors_;

@@ -460,9 +460,7 @@ void JsonReader::NoteUnknown(std::string_view key, const Location& where) {
   unknown_keys_.emplace(key);
   Diagnostic& d = diagnostics_.Add(Severity::kNote, "unknown-field",
                                    fmt::format("ignoring unknown field '{}'", key), where);
-  std::string close =
-      ClosestMatch(internal::LowerAscii(key),
-                   std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+  std::string close = ClosestMatch(internal::LowerAscii(key), NamesOf(kFieldNames));
   if (!close.empty()) d.notes.push_back(Note{fmt::format("did you mean '{}'?", close), {}});
 }
 

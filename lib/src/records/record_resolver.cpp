@@ -101,10 +101,6 @@ std::vector<std::string> Words(const std::array<std::string_view, N>& words) {
   return std::vector<std::string>(words.begin(), words.end());
 }
 
-constexpr std::array<std::string_view, 3> kKinds = {"qualification", "project", "activity"};
-constexpr std::array<std::string_view, 4> kStatuses = {"achieved", "predicted", "in-progress",
-                                                       "withdrawn"};
-
 // The grade of `row` on the scale of `type`, into `out`; false after an error.
 bool ResolveGrade(Row& row, const RuleSet& rules, const QualType& type, Achievement& out) {
   std::string_view grade = row[Field::kGrade];
@@ -145,10 +141,10 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
     kind = KindByName(row[Field::kKind]);
     if (!kind) kind = KindByName(Lowered(row[Field::kKind]));
     if (!kind) {
-      return row.Fail(
-          "bad-value",
-          fmt::format("kind '{}' is not one of {}", row[Field::kKind], fmt::join(kKinds, ", ")),
-          Field::kKind, ClosestMatch(row[Field::kKind], Words(kKinds)));
+      return row.Fail("bad-value",
+                      fmt::format("kind '{}' is not one of {}", row[Field::kKind],
+                                  fmt::join(NamesOf(kKindNames), ", ")),
+                      Field::kKind, ClosestMatch(row[Field::kKind], NamesOf(kKindNames)));
     }
   }
 
@@ -237,8 +233,8 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
     if (!status) {
       return row.Fail("bad-value",
                       fmt::format("status '{}' is not one of {}", row[Field::kStatus],
-                                  fmt::join(kStatuses, ", ")),
-                      Field::kStatus, ClosestMatch(row[Field::kStatus], Words(kStatuses)));
+                                  fmt::join(NamesOf(kStatusNames), ", ")),
+                      Field::kStatus, ClosestMatch(row[Field::kStatus], NamesOf(kStatusNames)));
     }
     out.status = *status;
   }

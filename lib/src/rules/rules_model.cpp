@@ -4,20 +4,6 @@
 
 namespace accredit {
 
-std::string_view SpecialTreatmentName(SpecialTreatment treatment) {
-  switch (treatment) {
-    case SpecialTreatment::kFail:
-      return "fail";
-    case SpecialTreatment::kPending:
-      return "pending";
-    case SpecialTreatment::kIgnore:
-      return "ignore";
-    case SpecialTreatment::kError:
-      return "error";
-  }
-  return "fail";
-}
-
 std::string_view CompareOpSymbol(CompareOp op) {
   switch (op) {
     case CompareOp::kEq:
