@@ -170,7 +170,7 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
     // Something is wrong: find what, and where, as precisely as we can.
     internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
     if (!fault.ok()) {
-      diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
+      diagnostics_.Error(*fault.code, fault.message, At(in.base + fault.offset));
       grouping_.RejectRow({}, At(in.base), At(in.base));
       return;
     }

@@ -60,14 +60,14 @@ bool ReadAll(int fd, std::uint64_t limit, std::string& out, int& error) {
 // An input's text, or the error that kept it from being read.
 struct Input {
   std::string text;
-  std::string code;  // empty when read
+  std::optional<DiagnosticCode> code;  // none when read
   std::string message;
-  bool ok() const { return code.empty(); }
+  bool ok() const { return !code.has_value(); }
 };
 
-Input Fail(std::string code, std::string message) {
+Input Fail(DiagnosticCode code, std::string message) {
   Input input;
-  input.code = std::move(code);
+  input.code = code;
   input.message = std::move(message);
   return input;
 }
@@ -108,7 +108,7 @@ Input ReadInput(const std::string& path, const ReadOptions& options) {
   }
   input.text.reserve(static_cast<std::size_t>(size));
   if (!ReadAll(fd.get(), options.max_file_bytes, input.text, error)) {
-    return Fail(error != 0 ? "io-error" : "too-large",
+    return Fail(error != 0 ? DiagnosticCode("io-error") : DiagnosticCode("too-large"),
                 error != 0 ? fmt::format("cannot read '{}': {}", path, ErrnoText(error))
                            : fmt::format("'{}' grew past the limit of {} bytes while read", path,
                                          options.max_file_bytes));
@@ -182,7 +182,7 @@ RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet&
     const std::string name = path == "-" ? "<stdin>" : path;
     Input input = ReadInput(path, options);
     if (!input.ok()) {
-      diagnostics.Error(input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
+      diagnostics.Error(*input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
       continue;
     }
     RecordSet records;

@@ -77,8 +77,9 @@ class Row {
   }
 
   // Emits the row's error; always returns false, for `return row.Fail(...)`.
-  bool Fail(std::string code, std::string message, Field field, std::string_view suggestion = {}) {
-    Diagnostic& d = diagnostics_.Error(std::move(code), std::move(message), Where(field));
+  bool Fail(DiagnosticCode code, std::string message, Field field,
+            std::string_view suggestion = {}) {
+    Diagnostic& d = diagnostics_.Error(code, std::move(message), Where(field));
     if (!suggestion.empty()) {
       d.notes.push_back(Note{fmt::format("did you mean '{}'?", suggestion), Location{}});
     }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "accredit/diagnostic.h"
@@ -22,11 +23,21 @@ class LoadContext {
   SourceId source() const { return source_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   Location Loc(const YamlNode& node) const { return Location{source_, node.line, node.column, {}}; }
-  Diagnostic& Error(const YamlNode& node, std::string code, std::string message) {
-    return diagnostics_.Error(std::move(code), std::move(message), Loc(node));
+  Diagnostic& Error(const YamlNode& node, DiagnosticCode code, std::string message) {
+    return diagnostics_.Error(code, std::move(message), Loc(node));
   }
-  Diagnostic& Warning(const YamlNode& node, std::string code, std::string message) {
-    return diagnostics_.Warning(std::move(code), std::move(message), Loc(node));
+  Diagnostic& Warning(const YamlNode& node, DiagnosticCode code, std::string message) {
+    return diagnostics_.Warning(code, std::move(message), Loc(node));
+  }
+  // Transitional, for the one caller that still chooses between two literals at run time
+  // (requirement_parser.cpp, `found == 0 ? "missing-key" : "bad-value"`, left alone while it is
+  // rewritten on another branch): its code is checked when it runs, not when it compiles, and an
+  // unlisted one throws std::bad_optional_access. A literal never gets here (a pointer only);
+  // write a choice between DiagnosticCodes instead, and remove this once that caller does.
+  template <typename Code,
+            typename = std::enable_if_t<std::is_same_v<std::remove_cvref_t<Code>, const char*>>>
+  Diagnostic& Error(const YamlNode& node, Code&& code, std::string message) {
+    return Error(node, DiagnosticCode::Find(code).value(), std::move(message));
   }
 
   // Checks `node` is a mapping (else `bad-node`) and that its keys are among `allowed`

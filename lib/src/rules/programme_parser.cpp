@@ -43,7 +43,7 @@ void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
   const YamlNode* points = node.Find("points");
   const YamlNode* count = node.Find("count");
   if ((points == nullptr) == (count == nullptr)) {
-    cx.Error(node, points ? "bad-value" : "missing-key",
+    cx.Error(node, points ? DiagnosticCode("bad-value") : DiagnosticCode("missing-key"),
              "'grading' needs exactly one of 'points' or 'count'");
     return;
   }
@@ -98,7 +98,8 @@ void ParseTier(const std::string& id, const YamlNode& node, LoadContext& cx, Tie
   if (const YamlNode* n = node.Find("title")) tier.title = cx.Text(*n, "'title'").value_or("");
   if (const YamlNode* n = cx.Require(node, "components", what)) {
     if (!n->IsMap() || n->entries.empty()) {
-      cx.Error(*n, n->IsMap() ? "impossible-requirement" : "bad-node",
+      cx.Error(*n,
+               n->IsMap() ? DiagnosticCode("impossible-requirement") : DiagnosticCode("bad-node"),
                fmt::format("{} needs a mapping of at least one component", what));
     } else {
       for (const auto& [key, value] : n->entries) {

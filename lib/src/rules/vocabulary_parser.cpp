@@ -339,7 +339,7 @@ void ParseCriterion(const YamlNode& node, LoadContext& cx, Criterion& criterion)
     }
   }
   if (checks != 1) {
-    cx.Error(node, checks == 0 ? "missing-key" : "bad-value",
+    cx.Error(node, checks == 0 ? DiagnosticCode("missing-key") : DiagnosticCode("bad-value"),
              fmt::format("criterion '{}' needs exactly one check: {}", criterion.id,
                          ListOf(kCriterionKindNames)));
     return;
