@@ -266,6 +266,27 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
   }
 }
 
+TEST_CASE("a framework criterion has exactly one check, of the kind its key names") {
+  CHECK(Load("accredit: 1\n"
+             "framework:\n"
+             "  id: f\n"
+             "  criteria:\n"
+             "    - {id: two, roles: [breadth], min_months: 3}\n"
+             "    - {id: none, title: T}\n"
+             "    - {id: start, requires_start: false}\n"
+             "    - {id: strands, strands: [leadership-service]}\n"
+             "    - {id: months, min_months: 0}\n") ==
+        "t.yaml:5:7: error: criterion 'two' needs exactly one check: roles, strands, min_months, "
+        "title_pattern or requires_start [bad-value]\n"
+        "t.yaml:6:7: error: criterion 'none' needs exactly one check: roles, strands, min_months, "
+        "title_pattern or requires_start [missing-key]\n"
+        "t.yaml:7:35: error: 'requires_start' can only be true (leave it out otherwise) "
+        "[bad-value]\n"
+        "t.yaml:8:30: error: expected a mapping for 'strands', got a list [bad-node]\n"
+        "t.yaml:9:32: error: expected a whole number of at least 1 for 'min_months', got '0' "
+        "[bad-number]\n");
+}
+
 TEST_CASE("a billion-laughs file is refused quickly with too-large") {
   std::string yaml = "accredit: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 9; ++i) {

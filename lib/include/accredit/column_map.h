@@ -73,6 +73,13 @@ enum class DateFormat : std::uint8_t {
   kSeries,        // June 2024, Summer 2024 (the last day of the month)
   kDayMonthYear,  // 22/08/2024
 };
+// As written after `dates:`.
+inline constexpr EnumName<DateFormat> kDateFormatNames[] = {
+    {DateFormat::kIso, "iso", "ISO 8601"},
+    {DateFormat::kSeries, "series", "Exam series"},
+    {DateFormat::kDayMonthYear, "dd/mm/yyyy", "Day/month/year"},
+};
+static_assert(InDeclarationOrder(kDateFormatNames));
 
 // The `wide:` part of a mapping.
 struct WideLayout {

@@ -128,7 +128,7 @@ class CsvReader {
   void ParseUnquoted(Span& span);
   bool CheckField(const Span& span);
   void CheckFieldCount();
-  void Fault(std::string_view code, std::string message, std::uint32_t line, std::uint32_t column);
+  void Fault(DiagnosticCode code, std::string message, std::uint32_t line, std::uint32_t column);
   void NewLine(std::size_t next_line_start);
   void CountLines(std::size_t from, std::size_t to);
   void ResumeAfterLine(std::size_t offset_in_line, std::uint32_t line);

@@ -2,9 +2,10 @@
 //
 // Loaders and readers never throw and never print: they append Diagnostics to a Diagnostics
 // list and carry on, so one run reports every problem. Each diagnostic has a severity, a
-// stable code (listed in accredit-rules(5) and accredit-records(5); scripts may match on it), a
-// lower-case message with user text in single quotes, a location, and optional notes (a "did
-// you mean" hint, the place of a previous definition). Render() produces the house format:
+// stable code (one of diagnostic_codes.h, each listed in the manual pages; scripts may match
+// on it), a lower-case message with user text in single quotes, a location, and optional notes
+// (a "did you mean" hint, the place of a previous definition). Render() produces the house
+// format:
 //
 //   rules/x.yaml:12:7: error: unknown scale 'gcse-91' [unknown-scale]
 //      12 |     scale: gcse-91
@@ -17,13 +18,21 @@
 #include <string_view>
 #include <vector>
 
+#include "accredit/diagnostic_codes.h"
+#include "accredit/enum_table.h"
 #include "accredit/source.h"
 
 namespace accredit {
 
 enum class Severity { kNote, kWarning, kError };
-
-std::string_view SeverityName(Severity severity);
+inline constexpr EnumName<Severity> kSeverityNames[] = {
+    {Severity::kNote, "note", "Note"},
+    {Severity::kWarning, "warning", "Warning"},
+    {Severity::kError, "error", "Error"},
+};
+static_assert(InDeclarationOrder(kSeverityNames));
+// "note", "warning", "error": as rendered before the message.
+inline std::string_view SeverityName(Severity severity) { return NameOf(kSeverityNames, severity); }
 
 struct Note {
   std::string message;
@@ -32,7 +41,7 @@ struct Note {
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string code;  // stable, kebab-case, e.g. "unknown-scale"
+  std::string code;  // stable, kebab-case, e.g. "unknown-scale": one of kDiagnosticCodes
   std::string message;
   Location location;
   std::vector<Note> notes;
@@ -42,13 +51,15 @@ struct Diagnostic {
 class Diagnostics {
  public:
   // Adds a diagnostic and returns it, so a caller can attach notes.
-  Diagnostic& Add(Severity severity, std::string code, std::string message, Location location);
-  Diagnostic& Error(std::string code, std::string message, Location location) {
-    return Add(Severity::kError, std::move(code), std::move(message), std::move(location));
+  Diagnostic& Add(Severity severity, DiagnosticCode code, std::string message, Location location);
+  Diagnostic& Error(DiagnosticCode code, std::string message, Location location) {
+    return Add(Severity::kError, code, std::move(message), std::move(location));
   }
-  Diagnostic& Warning(std::string code, std::string message, Location location) {
-    return Add(Severity::kWarning, std::move(code), std::move(message), std::move(location));
+  Diagnostic& Warning(DiagnosticCode code, std::string message, Location location) {
+    return Add(Severity::kWarning, code, std::move(message), std::move(location));
   }
+  // Adds a diagnostic taken from another list (one a reader held back to put in order).
+  Diagnostic& Add(Diagnostic diagnostic);
   void Append(const Diagnostics& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }

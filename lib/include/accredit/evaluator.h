@@ -57,7 +57,16 @@ struct EvaluateOptions {
 };
 
 enum class ComponentStatus : std::uint8_t { kMet, kNotMet, kError };
-std::string_view ComponentStatusName(ComponentStatus status);
+inline constexpr EnumName<ComponentStatus> kComponentStatusNames[] = {
+    {ComponentStatus::kMet, "met", "Met"},
+    {ComponentStatus::kNotMet, "not-met", "Not met"},
+    {ComponentStatus::kError, "error", "Error"},
+};
+static_assert(InDeclarationOrder(kComponentStatusNames));
+// "met", "not-met", "error": as written in outputs and in rule tests' `expect: components:`.
+inline std::string_view ComponentStatusName(ComponentStatus status) {
+  return NameOf(kComponentStatusNames, status);
+}
 
 // One evaluated requirement node.
 struct NodeTrace {
@@ -107,8 +116,18 @@ enum class ExceptionEffect : std::uint8_t {
   kNoAchievement,  // no achievement of the learner matches it (CheckLearnerExceptions errs)
   kAmbiguous,      // several achievements match it (CheckLearnerExceptions errs)
 };
-// "applied", "not-reached", "not-counted", "no-achievement", "ambiguous".
-std::string_view ExceptionEffectName(ExceptionEffect effect);
+inline constexpr EnumName<ExceptionEffect> kExceptionEffectNames[] = {
+    {ExceptionEffect::kApplied, "applied", "Applied"},
+    {ExceptionEffect::kNotReached, "not-reached", "Not reached"},
+    {ExceptionEffect::kNotCounted, "not-counted", "Not counted"},
+    {ExceptionEffect::kNoAchievement, "no-achievement", "No achievement"},
+    {ExceptionEffect::kAmbiguous, "ambiguous", "Ambiguous"},
+};
+static_assert(InDeclarationOrder(kExceptionEffectNames));
+// "applied", "not-reached", "not-counted", "no-achievement", "ambiguous": as in JSON outputs.
+inline std::string_view ExceptionEffectName(ExceptionEffect effect) {
+  return NameOf(kExceptionEffectNames, effect);
+}
 // For people: "applied", "not needed: a higher tier was achieved", ...
 std::string_view ExceptionEffectReason(ExceptionEffect effect);
 

@@ -45,9 +45,20 @@
 namespace accredit {
 
 enum class ExceptionAction : std::uint8_t { kWaive, kSubstitute, kAllow, kForce };
+inline constexpr EnumName<ExceptionAction> kExceptionActionNames[] = {
+    {ExceptionAction::kWaive, "waive", "Waive"},
+    {ExceptionAction::kSubstitute, "substitute", "Substitute"},
+    {ExceptionAction::kAllow, "allow", "Allow"},
+    {ExceptionAction::kForce, "force", "Force"},
+};
+static_assert(InDeclarationOrder(kExceptionActionNames));
 // "waive", "substitute", "allow", "force"; ExceptionActionByName is the inverse.
-std::string_view ExceptionActionName(ExceptionAction action);
-std::optional<ExceptionAction> ExceptionActionByName(std::string_view name);
+inline std::string_view ExceptionActionName(ExceptionAction action) {
+  return NameOf(kExceptionActionNames, action);
+}
+inline std::optional<ExceptionAction> ExceptionActionByName(std::string_view name) {
+  return ValueOf(kExceptionActionNames, name);
+}
 // What the action did, for people: "waived", "met by a substitute", "allowed to count",
 // "allocation forced".
 std::string_view ExceptionActionDone(ExceptionAction action);

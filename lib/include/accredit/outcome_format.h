@@ -33,7 +33,16 @@
 namespace accredit {
 
 enum class OutcomeFormat { kText, kJson, kJsonl, kCsv, kJunit };
-std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name);
+inline constexpr EnumName<OutcomeFormat> kOutcomeFormatNames[] = {
+    {OutcomeFormat::kText, "text", "Text"},         {OutcomeFormat::kJson, "json", "JSON"},
+    {OutcomeFormat::kJsonl, "jsonl", "JSON Lines"}, {OutcomeFormat::kCsv, "csv", "CSV"},
+    {OutcomeFormat::kJunit, "junit", "JUnit XML"},
+};
+static_assert(InDeclarationOrder(kOutcomeFormatNames));
+// "text", "json", "jsonl", "csv", "junit"; nullopt otherwise.
+inline std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
+  return ValueOf(kOutcomeFormatNames, name);
+}
 
 // A learner's overall status: met (some tier achieved), not-met, or error (data errors).
 std::string_view LearnerStatus(const Outcome& outcome);

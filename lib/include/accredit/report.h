@@ -35,8 +35,16 @@
 namespace accredit {
 
 enum class ReportFormat { kText, kMarkdown, kCsv, kJson, kHtml };
+inline constexpr EnumName<ReportFormat> kReportFormatNames[] = {
+    {ReportFormat::kText, "text", "Text"}, {ReportFormat::kMarkdown, "markdown", "Markdown"},
+    {ReportFormat::kCsv, "csv", "CSV"},    {ReportFormat::kJson, "json", "JSON"},
+    {ReportFormat::kHtml, "html", "HTML"},
+};
+static_assert(InDeclarationOrder(kReportFormatNames));
 // "text", "markdown", "csv", "json", "html"; nullopt otherwise.
-std::optional<ReportFormat> ReportFormatByName(std::string_view name);
+inline std::optional<ReportFormat> ReportFormatByName(std::string_view name) {
+  return ValueOf(kReportFormatNames, name);
+}
 
 // The fields whose free text may name a person, omitted by --no-names: `title` (an
 // achievement's display title, e.g. "Reading mentor for Mrs Patel's class"), `provider` and

@@ -34,7 +34,17 @@ enum class SpecialTreatment : std::uint8_t {
   kIgnore,   // dropped from evaluation, with a note
   kError,    // the record is a data error
 };
-std::string_view SpecialTreatmentName(SpecialTreatment treatment);
+inline constexpr EnumName<SpecialTreatment> kSpecialTreatmentNames[] = {
+    {SpecialTreatment::kFail, "fail", "Fail"},
+    {SpecialTreatment::kPending, "pending", "Pending"},
+    {SpecialTreatment::kIgnore, "ignore", "Ignore"},
+    {SpecialTreatment::kError, "error", "Error"},
+};
+static_assert(InDeclarationOrder(kSpecialTreatmentNames));
+// "fail", "pending", "ignore", "error": as written after `treat:`.
+inline std::string_view SpecialTreatmentName(SpecialTreatment treatment) {
+  return NameOf(kSpecialTreatmentNames, treatment);
+}
 
 struct SpecialCode {
   std::string code;
@@ -355,6 +365,15 @@ struct Criterion {
   std::string title_pattern;         // kTitlePattern
   Location location;
 };
+// A criterion's kind is named by its one check key.
+inline constexpr EnumName<Criterion::Kind> kCriterionKindNames[] = {
+    {Criterion::Kind::kRoles, "roles", "Component roles"},
+    {Criterion::Kind::kStrands, "strands", "Strands"},
+    {Criterion::Kind::kMinMonths, "min_months", "Minimum duration"},
+    {Criterion::Kind::kTitlePattern, "title_pattern", "Title pattern"},
+    {Criterion::Kind::kRequiresStart, "requires_start", "Start date"},
+};
+static_assert(InDeclarationOrder(kCriterionKindNames));
 
 struct Framework {
   std::string id;

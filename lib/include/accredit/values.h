@@ -34,12 +34,33 @@ enum class Field : std::uint8_t {
   kEvidence,
   kCategory,
 };
-inline constexpr std::size_t kFieldCount = 15;
+inline constexpr EnumName<Field> kFieldNames[] = {
+    {Field::kLearner, "learner", "Learner"},
+    {Field::kKind, "kind", "Kind"},
+    {Field::kType, "type", "Type"},
+    {Field::kSubject, "subject", "Subject"},
+    {Field::kLevel, "level", "Level"},
+    {Field::kGrade, "grade", "Grade"},
+    {Field::kHours, "hours", "Hours"},
+    {Field::kStrand, "strand", "Strand"},
+    {Field::kStatus, "status", "Status"},
+    {Field::kDate, "date", "Date"},
+    {Field::kQan, "qan", "QAN"},
+    {Field::kTitle, "title", "Title"},
+    {Field::kProvider, "provider", "Provider"},
+    {Field::kEvidence, "evidence", "Evidence"},
+    {Field::kCategory, "category", "Category"},
+};
+static_assert(InDeclarationOrder(kFieldNames));
+inline constexpr std::size_t kFieldCount = std::size(kFieldNames);
 
 // "learner", "kind", ... ; FieldByName is the inverse.
-std::string_view FieldName(Field field);
-std::optional<Field> FieldByName(std::string_view name);
-// Every field name, in Field order (for "did you mean").
+inline std::string_view FieldName(Field field) { return NameOf(kFieldNames, field); }
+inline std::optional<Field> FieldByName(std::string_view name) {
+  return ValueOf(kFieldNames, name);
+}
+// Every field name, in Field order (NamesOf(kFieldNames) gives them as strings for "did you
+// mean").
 const std::array<std::string_view, kFieldCount>& FieldNames();
 
 // What an achievement is.

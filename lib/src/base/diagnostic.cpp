@@ -7,31 +7,21 @@
 
 namespace accredit {
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::kNote:
-      return "note";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kError:
-      return "error";
-  }
-  return "error";
+Diagnostic& Diagnostics::Add(Severity severity, DiagnosticCode code, std::string message,
+                             Location location) {
+  return Add(
+      Diagnostic{severity, std::string(code.name()), std::move(message), std::move(location), {}});
 }
 
-Diagnostic& Diagnostics::Add(Severity severity, std::string code, std::string message,
-                             Location location) {
-  if (severity == Severity::kError) ++errors_;
-  if (severity == Severity::kWarning) ++warnings_;
-  items_.push_back(
-      Diagnostic{severity, std::move(code), std::move(message), std::move(location), {}});
+Diagnostic& Diagnostics::Add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::kError) ++errors_;
+  if (diagnostic.severity == Severity::kWarning) ++warnings_;
+  items_.push_back(std::move(diagnostic));
   return items_.back();
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
-  for (const Diagnostic& d : other.items_) {
-    Add(d.severity, d.code, d.message, d.location).notes = d.notes;
-  }
+  for (const Diagnostic& d : other.items_) Add(d);
 }
 
 void Diagnostics::SortByLocation() {

@@ -9,10 +9,6 @@ namespace accredit {
 
 namespace {
 
-constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "learner", "kind", "type", "subject", "level",    "grade",    "hours",   "strand",
-    "status",  "date", "qan",  "title",   "provider", "evidence", "category"};
-
 std::string LowerNoSpace(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -24,16 +20,14 @@ std::string LowerNoSpace(std::string_view text) {
 
 }  // namespace
 
-std::string_view FieldName(Field field) { return kFieldNames[static_cast<std::size_t>(field)]; }
-
-std::optional<Field> FieldByName(std::string_view name) {
-  for (std::size_t i = 0; i < kFieldNames.size(); ++i) {
-    if (kFieldNames[i] == name) return static_cast<Field>(i);
-  }
-  return std::nullopt;
+const std::array<std::string_view, kFieldCount>& FieldNames() {
+  static constexpr std::array<std::string_view, kFieldCount> kNames = [] {
+    std::array<std::string_view, kFieldCount> names;
+    for (std::size_t i = 0; i < kFieldCount; ++i) names[i] = kFieldNames[i].name;
+    return names;
+  }();
+  return kNames;
 }
-
-const std::array<std::string_view, kFieldCount>& FieldNames() { return kFieldNames; }
 
 std::optional<Level> ParseLevel(std::string_view text) {
   std::string t = LowerNoSpace(text);

@@ -10,18 +10,6 @@
 
 namespace accredit {
 
-std::string_view ComponentStatusName(ComponentStatus status) {
-  switch (status) {
-    case ComponentStatus::kMet:
-      return "met";
-    case ComponentStatus::kNotMet:
-      return "not-met";
-    case ComponentStatus::kError:
-      return "error";
-  }
-  return "error";
-}
-
 std::string_view ExclusionReason(Exclusion exclusion) {
   switch (exclusion) {
     case Exclusion::kCounts:
@@ -42,22 +30,6 @@ std::string_view ExclusionReason(Exclusion exclusion) {
       return "dated after the --as-of date";
   }
   return "counts";
-}
-
-std::string_view ExceptionEffectName(ExceptionEffect effect) {
-  switch (effect) {
-    case ExceptionEffect::kApplied:
-      return "applied";
-    case ExceptionEffect::kNotReached:
-      return "not-reached";
-    case ExceptionEffect::kNotCounted:
-      return "not-counted";
-    case ExceptionEffect::kNoAchievement:
-      return "no-achievement";
-    case ExceptionEffect::kAmbiguous:
-      return "ambiguous";
-  }
-  return "applied";
 }
 
 std::string_view ExceptionEffectReason(ExceptionEffect effect) {

@@ -216,7 +216,7 @@ struct ExceptionBinder {
       b.kind = KindByName(internal::LowerAscii(kind));
       if (!b.kind) {
         diagnostics_.Error("bad-value",
-                           fmt::format("kind '{}' is not qualification, project or activity", kind),
+                           fmt::format("kind '{}' is not {}", kind, ListOf(kKindNames)),
                            at(Field::kKind));
         ok = false;
       }
@@ -224,10 +224,9 @@ struct ExceptionBinder {
     if (const std::string& status = text(Field::kStatus); !status.empty()) {
       b.status = StatusByName(internal::LowerAscii(status));
       if (!b.status) {
-        diagnostics_.Error(
-            "bad-value",
-            fmt::format("status '{}' is not achieved, predicted, in-progress or withdrawn", status),
-            at(Field::kStatus));
+        diagnostics_.Error("bad-value",
+                           fmt::format("status '{}' is not {}", status, ListOf(kStatusNames)),
+                           at(Field::kStatus));
         ok = false;
       }
     }

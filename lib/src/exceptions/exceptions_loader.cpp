@@ -18,11 +18,6 @@ using internal::YamlNode;
 
 constexpr std::string_view kHeader = "accredit-exceptions";
 
-const std::vector<std::string>& ActionNames() {
-  static const std::vector<std::string> names = {"waive", "substitute", "allow", "force"};
-  return names;
-}
-
 // Node ids are tier, component and requirement ids joined by dots (accredit-rules(5)).
 bool IsValidNodeId(std::string_view id) {
   if (id.empty()) return false;
@@ -94,8 +89,7 @@ class EntryReader {
       }
     }
     bool has_action = false;
-    if (const YamlNode* n =
-            Required(node, "action", what, "waive, substitute, allow or force", false)) {
+    if (const YamlNode* n = Required(node, "action", what, ListOf(kExceptionActionNames), false)) {
       if (auto text = context_.Text(*n, "'action'")) {
         if (auto action = ExceptionActionByName(*text)) {
           e.action = *action;
@@ -103,8 +97,8 @@ class EntryReader {
         } else {
           Diagnostic& d = context_.Error(
               *n, "unknown-action",
-              fmt::format("unknown action '{}': use waive, substitute, allow or force", *text));
-          internal::AddDidYouMean(d, *text, ActionNames());
+              fmt::format("unknown action '{}': use {}", *text, ListOf(kExceptionActionNames)));
+          internal::AddDidYouMean(d, *text, NamesOf(kExceptionActionNames));
         }
       }
     }
@@ -191,7 +185,10 @@ class EntryReader {
                                 "'learner' gives it")
                   : fmt::format("unknown field '{}' in 'achievement'", key.value));
         if (!field) {
-          std::vector<std::string> names(FieldNames().begin() + 1, FieldNames().end());
+          std::vector<std::string> names;
+          for (const EnumName<Field>& f : kFieldNames) {
+            if (f.value != Field::kLearner) names.emplace_back(f.name);
+          }
           internal::AddDidYouMean(d, key.value, names);
         }
         continue;

@@ -1,4 +1,4 @@
-// The exceptions model: action names, selectors and one-line descriptions for people.
+// The exceptions model: what actions did, selectors and one-line descriptions for people.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -6,28 +6,6 @@
 #include "accredit/exceptions.h"
 
 namespace accredit {
-
-std::string_view ExceptionActionName(ExceptionAction action) {
-  switch (action) {
-    case ExceptionAction::kWaive:
-      return "waive";
-    case ExceptionAction::kSubstitute:
-      return "substitute";
-    case ExceptionAction::kAllow:
-      return "allow";
-    case ExceptionAction::kForce:
-      return "force";
-  }
-  return "waive";
-}
-
-std::optional<ExceptionAction> ExceptionActionByName(std::string_view name) {
-  for (ExceptionAction a : {ExceptionAction::kWaive, ExceptionAction::kSubstitute,
-                            ExceptionAction::kAllow, ExceptionAction::kForce}) {
-    if (ExceptionActionName(a) == name) return a;
-  }
-  return std::nullopt;
-}
 
 std::string_view ExceptionActionDone(ExceptionAction action) {
   switch (action) {

@@ -9,15 +9,6 @@
 
 namespace accredit {
 
-std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
-  if (name == "text") return OutcomeFormat::kText;
-  if (name == "json") return OutcomeFormat::kJson;
-  if (name == "jsonl") return OutcomeFormat::kJsonl;
-  if (name == "csv") return OutcomeFormat::kCsv;
-  if (name == "junit") return OutcomeFormat::kJunit;
-  return std::nullopt;
-}
-
 std::string_view LearnerStatus(const Outcome& outcome) {
   if (outcome.data_error) return "error";
   return outcome.tier == kNone ? "not-met" : "met";

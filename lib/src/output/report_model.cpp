@@ -13,15 +13,6 @@
 
 namespace accredit {
 
-std::optional<ReportFormat> ReportFormatByName(std::string_view name) {
-  if (name == "text") return ReportFormat::kText;
-  if (name == "markdown") return ReportFormat::kMarkdown;
-  if (name == "csv") return ReportFormat::kCsv;
-  if (name == "json") return ReportFormat::kJson;
-  if (name == "html") return ReportFormat::kHtml;
-  return std::nullopt;
-}
-
 ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced) {
   ReportedOutcome r;
   r.needs.resize(traced.tiers.size());

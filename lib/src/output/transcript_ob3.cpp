@@ -230,7 +230,7 @@ class Writer {
     json_.Key("humanCode").String(component.id);
     json_.Key("resultDescription").BeginArray();
     ResultDescription(ComponentAchievementId(component) + "#status", "Status", "Status",
-                      {"met", "not-met", "error"});
+                      NamesOf(kComponentStatusNames));
     json_.EndArray();
     json_.EndObject();
   }

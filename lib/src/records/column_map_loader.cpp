@@ -16,10 +16,6 @@ using internal::LoadContext;
 using internal::Normalize;
 using internal::YamlNode;
 
-std::vector<std::string> FieldNameList() {
-  return std::vector<std::string>(FieldNames().begin(), FieldNames().end());
-}
-
 class MapLoader {
  public:
   MapLoader(LoadContext& context, ColumnMap& map) : context_(context), map_(map) {}
@@ -30,7 +26,7 @@ class MapLoader {
     if (!field) {
       Diagnostic& d = context_.Error(key, "unknown-field",
                                      fmt::format("unknown field '{}' in {}", key.value, what));
-      internal::AddDidYouMeanOrList(d, key.value, FieldNameList(), "fields");
+      internal::AddDidYouMeanOrList(d, key.value, NamesOf(kFieldNames), "fields");
     }
     return field;
   }
@@ -116,17 +112,13 @@ class MapLoader {
   void Dates(const YamlNode& node) {
     std::optional<std::string> text = context_.Text(node, "'dates'");
     if (!text) return;
-    if (*text == "iso") {
-      map_.dates = DateFormat::kIso;
-    } else if (*text == "series") {
-      map_.dates = DateFormat::kSeries;
-    } else if (*text == "dd/mm/yyyy") {
-      map_.dates = DateFormat::kDayMonthYear;
+    if (std::optional<DateFormat> format = ValueOf(kDateFormatNames, *text)) {
+      map_.dates = *format;
     } else {
-      Diagnostic& d = context_.Error(
-          node, "bad-value",
-          fmt::format("date format '{}' is not one of iso, series, dd/mm/yyyy", *text));
-      internal::AddDidYouMean(d, *text, {"iso", "series", "dd/mm/yyyy"});
+      Diagnostic& d = context_.Error(node, "bad-value",
+                                     fmt::format("date format '{}' is not one of {}", *text,
+                                                 fmt::join(NamesOf(kDateFormatNames), ", ")));
+      internal::AddDidYouMean(d, *text, NamesOf(kDateFormatNames));
     }
   }
 

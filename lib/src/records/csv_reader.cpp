@@ -342,10 +342,10 @@ void CsvReader::CheckFieldCount() {
         0);
 }
 
-void CsvReader::Fault(std::string_view code, std::string message, std::uint32_t line,
+void CsvReader::Fault(DiagnosticCode code, std::string message, std::uint32_t line,
                       std::uint32_t column) {
   faulted_ = true;
-  diagnostics_.Error(std::string(code), std::move(message), Location{source_, line, column, {}});
+  diagnostics_.Error(code, std::move(message), Location{source_, line, column, {}});
 }
 
 void CsvReader::NewLine(std::size_t next_line_start) {

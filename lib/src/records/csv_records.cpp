@@ -54,7 +54,7 @@ std::optional<Field> ColumnField(std::string_view name, const ColumnMap* map,
 
 // Column names a mapping knows, for "did you mean".
 std::vector<std::string> KnownNames(const ColumnMap* map) {
-  std::vector<std::string> names(FieldNames().begin(), FieldNames().end());
+  std::vector<std::string> names = NamesOf(kFieldNames);
   if (map == nullptr) return names;
   for (const auto& alternatives : map->columns) {
     names.insert(names.end(), alternatives.begin(), alternatives.end());

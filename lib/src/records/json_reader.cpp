@@ -170,7 +170,7 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
     // Something is wrong: find what, and where, as precisely as we can.
     internal::JsonScanFault fault = internal::ScanJson(in.text, options_.max_json_depth);
     if (!fault.ok()) {
-      diagnostics_.Error(fault.code, fault.message, At(in.base + fault.offset));
+      diagnostics_.Error(*fault.code, fault.message, At(in.base + fault.offset));
       grouping_.RejectRow({}, At(in.base), At(in.base));
       return;
     }
@@ -460,9 +460,7 @@ void JsonReader::NoteUnknown(std::string_view key, const Location& where) {
   unknown_keys_.emplace(key);
   Diagnostic& d = diagnostics_.Add(Severity::kNote, "unknown-field",
                                    fmt::format("ignoring unknown field '{}'", key), where);
-  std::string close =
-      ClosestMatch(internal::LowerAscii(key),
-                   std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+  std::string close = ClosestMatch(internal::LowerAscii(key), NamesOf(kFieldNames));
   if (!close.empty()) d.notes.push_back(Note{fmt::format("did you mean '{}'?", close), {}});
 }
 

@@ -26,12 +26,15 @@ JsonScanFault ScanStructure(std::string_view text, std::uint32_t max_depth) {
         in_string = false;
         if (open.empty()) ended = true;
       } else if (static_cast<unsigned char>(c) < 0x20) {
-        return {"bad-json", "a control character inside a string must be escaped", i};
+        return {DiagnosticCode("bad-json"), "a control character inside a string must be escaped",
+                i};
       }
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (ended) return {"bad-json", "unexpected text after the end of the JSON value", i};
+    if (ended) {
+      return {DiagnosticCode("bad-json"), "unexpected text after the end of the JSON value", i};
+    }
     switch (c) {
       case '"':
         in_string = true;
@@ -40,14 +43,15 @@ JsonScanFault ScanStructure(std::string_view text, std::uint32_t max_depth) {
       case '[':
       case '{':
         if (open.size() >= max_depth) {
-          return {"too-deep", fmt::format("nesting is deeper than the limit of {}", max_depth), i};
+          return {DiagnosticCode("too-deep"),
+                  fmt::format("nesting is deeper than the limit of {}", max_depth), i};
         }
         open.push_back(c == '[' ? ']' : '}');
         break;
       case ']':
       case '}':
         if (open.empty() || open.back() != c) {
-          return {"bad-json",
+          return {DiagnosticCode("bad-json"),
                   open.empty() ? fmt::format("unexpected '{}'", c)
                                : fmt::format("expected '{}' before '{}'", open.back(), c),
                   i};
@@ -67,10 +71,10 @@ JsonScanFault ScanStructure(std::string_view text, std::uint32_t max_depth) {
         break;
     }
   }
-  if (in_string) return {"bad-json", "a string is never closed", string_start};
+  if (in_string) return {DiagnosticCode("bad-json"), "a string is never closed", string_start};
   if (!open.empty()) {
-    return {"bad-json", fmt::format("the input ends before a closing '{}'", open.back()),
-            text.size()};
+    return {DiagnosticCode("bad-json"),
+            fmt::format("the input ends before a closing '{}'", open.back()), text.size()};
   }
   return {};
 }
@@ -79,7 +83,7 @@ JsonScanFault ScanStructure(std::string_view text, std::uint32_t max_depth) {
 
 JsonScanFault ScanJson(std::string_view text, std::uint32_t max_depth) {
   if (std::size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
-    return {"bad-utf8", "the input is not valid UTF-8", bad};
+    return {DiagnosticCode("bad-utf8"), "the input is not valid UTF-8", bad};
   }
   return ScanStructure(text, max_depth);
 }

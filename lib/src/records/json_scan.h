@@ -9,19 +9,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "accredit/diagnostic_codes.h"
 #include "base/utf8.h"
 
 namespace accredit::internal {
 
 struct JsonScanFault {
-  std::string code;     // "bad-utf8", "bad-json" or "too-deep"; empty when the scan passed
-  std::string message;  // lower case, no trailing period
+  std::optional<DiagnosticCode> code;  // bad-utf8, bad-json or too-deep; none when it passed
+  std::string message;                 // lower case, no trailing period
   std::size_t offset = 0;
-  bool ok() const { return code.empty(); }
+  bool ok() const { return !code.has_value(); }
 };
 
 // Scans one JSON value (a document, or one line of JSON Lines) for the faults above.

@@ -17,14 +17,14 @@ namespace {
 // An input's text, or the error that kept it from being read.
 struct Input {
   std::string text;
-  std::string code;  // empty when read
+  std::optional<DiagnosticCode> code;  // none when read
   std::string message;
-  bool ok() const { return code.empty(); }
+  bool ok() const { return !code.has_value(); }
 };
 
-Input Fail(std::string code, std::string message) {
+Input Fail(DiagnosticCode code, std::string message) {
   Input input;
-  input.code = std::move(code);
+  input.code = code;
   input.message = std::move(message);
   return input;
 }
@@ -150,7 +150,7 @@ RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet
       input.text = *each.file.text;
     }
     if (!input.ok()) {
-      diagnostics.Error(input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
+      diagnostics.Error(*input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
       continue;
     }
     ReadOptions own = options;

@@ -77,8 +77,9 @@ class Row {
   }
 
   // Emits the row's error; always returns false, for `return row.Fail(...)`.
-  bool Fail(std::string code, std::string message, Field field, std::string_view suggestion = {}) {
-    Diagnostic& d = diagnostics_.Error(std::move(code), std::move(message), Where(field));
+  bool Fail(DiagnosticCode code, std::string message, Field field,
+            std::string_view suggestion = {}) {
+    Diagnostic& d = diagnostics_.Error(code, std::move(message), Where(field));
     if (!suggestion.empty()) {
       d.notes.push_back(Note{fmt::format("did you mean '{}'?", suggestion), Location{}});
     }
@@ -100,10 +101,6 @@ template <std::size_t N>
 std::vector<std::string> Words(const std::array<std::string_view, N>& words) {
   return std::vector<std::string>(words.begin(), words.end());
 }
-
-constexpr std::array<std::string_view, 3> kKinds = {"qualification", "project", "activity"};
-constexpr std::array<std::string_view, 4> kStatuses = {"achieved", "predicted", "in-progress",
-                                                       "withdrawn"};
 
 // The grade of `row` on the scale of `type`, into `out`; false after an error.
 bool ResolveGrade(Row& row, const RuleSet& rules, const QualType& type, Achievement& out) {
@@ -145,10 +142,10 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
     kind = KindByName(row[Field::kKind]);
     if (!kind) kind = KindByName(Lowered(row[Field::kKind]));
     if (!kind) {
-      return row.Fail(
-          "bad-value",
-          fmt::format("kind '{}' is not one of {}", row[Field::kKind], fmt::join(kKinds, ", ")),
-          Field::kKind, ClosestMatch(row[Field::kKind], Words(kKinds)));
+      return row.Fail("bad-value",
+                      fmt::format("kind '{}' is not one of {}", row[Field::kKind],
+                                  fmt::join(NamesOf(kKindNames), ", ")),
+                      Field::kKind, ClosestMatch(row[Field::kKind], NamesOf(kKindNames)));
     }
   }
 
@@ -237,8 +234,8 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
     if (!status) {
       return row.Fail("bad-value",
                       fmt::format("status '{}' is not one of {}", row[Field::kStatus],
-                                  fmt::join(kStatuses, ", ")),
-                      Field::kStatus, ClosestMatch(row[Field::kStatus], Words(kStatuses)));
+                                  fmt::join(NamesOf(kStatusNames), ", ")),
+                      Field::kStatus, ClosestMatch(row[Field::kStatus], NamesOf(kStatusNames)));
     }
     out.status = *status;
   }

@@ -69,9 +69,9 @@ Diagnostics CheckConformance(const RuleSet& rules, const Programme& programme) {
   Diagnostics out;
   if (programme.framework == kNone) return out;
   const Framework& framework = rules.frameworks[static_cast<std::size_t>(programme.framework)];
-  auto fail = [&](const Criterion& criterion, std::string code, std::string message,
+  auto fail = [&](const Criterion& criterion, DiagnosticCode code, std::string message,
                   const Location& where) {
-    Diagnostic& d = out.Error(std::move(code), std::move(message), where);
+    Diagnostic& d = out.Error(code, std::move(message), where);
     d.notes.push_back(Note{fmt::format("{} criterion '{}': {}", framework.id, criterion.id,
                                        criterion.title.empty() ? criterion.id : criterion.title),
                            criterion.location});

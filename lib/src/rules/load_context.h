@@ -22,13 +22,12 @@ class LoadContext {
   SourceId source() const { return source_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   Location Loc(const YamlNode& node) const { return Location{source_, node.line, node.column, {}}; }
-  Diagnostic& Error(const YamlNode& node, std::string code, std::string message) {
-    return diagnostics_.Error(std::move(code), std::move(message), Loc(node));
+  Diagnostic& Error(const YamlNode& node, DiagnosticCode code, std::string message) {
+    return diagnostics_.Error(code, std::move(message), Loc(node));
   }
-  Diagnostic& Warning(const YamlNode& node, std::string code, std::string message) {
-    return diagnostics_.Warning(std::move(code), std::move(message), Loc(node));
+  Diagnostic& Warning(const YamlNode& node, DiagnosticCode code, std::string message) {
+    return diagnostics_.Warning(code, std::move(message), Loc(node));
   }
-
   // Checks `node` is a mapping (else `bad-node`) and that its keys are among `allowed`
   // (else `unknown-key` with a "did you mean", or the list of known keys). Returns false when it is
   // not a mapping.

@@ -60,7 +60,7 @@ void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
     }
   }
   if (found != 1) {
-    cx.Error(node, found == 0 ? "missing-key" : "bad-value",
+    cx.Error(node, found == 0 ? DiagnosticCode("missing-key") : DiagnosticCode("bad-value"),
              fmt::format("'grading' needs exactly one of {} or {}",
                          fmt::join(quoted.begin(), quoted.end() - 1, ", "), quoted.back()));
     return;
@@ -119,7 +119,8 @@ void ParseTier(const std::string& id, const YamlNode& node, LoadContext& cx, Tie
   if (const YamlNode* n = node.Find("title")) tier.title = cx.Text(*n, "'title'").value_or("");
   if (const YamlNode* n = cx.Require(node, "components", what)) {
     if (!n->IsMap() || n->entries.empty()) {
-      cx.Error(*n, n->IsMap() ? "impossible-requirement" : "bad-node",
+      cx.Error(*n,
+               n->IsMap() ? DiagnosticCode("impossible-requirement") : DiagnosticCode("bad-node"),
                fmt::format("{} needs a mapping of at least one component", what));
     } else {
       for (const auto& [key, value] : n->entries) {

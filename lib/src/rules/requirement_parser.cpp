@@ -501,7 +501,7 @@ bool ParseRequirement(const YamlNode& node, std::string id,
     }
   }
   if (found != 1) {
-    cx.Error(node, found == 0 ? "missing-key" : "bad-value",
+    cx.Error(node, found == 0 ? DiagnosticCode("missing-key") : DiagnosticCode("bad-value"),
              fmt::format("{} needs exactly one of {}{}", what, ListOf(kRequirementKindNames),
                          found == 0 ? "" : fmt::format(", not {}", found)));
     return false;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "accredit/evaluator.h"
 #include "rules/rules_parse.h"
 
 namespace accredit::internal {
@@ -19,7 +20,7 @@ void ParseTest(const YamlNode& node, LoadContext& cx, TestCase& test) {
       }
       if (const YamlNode* list = learner->Find("achievements")) {
         if (cx.CheckList(*list, "'achievements'")) {
-          std::vector<std::string> fields(FieldNames().begin(), FieldNames().end());
+          const std::vector<std::string> fields = NamesOf(kFieldNames);
           for (const YamlNode& item : list->items) {
             TestAchievement achievement;
             achievement.location = cx.Loc(item);
@@ -59,9 +60,10 @@ void ParseTest(const YamlNode& node, LoadContext& cx, TestCase& test) {
   for (const auto& [key, value] : components->entries) {
     auto status = cx.Text(value, "a component status");
     if (!status) continue;
-    if (*status != "met" && *status != "not-met" && *status != "error") {
-      cx.Error(value, "bad-test",
-               fmt::format("component status is met, not-met or error, not '{}'", *status));
+    if (!ValueOf(kComponentStatusNames, *status)) {
+      cx.Error(
+          value, "bad-test",
+          fmt::format("component status is {}, not '{}'", ListOf(kComponentStatusNames), *status));
       continue;
     }
     test.expect_components.push_back(ExpectedStatus{key.value, *status, cx.Loc(key)});

@@ -352,8 +352,8 @@ class Loader {
              {}});
   }
 
-  Diagnostic& Fail(std::string message, std::string code, const Location& location) {
-    return result_.diagnostics.Error(std::move(code), std::move(message), location);
+  Diagnostic& Fail(std::string message, DiagnosticCode code, const Location& location) {
+    return result_.diagnostics.Error(code, std::move(message), location);
   }
 
   SourceSet& sources_;

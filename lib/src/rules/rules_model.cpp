@@ -4,20 +4,6 @@
 
 namespace accredit {
 
-std::string_view SpecialTreatmentName(SpecialTreatment treatment) {
-  switch (treatment) {
-    case SpecialTreatment::kFail:
-      return "fail";
-    case SpecialTreatment::kPending:
-      return "pending";
-    case SpecialTreatment::kIgnore:
-      return "ignore";
-    case SpecialTreatment::kError:
-      return "error";
-  }
-  return "fail";
-}
-
 int Scale::Rank(std::string_view grade) const {
   for (std::size_t i = 0; i < grades.size(); ++i) {
     if (grades[i] == grade) return static_cast<int>(i);

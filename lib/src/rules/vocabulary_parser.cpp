@@ -10,14 +10,6 @@ namespace accredit::internal {
 
 namespace {
 
-std::optional<SpecialTreatment> TreatmentByName(std::string_view name) {
-  if (name == "fail") return SpecialTreatment::kFail;
-  if (name == "pending") return SpecialTreatment::kPending;
-  if (name == "ignore") return SpecialTreatment::kIgnore;
-  if (name == "error") return SpecialTreatment::kError;
-  return std::nullopt;
-}
-
 // Splits a multi-grade into part grades: by `separator` when set, else greedily taking the
 // longest part grade that prefixes the rest ("D*D*D" -> D*, D*, D).
 std::optional<std::vector<std::string>> SplitParts(const std::string& grade, const Scale& scale) {
@@ -139,13 +131,13 @@ void ParseSpecial(const YamlNode& node, LoadContext& cx, Scale& scale) {
     }
     if (const YamlNode* t = cx.Require(value, "treat", what)) {
       if (auto text = cx.Text(*t, "'treat'")) {
-        if (auto treat = TreatmentByName(*text)) {
+        if (auto treat = ValueOf(kSpecialTreatmentNames, *text)) {
           special.treat = *treat;
         } else {
           Diagnostic& d = cx.Error(
               *t, "bad-value",
-              fmt::format("'treat' must be fail, pending, ignore or error, got '{}'", *text));
-          AddDidYouMean(d, *text, {"fail", "pending", "ignore", "error"});
+              fmt::format("'treat' must be {}, got '{}'", ListOf(kSpecialTreatmentNames), *text));
+          AddDidYouMean(d, *text, NamesOf(kSpecialTreatmentNames));
         }
       }
     }
@@ -165,9 +157,8 @@ void ParseType(const std::string& id, const YamlNode& node, LoadContext& cx, Qua
         type.kind = *kind;
       } else {
         Diagnostic& d = cx.Error(
-            *n, "bad-value",
-            fmt::format("'kind' must be qualification, project or activity, got '{}'", *text));
-        AddDidYouMean(d, *text, {"qualification", "project", "activity"});
+            *n, "bad-value", fmt::format("'kind' must be {}, got '{}'", ListOf(kKindNames), *text));
+        AddDidYouMean(d, *text, NamesOf(kKindNames));
       }
     }
   }
@@ -216,8 +207,7 @@ void ParseTable(const std::string& id, const YamlNode& node, LoadContext& cx, Po
         } else {
           Diagnostic& d = cx.Error(n->items[i], "unknown-field",
                                    fmt::format("unknown field '{}' in 'key'", (*keys)[i]));
-          AddDidYouMean(d, (*keys)[i],
-                        std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+          AddDidYouMean(d, (*keys)[i], NamesOf(kFieldNames));
         }
       }
     }
@@ -325,10 +315,10 @@ void ParseVocabulary(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
 namespace {
 
 void ParseCriterion(const YamlNode& node, LoadContext& cx, Criterion& criterion) {
-  static const std::vector<std::string> kChecks = {"roles", "strands", "min_months",
-                                                   "title_pattern", "requires_start"};
   std::vector<std::string> allowed = {"id", "title", "description"};
-  allowed.insert(allowed.end(), kChecks.begin(), kChecks.end());
+  for (const EnumName<Criterion::Kind>& check : kCriterionKindNames) {
+    allowed.emplace_back(check.name);
+  }
   if (!cx.CheckMapKeys(node, "a criterion", allowed)) return;
   if (const YamlNode* n = cx.Require(node, "id", "a criterion")) {
     criterion.id = cx.Id(*n, "a criterion").value_or("");
@@ -337,38 +327,50 @@ void ParseCriterion(const YamlNode& node, LoadContext& cx, Criterion& criterion)
   if (const YamlNode* n = node.Find("description")) {
     criterion.description = cx.Text(*n, "'description'").value_or("");
   }
+  // The one check key present names the criterion's kind.
   int checks = 0;
-  for (const std::string& key : kChecks) checks += node.Find(key) != nullptr ? 1 : 0;
+  const YamlNode* check = nullptr;
+  Criterion::Kind kind = Criterion::Kind::kRoles;
+  for (const EnumName<Criterion::Kind>& entry : kCriterionKindNames) {
+    if (const YamlNode* n = node.Find(entry.name)) {
+      ++checks;
+      check = n;
+      kind = entry.value;
+    }
+  }
   if (checks != 1) {
-    cx.Error(node, checks == 0 ? "missing-key" : "bad-value",
-             fmt::format("criterion '{}' needs exactly one check: roles, strands, min_months, "
-                         "title_pattern or requires_start",
-                         criterion.id));
+    cx.Error(node, checks == 0 ? DiagnosticCode("missing-key") : DiagnosticCode("bad-value"),
+             fmt::format("criterion '{}' needs exactly one check: {}", criterion.id,
+                         ListOf(kCriterionKindNames)));
     return;
   }
-  if (const YamlNode* n = node.Find("roles")) {
-    criterion.kind = Criterion::Kind::kRoles;
-    criterion.roles = cx.TextList(*n, "'roles'", false).value_or(std::vector<std::string>{});
-  } else if (const YamlNode* s = node.Find("strands")) {
-    criterion.kind = Criterion::Kind::kStrands;
-    if (!cx.CheckMap(*s, "'strands'", {"role", "values"})) return;
-    if (const YamlNode* r = cx.Require(*s, "role", "'strands'")) {
-      criterion.strand_role = cx.Text(*r, "'role'").value_or("");
-    }
-    if (const YamlNode* v = cx.Require(*s, "values", "'strands'")) {
-      criterion.strands = cx.TextList(*v, "'values'", false).value_or(std::vector<std::string>{});
-    }
-  } else if (const YamlNode* m = node.Find("min_months")) {
-    criterion.kind = Criterion::Kind::kMinMonths;
-    criterion.min_months = cx.Integer(*m, "'min_months'", 1).value_or(0);
-  } else if (const YamlNode* t = node.Find("title_pattern")) {
-    criterion.kind = Criterion::Kind::kTitlePattern;
-    criterion.title_pattern = cx.Text(*t, "'title_pattern'").value_or("");
-  } else if (const YamlNode* r = node.Find("requires_start")) {
-    criterion.kind = Criterion::Kind::kRequiresStart;
-    if (cx.Bool(*r, "'requires_start'") == false) {
-      cx.Error(*r, "bad-value", "'requires_start' can only be true (leave it out otherwise)");
-    }
+  criterion.kind = kind;
+  const std::string what = fmt::format("'{}'", NameOf(kCriterionKindNames, kind));
+  switch (criterion.kind) {
+    case Criterion::Kind::kRoles:
+      criterion.roles = cx.TextList(*check, what, false).value_or(std::vector<std::string>{});
+      break;
+    case Criterion::Kind::kStrands:
+      if (!cx.CheckMap(*check, what, {"role", "values"})) return;
+      if (const YamlNode* r = cx.Require(*check, "role", what)) {
+        criterion.strand_role = cx.Text(*r, "'role'").value_or("");
+      }
+      if (const YamlNode* v = cx.Require(*check, "values", what)) {
+        criterion.strands = cx.TextList(*v, "'values'", false).value_or(std::vector<std::string>{});
+      }
+      break;
+    case Criterion::Kind::kMinMonths:
+      criterion.min_months = cx.Integer(*check, what, 1).value_or(0);
+      break;
+    case Criterion::Kind::kTitlePattern:
+      criterion.title_pattern = cx.Text(*check, what).value_or("");
+      break;
+    case Criterion::Kind::kRequiresStart:
+      if (cx.Bool(*check, what) == false) {
+        cx.Error(*check, "bad-value",
+                 fmt::format("{} can only be true (leave it out otherwise)", what));
+      }
+      break;
   }
 }
 

@@ -424,7 +424,7 @@ class JsonLinesStream final : public ChunkedStream {
     Diagnostics kept;
     for (const Diagnostic& d : diagnostics.items()) {
       if (d.code == "unknown-field" && !noted_.insert(d.message).second) continue;
-      kept.Add(d.severity, d.code, d.message, d.location).notes = d.notes;
+      kept.Add(d);
     }
     diagnostics = std::move(kept);
     return true;

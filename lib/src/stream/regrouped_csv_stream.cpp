@@ -193,9 +193,7 @@ class RegroupedCsvStream final : public RecordStream {
     std::stable_sort(held_.begin(), held_.end(),
                      [](const Held& a, const Held& b) { return a.record < b.record; });
     for (Held& held : held_) {
-      Diagnostic& d = held.diagnostic;
-      diagnostics.Add(d.severity, std::move(d.code), std::move(d.message), std::move(d.location))
-          .notes = std::move(d.notes);
+      diagnostics.Add(std::move(held.diagnostic));
     }
     held_.clear();
     if (total.rows_read == 0) WarnNoRows(source_, diagnostics);
