@@ -20,8 +20,9 @@ void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
   cmd->add_option("-l,--learner", options->learner, "The learner to explain");
-  cmd->add_option("-f,--format", options->format, "Output: text or json (with --learner)")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("-f,--format", options->format,
+                  "Output: " + ListOf(kExplainFormatNames) + " (with --learner)")
+      ->check(CLI::IsMember(NamesOf(kExplainFormatNames)))
       ->capture_default_str();
   cmd->callback([options, &global, &exit_code] { exit_code = RunExplain(*options, global); });
 }
@@ -42,7 +43,7 @@ int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
   }
   const Learner& learner = workflow.learners()[*index];
   Outcome outcome = workflow.Evaluate(*index, true);
-  if (options.format == "json") {
+  if (ValueOf(kExplainFormatNames, options.format) == ExplainFormat::kJson) {
     Print(
         ExplainJson(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
   } else {

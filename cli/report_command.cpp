@@ -30,8 +30,8 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                   "Also summarise per value of this field (e.g. provider, category)");
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
-  cmd->add_option("-f,--format", options->format, "Output: text, markdown, csv, json or html")
-      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}))
+  cmd->add_option("-f,--format", options->format, "Output: " + ListOf(kReportFormatNames))
+      ->check(CLI::IsMember(NamesOf(kReportFormatNames)))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)")
       ->type_name(kFileArgument);
@@ -43,13 +43,10 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   accredit::ReportOptions report_options;
   report_options.no_names = options.no_names;
   if (!options.group_by.empty()) {
-    report_options.group_by = FieldByName(options.group_by);
-    if (!report_options.group_by || *report_options.group_by == Field::kLearner) {
-      PrintError(
-          fmt::format("--group-by expects a record field other than learner (kind, type, "
-                      "subject, level, grade, hours, strand, status, date, qan, title, "
-                      "provider, evidence, category), got '{}'",
-                      options.group_by));
+    report_options.group_by = GroupByField(options.group_by);
+    if (!report_options.group_by) {
+      PrintError(fmt::format("--group-by expects a record field other than learner ({}), got '{}'",
+                             fmt::join(GroupByFieldNames(), ", "), options.group_by));
       return kExitError;
     }
   }

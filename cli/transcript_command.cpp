@@ -32,8 +32,9 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
                   "learner's transcript to standard output")
       ->required()
       ->type_name(kDirArgument);
-  cmd->add_option("-f,--format", options->format, "Files to write: html, json or all")
-      ->check(CLI::IsMember({"html", "json", "all"}))
+  cmd->add_option("-f,--format", options->format,
+                  "Files to write: " + ListOf(kTranscriptFormatNames))
+      ->check(CLI::IsMember(NamesOf(kTranscriptFormatNames)))
       ->capture_default_str();
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
@@ -42,8 +43,9 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
 }
 
 int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& global) {
+  const TranscriptFormat format = *ValueOf(kTranscriptFormatNames, options.format);
   bool to_stdout = options.output == "-";
-  if (to_stdout && options.format == "all") {
+  if (to_stdout && format == TranscriptFormat::kAll) {
     PrintError("--output - prints one transcript: choose --format html or --format json");
     return kExitError;
   }
@@ -80,8 +82,8 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
   accredit::TranscriptOptions transcript_options;
   transcript_options.no_names = options.no_names;
   transcript_options.as_of = workflow.evaluate_options().as_of;
-  bool html = options.format != "json";
-  bool json = options.format != "html";
+  bool html = format != TranscriptFormat::kJson;
+  bool json = format != TranscriptFormat::kHtml;
 
   std::vector<std::pair<std::string, std::string>> files(chosen.size() * 2);  // name, content
   workflow.ParallelFor(chosen.size(), [&](std::size_t i) {

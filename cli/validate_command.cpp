@@ -20,8 +20,8 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->required()
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
-  cmd->add_option("-f,--format", options->format, "Output: text, json, jsonl, csv or junit")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "junit"}))
+  cmd->add_option("-f,--format", options->format, "Output: " + ListOf(kOutcomeFormatNames))
+      ->check(CLI::IsMember(NamesOf(kOutcomeFormatNames)))
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
       ->type_name(kFileArgument);

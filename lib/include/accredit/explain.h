@@ -6,9 +6,11 @@
 // (EvaluateOptions::trace), never by evaluating again.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "accredit/enum_table.h"
 #include "accredit/evaluator.h"
 #include "accredit/json_writer.h"
 #include "accredit/records.h"
@@ -38,6 +40,14 @@ std::vector<NeededItem> StillNeededItems(const RuleSet& rules, const Learner& le
 // physical & outdoor (2027-03-26)", followed by where it was read.
 std::string DescribeAchievement(const RuleSet& rules, const Learner& learner,
                                 const Achievement& achievement, const SourceSet& sources);
+
+// The forms an explanation of a learner is given in (explain --format).
+enum class ExplainFormat : std::uint8_t { kText, kJson };
+inline constexpr EnumName<ExplainFormat> kExplainFormatNames[] = {
+    {ExplainFormat::kText, "text", "Text"},
+    {ExplainFormat::kJson, "json", "JSON"},
+};
+static_assert(InDeclarationOrder(kExplainFormatNames));
 
 // The explanation as text for people.
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,

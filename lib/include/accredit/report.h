@@ -191,6 +191,11 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
                    const std::vector<ReportedOutcome>& outcomes, const Accounting& accounting,
                    const EvaluateOptions& evaluate_options, const ReportOptions& options);
 
+// The field named `name` when a report may be grouped by it: any field but `learner`.
+std::optional<Field> GroupByField(std::string_view name);
+// The names of those fields, in Field order (for messages and choices).
+std::vector<std::string> GroupByFieldNames();
+
 // The learner's --group-by value (see ReportOptions::group_by); empty when no row has one.
 std::string GroupValue(const Learner& learner, Field field);
 

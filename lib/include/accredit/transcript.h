@@ -20,10 +20,12 @@
 // and `validFrom` is TranscriptDate(), never the wall clock.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "accredit/enum_table.h"
 #include "accredit/evaluator.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
@@ -51,6 +53,16 @@ std::string TranscriptFileStem(std::string_view learner_id);
 
 // "urn:uuid:xxxxxxxx-xxxx-8xxx-xxxx-xxxxxxxxxxxx" derived from `name` alone.
 std::string NameBasedUrn(std::string_view name);
+
+// The files a transcript is written as (transcript --format): the printable page, the Open
+// Badges 3.0 / CLR 2.0 shaped JSON, or both.
+enum class TranscriptFormat : std::uint8_t { kHtml, kJson, kAll };
+inline constexpr EnumName<TranscriptFormat> kTranscriptFormatNames[] = {
+    {TranscriptFormat::kHtml, "html", "HTML page"},
+    {TranscriptFormat::kJson, "json", "Open Badges JSON"},
+    {TranscriptFormat::kAll, "all", "HTML page and Open Badges JSON"},
+};
+static_assert(InDeclarationOrder(kTranscriptFormatNames));
 
 // `outcome` is the learner's outcome against `programme` (tracing not needed).
 std::string TranscriptHtml(const RuleSet& rules, const Programme& programme, const Learner& learner,

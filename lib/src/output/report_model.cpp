@@ -339,4 +339,16 @@ std::string RenderReport(const Report& report, ReportFormat format) {
   return "";
 }
 
+std::optional<Field> GroupByField(std::string_view name) {
+  std::optional<Field> field = FieldByName(name);
+  if (field == Field::kLearner) return std::nullopt;
+  return field;
+}
+
+std::vector<std::string> GroupByFieldNames() {
+  std::vector<std::string> out = NamesOf(kFieldNames);
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(Field::kLearner));
+  return out;
+}
+
 }  // namespace accredit
