@@ -1,6 +1,6 @@
 // What every subcommand shares: global options, printing diagnostics to stderr in the house
-// format (with colour when wanted and a --max-errors cap), and loading rules from --rules or
-// the built-in default.
+// format (with colour when wanted and a --max-errors cap), and the rules library path from
+// ACCREDIT_RULES_PATH.
 #pragma once
 
 #include <CLI/CLI.hpp>

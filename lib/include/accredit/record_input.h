@@ -1,9 +1,10 @@
-// Record inputs: the files (and standard input) a run reads learners from.
+// Record inputs: the files, standard input or bytes in memory a run reads learners from.
 //
-// The front of the records pipeline: each path given on the command line is opened safely,
-// registered in the SourceSet, read by the reader its format needs (csv_records.h for CSV,
-// json_reader.h for JSON), and the learners of every input are merged by id, so that exam
-// results from a CSV export and activities from a JSON profile tool make one learner each.
+// The front of the records pipeline: each input is opened safely (base/untrusted_file.h) or
+// taken as the bytes given, registered in the SourceSet, read by the reader its format needs
+// (csv_records.h for CSV, json_reader.h for JSON), and the learners of every input are merged by
+// id, so that exam results from a CSV export and activities from a JSON profile tool make one
+// learner each.
 #pragma once
 
 #include <cstdint>
