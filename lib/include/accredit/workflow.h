@@ -103,7 +103,7 @@ struct CohortCallbacks {
   // batches are being read: turn the learners into output here (into `rendered`), so that it
   // is done in parallel. Must be safe to call from several threads at once.
   std::function<void(CohortBatch&)> render;
-  // consume called on the calling thread for each batch, strictly in input order.
+  // consume (required) called on the calling thread for each batch, strictly in input order.
   std::function<void(CohortBatch&)> consume;
   // provisional (none) the diagnostics of a streamed read, in order: they stand when Run()
   // returns, unless `restart` is called first. Without it, they go to the DiagnosticsHandler.
