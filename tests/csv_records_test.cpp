@@ -88,7 +88,7 @@ TEST_CASE("the header names canonical fields in any order, case and spacing") {
       {"empty input", "", "", "records.csv: error: the input has no header row [missing-column]\n",
        0, 0, 0},
       {"header only", "learner,type,grade\r\n", "",
-       "records.csv: warning: the input has a header row but no data rows [no-rows]\n", 0, 0, 0},
+       "records.csv: error: the input has a header row but no data rows [no-rows]\n", 0, 0, 0},
   });
 }
 

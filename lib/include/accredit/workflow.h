@@ -124,7 +124,8 @@ struct CohortTotals {
   // read_errors: a record was rejected for an error, or an exception names no achievement of
   // its learner (or several): the run is not clean
   bool read_errors = false;
-  // unreadable: nothing could be read at all (every input failed), so nothing was consumed
+  // unreadable: no learner was read and something failed (every input was refused, or came
+  // out empty), so nothing was consumed
   bool unreadable = false;
   // stopped: `restart` returned false; what was consumed is incomplete
   bool stopped = false;

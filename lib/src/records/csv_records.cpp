@@ -278,8 +278,7 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
   internal::ReadCsvRows(csv, header, usable, source, options.map, grouping, diagnostics);
   RecordSet out = grouping.Release();
   if (usable && out.accounting.rows_read == 0) {
-    diagnostics.Warning("no-rows", "the input has a header row but no data rows",
-                        Location{source, 0, 0, {}});
+    internal::ReportNoRows(source, true, diagnostics);
   }
   return out;
 }

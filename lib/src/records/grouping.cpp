@@ -160,4 +160,11 @@ RecordSet Grouping::Release() {
   return out;
 }
 
+void ReportNoRows(SourceId source, bool header, Diagnostics& diagnostics) {
+  diagnostics.Error("no-rows",
+                    header ? "the input has a header row but no data rows"
+                           : "the input holds no records: no achievement of any learner",
+                    Location{source, 0, 0, {}});
+}
+
 }  // namespace accredit::internal

@@ -82,4 +82,9 @@ class Grouping {
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
 };
 
+// The `no-rows` error of an input that gave no data row at all: an export that came out
+// empty is a broken export, never "every learner met". `header`: the input had a header row
+// (CSV), so the message says that only the rows are missing.
+void ReportNoRows(SourceId source, bool header, Diagnostics& diagnostics);
+
 }  // namespace accredit::internal

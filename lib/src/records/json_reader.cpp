@@ -468,8 +468,13 @@ void JsonReader::NoteUnknown(std::string_view key, const Location& where) {
 
 RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet& rules,
                           const ReadOptions& options, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
   JsonReader reader(source, text, rules, options, diagnostics);
-  return reader.Read();
+  RecordSet out = reader.Read();
+  if (out.accounting.rows_read == 0 && diagnostics.error_count() == errors_before) {
+    internal::ReportNoRows(source, false, diagnostics);
+  }
+  return out;
 }
 
 namespace internal {

@@ -32,7 +32,7 @@ using internal::CsvHeader;
 using internal::CsvRecordEnd;
 using internal::LastCsvRecordEnd;
 using internal::MovesRecordBoundaries;
-using internal::WarnNoRows;
+using internal::ReportNoRows;
 
 // Where the input's bytes come from: the registered source text (small inputs), or a file
 // read in blocks.
@@ -299,7 +299,7 @@ class CsvStream final : public ChunkedStream {
 
   void Finish(const Accounting& total, Diagnostics& diagnostics) override {
     ReportReadError(diagnostics);
-    if (total.rows_read == 0) WarnNoRows(source_, diagnostics);
+    if (total.rows_read == 0) ReportNoRows(source_, true, diagnostics);
   }
 
   std::unique_ptr<RecordStream> Regroup() override {
@@ -430,8 +430,9 @@ class JsonLinesStream final : public ChunkedStream {
     return true;
   }
 
-  void Finish(const Accounting& /*total*/, Diagnostics& diagnostics) override {
+  void Finish(const Accounting& total, Diagnostics& diagnostics) override {
     ReportReadError(diagnostics);
+    if (total.rows_read == 0) ReportNoRows(source_, false, diagnostics);
   }
 
  private:

@@ -14,11 +14,6 @@
 
 namespace accredit::internal {
 
-void WarnNoRows(SourceId source, Diagnostics& diagnostics) {
-  diagnostics.Warning("no-rows", "the input has a header row but no data rows",
-                      Location{source, 0, 0, {}});
-}
-
 namespace {
 
 // An unsorted CSV input, read through an index of each learner's records
@@ -196,7 +191,7 @@ class RegroupedCsvStream final : public RecordStream {
       diagnostics.Add(std::move(held.diagnostic));
     }
     held_.clear();
-    if (total.rows_read == 0) WarnNoRows(source_, diagnostics);
+    if (total.rows_read == 0) ReportNoRows(source_, true, diagnostics);
   }
 
   std::uint64_t size() const override { return size_; }

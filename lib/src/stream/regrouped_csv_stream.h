@@ -31,9 +31,6 @@ struct CsvHeader {
   std::uint32_t data_line = 1;  // and their first line
 };
 
-// What a CSV stream gives at its end when it read no data row.
-void WarnNoRows(SourceId source, Diagnostics& diagnostics);
-
 // A regrouped stream over an input of `size` bytes whose header is `header`: the file `fd`
 // read again whole, or, when `fd` < 0, `text` (the registered source, kept by the caller).
 // nullptr when the input is larger than ReadOptions::max_file_bytes or 4 GiB, or the file

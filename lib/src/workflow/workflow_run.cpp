@@ -89,6 +89,8 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
     const Diagnostics& checked = exception_check.Finish();
     provisional(checked);
     totals.read_errors = totals.read_errors || finish.has_errors() || checked.has_errors();
+    // As a whole read says it: no learner and an error (an empty export) is nothing read.
+    totals.unreadable = learners == 0 && totals.read_errors;
     return true;
   };
   auto restart = [&] {
