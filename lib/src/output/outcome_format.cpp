@@ -4,6 +4,7 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
+#include "base/csv_cell.h"
 #include "base/html_page.h"
 #include "exceptions/exceptions_json.h"
 
@@ -55,13 +56,6 @@ const TierResult* NextTier(const Outcome& o) {
   if (o.tier == kNone) return &o.tiers.back();
   if (o.tier == 0) return nullptr;
   return &o.tiers[static_cast<std::size_t>(o.tier) - 1];
-}
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // "advanced.development.physical-outdoor waived; advanced.core-learning met by a substitute"
@@ -157,7 +151,8 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
     case OutcomeFormat::kCsv: {
       std::string header = "learner,status,tier,grade,predicted";
       if (!p.tiers.empty()) {
-        for (const Component& c : p.tiers.front().components) header += "," + CsvField(c.id);
+        for (const Component& c : p.tiers.front().components)
+          header += "," + internal::CsvCell(c.id);
       }
       if (run_.options.exceptions != nullptr) header += ",relies_on_exception,exceptions";
       return header + "\n";
@@ -210,8 +205,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       return json.str();
     }
     case OutcomeFormat::kCsv: {
-      std::string row = fmt::format("{},{},{},{},{}", CsvField(learner.id), LearnerStatus(o),
-                                    TierId(p, o), o.grade, o.used_predicted ? "yes" : "no");
+      std::string row =
+          fmt::format("{},{},{},{},{}", internal::CsvCell(learner.id), LearnerStatus(o),
+                      TierId(p, o), o.grade, o.used_predicted ? "yes" : "no");
       if (!o.tiers.empty()) {
         for (const ComponentResult& c : o.tiers.front().components) {
           row += "," + std::string(ComponentStatusName(c.status));
@@ -219,7 +215,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       }
       if (run_.options.exceptions != nullptr) {
         row += fmt::format(",{},{}", o.relies_on_exception ? "yes" : "no",
-                           CsvField(AppliedExceptions(o)));
+                           internal::CsvCell(AppliedExceptions(o)));
       }
       return row + "\n";
     }

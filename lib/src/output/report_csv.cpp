@@ -9,18 +9,12 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/report.h"
+#include "base/csv_cell.h"
 #include "output/report_internal.h"
 
 namespace accredit {
 
 namespace {
-
-std::string Field(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 struct Row {
   std::string_view section;
@@ -35,9 +29,10 @@ struct Row {
 };
 
 void Emit(const Row& r, std::string& out) {
-  out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.section, Field(r.group), Field(r.learner),
-                     Field(r.tier), Field(r.component), Field(r.item), r.count, r.total,
-                     Field(r.text));
+  out += fmt::format("{},{},{},{},{},{},{},{},{}\n", r.section, internal::CsvCell(r.group),
+                     internal::CsvCell(r.learner), internal::CsvCell(r.tier),
+                     internal::CsvCell(r.component), internal::CsvCell(r.item), r.count, r.total,
+                     internal::CsvCell(r.text));
 }
 
 std::string N(std::size_t n) { return fmt::format("{}", n); }
