@@ -101,9 +101,11 @@ TEST_CASE("a row that breaks a rule is rejected with exactly one error") {
       {"level out of range", "learner=L1|type=gcse|grade=4|level=9",
        "records.csv:7: error: level '9' is not entry1, entry2, entry3 or 1 to 8 [bad-level]\n"},
       {"negative hours", "learner=L1|kind=activity|hours=-3",
-       "records.csv:7: error: hours '-3' is not a non-negative number [bad-number]\n"},
+       "records.csv:7: error: hours '-3' is not a number of hours [bad-number]\n"
+       "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"hours not a number", "learner=L1|hours=ten",
-       "records.csv:7: error: hours 'ten' is not a non-negative number [bad-number]\n"},
+       "records.csv:7: error: hours 'ten' is not a number of hours [bad-number]\n"
+       "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"hours above the limit", "learner=L1|hours=100000.5",
        "records.csv:7: error: hours '100000.5' is more than the limit of 100000 [bad-number]\n"},
       {"hours that would overflow a sum", "learner=L1|hours=" + std::string(308, '9'),
@@ -111,13 +113,17 @@ TEST_CASE("a row that breaks a rule is rejected with exactly one error") {
            "' is more than the limit of 100000 [bad-number]\n"},
       {"hours out of a double's range", "learner=L1|hours=1" + std::string(400, '0'),
        "records.csv:7: error: hours '1" + std::string(400, '0') +
-           "' is not a non-negative number [bad-number]\n"},
+           "' is not a number of hours [bad-number]\n"
+           "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"hours nan", "learner=L1|hours=nan",
-       "records.csv:7: error: hours 'nan' is not a non-negative number [bad-number]\n"},
+       "records.csv:7: error: hours 'nan' is not a number of hours [bad-number]\n"
+       "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"hours inf", "learner=L1|hours=inf",
-       "records.csv:7: error: hours 'inf' is not a non-negative number [bad-number]\n"},
+       "records.csv:7: error: hours 'inf' is not a number of hours [bad-number]\n"
+       "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"hours in exponent form", "learner=L1|hours=1e3",
-       "records.csv:7: error: hours '1e3' is not a non-negative number [bad-number]\n"},
+       "records.csv:7: error: hours '1e3' is not a number of hours [bad-number]\n"
+       "note: hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs\n"},
       {"date not ISO", "learner=L1|type=gcse|grade=4|date=01/09/2025",
        "records.csv:7: error: date '01/09/2025' is not an ISO date (YYYY-MM-DD) [bad-date]\n"},
       {"date that does not exist", "learner=L1|type=gcse|grade=4|date=2023-02-29",

@@ -50,3 +50,51 @@ TEST_CASE("field names map both ways") {
 }
 
 }  // namespace accredit
+
+namespace accredit {
+namespace {
+
+TEST_CASE("hours are read as people write them in a log") {
+  struct Case {
+    const char* text;
+    double hours;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"12", 12},
+                                                   {"12.5", 12.5},
+                                                   {"0", 0},
+                                                   {"1:30", 1.5},
+                                                   {"10:05", 10 + 5.0 / 60},
+                                                   {"0:45", 0.75},
+                                                   {"10 hrs", 10},
+                                                   {"10hrs", 10},
+                                                   {"1.5h", 1.5},
+                                                   {"1.5 H", 1.5},
+                                                   {"2 hours", 2},
+                                                   {"1 hour", 1},
+                                                   {"1 hr", 1},
+                                                   {"90 mins", 1.5},
+                                                   {"90 Minutes", 1.5},
+                                                   {"45 min", 0.75},
+                                                   {"30m", 0.5},
+                                                   {"1h 30m", 1.5},
+                                                   {"1 hr 30 mins", 1.5},
+                                                   {"2h15min", 2.25},
+                                                   {" 3 hrs", 3}}) {
+    CAPTURE(c.text);
+    std::optional<double> hours = ParseHours(c.text);
+    REQUIRE(hours.has_value());
+    CHECK(*hours == doctest::Approx(c.hours));
+  }
+}
+
+TEST_CASE("what is not a number of hours is refused, never guessed") {
+  for (const char* text :
+       {"", "-3", "ten", "1:3", "1:60", "1:300", "1.5:30", "10 days", "90 mins 10 hrs", "1h 30",
+        "1h 2h", "NaN", "inf", "1e3", "3 hrs!", "h", "::", "1 : 30"}) {
+    CAPTURE(text);
+    CHECK_FALSE(ParseHours(text).has_value());
+  }
+}
+
+}  // namespace
+}  // namespace accredit

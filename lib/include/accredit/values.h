@@ -120,6 +120,13 @@ Date FromCivil(CivilDate civil);
 // NaN, infinities, hex and trailing text.
 std::optional<double> ParseNumber(std::string_view text);
 
+// Hours as people write them in a log: a plain number of hours ("12", "1.5"), hours and
+// minutes ("1:30"), or a number with a unit, hours ("10 hrs", "1.5h", "2 hours") or minutes
+// ("90 mins", "45 minutes"), or both ("1h 30m", "1 hr 30 mins"); units in any case, spaces
+// between the parts optional. Minutes of "h:mm" are two digits below 60. Returns the hours,
+// or nullopt for anything else (a negative or non-finite number included).
+std::optional<double> ParseHours(std::string_view text);
+
 // The built-in personal-development strands and component roles.
 inline constexpr std::array<std::string_view, 3> kBuiltinStrands = {
     "leadership-service", "creative-cultural", "physical-outdoor"};

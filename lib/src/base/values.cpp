@@ -130,4 +130,72 @@ std::optional<double> ParseNumber(std::string_view text) {
   return value;
 }
 
+namespace {
+
+// Reads a plain unsigned decimal number at the start of `text`, moving past it.
+std::optional<double> TakeNumber(std::string_view& text) {
+  std::size_t n = 0;
+  while (n < text.size() && ((text[n] >= '0' && text[n] <= '9') || text[n] == '.')) ++n;
+  std::optional<double> value = ParseNumber(text.substr(0, n));
+  if (value) text.remove_prefix(n);
+  return value;
+}
+
+void SkipSpaces(std::string_view& text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+}
+
+// Reads a unit of time at the start of `text`: 60 for minutes, 1 for hours, 0 for none.
+double TakeUnit(std::string_view& text) {
+  static constexpr std::pair<std::string_view, double> kUnits[] = {
+      {"minutes", 60}, {"minute", 60}, {"mins", 60}, {"min", 60}, {"m", 60},
+      {"hours", 1},    {"hour", 1},    {"hrs", 1},   {"hr", 1},   {"h", 1},
+  };
+  std::string lower;
+  for (char c : text) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (const auto& [word, per_hour] : kUnits) {
+    if (std::string_view(lower).starts_with(word)) {
+      text.remove_prefix(word.size());
+      return per_hour;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<double> ParseHours(std::string_view text) {
+  if (std::optional<double> plain = ParseNumber(text)) {
+    if (*plain < 0) return std::nullopt;
+    return plain;
+  }
+  std::string_view rest = text;
+  SkipSpaces(rest);
+  std::optional<double> first = TakeNumber(rest);
+  if (!first) return std::nullopt;
+  // h:mm
+  if (!rest.empty() && rest.front() == ':') {
+    const std::string_view mm = rest.substr(1);
+    if (mm.size() != 2 || mm[0] < '0' || mm[0] > '5' || mm[1] < '0' || mm[1] > '9') {
+      return std::nullopt;
+    }
+    if (*first != std::floor(*first)) return std::nullopt;  // "1.5:30" is no time
+    return *first + ((mm[0] - '0') * 10 + (mm[1] - '0')) / 60.0;
+  }
+  SkipSpaces(rest);
+  const double unit = TakeUnit(rest);
+  if (unit == 0) return std::nullopt;
+  double hours = *first / unit;
+  SkipSpaces(rest);
+  if (!rest.empty() && unit == 1) {  // "1h 30m": minutes may follow hours
+    std::optional<double> minutes = TakeNumber(rest);
+    SkipSpaces(rest);
+    if (!minutes || TakeUnit(rest) != 60) return std::nullopt;
+    hours += *minutes / 60;
+    SkipSpaces(rest);
+  }
+  if (!rest.empty()) return std::nullopt;
+  return hours;
+}
+
 }  // namespace accredit

@@ -79,11 +79,15 @@ class Row {
   // Emits the row's error; always returns false, for `return row.Fail(...)`.
   bool Fail(DiagnosticCode code, std::string message, Field field,
             std::string_view suggestion = {}) {
-    Diagnostic& d = diagnostics_.Error(code, std::move(message), Where(field));
+    Diagnostic& d = Error(code, std::move(message), field);
     if (!suggestion.empty()) {
       d.notes.push_back(Note{fmt::format("did you mean '{}'?", suggestion), Location{}});
     }
     return false;
+  }
+  // Emits the row's error, for notes to be attached.
+  Diagnostic& Error(DiagnosticCode code, std::string message, Field field) {
+    return diagnostics_.Error(code, std::move(message), Where(field));
   }
 
   Diagnostics& diagnostics() { return diagnostics_; }
@@ -205,11 +209,13 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   if (!out.level && type != nullptr) out.level = type->LevelFor(out.grade);
 
   if (row.Has(Field::kHours)) {
-    std::optional<double> hours = ParseNumber(row[Field::kHours]);
-    if (!hours || *hours < 0) {
-      return row.Fail("bad-number",
-                      fmt::format("hours '{}' is not a non-negative number", row[Field::kHours]),
-                      Field::kHours);
+    std::optional<double> hours = ParseHours(row[Field::kHours]);
+    if (!hours) {
+      row.Error("bad-number",
+                fmt::format("hours '{}' is not a number of hours", row[Field::kHours]),
+                Field::kHours)
+          .notes.push_back(Note{"hours are written as 12, 1.5, 1:30, 90 mins or 10 hrs", {}});
+      return false;
     }
     // Bounded so that no sum of a learner's hours can overflow or lose whole hours.
     if (*hours > kMaxHours) {
