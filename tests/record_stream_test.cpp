@@ -263,10 +263,10 @@ TEST_CASE("a regrouped learner first seen later than the whole input sees it bre
   SourceSet rule_sources;
   LoadResult loaded = LoadDefaultRules(rule_sources);
   REQUIRE(loaded.ok());
-  // The learner column is second; A's first row is faulted before it (bad UTF-8 in `kind`),
-  // so reading the whole input first sees A after B.
+  // The learner column is second; A's first row is faulted before it (in `kind`, a byte that
+  // is neither UTF-8 nor Windows-1252), so reading the whole input first sees A after B.
   std::string text = "kind,learner,hours,strand,date\n";
-  text += "activit\xff,A,10,leadership-service,2026-03-20\n";
+  text += "activit\x81,A,10,leadership-service,2026-03-20\n";
   text += "activity,B,10,leadership-service,2026-03-20\n";
   text += "activity,A,12,leadership-service,2026-03-21\n";
   text += "activity,B,12,leadership-service,2026-03-21\n";

@@ -34,7 +34,13 @@ struct CsvOptions {
   std::size_t max_record_bytes = std::size_t{1} << 20;
   // max_columns (256) the most fields in a record; more is reported as `too-many-columns`
   std::size_t max_columns = 256;
+  // delimiter (',') what separates fields: ',' or '\t' (tab-separated text, as Excel saves
+  // "Unicode text"; DetectCsvDelimiter() tells which)
+  char delimiter = ',';
 };
+
+// The delimiter of CSV `text`: a tab when its first line holds a tab and no comma, else ','.
+char DetectCsvDelimiter(std::string_view text);
 
 // One field of a row. `text` is the field's value with quotes removed; it stays valid until
 // the next call to CsvReader::Next() (or as long as the reader for header fields).

@@ -32,6 +32,7 @@ struct DiagnosticCodeInfo {
 inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"absent-learner", "an exception for a learner who is not in the records"},
     {"ambiguous-achievement", "an exception's achievement matches several of the learner's"},
+    {"assumed-encoding", "note: an input that is not UTF-8 was read as UTF-16 or Windows-1252"},
     {"bad-action-node", "an exception's action cannot apply to the node it names"},
     {"bad-check-character", "a UPN-shaped learner id or a QAN whose check character is wrong"},
     {"bad-date", "a date that is not YYYY-MM-DD (or the mapping's format), or not a real date"},

@@ -21,6 +21,13 @@ bool IsBlankText(std::string_view text) {
 
 }  // namespace
 
+char DetectCsvDelimiter(std::string_view text) {
+  const std::string_view first = text.substr(0, text.find('\n'));
+  return first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos
+             ? '\t'
+             : ',';
+}
+
 CsvReader::CsvReader(std::string_view text, SourceId source, Diagnostics& diagnostics,
                      const CsvOptions& options)
     : text_(text), source_(source), diagnostics_(diagnostics), options_(options) {
@@ -176,7 +183,7 @@ void CsvReader::ParseRecord() {
     bool record_ends = true;
     if (pos_ >= n) {
       next = n;
-    } else if (text_[pos_] == ',') {
+    } else if (text_[pos_] == options_.delimiter) {
       next = pos_ + 1;
       record_ends = false;
     } else if (text_[pos_] == '\n') {
@@ -235,7 +242,8 @@ bool CsvReader::ParsePlainRecord() {
       std::memcpy(&word, data + i, end - i);
     }
     unusual |= (word & kHigh) | internal::ByteMask(word, '"');
-    for (std::uint64_t commas = internal::ByteMask(word, ','); commas != 0; commas &= commas - 1) {
+    for (std::uint64_t commas = internal::ByteMask(word, options_.delimiter); commas != 0;
+         commas &= commas - 1) {
       const auto at = i + static_cast<std::size_t>(__builtin_ctzll(commas)) / 8;
       if (!end_field(at)) {
         spans_.clear();
@@ -299,7 +307,11 @@ bool CsvReader::ParseQuoted(Span& span) {
       span.length = quote - segment;
     }
     pos_ = quote + 1;
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    // Spaces (and tabs, unless they separate fields) may follow a closing quote.
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || (text_[pos_] == '\t' && options_.delimiter != '\t'))) {
+      ++pos_;
+    }
     return true;
   }
 }
@@ -309,7 +321,10 @@ void CsvReader::ParseUnquoted(Span& span) {
   const std::size_t n = text_.size();
   while (pos_ < n) {
     char c = text_[pos_];
-    if (c == ',' || c == '\n' || (c == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) break;
+    if (c == options_.delimiter || c == '\n' ||
+        (c == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')) {
+      break;
+    }
     ++pos_;
   }
   span.begin = begin;

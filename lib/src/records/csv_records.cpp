@@ -264,7 +264,9 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
 RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& rules,
                          const ReadOptions& options, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
-  CsvReader csv(text, source, diagnostics, options.csv);
+  CsvOptions csv_options = options.csv;
+  csv_options.delimiter = DetectCsvDelimiter(text);
+  CsvReader csv(text, source, diagnostics, csv_options);
   internal::CsvColumns header;
   header.column_of.fill(-1);
   bool usable = csv.ReadHeader();

@@ -8,6 +8,7 @@
 #include "accredit/csv_records.h"
 #include "accredit/json_reader.h"
 #include "base/text.h"
+#include "base/text_encoding.h"
 #include "base/untrusted_file.h"
 
 namespace accredit {
@@ -155,13 +156,17 @@ RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet
     }
     ReadOptions own = options;
     if (each.map != nullptr) own.map = each.map;
+    const internal::TextEncoding encoding = internal::ToUtf8(input.text);
     RecordSet records;
+    SourceId id = kNoSource;
     if (input.text.size() <= kKeepSourceTextBytes) {
-      SourceId id = sources.Add(name, std::move(input.text));
-      records = ReadRecordText(id, name, sources.Get(id).text, rules, own, diagnostics);
+      id = sources.Add(name, std::move(input.text));
     } else {
-      records = ReadRecordText(sources.AddName(name), name, input.text, rules, own, diagnostics);
+      id = sources.AddName(name);
     }
+    internal::NoteEncoding(encoding, id, diagnostics);
+    const std::string_view text = sources.Get(id).text.empty() ? input.text : sources.Get(id).text;
+    records = ReadRecordText(id, name, text, rules, own, diagnostics);
     MergeRecordSets(out, std::move(records));
   }
   out.accounting.learners = out.learners.size();

@@ -8,8 +8,9 @@
 
 namespace accredit::internal {
 
-bool MovesRecordBoundaries(const Diagnostic& d) {
-  return d.code == "bad-quote" || d.code == "line-too-long" || d.code == "bad-encoding";
+bool NeedsWholeRead(const Diagnostic& d) {
+  return d.code == "bad-quote" || d.code == "line-too-long" || d.code == "bad-encoding" ||
+         d.code == "bad-utf8";
 }
 
 std::uint32_t CountLines(std::string_view text) {

@@ -1,7 +1,7 @@
 // Where CSV records end and whose they are, without reading them through: what the record
 // stream cuts chunks by (record_stream.cpp) and indexes an unsorted input by
 // (regrouped_csv_stream.cpp). Both follow the CSV reader's rules for well-formed input; where the
-// reader meets a fault that could move a record boundary (MovesRecordBoundaries), the stream's
+// reader meets a fault that could move a record boundary (NeedsWholeRead), the stream's
 // promise is broken and the input is read whole instead.
 #pragma once
 
@@ -15,9 +15,11 @@
 
 namespace accredit::internal {
 
-// Codes of faults after which a CSV reader resynchronises on a line it chose: read in pieces,
-// the pieces might then not end where records end in the whole input.
-bool MovesRecordBoundaries(const Diagnostic& d);
+// Whether a fault means the input must be read whole to be read as a whole read reads it: one
+// after which a CSV reader resynchronises on a line it chose (read in pieces, the pieces might
+// not end where records end in the whole input), or bytes that are not UTF-8 (read whole, an
+// input may prove to be Windows-1252, and be converted).
+bool NeedsWholeRead(const Diagnostic& d);
 
 // The line breaks in `text`.
 std::uint32_t CountLines(std::string_view text);

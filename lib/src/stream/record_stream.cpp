@@ -14,6 +14,7 @@
 #include "accredit/csv_reader.h"
 #include "accredit/record_input.h"
 #include "base/large_buffer.h"
+#include "base/text_encoding.h"
 #include "base/untrusted_file.h"
 #include "records/csv_rows.h"
 #include "records/grouping.h"
@@ -31,7 +32,7 @@ using internal::CountLines;
 using internal::CsvHeader;
 using internal::CsvRecordEnd;
 using internal::LastCsvRecordEnd;
-using internal::MovesRecordBoundaries;
+using internal::NeedsWholeRead;
 using internal::ReportNoRows;
 
 // Where the input's bytes come from: the registered source text (small inputs), or a file
@@ -231,6 +232,8 @@ class CsvStream final : public ChunkedStream {
   // Reads the header from the first block; false when the input is not streamed.
   bool Start(Diagnostics& diagnostics) {
     std::string_view window = bytes_.Window(chunk_bytes_);
+    // Tab-separated text is read whole: record boundaries are cut at commas here.
+    if (DetectCsvDelimiter(window) != ',') return false;
     Diagnostics local;
     auto header = std::make_shared<CsvHeader>();
     header->text = std::string(window);
@@ -286,7 +289,7 @@ class CsvStream final : public ChunkedStream {
     internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {
-      if (MovesRecordBoundaries(d)) out.in_order = false;
+      if (NeedsWholeRead(d)) out.in_order = false;
     }
     out.in_order = out.in_order && InOrder(out.records);
     diagnostics.Append(local);
@@ -415,6 +418,9 @@ class JsonLinesStream final : public ChunkedStream {
     out.records = internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
                                           diagnostics);
     out.in_order = InOrder(out.records);
+    for (const Diagnostic& d : diagnostics.items()) {
+      if (d.code == "bad-utf8") out.in_order = false;  // read whole, it may be converted
+    }
     return out;
   }
 
@@ -490,8 +496,20 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
   if (size <= kKeepSourceTextBytes) {
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!internal::ReadWholeFile(file.fd.get(), text.data(), text.size())) return nullptr;
+    const internal::TextEncoding encoding = internal::ToUtf8(text);
     SourceId id = sources.Add(path, std::move(text));
-    return Start(format, id, size, -1, rules, options, sources, diagnostics, chunk_bytes);
+    Diagnostics noted;
+    internal::NoteEncoding(encoding, id, noted);
+    std::unique_ptr<RecordStream> stream = Start(format, id, sources.Get(id).text.size(), -1, rules,
+                                                 options, sources, noted, chunk_bytes);
+    if (stream) diagnostics.Append(noted);
+    return stream;
+  }
+  // A large input is converted only when read whole: UTF-16 goes there at once, and a chunk
+  // with bytes that are not UTF-8 sends it there (NeedsWholeRead).
+  if (std::string_view(head, static_cast<std::size_t>(got)).starts_with("\xff\xfe") ||
+      std::string_view(head, static_cast<std::size_t>(got)).starts_with("\xfe\xff")) {
+    return nullptr;
   }
   SourceId id = sources.AddName(path);
   return Start(format, id, size, file.fd.Release(), rules, options, sources, diagnostics,
@@ -505,6 +523,8 @@ std::unique_ptr<RecordStream> RecordStream::OpenSource(SourceId source, const Ru
                                                        std::size_t chunk_bytes) {
   const Source& input = sources.Get(source);
   if (chunk_bytes == 0 || input.text.empty()) return nullptr;
+  // Bytes in memory in another encoding are read whole, where they are converted.
+  if (internal::DetectEncoding(input.text) != internal::TextEncoding::kUtf8) return nullptr;
   const RecordFormat format = DetectRecordFormat(input.name, input.text);
   return Start(format, source, input.text.size(), -1, rules, options, sources, diagnostics,
                chunk_bytes);

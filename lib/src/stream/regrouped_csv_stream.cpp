@@ -156,7 +156,7 @@ class RegroupedCsvStream final : public RecordStream {
     }
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {
-      if (MovesRecordBoundaries(d)) out.in_order = false;
+      if (NeedsWholeRead(d)) out.in_order = false;
     }
     diagnostics.Append(local);
     return out;
