@@ -44,7 +44,9 @@ inline std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
   return ValueOf(kOutcomeFormatNames, name);
 }
 
-// A learner's overall status: met (some tier achieved), not-met, or error (data errors).
+// A learner's overall status: met (some tier achieved), not-met, or provisional: some of the
+// learner's rows could not be read, so the outcome (tier and grade, from the rows that could)
+// is not final and never a clean pass.
 std::string_view LearnerStatus(const Outcome& outcome);
 
 // The "accounting" object every JSON output carries: rows_read, rows_used, rows_rejected,

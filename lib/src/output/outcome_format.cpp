@@ -11,7 +11,8 @@
 namespace accredit {
 
 std::string_view LearnerStatus(const Outcome& outcome) {
-  if (outcome.data_error) return "error";
+  // Judged on the rows that could be read: never a clean pass, whatever the tier.
+  if (outcome.data_error) return "provisional";
   return outcome.tier == kNone ? "not-met" : "met";
 }
 
@@ -176,10 +177,11 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
   const Programme& p = *run_.programme;
   switch (format_) {
     case OutcomeFormat::kText: {
-      std::string award = o.data_error ? "ERROR" : o.tier == kNone ? "none" : TierId(p, o);
+      std::string award = o.tier == kNone ? "none" : TierId(p, o);
       std::string note;
       if (o.data_error) {
-        note = fmt::format("{} rejected row{}: see the diagnostics", learner.rejected_rows,
+        // Kept within 80 columns: the diagnostics say which rows and why.
+        note = fmt::format("provisional: {} row{} not read", learner.rejected_rows,
                            learner.rejected_rows == 1 ? "" : "s");
       } else if (const TierResult* next = NextTier(o)) {
         std::vector<std::string> missing;
@@ -224,8 +226,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       std::string out = fmt::format("    <testcase classname=\"accredit.{}\" name=\"{}\">",
                                     internal::HtmlEscape(p.id), name);
       if (o.data_error) {
-        out += fmt::format("<error message=\"{} rejected row(s)\" type=\"data-error\"/>",
-                           learner.rejected_rows);
+        out += fmt::format(
+            "<error message=\"provisional: {} row(s) could not be read\" type=\"data-error\"/>",
+            learner.rejected_rows);
       } else if (o.tier == kNone) {
         std::vector<std::string> missing;
         if (!o.tiers.empty()) {
@@ -261,7 +264,10 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
         parts.push_back(fmt::format("{} {}", n, p.tiers[t].id));
       }
       parts.push_back(fmt::format("{} none", summary.none));
-      if (summary.errors > 0) parts.push_back(fmt::format("{} with data errors", summary.errors));
+      if (summary.errors > 0) {
+        parts.push_back(
+            fmt::format("{} provisional (rows that could not be read)", summary.errors));
+      }
       std::string out = fmt::format("\n{} learner{}: {}\n", summary.learners,
                                     summary.learners == 1 ? "" : "s", fmt::join(parts, ", "));
       if (summary.predicted > 0) {
