@@ -18,7 +18,8 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "Summarise a cohort: tiers, pass rates, what learners still need; dry-run a "
       "rule change with --baseline");
   cmd->add_option("RECORDS", options->flags.records,
-                  "Records files (CSV or JSON), or - for standard input")
+                  "Records files (CSV, JSON or .xlsx; FILE.xlsx#SHEET for one sheet), or - for "
+                  "standard input")
       ->required()
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);

@@ -19,7 +19,8 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
       "Write each learner's transcript (digital profile) as HTML and Open Badges 3.0 / CLR "
       "2.0 shaped JSON");
   cmd->add_option("RECORDS", options->flags.records,
-                  "Records files (CSV or JSON), or - for standard input")
+                  "Records files (CSV, JSON or .xlsx; FILE.xlsx#SHEET for one sheet), or - for "
+                  "standard input")
       ->required()
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);

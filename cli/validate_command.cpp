@@ -16,7 +16,8 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand("validate", "Check learner records against the award rules");
   cmd->add_option("RECORDS", options->flags.records,
-                  "Records files (CSV or JSON), or - for standard input")
+                  "Records files (CSV, JSON or .xlsx; FILE.xlsx#SHEET for one sheet), or - for "
+                  "standard input")
       ->required()
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);

@@ -278,6 +278,26 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a workbook gives the same outcomes as the CSV it was made from, a sheet by name") {
+  const Collected csv = RunCohort(
+      Options(2, kDefaultChunkBytes),
+      {CohortInput{InputFile::Bytes("c.csv", ReadSource("examples/sixth-form/cohort.csv")), {}}});
+  const std::string path = std::string(ACCREDIT_SOURCE_DIR) + "/examples/sixth-form/cohort.xlsx";
+  for (const std::string& name : {path, path + "#Results"}) {
+    CAPTURE(name);
+    const Collected workbook =
+        RunCohort(Options(2, kDefaultChunkBytes), {CohortInput{InputFile::Path(name), {}}});
+    CHECK(workbook.learners == csv.learners);
+    CHECK(workbook.totals.accounting.rows_read == csv.totals.accounting.rows_read);
+    CHECK_FALSE(workbook.totals.read_errors);
+  }
+  const Collected bytes = RunCohort(
+      Options(1, kDefaultChunkBytes),
+      {CohortInput{InputFile::Bytes("results.xlsx", ReadSource("examples/sixth-form/cohort.xlsx")),
+                   {}}});
+  CHECK(bytes.learners == csv.learners);
+}
+
 TEST_CASE("what keeps a workflow from starting is said") {
   WorkflowOptions options = Options(1, 0);
   options.award = "no-such-award";

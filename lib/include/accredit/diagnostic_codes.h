@@ -51,6 +51,7 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"bad-utf8", "a CSV field or a JSON input that is not valid UTF-8"},
     {"bad-value", "a value that is not one of those allowed"},
     {"bad-version", "a file's format version (as in 'accredit: 1') that is not 1"},
+    {"bad-workbook", "a workbook (.xlsx) that is not one, is damaged, or lacks the sheet named"},
     {"band-gap", "the lowest grading band starts above 0: a learner may meet a tier with no grade"},
     {"band-order", "grading bands that are not listed highest first"},
     {"conflicting-exception", "one achievement forced to two components of a tier"},

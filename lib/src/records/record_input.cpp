@@ -10,6 +10,8 @@
 #include "base/text.h"
 #include "base/text_encoding.h"
 #include "base/untrusted_file.h"
+#include "records/xlsx_reader.h"
+#include "records/xlsx_records.h"
 
 namespace accredit {
 
@@ -139,7 +141,8 @@ RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet
                            Diagnostics& diagnostics) {
   RecordSet out;
   for (const RecordInput& each : inputs) {
-    const std::string& path = each.file.name;
+    std::string sheet;  // "results.xlsx#KS5": one sheet of a workbook
+    const std::string path(internal::SplitSheet(each.file.name, sheet));
     const std::string name = path == "-" && !each.file.in_memory() ? "<stdin>" : path;
     Input input;
     if (!each.file.in_memory()) {
@@ -156,6 +159,11 @@ RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet
     }
     ReadOptions own = options;
     if (each.map != nullptr) own.map = each.map;
+    if (internal::IsXlsx(name, input.text)) {
+      MergeRecordSets(out, internal::ReadWorkbookRecords(name, input.text, sheet, rules, own,
+                                                         sources, diagnostics));
+      continue;
+    }
     const internal::TextEncoding encoding = internal::ToUtf8(input.text);
     RecordSet records;
     SourceId id = kNoSource;

@@ -20,6 +20,7 @@
 #include "records/grouping.h"
 #include "records/json_records.h"
 #include "records/json_scan.h"
+#include "records/xlsx_reader.h"
 #include "stream/csv_record_split.h"
 #include "stream/id_hash_set.h"
 #include "stream/regrouped_csv_stream.h"
@@ -489,8 +490,9 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
   char head[256];
   ssize_t got = ::pread(file.fd.get(), head, sizeof head, 0);
   if (got <= 0) return nullptr;
-  const RecordFormat format =
-      DetectRecordFormat(path, std::string_view(head, static_cast<std::size_t>(got)));
+  const std::string_view head_text(head, static_cast<std::size_t>(got));
+  if (internal::IsXlsx(path, head_text)) return nullptr;  // a workbook is read whole
+  const RecordFormat format = DetectRecordFormat(path, head_text);
   // Small inputs are read whole and kept, so diagnostics show their lines (as
   // ReadRecordInputs() does); larger ones are read in blocks.
   if (size <= kKeepSourceTextBytes) {
@@ -523,8 +525,11 @@ std::unique_ptr<RecordStream> RecordStream::OpenSource(SourceId source, const Ru
                                                        std::size_t chunk_bytes) {
   const Source& input = sources.Get(source);
   if (chunk_bytes == 0 || input.text.empty()) return nullptr;
-  // Bytes in memory in another encoding are read whole, where they are converted.
-  if (internal::DetectEncoding(input.text) != internal::TextEncoding::kUtf8) return nullptr;
+  // Bytes in memory in another encoding, or a workbook, are read whole.
+  if (internal::IsXlsx(input.name, input.text) ||
+      internal::DetectEncoding(input.text) != internal::TextEncoding::kUtf8) {
+    return nullptr;
+  }
   const RecordFormat format = DetectRecordFormat(input.name, input.text);
   return Start(format, source, input.text.size(), -1, rules, options, sources, diagnostics,
                chunk_bytes);
