@@ -27,6 +27,10 @@ struct ReadOptions {
   // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
   // and `dates`, but not `wide` or `ignore`.
   const ColumnMap* map = nullptr;
+  // maps_to_try (none) when `map` is null, the mappings a CSV input's (or a sheet's) header is
+  // matched against to choose one (column_map.h, "Choosing"): the shipped ones, or several
+  // given at once. Not owned; they must outlive the call.
+  std::vector<const ColumnMap*> maps_to_try;
   // max_learner_rows (10,000) the most rows one learner may have in one input; the first row
   // past it is reported as `too-large`, and it and every later row of that learner rejected.
   // Reading and evaluating a learner costs time in proportion to (and, for duplicate rows, in
