@@ -221,12 +221,12 @@ TEST_CASE("a mixed broadsheet gives columns and patterns their own type and leve
 
 TEST_CASE("attributes and fits are read; a column is one attribute's or one field's") {
   Loaded good = Load(
-      "accredit-map: 1\nfits: [Subject, [Grade, Result]]\ncolumns: {learner: [UPN], grade: [Result]}\n"
+      "accredit-map: 1\nfits: [Subject, [Grade, Result]]\ncolumns: {learner: [UPN], grade: "
+      "[Result]}\n"
       "attributes:\n  name: [Full Name, Name]\n  form: [Reg Group]\n  pupil-premium: [PP]\n");
   REQUIRE(good.map);
   CHECK(good.diagnostics == "");
-  CHECK(good.map->fits ==
-        std::vector<std::vector<std::string>>{{"subject"}, {"grade", "result"}});
+  CHECK(good.map->fits == std::vector<std::vector<std::string>>{{"subject"}, {"grade", "result"}});
   std::size_t preference = 9;
   CHECK(good.map->AttributeFor(" name ", &preference) == "name");
   CHECK(preference == 1);

@@ -122,8 +122,8 @@ static_assert(InDeclarationOrder(kDateFormatNames));
 // cells when the column says (else the layout's `type:`, the row's or `set:`).
 struct GradeColumn {
   std::string subject;
-  std::string type;   // empty: the layout's
-  std::string level;  // empty: the row's, or none
+  std::string type;           // empty: the layout's
+  std::string level;          // empty: the row's, or none
   bool from_pattern = false;  // the subject is the text a pattern matched, not yet mapped
 };
 

@@ -137,9 +137,9 @@ class MapLoader {
   // `fits:` a list whose entries are a column or a list of alternative columns.
   void Fits(const YamlNode& node) {
     if (!node.IsSequence()) {
-      context_.Error(node, "bad-node",
-                     fmt::format("expected a list for 'fits', got {}",
-                                 internal::DescribeKind(node.kind)));
+      context_.Error(
+          node, "bad-node",
+          fmt::format("expected a list for 'fits', got {}", internal::DescribeKind(node.kind)));
       return;
     }
     for (const YamlNode& item : node.items) {
@@ -297,8 +297,7 @@ class MapLoader {
     const YamlNode* patterns = node.Find("patterns");
     if (patterns != nullptr) WidePatterns(*patterns, wide);
     if (subjects == nullptr && pattern == nullptr && patterns == nullptr) {
-      context_.Error(node, "bad-value",
-                     "'wide' needs 'subjects', 'pattern' or 'patterns'");
+      context_.Error(node, "bad-value", "'wide' needs 'subjects', 'pattern' or 'patterns'");
     }
     map_.wide = std::move(wide);
   }
@@ -306,7 +305,7 @@ class MapLoader {
  private:
   LoadContext& context_;
   ColumnMap& map_;
-  std::map<std::string, Field> owner_;                 // source column -> the field it fills
+  std::map<std::string, Field> owner_;                  // source column -> the field it fills
   std::map<std::string, std::string> attribute_owner_;  // source column -> its attribute
 };
 
@@ -326,10 +325,9 @@ std::optional<ColumnMap> LoadColumnMap(SourceId source, std::string_view text,
                       Location{source, 1, 1, {}});
     return std::nullopt;
   }
-  if (!context.CheckMap(
-          *root, "a mapping file",
-          {"accredit-map", "description", "fits", "columns", "attributes", "values", "set", "dates",
-           "ignore", "wide"})) {
+  if (!context.CheckMap(*root, "a mapping file",
+                        {"accredit-map", "description", "fits", "columns", "attributes", "values",
+                         "set", "dates", "ignore", "wide"})) {
     return std::nullopt;
   }
   const YamlNode* version = root->Find("accredit-map");

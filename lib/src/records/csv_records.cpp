@@ -245,10 +245,11 @@ void AddRow(FieldValues& values, const Location& row_location, const FieldLocati
   grouping.AddRow(values, row_location, &where);
 }
 
-// A wide row: one row per non-empty grade cell.
-void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide,
-                SourceId source, FieldValues& values, FieldLocations& where, const ColumnMap* map,
-                std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
+// A wide row: one row per non-empty grade cell. Returns how many there were.
+std::size_t AddWideRow(const CsvRow& row, const internal::CsvColumns& header,
+                       const WideLayout& wide, SourceId source, FieldValues& values,
+                       FieldLocations& where, const ColumnMap* map, std::string& scratch,
+                       Grouping& grouping, Diagnostics& diagnostics) {
   ReadFields(row, header, source, values, where);
   const FieldValues base = values;
   const FieldLocations base_where = where;
@@ -256,11 +257,13 @@ void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const Wid
   const std::size_t grade = static_cast<std::size_t>(Field::kGrade);
   const std::size_t type = static_cast<std::size_t>(Field::kType);
   const std::size_t level = static_cast<std::size_t>(Field::kLevel);
+  std::size_t cells = 0;
   for (const auto& [column, spec] : header.grade_columns) {
     if (column >= row.fields.size()) continue;
     const CsvField& cell = row.fields[column];
     std::string_view text = TrimSpace(cell.text);
     if (text.empty()) continue;
+    ++cells;
     values = base;
     where = base_where;
     values[subject] = spec.subject;
@@ -279,6 +282,15 @@ void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const Wid
     where[grade] = At(source, cell);
     AddRow(values, At(source, cell), where, map, scratch, grouping, diagnostics);
   }
+  return cells;
+}
+
+// True when a row gives no achievement field: only its learner (and attributes).
+bool OnlyLearner(const FieldValues& values) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (f != static_cast<std::size_t>(Field::kLearner) && !values[f].empty()) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -294,6 +306,7 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
   FieldLocations where;
   std::string scratch;
   CsvRow row;
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;
   while (csv.Next(row)) {
     const Location row_location{source, row.line, 0, {}};
     if (!usable) {
@@ -310,12 +323,37 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
       grouping.RejectRow(id, row_location, id_location);
       continue;
     }
+    attributes.clear();
+    for (const auto& [column, name] : header.attribute_columns) {
+      if (column >= row.fields.size()) continue;
+      std::string_view text = TrimSpace(row.fields[column].text);
+      if (!text.empty()) attributes.emplace_back(name, text);
+    }
+    std::string_view id;
+    Location id_location = row_location;
+    if (learner_column < row.fields.size()) {
+      id = TrimSpace(row.fields[learner_column].text);
+      if (map != nullptr) id = map->MapValue(Field::kLearner, id);
+      id_location = At(source, row.fields[learner_column]);
+    }
     if (wide != nullptr) {
-      AddWideRow(row, header, *wide, source, values, where, map, scratch, grouping, diagnostics);
+      const std::size_t cells = AddWideRow(row, header, *wide, source, values, where, map, scratch,
+                                           grouping, diagnostics);
+      // A pupil with no grade yet is still a learner when the row names their attributes.
+      if (cells == 0 && !attributes.empty()) {
+        grouping.AddAttributeRow(id, row_location, id_location, attributes);
+      } else if (!attributes.empty()) {
+        grouping.SetAttributes(id, row_location, id_location, attributes);
+      }
       continue;
     }
     ReadFields(row, header, source, values, where);
+    if (!attributes.empty() && OnlyLearner(values)) {  // a pupil list's row
+      grouping.AddAttributeRow(id, row_location, id_location, attributes);
+      continue;
+    }
     AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
+    if (!attributes.empty()) grouping.SetAttributes(id, row_location, id_location, attributes);
   }
 }
 

@@ -102,21 +102,22 @@ const ColumnMap* ChooseColumnMap(std::span<const CsvField> header, SourceId sour
   if (!tied.empty()) {
     std::vector<std::string> names{Describe(*best)};
     for (const ColumnMap* map : tied) names.push_back(Describe(*map));
-    Diagnostic& d = diagnostics.Error(
-        "ambiguous-mapping",
-        fmt::format("the header fits {} column mappings equally well: {}", names.size(),
-                    fmt::join(names, ", ")),
-        at);
-    d.notes.push_back(Note{"say which to use with --map FILE (several --map options are "
-                           "tried in the same way)",
-                           {}});
+    Diagnostic& d =
+        diagnostics.Error("ambiguous-mapping",
+                          fmt::format("the header fits {} column mappings equally well: {}",
+                                      names.size(), fmt::join(names, ", ")),
+                          at);
+    d.notes.push_back(
+        Note{"say which to use with --map FILE (several --map options are "
+             "tried in the same way)",
+             {}});
     ok = false;
     return nullptr;
   }
-  diagnostics.Add(Severity::kNote, "mapping-chosen",
-                  fmt::format("read with the column mapping {}: its columns fit the header",
-                              Describe(*best)),
-                  at);
+  diagnostics.Add(
+      Severity::kNote, "mapping-chosen",
+      fmt::format("read with the column mapping {}: its columns fit the header", Describe(*best)),
+      at);
   return best;
 }
 

@@ -16,9 +16,9 @@ namespace accredit::internal {
 
 // How well `map` (null: canonical names) reads `header`.
 struct MapFit {
-  bool learner = false;        // a learner column is found
-  bool fits = false;           // the mapping may be chosen for this header
-  std::size_t placed = 0;      // columns read as a field, grade, attribute, or ignored
+  bool learner = false;    // a learner column is found
+  bool fits = false;       // the mapping may be chosen for this header
+  std::size_t placed = 0;  // columns read as a field, grade, attribute, or ignored
 };
 MapFit FitColumnMap(std::span<const CsvField> header, const ColumnMap* map);
 

@@ -247,8 +247,8 @@ class CsvStream final : public ChunkedStream {
     if (data_start >= window.size() && !bytes_.at_end(window.size())) return false;
     if (header->text.find('\0') != std::string::npos) return false;
     header->columns.column_of.fill(-1);
-    if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line,
-                                 options_, header->columns, local)) {
+    if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line, options_,
+                                 header->columns, local)) {
       return false;
     }
     header->data_start = data_start;
