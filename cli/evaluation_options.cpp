@@ -39,8 +39,8 @@ WorkflowOptions WorkflowOptionsOf(const EvaluationFlags& flags) {
   options.as_of = flags.as_of;
   options.predicted = flags.predicted;
   options.exceptions = InputFilesOf(flags.exceptions);
-  // Several mappings: each input takes the one its header fits. One is every input's.
-  if (flags.maps.size() > 1) options.maps = InputFilesOf(flags.maps);
+  // Each input takes the mapping its header fits (a shipped one when none given does).
+  options.maps = InputFilesOf(flags.maps);
   return options;
 }
 
@@ -48,7 +48,6 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
   std::vector<CohortInput> inputs;
   for (const std::string& path : flags.records) {
     CohortInput input{InputFile::Path(path), std::nullopt};
-    if (flags.maps.size() == 1) input.map = InputFile::Path(flags.maps.front());
     inputs.push_back(std::move(input));
   }
   return inputs;

@@ -53,8 +53,9 @@
 // canonical and are not mapped.
 //
 // Choosing: an input given no mapping is matched, by its header, against the mappings to try
-// (ReadOptions::maps_to_try: the shipped ones, or several given at once). A header with a
-// `learner` column is canonical and read without one. Otherwise a mapping fits when its
+// (ReadOptions::maps_to_try: those given with --map first, then the shipped ones, tried only
+// when none of those fits). A header with a `learner` column is canonical and read without
+// one. Otherwise a mapping fits when its
 // learner column and every entry of its `fits:` are in the header (without `fits:`: a grade
 // column of its wide layout, or another column it names); of those that fit, the one that
 // names most of the header's columns is used, with a `mapping-chosen` note. Two that name as

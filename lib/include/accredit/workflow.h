@@ -75,10 +75,12 @@ struct WorkflowOptions {
   // chunk_bytes (kDefaultChunkBytes) the size of a streamed chunk; 0: never stream
   std::size_t chunk_bytes = kDefaultChunkBytes;
   // maps (none) column mappings to choose from for an input with none of its own, by the
-  // input's header (column_map.h, "Choosing"): several exports of different layouts in one run
+  // input's header (column_map.h, "Choosing"): several exports of different layouts in one
+  // run. One alone is also the mapping of a JSON input, and of a CSV input nothing fits.
   std::vector<InputFile> maps;
-  // shipped_maps (true) with no `maps`, an input with no mapping of its own is matched against
-  // the mappings shipped in rules/mappings/, so that a standard export needs none
+  // shipped_maps (true) an input with no mapping of its own that none of `maps` fits is
+  // matched against the mappings shipped in rules/mappings/, so that a standard export needs
+  // none
   bool shipped_maps = true;
   // read (defaults) the records readers' bounds (ReadOptions::map and maps_to_try are set by
   // the workflow)

@@ -26,6 +26,11 @@ std::string Describe(const ColumnMap& map) {
   return fmt::format("'{}' ({})", map.name, map.description);
 }
 
+// Of `maps`, the one that fits `header` and names most of its columns; `tied` gets the others
+// that name as many.
+const ColumnMap* BestFit(std::span<const CsvField> header, std::span<const ColumnMap* const> maps,
+                         std::vector<const ColumnMap*>& tied);
+
 }  // namespace
 
 MapFit FitColumnMap(std::span<const CsvField> header, const ColumnMap* map) {
@@ -80,24 +85,16 @@ const ColumnMap* ChooseColumnMap(std::span<const CsvField> header, SourceId sour
   ok = true;
   if (options.map != nullptr || options.maps_to_try.empty()) return options.map;
   if (FitColumnMap(header, nullptr).learner) return nullptr;
-  const ColumnMap* best = nullptr;
-  std::size_t best_placed = 0;
+  const std::span<const ColumnMap* const> all(options.maps_to_try);
+  const std::size_t preferred = std::min(options.preferred_maps, all.size());
   std::vector<const ColumnMap*> tied;
-  for (const ColumnMap* map : options.maps_to_try) {
-    const MapFit fit = FitColumnMap(header, map);
-    if (!fit.fits) continue;
-    if (best == nullptr || fit.placed > best_placed) {
-      best = map;
-      best_placed = fit.placed;
-      tied.clear();
-    } else if (fit.placed == best_placed) {
-      tied.push_back(map);
-    }
-  }
+  // The user's mappings first; the shipped ones only when none of those fits.
+  const ColumnMap* best = BestFit(header, all.first(preferred), tied);
+  if (best == nullptr) best = BestFit(header, all.subspan(preferred), tied);
   const Location at{source, header_line, 0, {}};
   if (best == nullptr) {
-    ok = true;
-    return nullptr;
+    // The user's one mapping is used even so, as --map always was: its errors say why.
+    return preferred == 1 ? all.front() : nullptr;
   }
   if (!tied.empty()) {
     std::vector<std::string> names{Describe(*best)};
@@ -114,11 +111,36 @@ const ColumnMap* ChooseColumnMap(std::span<const CsvField> header, SourceId sour
     ok = false;
     return nullptr;
   }
+  // The one mapping the user gave needs no note; a choice among several, or a shipped one, does.
+  if (preferred == 1 && best == all.front()) return best;
   diagnostics.Add(
       Severity::kNote, "mapping-chosen",
       fmt::format("read with the column mapping {}: its columns fit the header", Describe(*best)),
       at);
   return best;
 }
+
+namespace {
+
+const ColumnMap* BestFit(std::span<const CsvField> header, std::span<const ColumnMap* const> maps,
+                         std::vector<const ColumnMap*>& tied) {
+  const ColumnMap* best = nullptr;
+  std::size_t best_placed = 0;
+  tied.clear();
+  for (const ColumnMap* map : maps) {
+    const MapFit fit = FitColumnMap(header, map);
+    if (!fit.fits) continue;
+    if (best == nullptr || fit.placed > best_placed) {
+      best = map;
+      best_placed = fit.placed;
+      tied.clear();
+    } else if (fit.placed == best_placed) {
+      tied.push_back(map);
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 }  // namespace accredit::internal

@@ -23,10 +23,11 @@ struct MapFit {
 MapFit FitColumnMap(std::span<const CsvField> header, const ColumnMap* map);
 
 // The mapping to read an input with header `header` by: `options.map` when given; else null
-// (canonical) for a header with a `learner` column; else the one of `options.maps_to_try` that
-// fits and places most columns (a `mapping-chosen` note at the header), or null when none fits.
-// Sets `ok` false after an `ambiguous-mapping` error (two fit equally well): the input is
-// refused.
+// (canonical) for a header with a `learner` column; else the one of the user's mappings (the
+// first `options.preferred_maps` of `options.maps_to_try`) that fits and names most columns,
+// else likewise of the rest (the shipped ones), with a `mapping-chosen` note at the header;
+// when none fits, the user's one mapping if there is exactly one, else null. Sets `ok` false
+// after an `ambiguous-mapping` error (two fit equally well): the input is refused.
 const ColumnMap* ChooseColumnMap(std::span<const CsvField> header, SourceId source,
                                  std::uint32_t header_line, const ReadOptions& options, bool& ok,
                                  Diagnostics& diagnostics);

@@ -119,7 +119,10 @@ bool Workflow::LoadMaps() {
     if (map == nullptr) return false;
     options_.read.maps_to_try.push_back(map);
   }
-  if (options_.maps.empty() && options_.shipped_maps) options_.read.maps_to_try = ShippedMaps();
+  options_.read.preferred_maps = options_.read.maps_to_try.size();
+  if (options_.shipped_maps) {
+    for (const ColumnMap* map : ShippedMaps()) options_.read.maps_to_try.push_back(map);
+  }
   return true;
 }
 
