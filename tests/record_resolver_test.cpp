@@ -214,6 +214,50 @@ TEST_CASE("subjects are free text when the rules declare none") {
   CHECK(r.learner.achievements[0].subject == kNone);
 }
 
+namespace {
+
+// The fixture's rules with aliases, as a rule file could give them.
+RuleSet RulesWithAliases() {
+  RuleSet rules = testing::SmallRuleSet();
+  rules.subjects[0].aliases = {Alias{"Maths", {}}, Alias{"Math", {}}};
+  rules.subjects[1].aliases = {Alias{"Eng Lang", {}}};
+  rules.types[0].aliases = {Alias{"GCSE (9-1)", {}}};
+  rules.types[1].aliases = {Alias{"GCE A Level", {}}};
+  rules.IndexNames();
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a type or subject is read by its id or an alias, as exports spell them") {
+  const RuleSet rules = RulesWithAliases();
+  struct Spelling {
+    const char* row;
+    int type;
+    int subject;
+  };
+  const Spelling spellings[] = {
+      {"learner=L1|type=GCSE (9-1)|subject=Maths|grade=4", 0, 0},
+      {"learner=L1|type=gcse (9-1)|subject= MATHS |grade=4", 0, 0},
+      {"learner=L1|type=GCSE|subject=Mathematics|grade=4", 0, 0},
+      {"learner=L1|type=A Level|subject=English Language|grade=B", 1, 1},
+      {"learner=L1|type=gce a level|subject=eng lang|grade=B", 1, 1},
+      {"learner=L1|type=A_LEVEL|subject=Maths (AQA)|grade=B", 1, 0},
+  };
+  for (const Spelling& s : spellings) {
+    INFO(s.row);
+    Resolved r = Resolve(s.row, rules);
+    REQUIRE(r.used);
+    CHECK(r.diagnostics == "");
+    REQUIRE(r.learner.achievements.size() == 1);
+    CHECK(r.learner.achievements[0].type == s.type);
+    CHECK(r.learner.achievements[0].subject == s.subject);
+  }
+  // The text as read is kept for outputs.
+  Resolved r = Resolve("learner=L1|type=GCSE (9-1)|subject=Maths|grade=4", rules);
+  CHECK(r.learner.Text(r.learner.achievements[0], Field::kSubject) == "Maths");
+}
+
 TEST_CASE("achievements of one learner share one text store") {
   RuleSet rules = testing::SmallRuleSet();
   Learner learner;

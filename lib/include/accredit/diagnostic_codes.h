@@ -55,6 +55,7 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"band-gap", "the lowest grading band starts above 0: a learner may meet a tier with no grade"},
     {"band-order", "grading bands that are not listed highest first"},
     {"conflicting-exception", "one achievement forced to two components of a tier"},
+    {"duplicate-alias", "a name two subjects (or two types) share: an alias, or ids alike"},
     {"duplicate-column", "two columns for one field, or a mapping naming one column for two"},
     {"duplicate-exception", "the same exception twice"},
     {"duplicate-grade", "a grade listed twice on a scale, or both a grade and a special code"},

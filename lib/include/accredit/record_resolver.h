@@ -34,7 +34,8 @@ inline constexpr double kMaxHours = 100'000;
 // Defaults: an empty `kind` is the type's kind when a type is given, else `activity` when
 // hours are given (with neither, `missing-field`); an empty `status` is `achieved`; an empty
 // `level` is the type's level for the grade (QualType::LevelFor). kind, status and grades (on
-// the scale or special codes) also match case-insensitively.
+// the scale or special codes) also match case-insensitively; the type and the subject are
+// matched by id or alias (RuleSet::MatchType, MatchSubject).
 //
 // A grade that is a special code of the type's scale is stored with grade == kNone and
 // `special` set, except: a code treated `ignore` appends nothing and emits an

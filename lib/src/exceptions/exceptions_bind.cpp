@@ -192,7 +192,7 @@ struct ExceptionBinder {
     };
     auto at = [&](Field f) -> const Location& { return s.locations[static_cast<std::size_t>(f)]; };
     if (const std::string& type = text(Field::kType); !type.empty()) {
-      b.type = rules_.FindType(type);
+      b.type = rules_.MatchType(type);
       if (b.type == kNone) {
         Diagnostic& d = diagnostics_.Error(
             "unknown-type", fmt::format("unknown qualification type '{}' in 'achievement'", type),
@@ -203,7 +203,7 @@ struct ExceptionBinder {
     }
     if (const std::string& subject = text(Field::kSubject);
         !subject.empty() && !rules_.subjects.empty()) {
-      b.subject = rules_.FindSubject(subject);
+      b.subject = rules_.MatchSubject(subject);  // by id or alias, as records name it
       if (b.subject == kNone) {
         Diagnostic& d = diagnostics_.Error(
             "unknown-subject", fmt::format("unknown subject '{}' in 'achievement'", subject),

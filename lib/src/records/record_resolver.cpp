@@ -49,13 +49,6 @@ int SpecialOf(const Scale& scale, std::string_view code) {
   return kNone;
 }
 
-template <typename T>
-std::vector<std::string> Ids(const std::vector<T>& items) {
-  std::vector<std::string> ids;
-  for (const T& item : items) ids.push_back(item.id);
-  return ids;
-}
-
 // One row being resolved: the values, where they came from, and the one error it may emit.
 class Row {
  public:
@@ -154,12 +147,11 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   }
 
   if (row.Has(Field::kType)) {
-    out.type = rules.FindType(row[Field::kType]);
-    if (out.type == kNone) out.type = rules.FindType(Lowered(row[Field::kType]));
+    out.type = rules.MatchType(row[Field::kType]);
     if (out.type == kNone) {
       return row.Fail("unknown-type",
                       fmt::format("unknown qualification type '{}'", row[Field::kType]),
-                      Field::kType, ClosestMatch(row[Field::kType], Ids(rules.types)));
+                      Field::kType, rules.SuggestType(row[Field::kType]));
     }
   }
   const QualType* type =
@@ -186,10 +178,10 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   }
 
   if (row.Has(Field::kSubject) && !rules.subjects.empty()) {
-    out.subject = rules.FindSubject(row[Field::kSubject]);
+    out.subject = rules.MatchSubject(row[Field::kSubject]);
     if (out.subject == kNone) {
       return row.Fail("unknown-subject", fmt::format("unknown subject '{}'", row[Field::kSubject]),
-                      Field::kSubject, ClosestMatch(row[Field::kSubject], Ids(rules.subjects)));
+                      Field::kSubject, rules.SuggestSubject(row[Field::kSubject]));
     }
   }
 
