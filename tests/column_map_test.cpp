@@ -317,12 +317,13 @@ TEST_CASE("a long-form export is read through its mapping") {
        "export.csv:1:57: note: ignoring unknown column 'Tier' [unknown-column]\n", 3, 3, 0},
       {"the first alternative wins; unmapped values are checked downstream", map,
        "Adno,Qualification,Grade,Result,Subject,Series\n"
-       "L1,GCSE (9-1),9,4,Math,June 2024\n"
+       "L1,GCSE (9-1),9,4,Mathematcs,June 2024\n"
        "L1,GCSE (9-1),9,4,Maths,Jnue 2024\n",
        "L1: (2 rejected)\n",
        "export.csv:1:20: note: column 'Grade' also maps to field 'grade': not read "
        "[unused-column]\n"
-       "export.csv:2:19: error: unknown subject 'Math' [unknown-subject]\n"
+       "export.csv:2:19: error: unknown subject 'Mathematcs' [unknown-subject]\n"
+       "note: did you mean 'mathematics'?\n"
        "export.csv:3:25: error: date 'Jnue 2024' is not an exam series like 'June 2024' "
        "[bad-date]\n",
        2, 0, 2},

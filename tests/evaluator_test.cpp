@@ -271,3 +271,62 @@ tiers:
 }
 
 }  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("a subject outside the vocabulary counts as its own, never for a subject filter") {
+  auto rules = testing::LoadYaml(std::string(kVocabulary) + R"(programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      breadth:
+        role: breadth
+        shared: true
+        count: {at_least: 3, distinct: subject, where: {type: gcse, grade: pass}}
+      listed:
+        role: core-learning
+        count: {at_least: 1, where: {subject: [maths, physics, english, history]}}
+      other:
+        role: core-maths
+        shared: true
+        count: {at_least: 1, where: {not: {subject: maths}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  // Polish and POLISH are one subject (names compare as records match them); Urdu another;
+  // neither is a listed subject.
+  Learner three =
+      testing::MakeLearner(rs, "L1",
+                           {"type=gcse subject=Polish grade=5", "type=gcse subject=POLISH grade=4",
+                            "type=gcse subject=maths grade=5", "type=gcse subject=Urdu grade=4"});
+  Outcome outcome = evaluator.Evaluate(three, {});
+  const TierResult& tier = outcome.tiers[0];
+  CHECK(tier.components[0].status == ComponentStatus::kMet);
+  CHECK(tier.components[1].status == ComponentStatus::kMet);  // by the maths GCSE only
+  CHECK(tier.components[1].allocated == std::vector<std::uint32_t>{2});
+  CHECK(tier.components[2].allocated != std::vector<std::uint32_t>{2});
+  CHECK(tier.components[2].status == ComponentStatus::kMet);  // an unlisted subject is not maths
+
+  Learner two =
+      testing::MakeLearner(rs, "L2",
+                           {"type=gcse subject=Polish grade=5", "type=gcse subject=polish grade=4",
+                            "type=gcse subject=Urdu grade=4"});
+  Outcome short_one = evaluator.Evaluate(two, {});
+  CHECK(short_one.tiers[0].components[0].status == ComponentStatus::kNotMet);
+  CHECK(short_one.tiers[0].components[1].status == ComponentStatus::kNotMet);
+
+  // Three subjects: two outside the vocabulary and one in it, all distinct...
+  Learner mixed =
+      testing::MakeLearner(rs, "L3",
+                           {"type=gcse subject=Polish grade=5", "type=gcse subject=maths grade=4",
+                            "type=gcse subject=Urdu grade=4"});
+  CHECK(evaluator.Evaluate(mixed, {}).tiers[0].components[0].status == ComponentStatus::kMet);
+  // ...but one written twice is one subject.
+  Learner twice =
+      testing::MakeLearner(rs, "L4",
+                           {"type=gcse subject=Polish grade=5", "type=gcse subject=maths grade=4",
+                            "type=gcse subject=POLISH grade=4"});
+  CHECK(evaluator.Evaluate(twice, {}).tiers[0].components[0].status == ComponentStatus::kNotMet);
+}
+
+}  // namespace accredit

@@ -1,6 +1,7 @@
 #include "accredit/record_resolver.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -212,6 +213,128 @@ TEST_CASE("subjects are free text when the rules declare none") {
   CHECK(r.used);
   CHECK(r.diagnostics == "");
   CHECK(r.learner.achievements[0].subject == kNone);
+}
+
+namespace {
+
+// The fixture's rules with aliases, as a rule file could give them.
+RuleSet RulesWithAliases() {
+  RuleSet rules = testing::SmallRuleSet();
+  rules.subjects[0].aliases = {Alias{"Maths", {}}, Alias{"Math", {}}};
+  rules.subjects[1].aliases = {Alias{"Eng Lang", {}}};
+  rules.types[0].aliases = {Alias{"GCSE (9-1)", {}}};
+  rules.types[1].aliases = {Alias{"GCE A Level", {}}};
+  rules.IndexNames();
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a type or subject is read by its id or an alias, as exports spell them") {
+  const RuleSet rules = RulesWithAliases();
+  struct Spelling {
+    const char* row;
+    int type;
+    int subject;
+  };
+  const Spelling spellings[] = {
+      {"learner=L1|type=GCSE (9-1)|subject=Maths|grade=4", 0, 0},
+      {"learner=L1|type=gcse (9-1)|subject= MATHS |grade=4", 0, 0},
+      {"learner=L1|type=GCSE|subject=Mathematics|grade=4", 0, 0},
+      {"learner=L1|type=A Level|subject=English Language|grade=B", 1, 1},
+      {"learner=L1|type=gce a level|subject=eng lang|grade=B", 1, 1},
+      {"learner=L1|type=A_LEVEL|subject=Maths (AQA)|grade=B", 1, 0},
+  };
+  for (const Spelling& s : spellings) {
+    INFO(s.row);
+    Resolved r = Resolve(s.row, rules);
+    REQUIRE(r.used);
+    CHECK(r.diagnostics == "");
+    REQUIRE(r.learner.achievements.size() == 1);
+    CHECK(r.learner.achievements[0].type == s.type);
+    CHECK(r.learner.achievements[0].subject == s.subject);
+  }
+  // The text as read is kept for outputs.
+  Resolved r = Resolve("learner=L1|type=GCSE (9-1)|subject=Maths|grade=4", rules);
+  CHECK(r.learner.Text(r.learner.achievements[0], Field::kSubject) == "Maths");
+}
+
+TEST_CASE("a subject outside the vocabulary is read as a subject of its own, with a warning") {
+  const RuleSet rules = RulesWithAliases();
+  Resolved r = Resolve("learner=L1|type=gcse|subject=Polish Studies|grade=7", rules);
+  CHECK(r.used);
+  REQUIRE(r.learner.achievements.size() == 1);
+  const Achievement& a = r.learner.achievements[0];
+  CHECK(a.subject == kNone);
+  CHECK(a.grade == 7);
+  CHECK(r.learner.Text(a, Field::kSubject) == "Polish Studies");
+  CHECK(SubjectName(rules, r.learner, a) == "Polish Studies");
+  CHECK(r.diagnostics ==
+        "records.csv:7: warning: subject 'Polish Studies' is not in the rules' vocabulary: "
+        "counted as its own subject [unlisted-subject]\n"
+        "note: add it to the rules' subjects, or as an alias of one, for 'subject' filters to "
+        "match it\n");
+  // A listed subject shows its title.
+  Resolved listed = Resolve("learner=L1|type=gcse|subject=Maths|grade=7", rules);
+  CHECK(SubjectName(rules, listed.learner, listed.learner.achievements[0]) == "Mathematics");
+  // Close to a listed subject (or one of its aliases) it is taken for a misspelling: an error.
+  Resolved close = Resolve("learner=L1|type=gcse|subject=Eng Lagn|grade=7", rules);
+  CHECK_FALSE(close.used);
+  CHECK(close.diagnostics ==
+        "records.csv:7: error: unknown subject 'Eng Lagn' [unknown-subject]\n"
+        "note: did you mean 'english-language'?\n");
+}
+
+TEST_CASE("an input warns of each subject outside the vocabulary once, at the first row read") {
+  const RuleSet rules = RulesWithAliases();
+  SourceSet sources;
+  SourceId id = sources.Add("records.csv", "");
+  const char* rows[] = {
+      "learner=L1|type=gcse|subject=Urdu|grade=11",       // rejected (bad grade): no warning yet
+      "learner=L1|type=gcse|subject=Polish|grade=6",      // warned
+      "learner=L1|type=gcse|subject=URDU|grade=5",        // warned: the first Urdu row read
+      "learner=L2|type=gcse|subject=polish |grade=4",     // the same subject: read, no warning
+      "learner=L2|type=gcse|subject=Mathematcs|grade=4",  // close to mathematics: an error
+      "learner=L2|type=gcse|subject=mathematcs|grade=5",  // judged once, still an error per row
+  };
+  for (bool once : {true, false}) {
+    INFO("warn once: " << once);
+    UnlistedSubjects unlisted;
+    unlisted.warn_once = once;
+    Diagnostics diagnostics;
+    Learner learner;
+    learner.id = "L1";
+    std::vector<bool> used;
+    for (std::uint32_t i = 0; i < std::size(rows); ++i) {
+      used.push_back(ResolveAchievement(rules, Values(rows[i]), Location{id, i + 2, 0, {}}, learner,
+                                        diagnostics, nullptr, &unlisted));
+    }
+    CHECK(used == std::vector<bool>{false, true, true, true, false, false});
+    CHECK(unlisted.verdicts.size() == 3);
+    CHECK(unlisted.verdicts.at("mathematcs").close_to == "mathematics");
+    std::string codes;
+    for (const Diagnostic& d : diagnostics.items()) {
+      codes += fmt::format("{}:{} ", d.location.line, d.code);
+    }
+    CHECK(codes == (once ? "2:bad-grade 3:unlisted-subject 4:unlisted-subject "
+                           "6:unknown-subject 7:unknown-subject "
+                         : "2:bad-grade 3:unlisted-subject 4:unlisted-subject "
+                           "5:unlisted-subject 6:unknown-subject 7:unknown-subject "));
+    // Each subject counts as itself: Polish twice (one subject), Urdu once.
+    REQUIRE(learner.achievements.size() == 3);
+    for (const Achievement& a : learner.achievements) CHECK(a.subject == kNone);
+  }
+  Diagnostics diagnostics;
+  Learner learner;
+  UnlistedSubjects unlisted;
+  ResolveAchievement(rules, Values(rows[1]), Location{id, 3, 0, {}}, learner, diagnostics, nullptr,
+                     &unlisted);
+  CHECK(testing::RenderAll(diagnostics, sources) ==
+        "records.csv:3: warning: subject 'Polish' is not in the rules' vocabulary: counted as its "
+        "own subject [unlisted-subject]\n"
+        "note: add it to the rules' subjects, or as an alias of one, for 'subject' filters to "
+        "match it\n"
+        "note: each row that gives it is read; this input warns once\n");
 }
 
 TEST_CASE("achievements of one learner share one text store") {

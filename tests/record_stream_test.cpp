@@ -309,3 +309,79 @@ TEST_CASE("inputs that cannot be streamed are left to the whole-input reader") {
 
 }  // namespace
 }  // namespace accredit
+
+namespace accredit {
+namespace {
+
+// Each diagnostic's code, line and message.
+std::vector<std::string> Said(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics.items()) {
+    out.push_back(d.code + "@" + std::to_string(d.location.line) + " " + d.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a subject outside the vocabulary is warned of once per input, streamed or not") {
+  SourceSet rule_sources;
+  LoadResult loaded = LoadDefaultRules(rule_sources);
+  REQUIRE(loaded.ok());
+  // Sorted by learner: the same two unlisted subjects in many chunks, written differently, and
+  // a first Klingon row that is rejected (its grade), so the warning is at the next one.
+  std::string text = kHeader;
+  text += "L10,qualification,gcse,Klingon,11,,,,\n";
+  for (int i = 11; i < 40; ++i) {
+    const std::string id = "L" + std::to_string(i);
+    text += id + ",qualification,gcse," + (i % 2 == 0 ? "Klingon" : "KLINGON ") + ",5,,,,\n";
+    if (i % 3 == 0) text += id + ",qualification,gcse,Underwater basketry,4,,,,\n";
+  }
+  TempFile file(text);
+  Diagnostics whole;
+  REQUIRE(WholeIds(file.path, loaded.rules, whole).size() == 30);
+  const std::vector<std::string> expected = {
+      "bad-grade@2 grade '11' is not on the gcse-9-1 scale (U, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
+      "unlisted-subject@3 subject 'KLINGON' is not in the rules' vocabulary: counted as its own "
+      "subject",
+      "unlisted-subject@5 subject 'Underwater basketry' is not in the rules' vocabulary: counted "
+      "as its own subject",
+  };
+  CHECK(Said(whole) == expected);
+  for (std::size_t chunk_bytes : {std::size_t{1}, std::size_t{200}, std::size_t{1} << 20}) {
+    CAPTURE(chunk_bytes);
+    Diagnostics streamed;
+    SourceSet sources;
+    ReadOptions options;
+    auto stream =
+        RecordStream::Open(file.path, loaded.rules, options, sources, streamed, chunk_bytes);
+    REQUIRE(stream != nullptr);
+    CHECK(Drain(*stream, streamed).settled);
+    CHECK(Said(streamed) == expected);
+  }
+}
+
+TEST_CASE("a regrouped input warns of an unlisted subject at its first row, as reading it whole") {
+  SourceSet rule_sources;
+  LoadResult loaded = LoadDefaultRules(rule_sources);
+  REQUIRE(loaded.ok());
+  // L30 comes first, but its Klingon row comes after L20's: the warning is at L20's row.
+  std::string text = kHeader;
+  text += "L30,qualification,gcse,mathematics,5,,,,\n";
+  text += "L20,qualification,gcse,Klingon,5,,,,\n";
+  text += "L30,qualification,gcse,klingon,4,,,,\n";
+  text += "L10,qualification,gcse,KLINGON,4,,,,\n";
+  TempFile file(text);
+  Diagnostics whole;
+  REQUIRE(WholeIds(file.path, loaded.rules, whole).size() == 3);
+  REQUIRE(Where(whole) == std::vector<std::string>{"unlisted-subject@3"});
+  for (std::size_t chunk_bytes : {std::size_t{1}, std::size_t{1} << 20}) {
+    CAPTURE(chunk_bytes);
+    Regrouped regrouped = RegroupAll(file.path, loaded.rules, chunk_bytes);
+    REQUIRE(regrouped.regrouped);
+    CHECK(regrouped.streamed.settled);
+    CHECK(Said(regrouped.diagnostics) == Said(whole));
+  }
+}
+
+}  // namespace accredit

@@ -43,8 +43,8 @@ inline RuleSet SmallRuleSet() {
   a_level_type.level = Level{3};
   rules.types.push_back(a_level_type);
 
-  rules.subjects.push_back(Subject{"mathematics", "Mathematics", 2, {}});
-  rules.subjects.push_back(Subject{"english-language", "English Language", 12, {}});
+  rules.subjects.push_back(Subject{"mathematics", "Mathematics", 2, {}, {}});
+  rules.subjects.push_back(Subject{"english-language", "English Language", 12, {}, {}});
   return rules;
 }
 

@@ -134,6 +134,39 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        WithProgramme("        count: {at_least: 1, where: {subject: mathematic}}\n"),
        "t.yaml:18:47: error: unknown subject 'mathematic' [unknown-subject]\n"
        "note: did you mean 'mathematics'?\n"},
+      {"a filter names a subject by an alias rather than its id",
+       WithProgramme("        count: {at_least: 1, where: {subject: Mathematics}}\n"),
+       "t.yaml:18:47: error: unknown subject 'Mathematics' [unknown-subject]\n"
+       "note: 'Mathematics' is a name records may use for 'mathematics'; rules name subjects by "
+       "id: write 'mathematics'\n"},
+      {"a filter names a type as records may write it",
+       WithProgramme("        count: {at_least: 1, where: {type: A Level}}\n"),
+       "t.yaml:18:44: error: unknown type 'A Level' [unknown-type]\n"
+       "note: 'A Level' is a name records may use for 'a-level'; rules name types by id: write "
+       "'a-level'\n"},
+      {"aliases that are not a list of names",
+       "accredit: 1\nsubjects:\n  maths: {aliases: Maths}\n  art: {aliases: [Art, ' ', [x]]}\n",
+       "t.yaml:3:20: error: expected a list for 'aliases', got a single value [bad-node]\n"
+       "t.yaml:4:24: error: an alias may not be empty [bad-value]\n"
+       "t.yaml:4:29: error: expected a single value for an alias, got a list [bad-node]\n"},
+      {"an alias two subjects share, and an alias that is another subject's id",
+       "accredit: 1\nsubjects:\n  mathematics: {aliases: [Maths, Further Maths]}\n"
+       "  further-mathematics: {aliases: [further maths, Stats]}\n"
+       "  statistics: {aliases: [Mathematics]}\n",
+       "t.yaml:4:35: error: alias 'further maths' of subject 'further-mathematics' is already an "
+       "alias of subject 'mathematics' [duplicate-alias]\n"
+       "t.yaml:3:34: note: 'Further Maths' is given here\n"
+       "t.yaml:5:26: error: alias 'Mathematics' of subject 'statistics' is the id of subject "
+       "'mathematics' [duplicate-alias]\n"
+       "t.yaml:3:3: note: 'mathematics' is given here\n"},
+      {"two type ids that records could not tell apart; an alias of a type may be a subject's",
+       "accredit: 1\nscales:\n  s: {grades: [U]}\ntypes:\n  a-level: {scale: s}\n"
+       "  a--level: {scale: s, aliases: [Maths]}\nsubjects:\n  maths: {aliases: [A Level]}\n",
+       "t.yaml:6:3: error: type 'a--level' has the same name as type 'a-level' once case, spaces "
+       "and hyphens are ignored [duplicate-alias]\n"
+       "t.yaml:5:3: note: 'a-level' is given here\n"},
+      {"an alias that repeats its own subject's id is harmless",
+       "accredit: 1\nsubjects:\n  mathematics: {aliases: [Mathematics, MATHS, maths]}\n", ""},
       {"unknown strand",
        WithProgramme("        sum: {of: hours, at_least: 1, where: {strand: physical}}\n"),
        "t.yaml:18:55: error: unknown strand 'physical' [unknown-strand]\n"},

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,7 +92,9 @@ std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
 std::string FormatLocation(const Location& location, const SourceSet& sources);
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a plausible
-// misspelling (at most a third of the word's length, and at least one edit); else empty.
-std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+// misspelling (at most a third of the word's length, at most `max_edits`, and at least one
+// edit); else empty.
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates,
+                         std::size_t max_edits = std::numeric_limits<std::size_t>::max());
 
 }  // namespace accredit

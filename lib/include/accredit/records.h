@@ -32,8 +32,12 @@ struct TextRef {
 struct Achievement {
   Kind kind = Kind::kQualification;
   Status status = Status::kAchieved;
-  int type = kNone;            // index into RuleSet::types; kNone for activities without a type
-  int subject = kNone;         // index into RuleSet::subjects; kNone when not given
+  int type = kNone;  // index into RuleSet::types; kNone for activities without a type
+  // Index into RuleSet::subjects, or kNone: when no subject is given, and when the subject given
+  // is not in the rules' vocabulary (ResolveAchievement, record_resolver.h). Such a subject is
+  // its text, Learner::Text(a, Field::kSubject): it counts as a subject of its own and never
+  // matches a `subject` filter. SubjectName() shows either.
+  int subject = kNone;
   int grade = kNone;           // rank on the type's scale; kNone when absent or a special code
   int special = kNone;         // index into the scale's special codes when the grade is one
   std::optional<Level> level;  // as given, else derived from the type (and grade)
@@ -71,6 +75,12 @@ struct Learner {
   // Appends `value` to `text` and returns its reference.
   TextRef Store(std::string_view value);
 };
+
+// How an achievement's subject is shown: the title of its subject in the rules (the id when the
+// subject has no title), or the subject as written when the rules do not list it; "" when the
+// achievement gives none.
+std::string_view SubjectName(const RuleSet& rules, const Learner& learner,
+                             const Achievement& achievement);
 
 // Row accounting for one or more inputs. Invariant: rows_read == rows_used + rows_rejected.
 struct Accounting {

@@ -12,11 +12,13 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "accredit/enum_table.h"
@@ -26,6 +28,11 @@
 namespace accredit {
 
 inline constexpr int kNone = -1;  // "no index" for optional cross references
+
+// The most edits (letters added, dropped, changed or swapped) by which a subject in records
+// that the rules do not list is taken for a misspelling of one they do (RuleSet::
+// SuggestSubject); further off, it is a subject of its own.
+inline constexpr std::size_t kMaxSubjectEdits = 2;
 
 // How a special result code (U, X, Q, N...) that is not on a scale's ordered grades is treated.
 enum class SpecialTreatment : std::uint8_t {
@@ -71,6 +78,13 @@ struct Scale {
   const SpecialCode* Special(std::string_view code) const;
 };
 
+// Another name a subject or a type goes by in results data: "Maths" for `mathematics`,
+// "GCSE (9-1)" for `gcse`. Records are matched against ids and aliases alike (MatchSubject).
+struct Alias {
+  std::string name;  // as written in the rule file
+  Location location;
+};
+
 // A qualification type (gcse, a-level, epq, ...).
 struct QualType {
   std::string id;
@@ -84,6 +98,7 @@ struct QualType {
   double size = 1.0;
   Location location;
   Location scale_location;
+  std::vector<Alias> aliases;
 
   // The level an achievement of this type with grade rank `rank` sits at (kNone: no grade).
   std::optional<Level> LevelFor(int rank) const;
@@ -108,6 +123,41 @@ struct Subject {
   std::string title;
   int ssa = 0;  // Ofqual tier-1 sector subject area 1-15, 0 when not given
   Location location;
+  std::vector<Alias> aliases;
+};
+
+// The form in which a name from results data is compared with the ids and aliases of subjects
+// and types: ASCII letters in lower case, spaces and tabs at either end dropped, and each run
+// of spaces, tabs, hyphens and underscores inside written as one hyphen. "English  Language",
+// "english_language" and "English-Language" all have the key "english-language", which is the
+// id's own form: an id is matched whether its hyphens are written as hyphens or as spaces.
+std::string NameKey(std::string_view text);
+// Whether NameKey(a) == NameKey(b); allocates nothing for names of up to 128 bytes.
+bool SameName(std::string_view a, std::string_view b);
+
+// The ids and aliases of one kind of vocabulary entry (subjects, types) by their NameKey, for
+// matching names from records without a search per row. Built by RuleSet::IndexNames().
+struct NameIndex {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> by_key;  // key -> entry index
+  std::vector<std::pair<std::string, int>> keys;  // every key, in definition order: id, aliases
+  std::size_t entries = 0;  // how many entries it was built from; a stale index is not used
+  bool built = false;
+};
+
+// Two entries of one kind (two subjects, or two types) that a name from records could not tell
+// apart: an alias equal to another entry's id or alias, or two ids with one NameKey.
+// IndexNames() lists them; the rules loader reports each as `duplicate-alias`.
+struct NameClash {
+  int first = kNone;         // the entry that holds the name first, in definition order
+  int second = kNone;        // the later entry
+  int first_alias = kNone;   // index into first's aliases, or kNone for its id
+  int second_alias = kNone;  // likewise for second
 };
 
 // A declared custom role or strand (built-ins need no declaration).
@@ -418,7 +468,10 @@ struct RuleSet {
   std::vector<SourceId> files;       // every rule file loaded, in load order
   std::vector<SourceId> test_files;  // every test file loaded (LoadOptions::test_files)
 
-  // Index lookups by id; kNone when absent.
+  NameIndex subject_names;  // built by IndexNames()
+  NameIndex type_names;     // built by IndexNames()
+
+  // Index lookups by id, exactly as written (rule files name things by id); kNone when absent.
   int FindScale(std::string_view id) const;
   int FindType(std::string_view id) const;
   int FindTable(std::string_view id) const;
@@ -427,6 +480,32 @@ struct RuleSet {
   int FindProgramme(std::string_view id) const;
   bool IsRole(std::string_view id) const;    // built-in or declared
   bool IsStrand(std::string_view id) const;  // built-in or declared
+
+  // The subject (type) that a name as written in results data stands for, as an index into
+  // `subjects` (`types`); kNone when it stands for none. The name is compared by NameKey with
+  // every id, then every alias: "Maths", " maths ", "English Language" and "english_language"
+  // all find a subject whose id or alias they are. A name ending in an awarding body in
+  // brackets ("Psychology (AQA)", "Chemistry (OCR)": AQA, OCR, Pearson, Edexcel, WJEC, Eduqas,
+  // CCEA, Cambridge, CIE, CAIE, NCFE) that matches nothing is tried again without it. The
+  // records resolver uses these for every `subject` and `type` value, and a column-mapping
+  // proposer can use them to recognise a header or a value; cheap enough for every row when
+  // the names are indexed (IndexNames), and a linear search otherwise.
+  int MatchSubject(std::string_view text) const;
+  int MatchType(std::string_view text) const;
+
+  // For a name that MatchSubject (MatchType) does not match: the id of the subject (type) with
+  // an id or alias close enough to the name to be a misspelling of it (ClosestMatch in
+  // diagnostic.h, over NameKeys; for a subject, also at most kMaxSubjectEdits edits away),
+  // else "". Costs an edit distance per id and alias, so callers judge each distinct name once.
+  std::string SuggestSubject(std::string_view text) const;
+  std::string SuggestType(std::string_view text) const;
+
+  // Indexes the ids and aliases of `subjects` and `types` for MatchSubject and MatchType, and
+  // returns the names two subjects (in `subject_clashes`) or two types share. The rules loader
+  // calls it once every file is loaded; call it again after changing `subjects` or `types` by
+  // hand (an index built for fewer entries than there are is not used).
+  void IndexNames(std::vector<NameClash>* subject_clashes = nullptr,
+                  std::vector<NameClash>* type_clashes = nullptr);
 };
 
 }  // namespace accredit

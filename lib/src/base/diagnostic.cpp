@@ -169,11 +169,12 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 }  // namespace
 
-std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates,
+                         std::size_t max_edits) {
   std::string lowered(word);
   for (char& c : lowered) c = Lower(c);
   // Short words ("A", "U") are a letter away from everything: suggest only case fixes.
-  std::size_t max = word.size() / 3;
+  std::size_t max = std::min(word.size() / 3, max_edits);
   std::size_t best = max + 1;
   std::string result;
   for (const std::string& candidate : candidates) {

@@ -95,8 +95,10 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
         if (!member(e)) continue;
         std::string_view key =
             DistinctKey(*plan_, *agg.distinct, learner, learner.achievements[eligible_[e]]);
-        if (key.empty() || std::find(distinct_scratch_.begin(), distinct_scratch_.end(), key) !=
-                               distinct_scratch_.end()) {
+        if (key.empty() || std::any_of(distinct_scratch_.begin(), distinct_scratch_.end(),
+                                       [&](std::string_view seen) {
+                                         return SameDistinctKey(*agg.distinct, seen, key);
+                                       })) {
           continue;
         }
         distinct_scratch_.push_back(key);

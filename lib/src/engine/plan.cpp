@@ -365,4 +365,8 @@ std::string_view DistinctKey(const Plan& plan, Field field, const Learner& learn
   return KeyText(plan, field, learner, achievement);
 }
 
+bool SameDistinctKey(Field field, std::string_view a, std::string_view b) {
+  return a == b || (field == Field::kSubject && SameName(a, b));
+}
+
 }  // namespace accredit::internal

@@ -61,7 +61,6 @@ struct ExceptionBinder {
     for (const auto& [id, ref] : nodes_) node_ids_.push_back(id);
     for (const Programme& p : rules.programmes) programme_ids_.push_back(p.id);
     for (const QualType& t : rules.types) type_ids_.push_back(t.id);
-    for (const Subject& s : rules.subjects) subject_ids_.push_back(s.id);
   }
 
   ProgrammeExceptions Bind(const ExceptionSet& set) {
@@ -192,7 +191,7 @@ struct ExceptionBinder {
     };
     auto at = [&](Field f) -> const Location& { return s.locations[static_cast<std::size_t>(f)]; };
     if (const std::string& type = text(Field::kType); !type.empty()) {
-      b.type = rules_.FindType(type);
+      b.type = rules_.MatchType(type);
       if (b.type == kNone) {
         Diagnostic& d = diagnostics_.Error(
             "unknown-type", fmt::format("unknown qualification type '{}' in 'achievement'", type),
@@ -203,13 +202,19 @@ struct ExceptionBinder {
     }
     if (const std::string& subject = text(Field::kSubject);
         !subject.empty() && !rules_.subjects.empty()) {
-      b.subject = rules_.FindSubject(subject);
+      // Named as records name it: by id or alias. A subject outside the vocabulary names the
+      // achievements whose records give it (records count it as a subject of its own), unless
+      // it is close to a listed one, as in records.
+      b.subject = rules_.MatchSubject(subject);
       if (b.subject == kNone) {
-        Diagnostic& d = diagnostics_.Error(
-            "unknown-subject", fmt::format("unknown subject '{}' in 'achievement'", subject),
-            at(Field::kSubject));
-        internal::AddDidYouMean(d, subject, subject_ids_);
-        ok = false;
+        if (std::string close = rules_.SuggestSubject(subject); !close.empty()) {
+          diagnostics_
+              .Error("unknown-subject",
+                     fmt::format("unknown subject '{}' in 'achievement'", subject),
+                     at(Field::kSubject))
+              .notes.push_back(Note{fmt::format("did you mean '{}'?", close), {}});
+          ok = false;
+        }
       }
     }
     if (const std::string& kind = text(Field::kKind); !kind.empty()) {
@@ -272,7 +277,6 @@ struct ExceptionBinder {
   std::vector<std::string> node_ids_;
   std::vector<std::string> programme_ids_;
   std::vector<std::string> type_ids_;
-  std::vector<std::string> subject_ids_;
   std::unordered_set<std::string> reported_awards_;
 };
 
@@ -298,8 +302,9 @@ std::vector<std::uint32_t> MatchingAchievements(const BoundException& b, const L
           match = a.type == b.type;
           break;
         case Field::kSubject:
-          match = b.subject != kNone ? a.subject == b.subject
-                                     : learner.Text(a, Field::kSubject) == want;
+          match = b.subject != kNone
+                      ? a.subject == b.subject
+                      : a.subject == kNone && SameName(learner.Text(a, Field::kSubject), want);
           break;
         case Field::kKind:
           match = b.kind && a.kind == *b.kind;

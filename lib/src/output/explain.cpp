@@ -146,11 +146,10 @@ class NeedsWriter {
     }
     std::string type = a.type == kNone ? std::string(learner_.Text(a, Field::kType))
                                        : rules_.types[static_cast<std::size_t>(a.type)].title;
-    std::string subject = a.subject == kNone
-                              ? std::string(learner_.Text(a, Field::kSubject))
-                              : rules_.subjects[static_cast<std::size_t>(a.subject)].title;
     std::string out = type;
-    if (!subject.empty()) out += " " + subject;
+    if (std::string_view subject = SubjectName(rules_, learner_, a); !subject.empty()) {
+      out += fmt::format(" {}", subject);
+    }
     std::string_view grade = learner_.Text(a, Field::kGrade);
     if (!grade.empty()) out += fmt::format(" grade {}", grade);
     if (a.level) out += fmt::format(" ({})", DescribeLevel(*a.level));
@@ -287,10 +286,7 @@ std::string DescribeAchievement(const RuleSet& rules, const Learner& learner, co
   } else {
     text = a.type == kNone ? std::string(learner.Text(a, Field::kType))
                            : rules.types[static_cast<std::size_t>(a.type)].title;
-    std::string_view subject = learner.Text(a, Field::kSubject);
-    if (a.subject != kNone) {
-      text += " " + rules.subjects[static_cast<std::size_t>(a.subject)].title;
-    } else if (!subject.empty()) {
+    if (std::string_view subject = SubjectName(rules, learner, a); !subject.empty()) {
       text += fmt::format(" {}", subject);
     }
     std::string_view grade = learner.Text(a, Field::kGrade);

@@ -96,10 +96,8 @@ std::string AchievementName(const RuleSet& rules, const Learner& learner, const 
                            : std::string(learner.Text(a, Field::kType));
     if (name.empty()) name = a.kind == Kind::kProject ? "Project" : "Qualification";
     if (a.kind == Kind::kQualification) {
-      if (a.subject != kNone) {
-        name += " " + rules.subjects[static_cast<std::size_t>(a.subject)].title;
-      } else if (std::string_view s = learner.Text(a, Field::kSubject); !s.empty()) {
-        name += fmt::format(" {}", s);
+      if (std::string_view subject = SubjectName(rules, learner, a); !subject.empty()) {
+        name += fmt::format(" {}", subject);
       }
     }
   }

@@ -261,8 +261,8 @@ class Writer {
     if (std::string_view qan = learner_.Text(a, Field::kQan); !qan.empty()) {
       json_.Key("humanCode").String(qan);
     }
-    if (a.subject != kNone) {
-      json_.Key("fieldOfStudy").String(rules_.subjects[static_cast<std::size_t>(a.subject)].title);
+    if (std::string_view subject = SubjectName(rules_, learner_, a); !subject.empty()) {
+      json_.Key("fieldOfStudy").String(subject);
     }
     if (!strand.empty()) json_.Key("tag").BeginArray().String(strand).EndArray();
     json_.Key("resultDescription").BeginArray();

@@ -99,7 +99,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   const std::size_t learner_field = static_cast<std::size_t>(Field::kLearner);
   std::string_view id = values[learner_field];
   if (id.empty()) {
-    ResolveAchievement(rules_, values, row, orphan_, diagnostics_, where);
+    ResolveAchievement(rules_, values, row, orphan_, diagnostics_, where, &unlisted_);
     ++accounting_.rows_rejected;
     return;
   }
@@ -119,7 +119,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
     return;
   }
   std::size_t before = learner.achievements.size();
-  if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where)) {
+  if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where, &unlisted_)) {
     ++accounting_.rows_rejected;
     ++learner.rejected_rows;
     return;
@@ -179,6 +179,24 @@ RecordSet Grouping::Release() {
   index_.clear();
   last_ = 0;
   return out;
+}
+
+std::string RepeatKey(const Diagnostic& diagnostic) {
+  if (diagnostic.code == "unknown-field") return "unknown-field " + diagnostic.message;
+  if (diagnostic.code == "unlisted-subject")
+    return "unlisted-subject " + NameKey(diagnostic.message);
+  return {};
+}
+
+void DropRepeats(Diagnostics& diagnostics, std::set<std::string>& seen) {
+  Diagnostics kept;
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (std::string key = RepeatKey(d); !key.empty() && !seen.insert(std::move(key)).second) {
+      continue;
+    }
+    kept.Add(d);
+  }
+  diagnostics = std::move(kept);
 }
 
 void ReportNoRows(SourceId source, bool header, Diagnostics& diagnostics) {

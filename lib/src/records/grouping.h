@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,11 @@ class Grouping {
   // Reads one row: `values` (trimmed field texts, learner included) read at `row`, fields at
   // `where` (may be null). Counts it as used or rejected.
   void AddRow(const FieldValues& values, const Location& row, const FieldLocations* where);
+
+  // Warn of a subject outside the vocabulary at every row that gives it, rather than once: for a
+  // reader whose rows come out of input order (the regrouped stream), which keeps the first by
+  // place itself (KeepFirstOfRepeats).
+  void WarnEveryUnlistedRow() { unlisted_.warn_once = false; }
 
   // Counts a row that was rejected (its error already emitted) before it could be resolved;
   // when `id` is not empty, marks that learner as having a rejected row.
@@ -90,7 +96,20 @@ class Grouping {
   std::size_t last_ = 0;  // the learner of the last row found (learners_ may be empty)
   std::uint64_t rows_with_id_ = 0;
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
+  UnlistedSubjects unlisted_;
 };
+
+// Diagnostics that an input gives once however many rows could give them: `unknown-field` (a
+// JSON key that is not a field) and `unlisted-subject` (a subject outside the vocabulary). A
+// reader of the whole input gives each once; a stream reads its chunks apart, so each chunk may
+// give one again. The key under which repeats are the same, or "" for any other diagnostic. An
+// `unlisted-subject` message names the subject in the same words whatever the subject, so two
+// are the same when their NameKeys are (rules.h): the subjects' keys are then equal too.
+std::string RepeatKey(const Diagnostic& diagnostic);
+
+// Drops from `diagnostics` (one chunk's, in input order) each diagnostic whose RepeatKey is in
+// `seen`, and adds the keys of the others to it. For streams whose chunks come in input order.
+void DropRepeats(Diagnostics& diagnostics, std::set<std::string>& seen);
 
 // The `no-rows` error of an input that gave no data row at all: an export that came out
 // empty is a broken export, never "every learner met". `header`: the input had a header row

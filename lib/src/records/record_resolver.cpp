@@ -49,13 +49,6 @@ int SpecialOf(const Scale& scale, std::string_view code) {
   return kNone;
 }
 
-template <typename T>
-std::vector<std::string> Ids(const std::vector<T>& items) {
-  std::vector<std::string> ids;
-  for (const T& item : items) ids.push_back(item.id);
-  return ids;
-}
-
 // One row being resolved: the values, where they came from, and the one error it may emit.
 class Row {
  public:
@@ -91,6 +84,8 @@ class Row {
   }
 
   Diagnostics& diagnostics() { return diagnostics_; }
+  // A verdict for a row resolved without UnlistedSubjects to remember it in.
+  UnlistedSubjects::Verdict& scratch_verdict() { return scratch_verdict_; }
 
  private:
   static std::size_t Index(Field field) { return static_cast<std::size_t>(field); }
@@ -99,6 +94,7 @@ class Row {
   const Location& row_;
   const FieldLocations* fields_;
   Diagnostics& diagnostics_;
+  UnlistedSubjects::Verdict scratch_verdict_;
 };
 
 template <std::size_t N>
@@ -136,8 +132,48 @@ bool ResolveGrade(Row& row, const RuleSet& rules, const QualType& type, Achievem
                   Field::kGrade, ClosestMatch(grade, candidates));
 }
 
+// A subject the vocabulary does not hold: an error when it is close to one it does, else read
+// as a subject of its own (with a warning, given once the row is read: `warn`). False after an
+// error.
+bool ResolveUnlisted(Row& row, const RuleSet& rules, UnlistedSubjects* unlisted,
+                     UnlistedSubjects::Verdict*& warn) {
+  const std::string_view subject = row[Field::kSubject];
+  UnlistedSubjects::Verdict* verdict = nullptr;
+  UnlistedSubjects::Verdict own;
+  if (unlisted != nullptr) {
+    auto [it, inserted] = unlisted->verdicts.try_emplace(NameKey(subject));
+    if (inserted) it->second.close_to = rules.SuggestSubject(subject);
+    verdict = &it->second;
+  } else {
+    own.close_to = rules.SuggestSubject(subject);
+    verdict = &own;
+  }
+  if (!verdict->close_to.empty()) {
+    return row.Fail("unknown-subject", fmt::format("unknown subject '{}'", subject),
+                    Field::kSubject, verdict->close_to);
+  }
+  const bool once = unlisted != nullptr && unlisted->warn_once;
+  if (!once || !verdict->warned) warn = unlisted != nullptr ? verdict : &row.scratch_verdict();
+  return true;
+}
+
+// `once`: the reader warns of each name once per input (UnlistedSubjects), which the note says
+// so that the rows it does not warn of are not taken for unread.
+void WarnUnlisted(Row& row, bool once) {
+  Diagnostic& d = row.diagnostics().Warning(
+      "unlisted-subject",
+      fmt::format("subject '{}' is not in the rules' vocabulary: counted as its own subject",
+                  row[Field::kSubject]),
+      row.Where(Field::kSubject));
+  d.notes.push_back(Note{
+      "add it to the rules' subjects, or as an alias of one, for 'subject' filters to match it",
+      {}});
+  if (once) d.notes.push_back(Note{"each row that gives it is read; this input warns once", {}});
+}
+
 // Everything but the grade; false after an error.
-bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
+bool ResolveFields(Row& row, const RuleSet& rules, UnlistedSubjects* unlisted,
+                   UnlistedSubjects::Verdict*& warn, Achievement& out) {
   if (!row.Has(Field::kLearner))
     return row.Fail("missing-field", "missing learner id", Field::kLearner);
 
@@ -154,12 +190,11 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   }
 
   if (row.Has(Field::kType)) {
-    out.type = rules.FindType(row[Field::kType]);
-    if (out.type == kNone) out.type = rules.FindType(Lowered(row[Field::kType]));
+    out.type = rules.MatchType(row[Field::kType]);
     if (out.type == kNone) {
       return row.Fail("unknown-type",
                       fmt::format("unknown qualification type '{}'", row[Field::kType]),
-                      Field::kType, ClosestMatch(row[Field::kType], Ids(rules.types)));
+                      Field::kType, rules.SuggestType(row[Field::kType]));
     }
   }
   const QualType* type =
@@ -186,11 +221,8 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
   }
 
   if (row.Has(Field::kSubject) && !rules.subjects.empty()) {
-    out.subject = rules.FindSubject(row[Field::kSubject]);
-    if (out.subject == kNone) {
-      return row.Fail("unknown-subject", fmt::format("unknown subject '{}'", row[Field::kSubject]),
-                      Field::kSubject, ClosestMatch(row[Field::kSubject], Ids(rules.subjects)));
-    }
+    out.subject = rules.MatchSubject(row[Field::kSubject]);
+    if (out.subject == kNone && !ResolveUnlisted(row, rules, unlisted, warn)) return false;
   }
 
   if (row.Has(Field::kLevel)) {
@@ -262,10 +294,11 @@ bool ResolveFields(Row& row, const RuleSet& rules, Achievement& out) {
 bool ResolveAchievement(const RuleSet& rules,
                         const std::array<std::string_view, kFieldCount>& values,
                         const Location& row_location, Learner& learner, Diagnostics& diagnostics,
-                        const FieldLocations* fields) {
+                        const FieldLocations* fields, UnlistedSubjects* unlisted) {
   Row row(values, row_location, fields, diagnostics);
   Achievement achievement;
-  if (!ResolveFields(row, rules, achievement)) return false;
+  UnlistedSubjects::Verdict* warn = nullptr;  // an unlisted subject to warn of, once read
+  if (!ResolveFields(row, rules, unlisted, warn, achievement)) return false;
 
   if (achievement.special != kNone) {
     const Scale& scale = rules.scales[static_cast<std::size_t>(
@@ -281,6 +314,10 @@ bool ResolveAchievement(const RuleSet& rules,
           row.Where(Field::kGrade));
       return true;
     }
+  }
+  if (warn != nullptr) {
+    WarnUnlisted(row, unlisted != nullptr);
+    warn->warned = true;
   }
 
   for (std::size_t i = 0; i < kFieldCount; ++i) {

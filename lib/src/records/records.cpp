@@ -42,4 +42,14 @@ void Learner::SetAttribute(std::string_view name, std::string_view value) {
   attributes.emplace_back(std::string(name), std::string(value));
 }
 
+std::string_view SubjectName(const RuleSet& rules, const Learner& learner,
+                             const Achievement& achievement) {
+  if (achievement.subject >= 0 &&
+      static_cast<std::size_t>(achievement.subject) < rules.subjects.size()) {
+    const Subject& subject = rules.subjects[static_cast<std::size_t>(achievement.subject)];
+    return subject.title.empty() ? subject.id : subject.title;
+  }
+  return learner.Text(achievement, Field::kSubject);
+}
+
 }  // namespace accredit

@@ -54,12 +54,55 @@ class Checker {
     CheckDuplicates(rules_.strands, "strand", diags_);
     CheckDuplicates(rules_.frameworks, "framework", diags_);
     CheckDuplicates(rules_.programmes, "programme", diags_);
+    CheckNames();
     for (QualType& type : rules_.types) ResolveType(type);
     for (const PointsTable& table : rules_.tables) CheckTable(table);
     for (Programme& programme : rules_.programmes) CheckProgramme(programme);
   }
 
  private:
+  // Indexes the names of subjects and types for the records, and reports a name that two
+  // subjects (or two types) share: a record giving it could not be told apart.
+  void CheckNames() {
+    std::vector<NameClash> subjects;
+    std::vector<NameClash> types;
+    rules_.IndexNames(&subjects, &types);
+    ReportClashes(rules_.subjects, subjects, "subject");
+    ReportClashes(rules_.types, types, "type");
+  }
+
+  template <typename T>
+  void ReportClashes(const std::vector<T>& items, const std::vector<NameClash>& clashes,
+                     std::string_view what) {
+    for (const NameClash& clash : clashes) {
+      const T& first = items[static_cast<std::size_t>(clash.first)];
+      const T& second = items[static_cast<std::size_t>(clash.second)];
+      auto name_of = [](const T& item, int alias) -> const std::string& {
+        return alias == kNone ? item.id : item.aliases[static_cast<std::size_t>(alias)].name;
+      };
+      auto where = [](const T& item, int alias) {
+        return alias == kNone ? item.location
+                              : item.aliases[static_cast<std::size_t>(alias)].location;
+      };
+      const std::string& name = name_of(second, clash.second_alias);
+      std::string message =
+          clash.second_alias == kNone
+              ? fmt::format(
+                    "{} '{}' has the same name as {} '{}' once case, spaces and hyphens "
+                    "are ignored",
+                    what, second.id, what, first.id)
+          : clash.first_alias == kNone
+              ? fmt::format("alias '{}' of {} '{}' is the id of {} '{}'", name, what, second.id,
+                            what, first.id)
+              : fmt::format("alias '{}' of {} '{}' is already an alias of {} '{}'", name, what,
+                            second.id, what, first.id);
+      diags_.Error("duplicate-alias", std::move(message), where(second, clash.second_alias))
+          .notes.push_back(
+              Note{fmt::format("'{}' is given here", name_of(first, clash.first_alias)),
+                   where(first, clash.first_alias)});
+    }
+  }
+
   void ResolveType(QualType& type) {
     if (type.scale_id.empty()) return;
     type.scale = rules_.FindScale(type.scale_id);
@@ -186,6 +229,16 @@ class Checker {
     }
   }
 
+  // A rule file names a subject or type by its id; a name that records may use for it is not
+  // enough, since a filter is compared with ids.
+  static void NoteById(Diagnostic& d, std::string_view name, std::string_view id,
+                       std::string_view what) {
+    d.notes.push_back(Note{fmt::format("'{}' is a name records may use for '{}'; rules name {} "
+                                       "by id: write '{}'",
+                                       name, id, what, id),
+                           {}});
+  }
+
   void CheckFilter(const Filter& filter) {
     for (const Condition& c : filter.conditions) {
       switch (c.field) {
@@ -194,7 +247,11 @@ class Checker {
             if (rules_.FindType(v) != kNone) continue;
             Diagnostic& d =
                 diags_.Error("unknown-type", fmt::format("unknown type '{}'", v), c.location);
-            DidYouMean(d, v, Ids(rules_.types));
+            if (int t = rules_.MatchType(v); t != kNone) {
+              NoteById(d, v, rules_.types[static_cast<std::size_t>(t)].id, "types");
+            } else {
+              DidYouMean(d, v, Ids(rules_.types));
+            }
           }
           break;
         case Field::kSubject:
@@ -202,6 +259,10 @@ class Checker {
             if (rules_.FindSubject(v) != kNone) continue;
             Diagnostic& d =
                 diags_.Error("unknown-subject", fmt::format("unknown subject '{}'", v), c.location);
+            if (int s = rules_.MatchSubject(v); s != kNone) {
+              NoteById(d, v, rules_.subjects[static_cast<std::size_t>(s)].id, "subjects");
+              continue;
+            }
             DidYouMean(d, v, Ids(rules_.subjects));
             if (rules_.subjects.empty()) {
               d.notes.push_back(

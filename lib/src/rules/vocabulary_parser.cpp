@@ -145,12 +145,28 @@ void ParseSpecial(const YamlNode& node, LoadContext& cx, Scale& scale) {
   }
 }
 
+// `aliases`: a list of other names (each a non-empty text) the entry goes by in results data.
+void ParseAliases(const YamlNode& node, LoadContext& cx, std::vector<Alias>& out) {
+  if (!cx.CheckList(node, "'aliases'")) return;
+  for (const YamlNode& item : node.items) {
+    std::optional<std::string> name = cx.Text(item, "an alias");
+    if (!name) continue;
+    if (NameKey(*name).empty()) {
+      cx.Error(item, "bad-value", "an alias may not be empty");
+      continue;
+    }
+    out.push_back(Alias{std::move(*name), cx.Loc(item)});
+  }
+}
+
 void ParseType(const std::string& id, const YamlNode& node, LoadContext& cx, QualType& type) {
   std::string what = fmt::format("type '{}'", id);
-  if (!cx.CheckMap(node, what, {"title", "kind", "scale", "level", "level_by_grade", "size"})) {
+  if (!cx.CheckMap(node, what,
+                   {"title", "aliases", "kind", "scale", "level", "level_by_grade", "size"})) {
     return;
   }
   if (const YamlNode* n = node.Find("title")) type.title = cx.Text(*n, "'title'").value_or("");
+  if (const YamlNode* n = node.Find("aliases")) ParseAliases(*n, cx, type.aliases);
   if (const YamlNode* n = node.Find("kind")) {
     if (auto text = cx.Text(*n, "'kind'")) {
       if (auto kind = KindByName(*text)) {
@@ -283,9 +299,12 @@ void ParseVocabulary(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
                [&](const std::string& id, const YamlNode& node, Subject& subject) {
                  std::string what = fmt::format("subject '{}'", id);
                  if (node.IsNull()) return;
-                 if (!cx.CheckMap(node, what, {"title", "ssa"})) return;
+                 if (!cx.CheckMap(node, what, {"title", "ssa", "aliases"})) return;
                  if (const YamlNode* n = node.Find("title")) {
                    subject.title = cx.Text(*n, "'title'").value_or("");
+                 }
+                 if (const YamlNode* n = node.Find("aliases")) {
+                   ParseAliases(*n, cx, subject.aliases);
                  }
                  if (const YamlNode* n = node.Find("ssa")) {
                    auto ssa = cx.Integer(*n, "'ssa'", 1);

@@ -152,6 +152,7 @@ class ChunkedStream : public RecordStream {
     next_index_ = 0;
     first_line_ = start_line_;
     have_last_ = false;
+    noted_.clear();
     Restarted();
     return true;
   }
@@ -185,6 +186,10 @@ class ChunkedStream : public RecordStream {
     have_last_ = true;
     return true;
   }
+
+  // Settles a chunk's diagnostics: what the whole input gives once (an unknown JSON key, a
+  // subject outside the vocabulary) is dropped from later chunks.
+  void DropRepeatedNotes(Diagnostics& diagnostics) { internal::DropRepeats(diagnostics, noted_); }
 
   // The line the first chunk starts on (after a header row taken out of the chunks).
   void set_first_line(std::uint32_t line) { first_line_ = start_line_ = line; }
@@ -224,6 +229,7 @@ class ChunkedStream : public RecordStream {
   std::string last_id_;
   bool have_last_ = false;
   std::uint64_t size_ = 0;
+  std::set<std::string> noted_;  // RepeatKey of every diagnostic given once so far
 };
 
 class CsvStream final : public ChunkedStream {
@@ -297,8 +303,10 @@ class CsvStream final : public ChunkedStream {
     return out;
   }
 
-  bool Settle(ChunkRecords& records, Diagnostics& /*diagnostics*/) override {
-    return FollowsLastChunk(records);
+  bool Settle(ChunkRecords& records, Diagnostics& diagnostics) override {
+    if (!FollowsLastChunk(records)) return false;
+    DropRepeatedNotes(diagnostics);
+    return true;
   }
 
   void Finish(const Accounting& total, Diagnostics& diagnostics) override {
@@ -427,13 +435,7 @@ class JsonLinesStream final : public ChunkedStream {
 
   bool Settle(ChunkRecords& records, Diagnostics& diagnostics) override {
     if (!FollowsLastChunk(records)) return false;
-    // The whole input notes an unknown key once: drop the notes earlier chunks gave.
-    Diagnostics kept;
-    for (const Diagnostic& d : diagnostics.items()) {
-      if (d.code == "unknown-field" && !noted_.insert(d.message).second) continue;
-      kept.Add(d);
-    }
-    diagnostics = std::move(kept);
+    DropRepeatedNotes(diagnostics);
     return true;
   }
 
@@ -441,11 +443,6 @@ class JsonLinesStream final : public ChunkedStream {
     ReportReadError(diagnostics);
     if (total.rows_read == 0) ReportNoRows(source_, false, diagnostics);
   }
-
- private:
-  void Restarted() override { noted_.clear(); }
-
-  std::set<std::string> noted_;
 };
 
 // A stream over the input registered as `id`: from its registered text (`fd` < 0) or, for a

@@ -4,7 +4,9 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/large_buffer.h"
@@ -121,6 +123,8 @@ class RegroupedCsvStream final : public RecordStream {
     CsvReader csv(std::string_view(text_.data(), 0), source_, local, options_.csv, *header_->reader,
                   1);
     Grouping grouping(rules_, options_, local);
+    // Its rows come learner by learner, not in input order: Settle keeps the first by place.
+    grouping.WarnEveryUnlistedRow();
     // The records lie scattered in the input: ask for each one some records ahead.
     constexpr std::size_t kEntryAhead = 16;
     constexpr std::size_t kRecordAhead = 8;
@@ -178,7 +182,17 @@ class RegroupedCsvStream final : public RecordStream {
       const std::uint32_t record = d.code == "search-limit"
                                        ? std::numeric_limits<std::uint32_t>::max()
                                        : index_.RecordOfLine(d.location.line);
-      held_.push_back(Held{record, d});
+      // What the whole input gives once, it gives at the first record that gives it.
+      if (std::string key = RepeatKey(d); !key.empty()) {
+        auto [it, inserted] = first_of_.try_emplace(std::move(key), held_.size());
+        if (!inserted) {
+          Held& other = held_[it->second];
+          if (record >= other.record) continue;
+          other.dropped = true;
+          it->second = held_.size();
+        }
+      }
+      held_.push_back(Held{record, d, false});
     }
     diagnostics = Diagnostics{};
     return true;
@@ -188,9 +202,10 @@ class RegroupedCsvStream final : public RecordStream {
     std::stable_sort(held_.begin(), held_.end(),
                      [](const Held& a, const Held& b) { return a.record < b.record; });
     for (Held& held : held_) {
-      diagnostics.Add(std::move(held.diagnostic));
+      if (!held.dropped) diagnostics.Add(std::move(held.diagnostic));
     }
     held_.clear();
+    first_of_.clear();
     if (total.rows_read == 0) ReportNoRows(source_, true, diagnostics);
   }
 
@@ -200,6 +215,7 @@ class RegroupedCsvStream final : public RecordStream {
   struct Held {
     std::uint32_t record;  // the record it was found in, in input order
     Diagnostic diagnostic;
+    bool dropped = false;  // a repeat of one found at an earlier record since
   };
 
   const RuleSet& rules_;
@@ -218,6 +234,7 @@ class RegroupedCsvStream final : public RecordStream {
   std::size_t next_index_ = 0;
   std::uint32_t last_line_ = 0;
   std::vector<Held> held_;
+  std::map<std::string, std::size_t> first_of_;  // RepeatKey -> its diagnostic in held_
 };
 
 }  // namespace
