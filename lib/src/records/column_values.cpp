@@ -1,0 +1,189 @@
+#include "records/column_values.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "base/text.h"
+
+namespace accredit::internal {
+
+namespace {
+
+// Whether `words` holds `phrase` as whole words ("btec sport" holds "btec").
+bool HasWords(std::string_view words, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  std::size_t at = 0;
+  while ((at = words.find(phrase, at)) != std::string_view::npos) {
+    const bool starts = at == 0 || words[at - 1] == ' ';
+    const std::size_t end = at + phrase.size();
+    const bool ends = end == words.size() || words[end] == ' ';
+    if (starts && ends) return true;
+    ++at;
+  }
+  return false;
+}
+
+// The shape of a date, for a comment: digits as 9, letters kept ("22/08/2024" -> "99/99/9999").
+std::string Shape(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (c >= '0' && c <= '9') ? '9' : c;
+  return out;
+}
+
+}  // namespace
+
+ColumnValues CollectValues(const ExportTable& table, std::size_t column) {
+  ColumnValues out;
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (column >= table.rows[r].size()) continue;
+    const std::string_view text = TrimSpace(table.rows[r][column]);
+    if (text.empty()) continue;
+    ++out.filled;
+    auto it = index.find(std::string(text));
+    if (it != index.end()) {
+      ++out.distinct[it->second].count;
+      continue;
+    }
+    if (out.distinct.size() >= ColumnValues::kMaxDistinct) {
+      out.capped = true;
+      continue;
+    }
+    index.emplace(std::string(text), out.distinct.size());
+    out.distinct.push_back({std::string(text), 1, table.lines[r]});
+  }
+  return out;
+}
+
+std::string SeenList(const ColumnValues& values, std::size_t most) {
+  std::vector<std::string> shown;
+  for (const ColumnValues::Value& value : values.distinct) {
+    if (shown.size() == most) break;
+    shown.push_back(value.text);
+  }
+  std::string out = fmt::format("{}", fmt::join(shown, ", "));
+  const std::size_t more = values.distinct.size() - shown.size();
+  if (more > 0 || values.capped) {
+    out += values.capped ? " and more" : fmt::format(" and {} more", more);
+  }
+  return out;
+}
+
+TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& vocabulary,
+                         std::string_view hint) {
+  const RuleSet& rules = vocabulary.rules();
+  std::vector<int> candidates;
+  for (int t : vocabulary.GradedTypes()) {
+    if (rules.types[static_cast<std::size_t>(t)].kind != Kind::kActivity) candidates.push_back(t);
+  }
+  TypeGuess guess;
+  guess.total = values.filled;
+  const auto resolved = [&](int t) {
+    std::uint64_t n = 0;
+    for (const ColumnValues::Value& value : values.distinct) {
+      if (!vocabulary.Grade(t, value.text).empty()) n += value.count;
+    }
+    return n;
+  };
+  // The types the hint names: a type spelling ("GCSE", "HPQ", "A Level"), else the types
+  // whose id or title has the hint's words ("BTEC": every BTEC type).
+  std::vector<int> named;
+  const std::string key = WordKey(hint);
+  if (!key.empty()) {
+    const int exact = rules.FindType(vocabulary.Value(Field::kType, key));
+    if (exact != kNone) {
+      named.push_back(exact);
+    } else {
+      for (int t : candidates) {
+        const QualType& type = rules.types[static_cast<std::size_t>(t)];
+        if (HasWords(WordKey(type.id + " " + type.title), key)) named.push_back(t);
+      }
+    }
+  }
+  if (guess.total == 0) {
+    if (!named.empty()) guess.type = named.front();
+    return guess;
+  }
+  std::vector<std::pair<int, std::uint64_t>> scored;
+  for (int t : named) scored.emplace_back(t, resolved(t));
+  const bool named_reads =
+      std::any_of(scored.begin(), scored.end(), [&](const auto& s) { return s.second > 0; });
+  if (!named_reads) {
+    scored.clear();
+    for (int t : candidates) scored.emplace_back(t, resolved(t));
+  }
+  if (scored.empty()) return guess;
+  std::uint64_t best = 0;
+  for (const auto& [t, n] : scored) best = std::max(best, n);
+  if (best == 0) return guess;
+  for (const auto& [t, n] : scored) {
+    if (n != best) continue;
+    if (guess.type == kNone) {
+      guess.type = t;
+    } else {
+      guess.also.push_back(t);
+    }
+  }
+  guess.resolved = best;
+  for (const ColumnValues::Value& value : values.distinct) {
+    if (vocabulary.Grade(guess.type, value.text).empty()) guess.unknown.push_back(value.text);
+  }
+  return guess;
+}
+
+DateGuess GuessDates(const ExportTable& table, std::size_t column) {
+  static constexpr std::array<DateFormat, 5> kOrder = {
+      DateFormat::kIso, DateFormat::kSeries, DateFormat::kDayMonthYear, DateFormat::kDayMonName,
+      DateFormat::kMonthDayYear};
+  std::array<std::uint64_t, 5> fitted{};
+  DateGuess guess;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string_view text = TrimSpace(table.rows[r][column]);
+    if (text.empty()) continue;
+    ++guess.total;
+    if (guess.example.empty()) guess.example = Shape(text);
+    if (text.find(':') != std::string_view::npos) guess.times = true;
+    for (std::size_t f = 0; f < kOrder.size(); ++f) {
+      if (ConvertDate(text, kOrder[f])) ++fitted[f];
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t f = 1; f < kOrder.size(); ++f) {
+    if (fitted[f] > fitted[best]) best = f;  // ties keep the earlier: dd/mm before mm/dd
+  }
+  guess.format = kOrder[best];
+  guess.fitted = fitted[best];
+  for (std::size_t r = 0; r < table.rows.size() && guess.bad_lines.size() < 5; ++r) {
+    const std::string_view text = TrimSpace(table.rows[r][column]);
+    if (!text.empty() && !ConvertDate(text, guess.format))
+      guess.bad_lines.push_back(table.lines[r]);
+  }
+  if (guess.format == DateFormat::kSeries || guess.format == DateFormat::kDayMonName) {
+    // A month's name is not personal: show one value as it is written.
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const std::string_view text = TrimSpace(table.rows[r][column]);
+      if (!text.empty() && ConvertDate(text, guess.format)) {
+        guess.example = std::string(text);
+        break;
+      }
+    }
+  }
+  return guess;
+}
+
+std::string RowList(const std::vector<std::uint32_t>& lines) {
+  std::vector<std::string> shown;
+  for (std::size_t i = 0; i < lines.size() && i < 5; ++i)
+    shown.push_back(fmt::format("{}", lines[i]));
+  if (shown.size() == 1) return "row " + shown.front();
+  if (lines.size() > shown.size()) {
+    return fmt::format("rows {} and more", fmt::join(shown, ", "));
+  }
+  const std::string last = shown.back();
+  shown.pop_back();
+  return fmt::format("rows {} and {}", fmt::join(shown, ", "), last);
+}
+
+}  // namespace accredit::internal
