@@ -123,16 +123,17 @@ int RunMap(const MapCommandOptions& options, const GlobalOptions& global) {
                                                     : fmt::format("FILE-{}.map.yaml", k + 1))
                                              : written[k]);
       }
-      Say(fmt::format("{}{}then: accredit validate{} {}\n",
-                      proposal.problems.empty()
-                          ? ""
-                          : fmt::format("{} thing{} to check (above). ", proposal.problems.size(),
-                                        proposal.problems.size() == 1 ? "" : "s"),
-                      written.empty() ? (proposal.mappings.size() == 1
-                                             ? "Save it as FILE.map.yaml, review it, "
-                                             : "Save each as its own file, review them, ")
-                                      : "Review it, ",
-                      maps, inputs));
+      Say(fmt::format(
+          "{}{}then: accredit validate{} {}\n",
+          proposal.problems.empty()
+              ? ""
+              : fmt::format("{} thing{} to check (above). ", proposal.problems.size(),
+                            proposal.problems.size() == 1 ? "" : "s"),
+          written.empty()
+              ? (proposal.mappings.size() == 1 ? "Save it as FILE.map.yaml, review it, "
+                                               : "Save each as its own file, review them, ")
+              : (proposal.mappings.size() == 1 ? "Review it, " : "Review them, "),
+          maps, inputs));
     }
   }
   if (proposal.unreadable > 0) return kExitError;

@@ -62,7 +62,7 @@ offers() {
 }
 
 expect "validate" accredit val
-expect "check completion explain report test transcript validate" accredit ''
+expect "check completion explain map report test transcript validate" accredit ''
 expect "--format" accredit validate --for
 expect "csv json jsonl junit text" accredit validate --format ''
 expect "csv json jsonl junit text" accredit validate -f ''
@@ -93,11 +93,13 @@ expect "results.csv" accredit report results.csv --baseline results.
 expect "--max-errors --min-coverage" accredit test --m
 expect "--no-names" accredit report --no
 expect "" accredit check --map
+expect "results results.csv rules" accredit map r
+expect "map.yaml" accredit map --out m
 offers "--color --quiet -q --max-errors --help -h" accredit check -
 offers "--help --version --color --quiet --max-errors" accredit -
 
 # Every option --help lists is offered, and every --format value.
-for command in check explain validate test report transcript completion; do
+for command in check explain validate test report transcript map completion; do
   help=$("$accredit" "$command" --help)
   options=$(printf '%s\n' "$help" | sed -n 's/^  \(-[^ ]*\).*/\1/p' | tr ',' '\n' | sort -u)
   [ -n "$options" ] || {

@@ -32,7 +32,7 @@ expect() {
 }
 
 expect "validate" "accredit val"
-expect "check completion explain report test transcript validate" "accredit "
+expect "check completion explain map report test transcript validate" "accredit "
 expect "--format" "accredit validate --for"
 expect "csv json jsonl junit text" "accredit validate --format "
 expect "json jsonl junit" "accredit validate --format=j"
@@ -45,6 +45,7 @@ expect "--max-errors --min-coverage" "accredit test --m"
 expect "map.yaml" "accredit validate --map m"
 expect "results results.csv rules" "accredit validate r"
 expect "results rules" "accredit transcript --output r"
+expect "map.yaml" "accredit map -o m"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures completion checks failed" >&2

@@ -25,13 +25,6 @@ bool HasWords(std::string_view words, std::string_view phrase) {
   return false;
 }
 
-// The shape of a date, for a comment: digits as 9, letters kept ("22/08/2024" -> "99/99/9999").
-std::string Shape(std::string_view text) {
-  std::string out;
-  for (char c : text) out += (c >= '0' && c <= '9') ? '9' : c;
-  return out;
-}
-
 }  // namespace
 
 ColumnValues CollectValues(const ExportTable& table, std::size_t column) {
@@ -134,16 +127,15 @@ TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& voc
 }
 
 DateGuess GuessDates(const ExportTable& table, std::size_t column) {
-  static constexpr std::array<DateFormat, 5> kOrder = {
-      DateFormat::kIso, DateFormat::kSeries, DateFormat::kDayMonthYear, DateFormat::kDayMonName,
-      DateFormat::kMonthDayYear};
+  static constexpr std::array<DateFormat, 5> kOrder = {DateFormat::kIso, DateFormat::kDayMonthYear,
+                                                       DateFormat::kSeries, DateFormat::kDayMonName,
+                                                       DateFormat::kMonthDayYear};
   std::array<std::uint64_t, 5> fitted{};
   DateGuess guess;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const std::string_view text = TrimSpace(table.rows[r][column]);
     if (text.empty()) continue;
     ++guess.total;
-    if (guess.example.empty()) guess.example = Shape(text);
     if (text.find(':') != std::string_view::npos) guess.times = true;
     for (std::size_t f = 0; f < kOrder.size(); ++f) {
       if (ConvertDate(text, kOrder[f])) ++fitted[f];
@@ -151,7 +143,9 @@ DateGuess GuessDates(const ExportTable& table, std::size_t column) {
   }
   std::size_t best = 0;
   for (std::size_t f = 1; f < kOrder.size(); ++f) {
-    if (fitted[f] > fitted[best]) best = f;  // ties keep the earlier: dd/mm before mm/dd
+    // Ties keep the earlier: ISO dates fit every format, Excel serials every one but ISO (so
+    // they are read as the UK spreadsheet's dd/mm/yyyy), and 03/04/2026 is day first.
+    if (fitted[f] > fitted[best]) best = f;
   }
   guess.format = kOrder[best];
   guess.fitted = fitted[best];

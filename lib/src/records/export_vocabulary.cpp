@@ -11,7 +11,9 @@ namespace accredit::internal {
 namespace {
 
 // Column names school systems use (SIMS, Arbor, Bromcom, iSAMS, Ofqual's templates, online
-// forms), by what they hold; within one field or attribute, earlier is preferred.
+// forms), by what they hold; within one field or attribute, earlier is preferred. A school's
+// own ids come before exam candidate numbers: activity logs and pupil lists name learners by
+// the UPN or the admission number, rarely by an exam entry's number.
 struct HeaderWords {
   std::string_view what;  // a field name, "@attribute", or "-" (known, not read)
   std::string_view why;   // for "-": why it is not read
@@ -25,14 +27,6 @@ const std::vector<HeaderWords>& KnownHeaders() {
        {"upn",
         "learner",
         "learner id",
-        "uci",
-        "unique candidate identifier",
-        "candidate number",
-        "candidatenumber",
-        "cand no",
-        "candno",
-        "exam number",
-        "exam no",
         "adno",
         "admission number",
         "admission no",
@@ -43,6 +37,16 @@ const std::vector<HeaderWords>& KnownHeaders() {
         "student number",
         "learner number",
         "mis id",
+        "uci",
+        "unique candidate identifier",
+        "candidate number",
+        "candidatenumber",
+        "candidate no",
+        "cand no",
+        "cand number",
+        "candno",
+        "exam number",
+        "exam no",
         "id",
         "uln"}},
       {"qan",
@@ -262,6 +266,12 @@ constexpr std::pair<std::string_view, std::string_view> kStrandSpellings[] = {
     {"physical outdoor", "physical-outdoor"},
     {"physical", "physical-outdoor"},
     {"outdoor", "physical-outdoor"},
+    {"sport", "physical-outdoor"},
+    {"sports", "physical-outdoor"},
+    {"physical activity", "physical-outdoor"},
+    {"outdoor education", "physical-outdoor"},
+    {"the arts", "creative-cultural"},
+    {"arts", "creative-cultural"},
 };
 
 constexpr std::pair<std::string_view, std::string_view> kStatusSpellings[] = {

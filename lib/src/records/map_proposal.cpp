@@ -387,7 +387,10 @@ void TableProposer::ReadDates(std::size_t column) {
   }
   if (guess.format != DateFormat::kIso) map_.dates = guess.format;
   map_.dates_comment =
-      fmt::format("{}, written like '{}'", NameOf(kDateFormatNames, guess.format), guess.example);
+      fmt::format("{} of the {} dates in '{}' fit", guess.fitted, guess.total, Header(column));
+  if (guess.format == DateFormat::kSeries || guess.format == DateFormat::kDayMonName) {
+    map_.dates_comment += fmt::format(", such as '{}'", guess.example);
+  }
   if (guess.format == DateFormat::kMonthDayYear) {
     map_.dates_comment += ": month first, since a second number is over 12. CHECK";
     Problem(
@@ -395,8 +398,7 @@ void TableProposer::ReadDates(std::size_t column) {
                     "mm/dd/yyyy; check",
                     Header(column)));
   }
-  map_.column_comments[Index(Field::kDate)] =
-      fmt::format("dates: see dates below ({} of {} fit)", guess.fitted, guess.total);
+  map_.column_comments[Index(Field::kDate)] = "how they are written: see dates: below";
   if (guess.fitted < guess.total) {
     Problem(fmt::format("column '{}' holds values that are not dates written {} in {}",
                         Header(column), NameOf(kDateFormatNames, guess.format),
