@@ -11,71 +11,22 @@
 #include "records/column_values.h"
 #include "records/map_choice.h"
 #include "records/proposed_map.h"
+#include "records/table_proposer.h"
 
 namespace accredit::internal {
 
 namespace {
 
-std::size_t Index(Field field) { return static_cast<std::size_t>(field); }
-
 // The attributes reports and transcripts know, in the order a mapping lists them.
 constexpr std::string_view kAttributeOrder[] = {
     "name", "forename", "surname", "form", "year", "gender", "pupil-premium", "send", "eal"};
+
+}  // namespace
 
 std::string TypeTitle(const RuleSet& rules, int type) {
   const QualType& t = rules.types[static_cast<std::size_t>(type)];
   return t.title.empty() ? t.id : t.title;
 }
-
-// How a column was placed.
-enum class Use : std::uint8_t { kNone, kField, kAttribute, kGrade, kIgnore };
-
-class TableProposer {
- public:
-  TableProposer(const ExportTable& table, const ExportVocabulary& vocabulary, TableProposal& out)
-      : table_(table),
-        vocabulary_(vocabulary),
-        rules_(vocabulary.rules()),
-        out_(out),
-        use_(table.header.size(), Use::kNone) {}
-
-  void Propose();
-
- private:
-  void Problem(std::string message) { out_.problems.push_back(std::move(message)); }
-  void Ignore(std::size_t column, std::string why) {
-    use_[column] = Use::kIgnore;
-    map_.ignore.push_back({table_.header[column], std::move(why)});
-  }
-  const std::string& Header(std::size_t column) const { return table_.header[column]; }
-
-  void ChooseLearner();
-  void ChooseFields();
-  void ChooseAttributes();
-  bool DecideWide() const;
-  void ReadSpellings(Field field, std::size_t column);
-  void ReadLongGrades();
-  void ReadLevel(std::size_t column);
-  void ReadHours(std::size_t column);
-  void ReadDates(std::size_t column);
-  void ReadWideGrades();
-  void AddGradeSpellings(int type, const ColumnValues& values, std::string_view column);
-  void CommitGradeSpellings();
-  void PlaceTheRest();
-  void ChooseFits();
-
-  const ExportTable& table_;
-  const ExportVocabulary& vocabulary_;
-  const RuleSet& rules_;
-  TableProposal& out_;
-  ProposedMap map_;
-  std::vector<Use> use_;
-  std::vector<HeaderMeaning> meaning_;
-  std::array<int, kFieldCount> column_of_{};
-  // Grade spellings to map: spelling -> (canonical, the types that need it).
-  std::map<std::string, std::map<std::string, std::set<int>>> grade_spellings_;
-  std::map<std::string, std::set<int>> grade_as_is_;  // spelling -> types that read it as is
-};
 
 void TableProposer::Propose() {
   column_of_.fill(-1);
@@ -93,7 +44,7 @@ void TableProposer::Propose() {
   CommitGradeSpellings();
   PlaceTheRest();
   ChooseFits();
-  out_.recognised = column_of_[Index(Field::kLearner)] >= 0 || !map_.grade_columns.empty() ||
+  out_.recognised = column_of_[FieldIndex(Field::kLearner)] >= 0 || !map_.grade_columns.empty() ||
                     std::any_of(use_.begin(), use_.end(), [](Use u) { return u == Use::kField; });
   if (table_.bad_rows > 0) {
     Problem(
@@ -131,7 +82,7 @@ void TableProposer::ChooseLearner() {
       if (filled > 0 && like * 10 >= filled * 9) best = static_cast<int>(i);
     }
     if (best >= 0) {
-      map_.column_comments[Index(Field::kLearner)] =
+      map_.column_comments[FieldIndex(Field::kLearner)] =
           "its values look like UPNs, though the header does not say so: CHECK";
       Problem(
           fmt::format("column '{}' is taken as the learner id (its values look like UPNs): "
@@ -143,17 +94,17 @@ void TableProposer::ChooseLearner() {
     Problem(
         "no column identifies the learner (a UPN, admission number or candidate number): "
         "write its column's name under 'columns: learner:' in the mapping");
-    map_.columns[Index(Field::kLearner)].push_back("UPN");
-    map_.column_comments[Index(Field::kLearner)] =
+    map_.columns[FieldIndex(Field::kLearner)].push_back("UPN");
+    map_.column_comments[FieldIndex(Field::kLearner)] =
         "CHECK: no learner column was found; write the name of yours here";
     return;
   }
   const std::size_t column = static_cast<std::size_t>(best);
-  column_of_[Index(Field::kLearner)] = best;
+  column_of_[FieldIndex(Field::kLearner)] = best;
   use_[column] = Use::kField;
-  map_.columns[Index(Field::kLearner)].push_back(Header(column));
-  if (map_.column_comments[Index(Field::kLearner)].empty()) {
-    map_.column_comments[Index(Field::kLearner)] = "the learner id";
+  map_.columns[FieldIndex(Field::kLearner)].push_back(Header(column));
+  if (map_.column_comments[FieldIndex(Field::kLearner)].empty()) {
+    map_.column_comments[FieldIndex(Field::kLearner)] = "the learner id";
   }
   std::uint64_t empty = 0;
   std::vector<std::uint32_t> lines;
@@ -206,7 +157,7 @@ void TableProposer::ChooseFields() {
     const HeaderMeaning& m = meaning_[i];
     if (m.kind != HeaderMeaning::Kind::kField || m.field == Field::kLearner) continue;
     if (map_.wide && (m.field == Field::kSubject || m.field == Field::kGrade)) continue;
-    int& b = best[Index(m.field)];
+    int& b = best[FieldIndex(m.field)];
     if (b < 0 || m.rank < meaning_[static_cast<std::size_t>(b)].rank) b = static_cast<int>(i);
   }
   for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -259,7 +210,7 @@ void TableProposer::ChooseFields() {
                       Header(i), FieldName(m.field)));
       continue;
     }
-    const int chosen = column_of_[Index(m.field)];
+    const int chosen = column_of_[FieldIndex(m.field)];
     Ignore(i, fmt::format("the {} is read from '{}'", FieldName(m.field),
                           chosen >= 0 ? Header(static_cast<std::size_t>(chosen)) : ""));
   }
@@ -290,7 +241,7 @@ void TableProposer::ChooseAttributes() {
 
 void TableProposer::ReadSpellings(Field field, std::size_t column) {
   const ColumnValues values = CollectValues(table_, column);
-  std::string& comment = map_.column_comments[Index(field)];
+  std::string& comment = map_.column_comments[FieldIndex(field)];
   comment = values.distinct.empty() ? "empty in every row" : "seen: " + SeenList(values);
   const bool open_subjects = field == Field::kSubject && rules_.subjects.empty();
   for (const ColumnValues::Value& value : values.distinct) {
@@ -300,13 +251,13 @@ void TableProposer::ReadSpellings(Field field, std::size_t column) {
       const bool same = field == Field::kStatus || field == Field::kKind
                             ? LowerAscii(value.text) == canonical
                             : value.text == canonical;
-      if (!same) map_.values[Index(field)].push_back({value.text, canonical, false});
+      if (!same) map_.values[FieldIndex(field)].push_back({value.text, canonical, false});
       continue;
     }
     const std::string close = vocabulary_.Closest(field, value.text);
     const std::string what = field == Field::kType ? "qualification type" : FieldName(field).data();
     if (!close.empty()) {
-      map_.values[Index(field)].push_back({value.text, close, true});
+      map_.values[FieldIndex(field)].push_back({value.text, close, true});
       Problem(
           fmt::format("value '{}' in column '{}' is not a known {}: did you mean '{}'? (the "
                       "mapping has it as a guess, commented out)",
@@ -337,14 +288,14 @@ void TableProposer::ReadLevel(std::size_t column) {
   }
   if (filled > 0 && bad.size() == filled) {
     // "Level 1/Level 2": the level of the qualification, not of the result.
-    map_.columns[Index(Field::kLevel)].clear();
-    column_of_[Index(Field::kLevel)] = -1;
+    map_.columns[FieldIndex(Field::kLevel)].clear();
+    column_of_[FieldIndex(Field::kLevel)] = -1;
     Ignore(column,
            "its values are not one RQF level each (the level comes from the type and "
            "grade)");
     return;
   }
-  map_.column_comments[Index(Field::kLevel)] = "RQF level: entry1 to entry3, 1 to 8";
+  map_.column_comments[FieldIndex(Field::kLevel)] = "RQF level: entry1 to entry3, 1 to 8";
   if (!bad.empty()) {
     Problem(
         fmt::format("column '{}' holds values that are not a level (entry1 to entry3, 1 to "
@@ -359,7 +310,7 @@ void TableProposer::ReadHours(std::size_t column) {
     const std::string_view text = TrimSpace(table_.rows[r][column]);
     if (!text.empty() && !ParseHours(text)) bad.push_back(table_.lines[r]);
   }
-  map_.column_comments[Index(Field::kHours)] = "hours: 1.5, 1:30, 90 mins, 10 hrs";
+  map_.column_comments[FieldIndex(Field::kHours)] = "hours: 1.5, 1:30, 90 mins, 10 hrs";
   if (!bad.empty()) {
     Problem(
         fmt::format("column '{}' holds values that are not hours in {}: write them as 1.5, "
@@ -371,12 +322,12 @@ void TableProposer::ReadHours(std::size_t column) {
 void TableProposer::ReadDates(std::size_t column) {
   const DateGuess guess = GuessDates(table_, column);
   if (guess.total == 0) {
-    map_.column_comments[Index(Field::kDate)] = "empty in every row";
+    map_.column_comments[FieldIndex(Field::kDate)] = "empty in every row";
     return;
   }
   if (guess.fitted == 0) {
-    map_.columns[Index(Field::kDate)].clear();
-    column_of_[Index(Field::kDate)] = -1;
+    map_.columns[FieldIndex(Field::kDate)].clear();
+    column_of_[FieldIndex(Field::kDate)] = -1;
     Ignore(column, guess.times ? "CHECK: dates with a time of day are not read"
                                : "CHECK: its values are not dates accredit reads");
     Problem(fmt::format(
@@ -398,227 +349,11 @@ void TableProposer::ReadDates(std::size_t column) {
                     "mm/dd/yyyy; check",
                     Header(column)));
   }
-  map_.column_comments[Index(Field::kDate)] = "how they are written: see dates: below";
+  map_.column_comments[FieldIndex(Field::kDate)] = "how they are written: see dates: below";
   if (guess.fitted < guess.total) {
     Problem(fmt::format("column '{}' holds values that are not dates written {} in {}",
                         Header(column), NameOf(kDateFormatNames, guess.format),
                         RowList(guess.bad_lines)));
-  }
-}
-
-void TableProposer::AddGradeSpellings(int type, const ColumnValues& values,
-                                      std::string_view column) {
-  std::vector<std::string> unknown;
-  for (const ColumnValues::Value& value : values.distinct) {
-    const std::string grade = vocabulary_.Grade(type, value.text);
-    if (grade.empty()) {
-      unknown.push_back(fmt::format("'{}'", value.text));
-    } else if (LowerAscii(grade) == LowerAscii(value.text)) {
-      grade_as_is_[value.text].insert(type);
-    } else {
-      grade_spellings_[value.text][grade].insert(type);
-    }
-  }
-  if (!unknown.empty()) {
-    Problem(
-        fmt::format("column '{}' holds {} that {} not a grade of {}: those results will be "
-                    "rejected until they are corrected or mapped under values: grade",
-                    column, fmt::join(unknown, ", "), unknown.size() == 1 ? "is" : "are",
-                    TypeTitle(rules_, type)));
-  }
-}
-
-void TableProposer::CommitGradeSpellings() {
-  for (const auto& [spelling, canonicals] : grade_spellings_) {
-    bool fits = canonicals.size() == 1;
-    if (fits) {
-      const std::string& canonical = canonicals.begin()->first;
-      auto it = grade_as_is_.find(spelling);
-      if (it != grade_as_is_.end()) {
-        for (int type : it->second) fits = fits && !vocabulary_.Grade(type, canonical).empty();
-      }
-      if (fits) {
-        map_.values[Index(Field::kGrade)].push_back({spelling, canonical, false});
-        continue;
-      }
-    }
-    Problem(
-        fmt::format("grade '{}' means different grades for different types here: one "
-                    "mapping cannot spell it both ways; correct it in the export",
-                    spelling));
-  }
-}
-
-void TableProposer::ReadLongGrades() {
-  const int grade_column = column_of_[Index(Field::kGrade)];
-  const int type_column = column_of_[Index(Field::kType)];
-  if (grade_column < 0) {
-    if (column_of_[Index(Field::kHours)] < 0) {
-      Problem(
-          "found no grade column (Grade, Result) and no grade columns named after subjects, "
-          "and no hours: this does not look like results or activities; name the columns "
-          "under columns: in the mapping");
-    }
-    return;
-  }
-  const std::size_t gc = static_cast<std::size_t>(grade_column);
-  if (type_column < 0) {
-    const ColumnValues values = CollectValues(table_, gc);
-    const TypeGuess guess = GuessGradeType(values, vocabulary_, "");
-    map_.column_comments[Index(Field::kGrade)] = "seen: " + SeenList(values);
-    if (guess.type == kNone) {
-      Problem(
-          fmt::format("there is no qualification type column, and the grades in '{}' are "
-                      "on no one type's scale: add a type column, or set: type",
-                      Header(gc)));
-      return;
-    }
-    const std::string& id = rules_.types[static_cast<std::size_t>(guess.type)].id;
-    map_.set[Index(Field::kType)] = id;
-    map_.set_comments[Index(Field::kType)] =
-        "CHECK: no type column; every result is read as this type (from the grades seen)";
-    Problem(
-        fmt::format("there is no qualification type column: every result is read as {} "
-                    "(from the grades seen in '{}'); check",
-                    TypeTitle(rules_, guess.type), Header(gc)));
-    AddGradeSpellings(guess.type, values, Header(gc));
-    return;
-  }
-  // The grades of each type, as the rows give the type.
-  std::map<int, ExportTable> by_type;
-  const std::size_t tc = static_cast<std::size_t>(type_column);
-  std::vector<std::uint32_t> empty;
-  for (std::size_t r = 0; r < table_.rows.size(); ++r) {
-    const std::string_view spelled = TrimSpace(table_.rows[r][tc]);
-    std::string id = vocabulary_.Value(Field::kType, spelled);
-    const int type = rules_.FindType(id.empty() ? std::string(spelled) : id);
-    if (type == kNone) continue;  // reported with the type's spellings
-    if (TrimSpace(table_.rows[r][gc]).empty()) {
-      if (rules_.types[static_cast<std::size_t>(type)].kind != Kind::kActivity) {
-        empty.push_back(table_.lines[r]);
-      }
-      continue;
-    }
-    ExportTable& part = by_type[type];
-    part.rows.push_back({table_.rows[r][gc]});
-    part.lines.push_back(table_.lines[r]);
-  }
-  std::vector<std::string> seen;
-  for (const auto& [type, part] : by_type) {
-    const ColumnValues values = CollectValues(part, 0);
-    seen.push_back(fmt::format("{} ({})", SeenList(values, 6),
-                               rules_.types[static_cast<std::size_t>(type)].id));
-    AddGradeSpellings(type, values, Header(gc));
-  }
-  map_.column_comments[Index(Field::kGrade)] = fmt::format("seen: {}", fmt::join(seen, "; "));
-  if (!empty.empty()) {
-    Problem(fmt::format("column '{}' is empty in {}: a result without a grade is rejected",
-                        Header(gc), RowList(empty)));
-  }
-}
-
-void TableProposer::ReadWideGrades() {
-  std::map<std::string, std::size_t> type_count;
-  std::vector<std::size_t> untyped;  // grade columns with no grades yet
-  for (std::size_t i = 0; i < table_.header.size(); ++i) {
-    if (use_[i] != Use::kNone || meaning_[i].kind != HeaderMeaning::Kind::kNone) continue;
-    std::optional<SubjectHeader> subject = vocabulary_.Subject(Header(i));
-    const ColumnValues values = CollectValues(table_, i);
-    std::string hint = subject ? subject->qualifier : vocabulary_.SplitTypeWords(Header(i)).second;
-    if (!vocabulary_.Value(Field::kType, Header(i)).empty()) hint = Header(i);
-    TypeGuess guess = GuessGradeType(values, vocabulary_, hint);
-    ProposedGradeColumn column;
-    column.header = Header(i);
-    if (!subject) {
-      // A column of grades named after no subject the rules know ("Polish"): read as the
-      // subject its name says, for a person to confirm.
-      if (guess.type == kNone || values.filled == 0 || guess.resolved < values.filled) continue;
-      subject = SubjectHeader{IdForm(vocabulary_.SplitTypeWords(Header(i)).first), ""};
-      column.check = "CHECK: not a subject the rules know";
-      Problem(
-          fmt::format("column '{}' holds grades but is not named after a subject the rules "
-                      "know: it is read as subject '{}' ({}); check, or map it to a known "
-                      "subject under wide: subjects",
-                      Header(i), subject->subject, TypeTitle(rules_, guess.type)));
-    }
-    column.subject = subject->subject;
-    use_[i] = Use::kGrade;
-    if (values.filled == 0) {
-      column.seen = "no grades yet";
-      if (guess.type != kNone) {
-        column.type = rules_.types[static_cast<std::size_t>(guess.type)].id;
-        ++type_count[column.type];
-      } else {
-        untyped.push_back(map_.grade_columns.size());
-      }
-      map_.grade_columns.push_back(std::move(column));
-      continue;
-    }
-    column.seen = SeenList(values, 6);
-    if (guess.type == kNone) {
-      use_[i] = Use::kNone;  // placed with the rest: named like a subject, but no grades
-      continue;
-    }
-    const QualType& type = rules_.types[static_cast<std::size_t>(guess.type)];
-    column.type = type.id;
-    ++type_count[column.type];
-    if (!guess.also.empty()) {
-      std::vector<std::string> others;
-      for (int t : guess.also) others.push_back(TypeTitle(rules_, t));
-      column.check = fmt::format("CHECK: could also be {}", fmt::join(others, ", "));
-      Problem(fmt::format(
-          "column '{}' (grades {}) is read as {}, but its grades fit {} as well: "
-          "check the type",
-          Header(i), column.seen, TypeTitle(rules_, guess.type), fmt::join(others, ", ")));
-    }
-    if (!type.level && type.level_by_grade.empty()) {
-      // Functional Skills: the level is in the header ("Maths FS L2", "Entry 3").
-      std::string words = WordKey(Header(i));
-      for (std::size_t at = 0; at < words.size() && column.level.empty();) {
-        std::size_t end = std::min(words.find(' ', at), words.size());
-        std::size_t next = std::min(words.find(' ', end + 1), words.size());
-        const std::string pair = words.substr(at, next - at);
-        if (std::optional<Level> level = ParseLevel(pair)) {
-          column.level = FormatLevel(*level);
-        } else if (std::optional<Level> one = ParseLevel(words.substr(at, end - at));
-                   one && words.substr(at, end - at) != std::to_string(one->value)) {
-          column.level = FormatLevel(*one);
-        }
-        at = end + 1;
-      }
-      if (column.level.empty()) {
-        column.check = "CHECK: give its level (level: 2)";
-        Problem(
-            fmt::format("column '{}' is {}, which has no fixed level, and its name gives "
-                        "none: add 'level:' to its line in the mapping",
-                        Header(i), type.title));
-      }
-    }
-    AddGradeSpellings(guess.type, values, Header(i));
-    map_.grade_columns.push_back(std::move(column));
-  }
-  std::string common;
-  std::size_t most = 0;
-  for (const auto& [type, count] : type_count) {
-    if (count > most || (count == most && type == "gcse")) {
-      common = type;
-      most = count;
-    }
-  }
-  if (common.empty() && rules_.FindType("gcse") != kNone) common = "gcse";
-  map_.wide_type = common;
-  for (std::size_t k : untyped) {
-    ProposedGradeColumn& column = map_.grade_columns[k];
-    column.type = common;
-    column.check = "CHECK: no grades yet, so the type is a guess";
-    Problem(
-        fmt::format("column '{}' looks like the subject {} but has no grades yet: it is read "
-                    "as a {} grade column; check the type",
-                    column.header, column.subject,
-                    common.empty() ? "?" : TypeTitle(rules_, rules_.FindType(common))));
-  }
-  if (map_.grade_columns.empty()) {
-    Problem("found no grade columns: name them under wide: subjects in the mapping");
   }
 }
 
@@ -663,7 +398,7 @@ void TableProposer::PlaceTheRest() {
 void TableProposer::ChooseFits() {
   if (map_.wide) return;  // a broadsheet fits by its learner column and a grade column
   const auto named = [&](Field field) -> std::vector<std::string> {
-    const int column = column_of_[Index(field)];
+    const int column = column_of_[FieldIndex(field)];
     if (column < 0) return {};
     return {Header(static_cast<std::size_t>(column))};
   };
@@ -672,6 +407,8 @@ void TableProposer::ChooseFits() {
     if (!names.empty()) map_.fits.push_back(std::move(names));
   }
 }
+
+namespace {
 
 bool IsPlacedBy(const ColumnMap& map, std::string_view column) {
   std::size_t preference = 0;
