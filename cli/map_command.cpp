@@ -107,6 +107,9 @@ int RunMap(const MapCommandOptions& options, const GlobalOptions& global) {
     if (proposal.unreadable > 0) {
       Say(fmt::format("{} input{} could not be read\n", proposal.unreadable,
                       proposal.unreadable == 1 ? "" : "s"));
+    } else if (proposal.mappings.empty() && proposal.unmapped > 0) {
+      Say(fmt::format("{} thing{} to check (above): no mapping could be proposed\n",
+                      proposal.problems.size(), proposal.problems.size() == 1 ? "" : "s"));
     } else if (proposal.mappings.empty()) {
       Say(fmt::format("{}no new mapping is needed: accredit validate {}\n",
                       proposal.problems.empty()

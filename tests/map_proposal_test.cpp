@@ -274,6 +274,34 @@ TEST_CASE("ambiguous grades and unknown values are problems, never guesses in si
   CHECK(Contains(p.problems, "column 'History' holds 'Q7' that is not a grade of GCSE"));
 }
 
+TEST_CASE("a grade of another type says the type is wrong, not the grade") {
+  const Proposed p = Propose("r.csv",
+                             "UPN,Qual,Course,Grade\n"
+                             "X1,GCSE (9-1),Combined Science,6-5\n"
+                             "X1,GCSE (9-1),Maths,7\n");
+  CHECK(p.problems ==
+        "r.csv: column 'Grade' holds '6-5' that is not a grade of GCSE; it is one of the grades "
+        "of GCSE combined science (double award): check the type of those results: those "
+        "results will be rejected until they are corrected or mapped under values: grade\n");
+}
+
+TEST_CASE("a canonical header's other columns are listed, never dropped in silence") {
+  const Proposed p = Propose("c.csv", "learner,type,subject,grade,Notes\nX1,gcse,mathematics,7,\n");
+  CHECK(p.proposal.mappings.empty());
+  CHECK(p.problems ==
+        "c.csv: column 'Notes' is not one of accredit's fields (accredit-records(5), FIELDS): it "
+        "is not read; rename it after the field it holds, or remove it\n");
+}
+
+TEST_CASE("a title above the header is said in plain words") {
+  const Proposed p = Propose("t.csv", "Year 11 results\nUPN,Maths\nX1,7\n");
+  CHECK(p.proposal.mappings.empty());
+  CHECK(p.problems ==
+        "t.csv: the first row has one cell and the rows below it more: it looks like a title "
+        "above the header row; delete the rows above the header in the spreadsheet, save it and "
+        "run accredit map again\n");
+}
+
 TEST_CASE("no learner column is said, and the mapping marks where to write it") {
   const Proposed p = Propose("x.csv", "Who,Subject,Grade\nAnn,Maths,7\n");
   REQUIRE(p.proposal.mappings.size() == 1);

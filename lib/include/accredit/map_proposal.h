@@ -67,6 +67,9 @@ struct MapProposal {
   std::vector<MapProblem> problems;  // in input order
   // Inputs that could not be read at all (their errors are in the diagnostics).
   std::size_t unreadable = 0;
+  // Inputs read, but with nothing a mapping could be proposed from (a title above the header):
+  // the problems say why.
+  std::size_t unmapped = 0;
 };
 
 // Proposes mappings for `inputs`: paths ("-" is standard input; "book.xlsx#KS5" one sheet of a

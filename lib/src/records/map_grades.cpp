@@ -14,23 +14,37 @@ namespace accredit::internal {
 void TableProposer::AddGradeSpellings(int type, const ColumnValues& values,
                                       std::string_view column) {
   std::vector<std::string> unknown;
+  std::vector<std::string_view> unknown_texts;
   for (const ColumnValues::Value& value : values.distinct) {
     const std::string grade = vocabulary_.Grade(type, value.text);
     if (grade.empty()) {
       unknown.push_back(fmt::format("'{}'", value.text));
+      unknown_texts.push_back(value.text);
     } else if (LowerAscii(grade) == LowerAscii(value.text)) {
       grade_as_is_[value.text].insert(type);
     } else {
       grade_spellings_[value.text][grade].insert(type);
     }
   }
-  if (!unknown.empty()) {
-    Problem(
-        fmt::format("column '{}' holds {} that {} not a grade of {}: those results will be "
-                    "rejected until they are corrected or mapped under values: grade",
-                    column, fmt::join(unknown, ", "), unknown.size() == 1 ? "is" : "are",
-                    TypeTitle(rules_, type)));
+  if (unknown.empty()) return;
+  // Grades of another type (a combined science 6-5 given the type GCSE): the type is wrong,
+  // not the grade.
+  std::string other;
+  for (int t : vocabulary_.GradedTypes()) {
+    const bool reads = std::all_of(unknown_texts.begin(), unknown_texts.end(),
+                                   [&](auto text) { return !vocabulary_.Grade(t, text).empty(); });
+    if (t != type && reads) {
+      other =
+          fmt::format("; {} grades of {}: check the type of those results",
+                      unknown.size() == 1 ? "it is one of the" : "they are", TypeTitle(rules_, t));
+      break;
+    }
   }
+  Problem(
+      fmt::format("column '{}' holds {} that {} not a grade of {}{}: those results will be "
+                  "rejected until they are corrected or mapped under values: grade",
+                  column, fmt::join(unknown, ", "), unknown.size() == 1 ? "is" : "are",
+                  TypeTitle(rules_, type), other));
 }
 
 void TableProposer::CommitGradeSpellings() {

@@ -434,6 +434,13 @@ TableProposal ProposeForTable(const ExportTable& table, const ExportVocabulary& 
     out.notes.push_back(
         "its header is accredit's own (a 'learner' column): it is read as it is, with no "
         "mapping");
+    for (const std::string& name : table.header) {
+      if (FieldByName(Normalize(name))) continue;
+      out.problems.push_back(fmt::format(
+          "column '{}' is not one of accredit's fields (accredit-records(5), FIELDS): it is not "
+          "read; rename it after the field it holds, or remove it",
+          name));
+    }
     return out;
   }
   std::size_t best_placed = 0;
@@ -454,6 +461,14 @@ TableProposal ProposeForTable(const ExportTable& table, const ExportVocabulary& 
     for (const std::string& name : table.header) {
       if (!IsPlacedBy(*out.shipped, name)) out.unplaced.push_back(fmt::format("'{}'", name));
     }
+  }
+  if (table.header.size() == 1 && table.rows.empty() && table.bad_rows > 0) {
+    // Nothing else is worth saying until the header is the first row.
+    out.problems.push_back(
+        "the first row has one cell and the rows below it more: it looks like a title above "
+        "the header row; delete the rows above the header in the spreadsheet, save it and run "
+        "accredit map again");
+    return out;
   }
   TableProposer(table, vocabulary, out).Propose();
   return out;

@@ -261,6 +261,9 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
       for (const std::string& note : proposal.notes) {
         out.notes.push_back(fmt::format("{}: {}", table.table.name, note));
       }
+      for (std::string& problem : proposal.problems) {
+        out.problems.push_back({table.table.name, std::move(problem)});
+      }
       continue;
     }
     if (table.optional && !proposal.recognised) {
@@ -271,7 +274,7 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
                       table.table.name));
       continue;
     }
-    if (proposal.shipped != nullptr && proposal.unplaced.empty() &&
+    if (proposal.map && proposal.shipped != nullptr && proposal.unplaced.empty() &&
         UseShipped(proposal, table, rules, sources, out)) {
       continue;
     }
@@ -288,7 +291,10 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
     for (std::string& problem : proposal.problems) {
       out.problems.push_back({table.table.name, std::move(problem)});
     }
-    if (!proposal.map) continue;
+    if (!proposal.map) {
+      ++out.unmapped;
+      continue;
+    }
     bool merged = false;
     for (std::size_t k = 0; k < maps.size() && !merged; ++k) {
       merged = internal::MergeProposedMaps(maps[k], *proposal.map);
