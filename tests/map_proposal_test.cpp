@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -357,6 +359,41 @@ TEST_CASE("a workbook's sheets are proposed for one by one") {
   CHECK(p.proposal.unreadable == 0);
   CHECK(p.proposal.mappings.empty());
   CHECK(Contains(p.notes, "cohort.xlsx["));
+}
+
+TEST_CASE("every example export and test input gets a mapping that loads and reads it") {
+  // The round trip: whatever is proposed loads with LoadColumnMap and reads its input's rows
+  // (ProposeColumnMaps checks both, and says so as a problem when either fails).
+  namespace fs = std::filesystem;
+  const fs::path root(ACCREDIT_SOURCE_DIR);
+  std::vector<std::string> paths;
+  for (const char* folder : {"examples", "tests/cli", "tests/xlsx"}) {
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root / folder)) {
+      const std::string path = entry.path().string();
+      const std::string ext = entry.path().extension().string();
+      if (!entry.is_regular_file() || path.find("/hostile-") != std::string::npos) continue;
+      if (ext == ".csv" || ext == ".xlsx" || ext == ".txt" || entry.path().filename() == "stdin") {
+        paths.push_back(path);
+      }
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  CHECK(paths.size() > 20);
+  std::size_t proposed = 0;
+  for (const std::string& path : paths) {
+    CAPTURE(path);
+    const Proposed p = Propose({InputFile::Path(path)});
+    CHECK(p.proposal.unreadable == 0);
+    CHECK_FALSE(Contains(p.problems, "does not load"));
+    CHECK_FALSE(Contains(p.problems, "does not read it"));
+    for (const ProposedMapping& m : p.proposal.mappings) {
+      ++proposed;
+      CHECK(m.rows_read > 0);
+      CHECK(m.learners > 0);
+      CHECK(m.rows_rejected < m.rows_read);
+    }
+  }
+  CHECK(proposed >= 5);
 }
 
 TEST_CASE("a YAML scalar is plain only when it reads back as the same text") {
