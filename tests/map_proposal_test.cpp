@@ -223,6 +223,24 @@ TEST_CASE("an activity log: strands as people spell them, hours, UK dates") {
         "read 3 used 3 rejected 0\n");
 }
 
+TEST_CASE("a column whose name does not say is read by its values, with a check") {
+  const std::string csv =
+      "Student ID,Type,Hours,When,Details\n"
+      "S1,Creative,1.5,14/03/2026,x\n"
+      "S2,Sport,2,15/03/2026,y\n"
+      "S3,Volunteering,3,16/03/2026,z\n";
+  const Proposed p = Propose("log.csv", csv);
+  REQUIRE(p.proposal.mappings.size() == 1);
+  const std::string& yaml = p.proposal.mappings.front().yaml;
+  CHECK(Contains(yaml, "  strand: Type"));
+  CHECK(Contains(yaml, "  date: When"));
+  CHECK(Contains(p.problems, "column 'Type' is read as the strand (its values are strands)"));
+  CHECK(Contains(p.problems, "column 'When' is read as the date (its values are dates)"));
+  CHECK(ReadWith(yaml, csv) ==
+        "S1: ///1.5h@2026-03-14\nS2: ///2h@2026-03-15\nS3: ///3h@2026-03-16\n"
+        "read 3 used 3 rejected 0\n");
+}
+
 TEST_CASE("a date whose second number is over 12 proves the month comes first") {
   const std::string csv =
       "UPN,Subject,Grade,Qualification,Date\n"

@@ -32,7 +32,9 @@ void TableProposer::Propose() {
   column_of_.fill(-1);
   map_.inputs.push_back(table_.name);
   for (const std::string& name : table_.header) meaning_.push_back(vocabulary_.Header(name));
+  by_values_.assign(table_.header.size(), false);
   ChooseLearner();
+  ReadMeaningsFromValues();
   map_.wide = DecideWide();
   ChooseFields();
   ChooseAttributes();
@@ -128,6 +130,75 @@ void TableProposer::ChooseLearner() {
   }
 }
 
+void TableProposer::ReadMeaningsFromValues() {
+  // Fields whose values the vocabulary knows: a column whose header says nothing (or says
+  // another of these fields) is read as the one its values are, when nearly all of them are.
+  static constexpr Field kByValue[] = {Field::kType, Field::kSubject, Field::kStrand,
+                                       Field::kStatus, Field::kKind};
+  const auto known = [](Field f) {
+    return std::find(std::begin(kByValue), std::end(kByValue), f) != std::end(kByValue);
+  };
+  std::array<bool, kFieldCount> named{};
+  for (const HeaderMeaning& m : meaning_) {
+    if (m.kind == HeaderMeaning::Kind::kField) named[FieldIndex(m.field)] = true;
+  }
+  for (std::size_t i = 0; i < meaning_.size(); ++i) {
+    HeaderMeaning& m = meaning_[i];
+    const bool open = m.kind == HeaderMeaning::Kind::kNone;
+    if (use_[i] != Use::kNone ||
+        !(open || (m.kind == HeaderMeaning::Kind::kField && known(m.field)))) {
+      continue;
+    }
+    if (open && vocabulary_.Subject(Header(i))) continue;  // a broadsheet's grade column
+    const ColumnValues values = CollectValues(table_, i);
+    if (values.distinct.empty()) continue;
+    const auto share = [&](Field f) {
+      std::size_t n = 0;
+      for (const ColumnValues::Value& v : values.distinct) {
+        if (!vocabulary_.Value(f, v.text).empty()) ++n;
+      }
+      return static_cast<double>(n) / static_cast<double>(values.distinct.size());
+    };
+    if (!open && share(m.field) >= 0.5) continue;
+    std::optional<Field> best;
+    double best_share = 0.8;  // nearly all: a few misspellings are listed as values
+    for (Field f : kByValue) {
+      if (named[FieldIndex(f)]) continue;
+      const double s = share(f);
+      if (s >= best_share) {
+        best = f;
+        best_share = s;
+      }
+    }
+    std::string what;
+    if (best) {
+      what = fmt::format("{} (its values are {}s)", FieldName(*best),
+                         *best == Field::kType ? "qualification type" : FieldName(*best).data());
+    } else if (open && !named[FieldIndex(Field::kDate)]) {
+      // A date column: every value a date, and not every one a bare number (an id).
+      const DateGuess dates = GuessDates(table_, i);
+      const bool numbers =
+          std::all_of(values.distinct.begin(), values.distinct.end(), [](const auto& v) {
+            return v.text.find_first_not_of("0123456789") == std::string::npos;
+          });
+      if (dates.total > 0 && dates.fitted == dates.total && !numbers) {
+        best = Field::kDate;
+        what = "date (its values are dates)";
+      }
+    }
+    if (!best) continue;
+    if (!open) named[FieldIndex(m.field)] = false;
+    named[FieldIndex(*best)] = true;
+    m = HeaderMeaning{};
+    m.kind = HeaderMeaning::Kind::kField;
+    m.field = *best;
+    m.rank = 50;
+    by_values_[i] = true;
+    Problem(fmt::format("column '{}' is read as the {}, though its name does not say so: check",
+                        Header(i), what));
+  }
+}
+
 bool TableProposer::DecideWide() const {
   bool grade = false;
   bool subject_or_type = false;
@@ -192,6 +263,12 @@ void TableProposer::ChooseFields() {
       case Field::kEvidence:
       case Field::kCategory:
         break;
+    }
+  }
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (best[f] >= 0 && by_values_[static_cast<std::size_t>(best[f])]) {
+      std::string& comment = map_.column_comments[f];
+      comment = "CHECK: taken from its values" + (comment.empty() ? "" : "; " + comment);
     }
   }
   for (std::size_t i = 0; i < meaning_.size(); ++i) {

@@ -48,6 +48,7 @@ class TableProposer {
   const std::string& Header(std::size_t column) const { return table_.header[column]; }
 
   void ChooseLearner();
+  void ReadMeaningsFromValues();
   void ChooseFields();
   void ChooseAttributes();
   bool DecideWide() const;
@@ -69,6 +70,7 @@ class TableProposer {
   ProposedMap map_;
   std::vector<Use> use_;
   std::vector<HeaderMeaning> meaning_;
+  std::vector<bool> by_values_;  // a column whose field was taken from its values
   std::array<int, kFieldCount> column_of_{};
   // Grade spellings to map: spelling -> (canonical, the types that need it).
   std::map<std::string, std::map<std::string, std::set<int>>> grade_spellings_;
