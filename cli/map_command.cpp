@@ -111,11 +111,14 @@ int RunMap(const MapCommandOptions& options, const GlobalOptions& global) {
       Say(fmt::format("{} thing{} to check (above): no mapping could be proposed\n",
                       proposal.problems.size(), proposal.problems.size() == 1 ? "" : "s"));
     } else if (proposal.mappings.empty()) {
-      Say(fmt::format("{}no new mapping is needed: accredit validate {}\n",
+      Say(fmt::format("{}no new mapping is needed{}: accredit validate {}\n",
                       proposal.problems.empty()
                           ? ""
                           : fmt::format("{} thing{} to check (above); ", proposal.problems.size(),
                                         proposal.problems.size() == 1 ? "" : "s"),
+                      options.out.empty() || options.out == "-"
+                          ? std::string()
+                          : fmt::format(" (nothing was written to {})", options.out),
                       inputs));
     } else {
       std::string maps;

@@ -313,6 +313,17 @@ TEST_CASE("a canonical header's other columns are listed, never dropped in silen
         "is not read; rename it after the field it holds, or remove it\n");
 }
 
+TEST_CASE("two columns of one name: the second is said, and the first still read") {
+  const std::string csv = "UPN,Course,Result,RESULT,Qual\nX1,Maths,7,6,GCSE\n";
+  const Proposed p = Propose("dup.csv", csv);
+  REQUIRE(p.proposal.mappings.size() == 1);
+  CHECK(p.problems ==
+        "dup.csv: column 4 is named 'RESULT' like column 3: only the first is read; rename one of "
+        "them in the export\n");
+  CHECK(ReadWith(p.proposal.mappings.front().yaml, csv) ==
+        "X1: gcse/mathematics/7\nread 1 used 1 rejected 0\n");
+}
+
 TEST_CASE("a title above the header is said in plain words") {
   const Proposed p = Propose("t.csv", "Year 11 results\nUPN,Maths\nX1,7\n");
   CHECK(p.proposal.mappings.empty());

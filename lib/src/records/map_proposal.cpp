@@ -33,6 +33,19 @@ void TableProposer::Propose() {
   map_.inputs.push_back(table_.name);
   for (const std::string& name : table_.header) meaning_.push_back(vocabulary_.Header(name));
   by_values_.assign(table_.header.size(), false);
+  for (std::size_t i = 0; i < table_.header.size(); ++i) {
+    // A mapping names columns, so of two with one name only the first can be read, and not
+    // even that one when the second is listed under ignore:.
+    for (std::size_t k = 0; k < i; ++k) {
+      if (Normalize(table_.header[k]) != Normalize(table_.header[i]) || Header(i).empty()) continue;
+      use_[i] = Use::kIgnore;
+      Problem(
+          fmt::format("column {} is named '{}' like column {}: only the first is read; "
+                      "rename one of them in the export",
+                      i + 1, Header(i), k + 1));
+      break;
+    }
+  }
   ChooseLearner();
   ReadMeaningsFromValues();
   map_.wide = DecideWide();
