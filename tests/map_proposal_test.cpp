@@ -241,6 +241,27 @@ TEST_CASE("a column whose name does not say is read by its values, with a check"
         "read 3 used 3 rejected 0\n");
 }
 
+TEST_CASE("an online form's questions are read by their words, its times left out") {
+  const std::string csv =
+      "ID,Start time,Completion time,Email,Name,UPN,What did you do?,Which strand?,"
+      "How many hours?,Date of activity,Finished?\n"
+      "1,17/10/2025 16:01,17/10/2025 16:01,a@x.org,Amy H,X1,Council,Leadership & Service,"
+      "20 hrs,17/10/2025,Yes\n"
+      "2,13/02/2026 16:02,13/02/2026 16:02,a@x.org,Amy H,X1,Choir,Creative & Cultural,15,"
+      "13/02/2026,No\n";
+  const Proposed p = Propose("form.csv", csv);
+  REQUIRE(p.proposal.mappings.size() == 1);
+  const std::string& yaml = p.proposal.mappings.front().yaml;
+  CHECK(Contains(yaml, "  hours: \"How many hours?\""));
+  CHECK(Contains(yaml, "  strand: \"Which strand?\""));
+  CHECK(Contains(yaml, "  status: \"Finished?\""));
+  CHECK(Contains(yaml, "    \"No\": in-progress"));
+  CHECK(Contains(yaml, "  - Start time                          # when the form was filled in"));
+  CHECK(p.problems.empty());
+  CHECK(ReadWith(yaml, csv) ==
+        "X1: ///20h@2025-10-17 ///15h@2026-02-13\nread 2 used 2 rejected 0\n");
+}
+
 TEST_CASE("a date whose second number is over 12 proves the month comes first") {
   const std::string csv =
       "UPN,Subject,Grade,Qualification,Date\n"

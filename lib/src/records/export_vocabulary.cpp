@@ -72,7 +72,10 @@ const std::vector<HeaderWords>& KnownHeaders() {
        {"hours", "hrs", "number of hours", "hours completed", "hours spent", "duration", "time",
         "time spent"}},
       {"strand", "", {"strand", "pdp strand", "pdp area", "area", "bacc strand", "element"}},
-      {"status", "", {"status", "result status", "grade status", "entry status"}},
+      {"status",
+       "",
+       {"status", "result status", "grade status", "entry status", "finished", "completed",
+        "complete", "done", "is it finished"}},
       {"date",
        "",
        {"date", "series", "exam series", "examseries", "date achieved", "activity date",
@@ -115,6 +118,9 @@ const std::vector<HeaderWords>& KnownHeaders() {
        "contact details are not needed",
        {"email", "email address", "e mail", "address", "postcode", "phone", "telephone"}},
       {"-", "the centre is the same for every row", {"centreno", "centre number", "centre no"}},
+      {"-",
+       "when the form was filled in, not when the activity was done",
+       {"start time", "completion time", "last modified time", "submitted at", "submission time"}},
   };
   return kHeaders;
 }
@@ -502,8 +508,26 @@ void ExportVocabulary::AddValue(Field field, std::string_view spelling,
 }
 
 HeaderMeaning ExportVocabulary::Header(std::string_view name) const {
-  auto it = headers_.find(WordKey(name));
+  const std::string key = WordKey(name);
+  auto it = headers_.find(key);
   if (it != headers_.end()) return it->second;
+  // A question of an online form ("How many hours?", "Which strand?"): by a word in it.
+  static constexpr std::pair<std::string_view, Field> kWords[] = {
+      {"hours", Field::kHours}, {"hrs", Field::kHours}, {"strand", Field::kStrand}};
+  for (const auto& [word, field] : kWords) {
+    std::size_t at = 0;
+    while ((at = key.find(word, at)) != std::string::npos) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || key[at - 1] == ' ') && (end == key.size() || key[end] == ' ')) {
+        HeaderMeaning meaning;
+        meaning.kind = HeaderMeaning::Kind::kField;
+        meaning.field = field;
+        meaning.rank = 60;
+        return meaning;
+      }
+      at = end;
+    }
+  }
   if (std::optional<Field> field = FieldByName(Normalize(name))) {
     HeaderMeaning meaning;
     meaning.kind = HeaderMeaning::Kind::kField;

@@ -187,7 +187,7 @@ void TableProposer::ReadMeaningsFromValues() {
     if (best) {
       what = fmt::format("{} (its values are {}s)", FieldName(*best),
                          *best == Field::kType ? "qualification type" : FieldName(*best).data());
-    } else if (open && !named[FieldIndex(Field::kDate)]) {
+    } else if (!named[FieldIndex(Field::kDate)]) {
       // A date column: every value a date, and not every one a bare number (an id).
       const DateGuess dates = GuessDates(table_, i);
       const bool numbers =
@@ -337,6 +337,12 @@ void TableProposer::ReadSpellings(Field field, std::size_t column) {
   for (const ColumnValues::Value& value : values.distinct) {
     std::string canonical = vocabulary_.Value(field, value.text);
     if (canonical.empty() && open_subjects) canonical = IdForm(value.text);
+    if (canonical.empty() && field == Field::kStatus) {
+      // "Finished?" answered Yes or No: only in a column its header says is the status.
+      const std::string key = WordKey(value.text);
+      if (key == "yes" || key == "y") canonical = "achieved";
+      if (key == "no" || key == "n") canonical = "in-progress";
+    }
     if (!canonical.empty()) {
       const bool same = field == Field::kStatus || field == Field::kKind
                             ? LowerAscii(value.text) == canonical
