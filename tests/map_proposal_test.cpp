@@ -70,8 +70,14 @@ std::string ReadWith(const std::string& yaml, const std::string& csv) {
   for (const Learner& learner : records.learners) {
     out += learner.id + ":";
     for (const Achievement& a : learner.achievements) {
-      out += fmt::format(" {}/{}/{}", learner.Text(a, Field::kType),
-                         learner.Text(a, Field::kSubject), learner.Text(a, Field::kGrade));
+      // The type and subject as resolved (an id), the grade as read.
+      const RuleSet& rules = DefaultRules();
+      const std::string_view type =
+          a.type == kNone ? std::string_view() : rules.types[static_cast<std::size_t>(a.type)].id;
+      const std::string_view subject = a.subject == kNone
+                                           ? learner.Text(a, Field::kSubject)
+                                           : rules.subjects[static_cast<std::size_t>(a.subject)].id;
+      out += fmt::format(" {}/{}/{}", type, subject, learner.Text(a, Field::kGrade));
       if (a.hours > 0) out += fmt::format("/{}h", a.hours);
       if (a.date) out += "@" + FormatDate(*a.date);
     }
@@ -198,9 +204,9 @@ TEST_CASE("a long export gets its columns, spellings, date format and fits") {
         "'sport'? (the mapping has it as a guess, commented out)\n");
   CHECK(ReadWith(yaml, csv) ==
         "1001: gcse/mathematics/7@2026-06-30 a-level/further-mathematics/A*@2027-06-30\n"
-        "1002: btec-national-extended-diploma/computer-science/D*D*D@2027-06-30\n"
-        "read 4 used 3 rejected 1\n"
-        "error: unknown subject 'Sprts'\n");
+        "1002: btec-national-extended-diploma/computer-science/D*D*D@2027-06-30 "
+        "gcse/Sprts/X@2026-06-30\n"
+        "read 4 used 4 rejected 0\n");
 }
 
 TEST_CASE("an activity log: strands as people spell them, hours, UK dates") {

@@ -564,13 +564,39 @@ std::optional<SubjectHeader> ExportVocabulary::Subject(std::string_view name) co
   return std::nullopt;
 }
 
+bool ExportVocabulary::ReadAsIs(Field field, std::string_view spelling) const {
+  if (field == Field::kSubject) return rules_.MatchSubject(spelling) != kNone;
+  if (field == Field::kType) return rules_.MatchType(spelling) != kNone;
+  if (field == Field::kStatus || field == Field::kKind) {
+    const std::string lowered = LowerAscii(TrimSpace(spelling));
+    return field == Field::kStatus ? StatusByName(lowered).has_value()
+                                   : KindByName(lowered).has_value();
+  }
+  return false;
+}
+
 std::string ExportVocabulary::Value(Field field, std::string_view spelling) const {
+  // The rules' own ids and aliases first: what the records resolver itself matches.
+  if (field == Field::kSubject) {
+    if (const int s = rules_.MatchSubject(spelling); s != kNone) {
+      return rules_.subjects[static_cast<std::size_t>(s)].id;
+    }
+  } else if (field == Field::kType) {
+    if (const int t = rules_.MatchType(spelling); t != kNone) {
+      return rules_.types[static_cast<std::size_t>(t)].id;
+    }
+  }
   const auto& table = values_[static_cast<std::size_t>(field)];
   auto it = table.find(WordKey(spelling));
   return it == table.end() ? std::string() : it->second;
 }
 
 std::string ExportVocabulary::Closest(Field field, std::string_view spelling) const {
+  if (field == Field::kSubject) {
+    if (std::string close = rules_.SuggestSubject(spelling); !close.empty()) return close;
+  } else if (field == Field::kType) {
+    if (std::string close = rules_.SuggestType(spelling); !close.empty()) return close;
+  }
   const auto& candidates = canonical_[static_cast<std::size_t>(field)];
   std::string close = ClosestMatch(IdForm(spelling), candidates);
   if (!close.empty()) return close;

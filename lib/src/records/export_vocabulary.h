@@ -66,6 +66,10 @@ class ExportVocabulary {
   // The canonical value `spelling` means for `field` (subject, type, strand, status or kind),
   // or "" when it is not known.
   std::string Value(Field field, std::string_view spelling) const;
+  // Whether the records resolver reads `spelling` of `field` by itself, so that a mapping needs
+  // no entry for it: a subject or type by its id or an alias (RuleSet::MatchSubject,
+  // MatchType), a status or kind in any case.
+  bool ReadAsIs(Field field, std::string_view spelling) const;
   // The canonical value of `field` closest to `spelling` (a "did you mean"), or "".
   std::string Closest(Field field, std::string_view spelling) const;
 

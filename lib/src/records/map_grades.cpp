@@ -156,8 +156,9 @@ void TableProposer::ReadWideGrades() {
       column.check = "CHECK: not a subject the rules know";
       Problem(
           fmt::format("column '{}' holds grades but is not named after a subject the rules "
-                      "know: it is read as subject '{}' ({}); check, or map it to a known "
-                      "subject under wide: subjects",
+                      "know: it is read as subject '{}' ({}), a subject of its own that "
+                      "accredit validate warns of; check, or map it to a known subject under "
+                      "wide: subjects",
                       Header(i), subject->subject, TypeTitle(rules_, guess.type)));
     }
     column.subject = subject->subject;

@@ -344,9 +344,7 @@ void TableProposer::ReadSpellings(Field field, std::size_t column) {
       if (key == "no" || key == "n") canonical = "in-progress";
     }
     if (!canonical.empty()) {
-      const bool same = field == Field::kStatus || field == Field::kKind
-                            ? LowerAscii(value.text) == canonical
-                            : value.text == canonical;
+      const bool same = value.text == canonical || vocabulary_.ReadAsIs(field, value.text);
       if (!same) map_.values[FieldIndex(field)].push_back({value.text, canonical, false});
       continue;
     }
@@ -358,6 +356,12 @@ void TableProposer::ReadSpellings(Field field, std::size_t column) {
           fmt::format("value '{}' in column '{}' is not a known {}: did you mean '{}'? (the "
                       "mapping has it as a guess, commented out)",
                       value.text, Header(column), what, close));
+    } else if (field == Field::kSubject) {
+      Problem(
+          fmt::format("value '{}' in column '{}' is not a subject the rules know: it is read "
+                      "as a subject of its own (accredit validate warns of it); if it is one "
+                      "the rules know by another name, map it under values: subject",
+                      value.text, Header(column)));
     } else {
       Problem(
           fmt::format("value '{}' in column '{}' is not a {} the rules know: add its "

@@ -43,7 +43,7 @@ Y11 = [
     ["K801200026003", "Clarke", "Jordan", "11B", 9, 5, 4, "8-8", 9, "", 46254],
 ]
 KS5 = [
-    ["UPN", "Qualification", "Subject", "Grade", "Series"],
+    ["UPN", "Qualification", "Course", "Grade", "Series"],
     ["G801200026001", "GCE A Level", "Maths", "A*", "June 2028"],
     ["G801200026001", "GCE A Level", "Physics", "A", "June 2028"],
 ]
