@@ -77,7 +77,8 @@ struct MapProposal {
 // readers take (accredit-records(5)). The vocabulary is that of `rules` (its subjects, types
 // and scales) and the shipped mappings. Each input is registered in `sources`. Errors go to
 // `diagnostics`, and the input is counted as unreadable: `io-error`, `too-large`,
-// `bad-workbook`, `bad-encoding`, `bad-quote`... in the header, `empty-input` (no header).
+// `bad-workbook`, `bad-encoding`, `bad-quote`... in the header, `missing-column` (an empty
+// input: no header row).
 MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSet& rules,
                               SourceSet& sources, Diagnostics& diagnostics,
                               const MapOptions& options = {});

@@ -42,8 +42,9 @@ struct TypeGuess {
   std::uint64_t total = 0;     // cells with a value
   std::vector<std::string> unknown;  // spellings not on the type's scale
 };
-// `hint`: the header (or its type words), whose type names ("GCSE", "HPQ", "BTEC") narrow
-// the types tried; `subject`: the column's subject ("combined-science" prefers its type).
+// `hint`: a type's name ("GCSE", "HPQ": that type) or type words ("BTEC": the types whose id
+// or title has them) from the header, which narrow the types tried when one of them reads
+// the grades. Ties go to the more common type (GradedTypes), the others in `also`.
 TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& vocabulary,
                          std::string_view hint);
 
