@@ -11,8 +11,8 @@
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <span>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
