@@ -12,9 +12,12 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
   cmd.add_option("--as-of", flags.as_of,
                  "Judge as on this date (YYYY-MM-DD): later work does not count");
   cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
-  cmd.add_option("-m,--map", flags.map,
-                 "Column mapping (accredit-map: 1) for a school system's export")
-      ->type_name(kFileArgument);
+  cmd.add_option("-m,--map", flags.maps,
+                 "Column mapping (accredit-map: 1) for a school system's export, or a shipped "
+                 "one by name (sims-results); repeatable: each input takes the one its header "
+                 "fits. Default: the shipped mappings are tried")
+      ->type_name(kFileArgument)
+      ->allow_extra_args(false);
   cmd.add_option("--exceptions", flags.exceptions,
                  "Assessor exceptions file (accredit-exceptions: 1; repeatable)")
       ->type_name(kFileArgument)
@@ -36,6 +39,8 @@ WorkflowOptions WorkflowOptionsOf(const EvaluationFlags& flags) {
   options.as_of = flags.as_of;
   options.predicted = flags.predicted;
   options.exceptions = InputFilesOf(flags.exceptions);
+  // Each input takes the mapping its header fits (a shipped one when none given does).
+  options.maps = InputFilesOf(flags.maps);
   return options;
 }
 
@@ -43,7 +48,6 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
   std::vector<CohortInput> inputs;
   for (const std::string& path : flags.records) {
     CohortInput input{InputFile::Path(path), std::nullopt};
-    if (!flags.map.empty()) input.map = InputFile::Path(flags.map);
     inputs.push_back(std::move(input));
   }
   return inputs;

@@ -18,7 +18,7 @@ struct EvaluationFlags {
   std::vector<std::string> rules;    // empty: the built-in default programme
   std::string award;
   std::string as_of;
-  std::string map;                      // a column mapping (accredit-map: 1) for the records
+  std::vector<std::string> maps;        // column mappings (accredit-map: 1) for the records
   std::vector<std::string> exceptions;  // assessor exception files (accredit-exceptions: 1)
   bool predicted = false;
 };

@@ -27,8 +27,10 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                   "Old rule file or folder (repeatable): show who changes outcome under --rules")
       ->allow_extra_args(false)
       ->type_name(kPathArgument);
-  cmd->add_option("-g,--group-by", options->group_by,
-                  "Also summarise per value of this field (e.g. provider, category)");
+  cmd->add_option(
+      "-g,--group-by", options->group_by,
+      "Also summarise per value of this field (provider, category) or learner attribute "
+      "(form, gender, pupil-premium, send)");
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
   cmd->add_option("-f,--format", options->format, "Output: " + ListOf(kReportFormatNames))
@@ -44,10 +46,8 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   accredit::ReportOptions report_options;
   report_options.no_names = options.no_names;
   if (!options.group_by.empty()) {
-    report_options.group_by = GroupByField(options.group_by);
-    if (!report_options.group_by) {
-      PrintError(fmt::format("--group-by expects a record field other than learner ({}), got '{}'",
-                             fmt::join(GroupByFieldNames(), ", "), options.group_by));
+    if (std::string why = SetGroupBy(options.group_by, report_options); !why.empty()) {
+      PrintError(why);
       return kExitError;
     }
   }

@@ -128,8 +128,8 @@ TEST_CASE("mapping files are checked with located diagnostics") {
        "m.map.yaml:4:9: error: expected a list for 'ignore', got a mapping [bad-node]\n"},
       {"bad date format, set learner",
        "accredit-map: 1\ndates: seres\nset: {learner: L1, kind: qualification}\n",
-       "m.map.yaml:2:8: error: date format 'seres' is not one of iso, series, dd/mm/yyyy "
-       "[bad-value]\n"
+       "m.map.yaml:2:8: error: date format 'seres' is not one of iso, series, dd/mm/yyyy, "
+       "mm/dd/yyyy, d mon yyyy [bad-value]\n"
        "note: did you mean 'series'?\n"
        "m.map.yaml:3:16: error: 'set' cannot give every row the same learner [bad-value]\n"},
       {"wide layouts",
@@ -138,7 +138,7 @@ TEST_CASE("mapping files are checked with located diagnostics") {
        "note: did you mean 'subjects'?\n"
        "m.map.yaml:2:38: error: pattern 'GCSE' has no '{subject}' in it [bad-value]\n"},
       {"wide without subjects", "accredit-map: 1\nwide: {type: gcse}\n",
-       "m.map.yaml:2:7: error: 'wide' needs 'subjects' or 'pattern' (or both) [bad-value]\n"},
+       "m.map.yaml:2:7: error: 'wide' needs 'subjects', 'pattern' or 'patterns' [bad-value]\n"},
       {"YAML syntax", "accredit-map: 1\ncolumns: {learner: [UPN}\n",
        "m.map.yaml:2:24: error: invalid YAML: illegal flow end [yaml-syntax]\n"},
   };
@@ -162,13 +162,88 @@ TEST_CASE("mapping files are checked with located diagnostics") {
   CHECK(good.map->MapValue(Field::kSubject, "MATHS") == "mathematics");
   CHECK(good.map->MapValue(Field::kSubject, "Maths!") == "Maths!");
   CHECK(good.map->dates == DateFormat::kSeries);
-  CHECK(good.map->wide->SubjectFor("maths") == "mathematics");
-  CHECK(good.map->wide->SubjectFor(" History Grade") == "History");
-  CHECK(good.map->wide->SubjectFor("Grade") == std::nullopt);
-  CHECK(good.map->GradeColumnSubject(" Maths Grade") == "mathematics");
-  CHECK(good.map->GradeColumnSubject("Art & Design Grade") == "art-design");
-  CHECK(good.map->GradeColumnSubject("Maths") == "mathematics");
-  CHECK(good.map->GradeColumnSubject("Notes") == std::nullopt);
+  auto subject_of = [&](std::string_view column) -> std::optional<std::string> {
+    std::optional<GradeColumn> found = good.map->wide->ColumnFor(column);
+    if (!found) return std::nullopt;
+    return found->subject;
+  };
+  CHECK(subject_of("maths") == "mathematics");
+  CHECK(subject_of(" History Grade") == "History");
+  CHECK(subject_of("Grade") == std::nullopt);
+  auto mapped_subject_of = [&](std::string_view column) -> std::optional<std::string> {
+    std::optional<GradeColumn> found = good.map->GradeColumnFor(column);
+    if (!found) return std::nullopt;
+    CHECK(found->type.empty());
+    return found->subject;
+  };
+  CHECK(mapped_subject_of(" Maths Grade") == "mathematics");
+  CHECK(mapped_subject_of("Art & Design Grade") == "art-design");
+  CHECK(mapped_subject_of("Maths") == "mathematics");
+  CHECK(mapped_subject_of("Notes") == std::nullopt);
+}
+
+TEST_CASE("a mixed broadsheet gives columns and patterns their own type and level") {
+  Loaded mixed = Load(
+      "accredit-map: 1\nwide:\n  id: [UPN]\n  type: gcse\n  subjects:\n    Maths: mathematics\n"
+      "    Comb Sci: {subject: combined-science, type: gcse-combined-science}\n"
+      "    BTEC Sport: {subject: sport, type: btec-tech-award, level: 2}\n"
+      "  patterns:\n    - {pattern: \"{subject} (A level)\", type: a-level}\n"
+      "    - {pattern: \"{subject} (GCSE)\"}\n");
+  REQUIRE(mixed.map);
+  CHECK(mixed.diagnostics == "");
+  std::optional<GradeColumn> maths = mixed.map->GradeColumnFor("MATHS");
+  REQUIRE(maths);
+  CHECK(maths->subject == "mathematics");
+  CHECK(maths->type == "");
+  std::optional<GradeColumn> science = mixed.map->GradeColumnFor("comb sci");
+  REQUIRE(science);
+  CHECK(science->type == "gcse-combined-science");
+  std::optional<GradeColumn> sport = mixed.map->GradeColumnFor("BTEC Sport");
+  REQUIRE(sport);
+  CHECK(sport->level == "2");
+  std::optional<GradeColumn> history = mixed.map->GradeColumnFor("History (A level)");
+  REQUIRE(history);
+  CHECK(history->subject == "history");
+  CHECK(history->type == "a-level");
+  std::optional<GradeColumn> french = mixed.map->GradeColumnFor("French (GCSE)");
+  REQUIRE(french);
+  CHECK(french->type == "");
+
+  Loaded bad = Load(
+      "accredit-map: 1\nwide:\n  subjects:\n    Maths: {type: gcse}\n"
+      "  patterns:\n    - {type: gcse}\n    - {pattern: GCSE}\n");
+  CHECK(!bad.map);
+  CHECK(bad.diagnostics ==
+        "m.map.yaml:4:12: error: column 'Maths' needs 'subject' [missing-key]\n"
+        "m.map.yaml:6:7: error: each of 'wide: patterns' needs 'pattern' [missing-key]\n"
+        "m.map.yaml:7:17: error: pattern 'GCSE' has no '{subject}' in it [bad-value]\n");
+}
+
+TEST_CASE("attributes and fits are read; a column is one attribute's or one field's") {
+  Loaded good = Load(
+      "accredit-map: 1\nfits: [Subject, [Grade, Result]]\ncolumns: {learner: [UPN], grade: "
+      "[Result]}\n"
+      "attributes:\n  name: [Full Name, Name]\n  form: [Reg Group]\n  pupil-premium: [PP]\n");
+  REQUIRE(good.map);
+  CHECK(good.diagnostics == "");
+  CHECK(good.map->fits == std::vector<std::vector<std::string>>{{"subject"}, {"grade", "result"}});
+  std::size_t preference = 9;
+  CHECK(good.map->AttributeFor(" name ", &preference) == "name");
+  CHECK(preference == 1);
+  CHECK(good.map->AttributeFor("REG GROUP") == "form");
+  CHECK(good.map->AttributeFor("UPN") == "");
+
+  Loaded bad = Load(
+      "accredit-map: 1\ncolumns: {learner: [UPN]}\n"
+      "attributes:\n  Form Group: [Form]\n  name: [UPN]\n  form: [Reg]\n  year: [reg]\n");
+  CHECK(!bad.map);
+  CHECK(bad.diagnostics ==
+        "m.map.yaml:4:3: error: attribute 'Form Group' is not an id (lower-case letters, digits "
+        "and hyphens, as in pupil-premium) [bad-id]\n"
+        "m.map.yaml:5:9: error: column 'UPN' is mapped to field 'learner' and to attribute "
+        "'name' [duplicate-column]\n"
+        "m.map.yaml:7:9: error: column 'reg' is mapped to attributes 'form' and 'year' "
+        "[duplicate-column]\n");
 }
 
 TEST_CASE("dates are converted from series and UK formats") {
@@ -192,6 +267,24 @@ TEST_CASE("dates are converted from series and UK formats") {
       {"08/22/2024", DateFormat::kDayMonthYear, std::nullopt},
       {"22/08/24", DateFormat::kDayMonthYear, std::nullopt},
       {"June 2024", DateFormat::kIso, std::nullopt},
+      {"08/22/2024", DateFormat::kMonthDayYear, "2024-08-22"},
+      {"03/04/2026", DateFormat::kMonthDayYear, "2026-03-04"},
+      {"03/04/2026", DateFormat::kDayMonthYear, "2026-04-03"},
+      {"22/08/2024", DateFormat::kMonthDayYear, std::nullopt},
+      {"22 Aug 2024", DateFormat::kDayMonName, "2024-08-22"},
+      {"1 September 2025", DateFormat::kDayMonName, "2025-09-01"},
+      {"22-aug-2024", DateFormat::kDayMonName, "2024-08-22"},
+      {"30 Feb 2024", DateFormat::kDayMonName, std::nullopt},
+      {"22 Agu 2024", DateFormat::kDayMonName, std::nullopt},
+      // Excel serials of five digits or more, in every format but iso.
+      {"45526", DateFormat::kDayMonthYear, "2024-08-22"},
+      {"45526.5", DateFormat::kSeries, "2024-08-22"},
+      {"10000", DateFormat::kDayMonName, "1927-05-18"},
+      {"2024", DateFormat::kSeries, std::nullopt},  // a year, never a day of 1905
+      {"2958465", DateFormat::kDayMonthYear, "9999-12-31"},
+      {"2958466", DateFormat::kDayMonthYear, std::nullopt},
+      {"45526", DateFormat::kIso, std::nullopt},
+      {"45526.x", DateFormat::kDayMonthYear, std::nullopt},
   };
   for (const DateCase& c : cases) {
     INFO(c.text);

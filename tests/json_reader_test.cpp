@@ -272,7 +272,8 @@ TEST_CASE("a mapping's values, constants and dates apply to JSON rows") {
        "\"date\": \"22/08/2024\"},\n"
        " {\"learner\": \"L1\", \"type\": \"gcse\", \"grade\": 4, \"date\": \"2024-22-08\"}]",
        "L1: 1, 1\n",
-       "records.json:2:56: error: date '2024-22-08' is not a date like 22/08/2024 [bad-date]\n",
+       "records.json:2:56: error: date '2024-22-08' is not a date like 22/08/2024 (day/month/year) "
+       "[bad-date]\n",
        "/1/date", 2, 1, 1, options},
   });
 }

@@ -187,7 +187,14 @@ TEST_CASE("each input is read with its own column mapping and learners are merge
   CHECK(own.learners.size() == 6);
   CHECK(own.learners == shared.learners);
   CHECK(own.totals.accounting.rows_read == shared.totals.accounting.rows_read);
-  // Without the mapping the SIMS export has no learner column: nothing of it is read.
+  // Without a mapping given, the shipped SIMS mapping fits the export's header and is chosen.
+  const Collected chosen =
+      RunCohort(options, {CohortInput{results, {}}, CohortInput{activities, {}}});
+  CHECK(chosen.learners == own.learners);
+  CHECK(std::find(chosen.codes.begin(), chosen.codes.end(), "mapping-chosen") !=
+        chosen.codes.end());
+  // Without the shipped mappings the SIMS export has no learner column: nothing of it is read.
+  options.shipped_maps = false;
   const Collected unmapped =
       RunCohort(options, {CohortInput{results, {}}, CohortInput{activities, {}}});
   CHECK(std::find(unmapped.codes.begin(), unmapped.codes.end(), "missing-column") !=

@@ -21,13 +21,28 @@
 //   set: {kind: qualification}          # constants for fields the export lacks
 //   dates: series                       # iso (default) | series | dd/mm/yyyy
 //   ignore: [Forename, Surname, "Reg Group"]   # known columns that are not read
+//   fits: [Subject, [Grade, Result]]    # columns a header must have (a list: any one of
+//                                       # them) besides a learner column, for this mapping to
+//                                       # be chosen automatically (see "Choosing" below)
+//   attributes:                         # learner attributes <- source column(s), by preference
+//     name: [Name, Full Name]
+//     forename: [Forename, Preferred Forename]
+//     surname: [Surname, Legal Surname]
+//     form: [Reg Group, Form, Tutor Group]
+//     pupil-premium: [PP, Pupil Premium]
 //   wide:                               # only for broadsheets: one grade column per subject
 //     id: [UPN]                         # the learner column (default: columns: learner)
-//     type: gcse                        # the type of every grade cell
-//     subjects: {Maths: mathematics, "Eng Lang": english-language}
+//     type: gcse                        # the type of a grade cell unless its column says
+//     subjects:                         # column -> subject, or -> subject with its own type
+//       Maths: mathematics              #   and level (a mixed broadsheet)
+//       "Combined Sci": {subject: combined-science, type: gcse-combined-science}
+//       "BTEC Sport": {subject: sport, type: btec-tech-award, level: 2}
 //     pattern: "GCSE {subject}"         # and/or: any column named like this is a subject
 //                                       # (the {subject} text through `values: subject`,
 //                                       # else as an id: "Computer Science" computer-science)
+//     patterns:                         # or several patterns, each with its own type, level
+//       - {pattern: "{subject} (GCSE)", type: gcse}
+//       - {pattern: "{subject} (A level)", type: a-level}
 //
 // Matching: column names and value spellings are matched ignoring ASCII case and surrounding
 // spaces. A column named exactly after a canonical field (`grade`) still fills that field, as
@@ -37,21 +52,39 @@
 // "did you mean"). `set:` fills a field whose cell is missing or empty; its values are
 // canonical and are not mapped.
 //
-// Dates: `iso` reads YYYY-MM-DD. `dd/mm/yyyy` reads UK spreadsheet dates (d/m/yyyy too).
+// Choosing: an input given no mapping is matched, by its header, against the mappings to try
+// (ReadOptions::maps_to_try: those given with --map first, then the shipped ones, tried only
+// when none of those fits). A header with a `learner` column is canonical and read without
+// one. Otherwise a mapping fits when its
+// learner column and every entry of its `fits:` are in the header (without `fits:`: a grade
+// column of its wide layout, or another column it names); of those that fit, the one that
+// names most of the header's columns is used, with a `mapping-chosen` note. Two that name as
+// many are an `ambiguous-mapping` error naming both; none leaves the input canonical.
+//
+// Attributes: a learner's name, form group, year group, gender, pupil premium, SEND, EAL or any
+// other attribute named (an id: lower-case letters, digits, hyphens), read from the first row
+// of that learner where the cell is not empty. They are shown where a person reads about the
+// learner (a transcript, a report broken down by an attribute), never in a diagnostic.
+//
+// Dates: `iso` reads YYYY-MM-DD. `dd/mm/yyyy` reads UK spreadsheet dates (d/m/yyyy too);
+// `mm/dd/yyyy` the American order, only when declared. `d mon yyyy` reads `22 Aug 2024` and
+// `22 August 2024`.
 // `series` reads an exam series, `June 2024` (a month name or its first three letters) or
 // `Summer 2024` (summer = June, autumn = November, winter = January), as the LAST day of that
 // month: results are issued after the exams of a series end, so the last day is the earliest
 // date by which the qualification was surely achieved; a programme that starts in the middle
 // of a series month therefore never counts that series as earlier work done before it. Every
-// format also accepts an ISO date as it is. A value that does not fit is `bad-date`.
+// format also accepts an ISO date as it is, and every format but `iso` an Excel serial day
+// number of five digits or more (45526 is 2024-08-22), as a date column of a workbook saved as
+// CSV may hold. A value that does not fit is `bad-date`.
 //
 // Wide layout: each non-empty grade cell is one row (one achievement) in the accounting, at
 // the cell's line and column; empty cells are not rows. Row-wide columns named by `columns:`
 // (a date, a status) apply to every cell of the row. A record the CSV reader cannot split
 // counts as one rejected row, since its cells cannot be trusted.
 //
-// Personal data: columns such as names are never copied into a Learner; list them under
-// `ignore:` so that they are not reported as unknown columns either.
+// Personal data: a column is copied into a Learner only as an attribute the mapping names;
+// columns listed under `ignore:` are not read and not reported as unknown columns either.
 #pragma once
 
 #include <array>
@@ -60,6 +93,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "accredit/diagnostic.h"
@@ -72,27 +106,46 @@ enum class DateFormat : std::uint8_t {
   kIso,           // 2024-08-22
   kSeries,        // June 2024, Summer 2024 (the last day of the month)
   kDayMonthYear,  // 22/08/2024
+  kMonthDayYear,  // 08/22/2024
+  kDayMonName,    // 22 Aug 2024, 22 August 2024
 };
 // As written after `dates:`.
 inline constexpr EnumName<DateFormat> kDateFormatNames[] = {
     {DateFormat::kIso, "iso", "ISO 8601"},
     {DateFormat::kSeries, "series", "Exam series"},
     {DateFormat::kDayMonthYear, "dd/mm/yyyy", "Day/month/year"},
+    {DateFormat::kMonthDayYear, "mm/dd/yyyy", "Month/day/year"},
+    {DateFormat::kDayMonName, "d mon yyyy", "Day, month name, year"},
 };
 static_assert(InDeclarationOrder(kDateFormatNames));
+
+// What a grade column of a wide layout holds: the subject, and the type and level of its
+// cells when the column says (else the layout's `type:`, the row's or `set:`).
+struct GradeColumn {
+  std::string subject;
+  std::string type;           // empty: the layout's
+  std::string level;          // empty: the row's, or none
+  bool from_pattern = false;  // the subject is the text a pattern matched, not yet mapped
+};
+
+// One `pattern:` of a wide layout, split at "{subject}", normalised.
+struct ColumnPattern {
+  std::string prefix;
+  std::string suffix;
+  std::string type;   // empty: the layout's
+  std::string level;  // empty: none
+};
 
 // The `wide:` part of a mapping.
 struct WideLayout {
   std::vector<std::string> id;  // learner column alternatives, normalised; empty = columns:
-  std::string type;             // the type of every grade cell; empty = from the row or set:
-  std::unordered_map<std::string, std::string> subjects;  // normalised column -> subject
-  std::string pattern_prefix;  // `pattern:` split at "{subject}", normalised
-  std::string pattern_suffix;
-  bool has_pattern = false;
+  std::string type;             // the type of a grade cell; empty = from the row or set:
+  std::unordered_map<std::string, GradeColumn> subjects;  // normalised column -> its cells
+  std::vector<ColumnPattern> patterns;                    // in the order written
 
-  // The subject (as written in `subjects:`, or the text `{subject}` matched in the column
-  // name) of a grade column, or nullopt when `column` is not a grade column.
-  std::optional<std::string> SubjectFor(std::string_view column) const;
+  // What grade column `column` holds (`subject` as written in `subjects:`, or the text
+  // `{subject}` matched in the column name), or nullopt when it is not a grade column.
+  std::optional<GradeColumn> ColumnFor(std::string_view column) const;
 };
 
 // A loaded mapping. Names and spellings are stored normalised (trimmed, lower case).
@@ -104,6 +157,17 @@ struct ColumnMap {
   DateFormat dates = DateFormat::kIso;
   std::vector<std::string> ignore;
   std::optional<WideLayout> wide;
+  // `fits:` columns a header must have to be chosen, each one name or a list of alternatives
+  // (normalised)
+  std::vector<std::vector<std::string>> fits;
+  // Learner attributes: attribute id -> source column alternatives (normalised), in the order
+  // written.
+  std::vector<std::pair<std::string, std::vector<std::string>>> attributes;
+  std::string description;  // `description:`, or ""
+  std::string name;         // the file it was read from, for notes ("mappings/sims.map.yaml")
+
+  // The attribute a source column fills, or "" (with its preference among the alternatives).
+  std::string_view AttributeFor(std::string_view column, std::size_t* preference = nullptr) const;
 
   // The field a source column fills: by `columns:`, else by its canonical name.
   // `preference` receives the index of the alternative (0 = first listed; a canonical name
@@ -113,11 +177,11 @@ struct ColumnMap {
   bool Ignores(std::string_view column) const;
   // The canonical value for `value` of `field` by `values:`, else `value` unchanged.
   std::string_view MapValue(Field field, std::string_view value) const;
-  // With a `wide:` layout, the subject of grade column `column`, or nullopt when it is not a
-  // grade column: as listed in `wide: subjects`, else the `{subject}` text of the pattern
+  // With a `wide:` layout, what grade column `column` holds, or nullopt when it is not a
+  // grade column: as listed in `wide: subjects`, else the `{subject}` text of a pattern
   // through `values: subject`, else that text written as an id (lower case, runs of spaces
   // and punctuation as one hyphen: `Computer Science` -> `computer-science`).
-  std::optional<std::string> GradeColumnSubject(std::string_view column) const;
+  std::optional<GradeColumn> GradeColumnFor(std::string_view column) const;
 };
 
 // Loads a mapping file `text` registered as `source`. Returns nullopt after at least one error.
@@ -138,6 +202,11 @@ std::optional<ColumnMap> LoadColumnMap(SourceId source, std::string_view text,
 // when the date does not fit the mapping's format; the caller rejects the row.
 bool ApplyColumnMap(const ColumnMap& map, std::array<std::string_view, kFieldCount>& values,
                     std::string& scratch, const Location& date_location, Diagnostics& diagnostics);
+
+// The mappings shipped in rules/mappings/ (embedded in the binary), each registered in
+// `sources` as `rules/mappings/FILE` and named by its file's stem (`sims-results`), in file
+// order. They are what an input without a mapping is matched against (ReadOptions::maps_to_try).
+std::vector<ColumnMap> LoadShippedColumnMaps(SourceSet& sources);
 
 // Converts `text` written in `format` to an ISO date "YYYY-MM-DD", or nullopt.
 std::optional<std::string> ConvertDate(std::string_view text, DateFormat format);

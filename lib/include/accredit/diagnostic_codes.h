@@ -32,6 +32,7 @@ struct DiagnosticCodeInfo {
 inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"absent-learner", "an exception for a learner who is not in the records"},
     {"ambiguous-achievement", "an exception's achievement matches several of the learner's"},
+    {"ambiguous-mapping", "an input whose header fits two column mappings equally well"},
     {"assumed-encoding", "note: an input that is not UTF-8 was read as UTF-16 or Windows-1252"},
     {"bad-action-node", "an exception's action cannot apply to the node it names"},
     {"bad-check-character", "a UPN-shaped learner id or a QAN whose check character is wrong"},
@@ -76,6 +77,7 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"include-not-found", "a file named in 'uses' that is not found"},
     {"io-error", "a file that cannot be read"},
     {"line-too-long", "a CSV record longer than its limit"},
+    {"mapping-chosen", "note: the column mapping an input was read with, chosen by its header"},
     {"missing-achievement", "an exception whose action needs an achievement and names none"},
     {"missing-column", "records without a header, a learner column or (wide) a grade column"},
     {"missing-field", "a record without a value it needs: learner id, type, grade or hours"},

@@ -27,6 +27,20 @@ struct ReadOptions {
   // outlive the call. JSON inputs use its `columns:` names as keys and its `values`, `set`
   // and `dates`, but not `wide` or `ignore`.
   const ColumnMap* map = nullptr;
+  // maps_to_try (none) when `map` is null, the mappings a CSV input's (or a sheet's) header is
+  // matched against to choose one (column_map.h, "Choosing"): the shipped ones, or several
+  // given at once. Not owned; they must outlive the call.
+  std::vector<const ColumnMap*> maps_to_try;
+  // preferred_maps (0) how many of `maps_to_try`, from the first, are the user's (--map): they
+  // are matched first, the rest (the shipped ones) only when none of them fits. One alone is
+  // also the mapping of a JSON input, and of a CSV input that nothing fits.
+  std::size_t preferred_maps = 0;
+
+  // The mapping a JSON input is read with: `map`, else the user's one mapping, else none.
+  const ColumnMap* JsonMap() const {
+    if (map != nullptr) return map;
+    return preferred_maps == 1 ? maps_to_try.front() : nullptr;
+  }
   // max_learner_rows (10,000) the most rows one learner may have in one input; the first row
   // past it is reported as `too-large`, and it and every later row of that learner rejected.
   // Reading and evaluating a learner costs time in proportion to (and, for duplicate rows, in

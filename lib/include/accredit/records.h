@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "accredit/rules.h"
@@ -55,6 +56,17 @@ struct Learner {
   // and must be reported as such rather than judged on less data.
   std::uint32_t rejected_rows = 0;
   Location location;  // the learner's first row
+  // Attributes a column mapping names (column_map.h): name, forename, surname, form, year,
+  // gender, pupil-premium, send, eal or any other id -> the value, from the first row that has
+  // one. Personal data: shown where a person reads about the learner, never in a diagnostic.
+  std::vector<std::pair<std::string, std::string>> attributes;
+
+  // The value of attribute `name`, or "".
+  std::string_view Attribute(std::string_view name) const;
+  // The learner's name: `name`, else `forename surname` (either alone), else "".
+  std::string Name() const;
+  // Sets attribute `name` to `value` unless it has a value already (or `value` is empty).
+  void SetAttribute(std::string_view name, std::string_view value);
 
   std::string_view Text(const Achievement& achievement, Field field) const {
     const TextRef& ref = achievement.text[static_cast<std::size_t>(field)];

@@ -50,6 +50,8 @@ inline std::optional<ReportFormat> ReportFormatByName(std::string_view name) {
 // achievement's display title, e.g. "Reading mentor for Mrs Patel's class"), `provider` and
 // `evidence`. Any name field a later column mapping adds belongs here too.
 bool IsNameField(Field field);
+// Whether a learner attribute is the learner's name (name, forename, surname).
+bool IsNameAttribute(std::string_view attribute);
 
 struct ReportOptions {
   // group_by (none): also summarise each group of learners sharing a value of this field. The
@@ -57,6 +59,15 @@ struct ReportOptions {
   // their first row (in input order) that has it; learners without one form the group
   // "(no FIELD)". Groups are listed in order of first appearance.
   std::optional<Field> group_by;
+  // group_by_attribute (""): summarise each group of learners sharing a value of this learner
+  // attribute (a column mapping's `attributes:`: form, year, gender, pupil-premium, send...)
+  // instead; learners without it form the group "(no ATTRIBUTE)". Not with group_by.
+  std::string group_by_attribute;
+  bool grouped() const { return group_by.has_value() || !group_by_attribute.empty(); }
+  // The field's or the attribute's name, for headings.
+  std::string_view group_by_name() const {
+    return group_by ? FieldName(*group_by) : std::string_view(group_by_attribute);
+  }
   // no_names (false): omit personal free text (IsNameField), and the reason and approver of
   // assessor exceptions. A --group-by on such a field is still allowed but its groups are
   // labelled "group 1", "group 2", ... instead.
@@ -195,6 +206,9 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
 std::optional<Field> GroupByField(std::string_view name);
 // The names of those fields, in Field order (for messages and choices).
 std::vector<std::string> GroupByFieldNames();
+// Sets `options` to group by `name`: a field (GroupByField), else a learner attribute id (form,
+// gender, pupil-premium...). Returns "" or, for a name that is neither, why (for a message).
+std::string SetGroupBy(std::string_view name, ReportOptions& options);
 
 // The learner's --group-by value (see ReportOptions::group_by); empty when no row has one.
 std::string GroupValue(const Learner& learner, Field field);

@@ -74,13 +74,23 @@ struct WorkflowOptions {
   bool stream = true;
   // chunk_bytes (kDefaultChunkBytes) the size of a streamed chunk; 0: never stream
   std::size_t chunk_bytes = kDefaultChunkBytes;
-  // read (defaults) the records readers' bounds (ReadOptions::map is set per input)
+  // maps (none) column mappings to choose from for an input with none of its own, by the
+  // input's header (column_map.h, "Choosing"): several exports of different layouts in one
+  // run. One alone is also the mapping of a JSON input, and of a CSV input nothing fits.
+  std::vector<InputFile> maps;
+  // shipped_maps (true) an input with no mapping of its own that none of `maps` fits is
+  // matched against the mappings shipped in rules/mappings/, so that a standard export needs
+  // none
+  bool shipped_maps = true;
+  // read (defaults) the records readers' bounds (ReadOptions::map and maps_to_try are set by
+  // the workflow)
   ReadOptions read;
 };
 
 // One records input: a file ("-": standard input) or bytes in memory, with its own column
 // mapping (accredit-map: 1) when it is a school system's export rather than canonical records.
-// Inputs that name the same mapping file share one loaded mapping.
+// Inputs that name the same mapping file share one loaded mapping. A mapping named by a shipped
+// mapping's stem (`sims-results`, `arbor-broadsheet`) with no such file is the shipped one.
 struct CohortInput {
   InputFile records;
   std::optional<InputFile> map;
@@ -201,6 +211,11 @@ class Workflow {
   struct State;
 
   bool LoadMaps();
+  // The mapping file `file` (or the shipped one of that stem), loaded once; null after an error
+  // (said to the handler).
+  const ColumnMap* LoadMap(const InputFile& file);
+  // The shipped mappings, loaded on first use.
+  std::vector<const ColumnMap*> ShippedMaps();
   bool Stream(const CohortCallbacks& callbacks, CohortTotals& totals);
   CohortTotals ReadWhole(const CohortCallbacks& callbacks);
   void Each(const Programme& programme, const RuleSet& rules, const EvaluateOptions& options,

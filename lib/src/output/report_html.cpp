@@ -33,7 +33,7 @@ class HtmlReport {
     Errors(s);
     if (internal::WithExceptions(r_)) Exceptions(s);
     for (const CohortSummary& g : r_.groups) {
-      std::string heading = fmt::format("{} {}", FieldName(*r_.options.group_by), g.group);
+      std::string heading = fmt::format("{} {}", r_.options.group_by_name(), g.group);
       out_ += fmt::format("<section>\n<h2>{} <span class=\"note\">({} learner{})</span></h2>\n",
                           HtmlEscape(heading), g.learners, g.learners == 1 ? "" : "s");
       Summary(g, 3, heading + ": ");
@@ -158,10 +158,10 @@ class HtmlReport {
   }
 
   std::string GroupHead() const {
-    return r_.options.group_by ? "<th scope=\"col\">group</th>" : "";
+    return r_.options.grouped() ? "<th scope=\"col\">group</th>" : "";
   }
   std::string GroupCell(const std::string& group) const {
-    return r_.options.group_by ? "<td>" + HtmlEscape(group) + "</td>" : "";
+    return r_.options.grouped() ? "<td>" + HtmlEscape(group) + "</td>" : "";
   }
 
   void Close(const CohortSummary& s) {

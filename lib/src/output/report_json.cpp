@@ -67,7 +67,7 @@ void Summary(JsonWriter& json, const Report& r, const CohortSummary& s, bool gro
 
 std::string ReportJson(const Report& r) {
   JsonWriter json;
-  bool grouped = r.options.group_by.has_value();
+  bool grouped = r.options.grouped();
   json.BeginObject();
   json.Key("format_version").Int(1);
   json.Key("programme").BeginObject();
@@ -79,7 +79,7 @@ std::string ReportJson(const Report& r) {
   json.Key("as_of");
   json.StringOrNull(r.evaluate_options.as_of ? FormatDate(*r.evaluate_options.as_of) : "");
   json.Key("group_by");
-  json.StringOrNull(grouped ? FieldName(*r.options.group_by) : "");
+  json.StringOrNull(grouped ? r.options.group_by_name() : "");
   json.Key("no_names").Bool(r.options.no_names);
   if (internal::WithExceptions(r)) json.Key("exceptions").Bool(true);
   json.EndObject();

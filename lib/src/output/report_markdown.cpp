@@ -93,12 +93,12 @@ std::string ReportMarkdown(const Report& r) {
     out += "None.\n";
   } else {
     out += fmt::format("| learner |{} achieved | short of | still needed |\n|---|{}---|---|---|\n",
-                       r.options.group_by ? " group |" : "", r.options.group_by ? "---|" : "");
+                       r.options.grouped() ? " group |" : "", r.options.grouped() ? "---|" : "");
     for (const CloseLearner& c : s.close) {
       std::vector<std::string> needed;
       for (const std::string& n : c.still_needed) needed.push_back(Md(n));
       out += fmt::format("| {} |{} {} | {}: {} | {} |\n", Md(c.learner),
-                         r.options.group_by ? " " + Md(c.group) + " |" : "", AchievedLabel(c),
+                         r.options.grouped() ? " " + Md(c.group) + " |" : "", AchievedLabel(c),
                          Md(TitleOf(*c.next)), Md(TitleOf(*c.missing)), fmt::join(needed, "<br>"));
     }
   }
@@ -117,19 +117,19 @@ std::string ReportMarkdown(const Report& r) {
       out += "None.\n";
     } else {
       out += fmt::format("| learner |{} outcome | exceptions |\n|---|{}---|---|\n",
-                         r.options.group_by ? " group |" : "", r.options.group_by ? "---|" : "");
+                         r.options.grouped() ? " group |" : "", r.options.grouped() ? "---|" : "");
       for (const ExceptionLearner& e : s.excepted) {
         std::vector<std::string> lines;
         for (const ExceptionResult& x : e.exceptions)
           lines.push_back(Md(internal::ExceptionLine(r, x)));
         out += fmt::format("| {} |{} {} | {} |\n", Md(e.learner),
-                           r.options.group_by ? " " + Md(e.group) + " |" : "",
+                           r.options.grouped() ? " " + Md(e.group) + " |" : "",
                            Md(internal::ExceptedOutcome(e)), fmt::join(lines, "<br>"));
       }
     }
   }
   for (const CohortSummary& g : r.groups) {
-    out += fmt::format("\n## {} {} ({} learner{})\n\n", FieldName(*r.options.group_by), Md(g.group),
+    out += fmt::format("\n## {} {} ({} learner{})\n\n", r.options.group_by_name(), Md(g.group),
                        g.learners, g.learners == 1 ? "" : "s");
     SummaryMarkdown(g, "###", out);
   }

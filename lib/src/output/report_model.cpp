@@ -31,6 +31,28 @@ bool IsNameField(Field field) {
   return field == Field::kTitle || field == Field::kProvider || field == Field::kEvidence;
 }
 
+std::string SetGroupBy(std::string_view name, ReportOptions& options) {
+  options.group_by = GroupByField(name);
+  options.group_by_attribute.clear();
+  if (options.group_by) return "";
+  const bool id = !name.empty() && name.front() != '-' && name.back() != '-' &&
+                  std::all_of(name.begin(), name.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                  });
+  if (name == FieldName(Field::kLearner) || !id) {
+    return fmt::format(
+        "--group-by expects a record field other than learner ({}) or a learner attribute "
+        "(form, year, gender, pupil-premium, send, eal, or another a mapping names), got '{}'",
+        fmt::join(GroupByFieldNames(), ", "), name);
+  }
+  options.group_by_attribute = std::string(name);
+  return "";
+}
+
+bool IsNameAttribute(std::string_view attribute) {
+  return attribute == "name" || attribute == "forename" || attribute == "surname";
+}
+
 std::string GroupValue(const Learner& learner, Field field) {
   for (const Achievement& a : learner.achievements) {
     std::string_view text = learner.Text(a, field);
@@ -44,14 +66,17 @@ namespace internal {
 std::vector<std::string> GroupLabels(const std::vector<Learner>& learners,
                                      const ReportOptions& options) {
   std::vector<std::string> labels(learners.size());
-  if (!options.group_by) return labels;
-  Field field = *options.group_by;
-  bool anonymous = options.no_names && IsNameField(field);
+  if (!options.grouped()) return labels;
+  const std::string_view attribute = options.group_by_attribute;
+  // A learner's name is personal text like a title; other attributes label their groups.
+  bool anonymous = options.no_names &&
+                   (options.group_by ? IsNameField(*options.group_by) : IsNameAttribute(attribute));
   std::unordered_map<std::string, std::size_t> numbers;  // value -> group number
   for (std::size_t i = 0; i < learners.size(); ++i) {
-    std::string value = GroupValue(learners[i], field);
+    std::string value = options.group_by ? GroupValue(learners[i], *options.group_by)
+                                         : std::string(learners[i].Attribute(attribute));
     if (value.empty()) {
-      labels[i] = fmt::format("(no {})", FieldName(field));
+      labels[i] = fmt::format("(no {})", options.group_by_name());
     } else if (anonymous) {
       // Numbered in order of first appearance, so the same input always gets the same labels.
       auto [it, inserted] = numbers.emplace(value, numbers.size() + 1);
@@ -119,8 +144,8 @@ std::string OptionsSentence(const Report& report) {
   }
   if (report.evaluate_options.predicted) parts.push_back("predicted grades count");
   if (report.evaluate_options.exceptions != nullptr) parts.push_back("with assessor exceptions");
-  if (report.options.group_by) {
-    parts.push_back(fmt::format("grouped by {}", FieldName(*report.options.group_by)));
+  if (report.options.grouped()) {
+    parts.push_back(fmt::format("grouped by {}", report.options.group_by_name()));
   }
   if (report.options.no_names) parts.push_back("names omitted");
   return fmt::format("{}", fmt::join(parts, "; "));
@@ -308,7 +333,7 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
   std::map<std::string, Aggregator> groups;
   for (std::size_t i = 0; i < learners.size() && i < outcomes.size(); ++i) {
     cohort.Add(learners[i], outcomes[i], labels[i]);
-    if (!options.group_by) continue;
+    if (!options.grouped()) continue;
     auto it = groups.find(labels[i]);
     if (it == groups.end()) {
       group_order.push_back(labels[i]);

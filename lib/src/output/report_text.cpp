@@ -87,7 +87,7 @@ std::string ReportText(const Report& r) {
     }
   }
   for (const CohortSummary& g : r.groups) {
-    out += fmt::format("\n== {} {}: {} learner{}\n\n", FieldName(*r.options.group_by),
+    out += fmt::format("\n== {} {}: {} learner{}\n\n", r.options.group_by_name(),
                        PlainText(g.group), g.learners, g.learners == 1 ? "" : "s");
     SummaryText(r, g, out);
   }

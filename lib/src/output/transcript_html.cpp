@@ -48,7 +48,10 @@ class Page {
         allocated_(internal::AllocatedComponents(learner, outcome)) {}
 
   std::string Render() {
-    std::string title = fmt::format("Transcript: {}", learner_.id);
+    // The learner's name when the records give one (not with --no-names), and always the id.
+    const std::string name = options_.no_names ? std::string() : learner_.Name();
+    std::string title = name.empty() ? fmt::format("Transcript: {}", learner_.id)
+                                     : fmt::format("Transcript: {} ({})", name, learner_.id);
     out_ = internal::PageStart(title + " (" + programme_.title + ")", kPageCss);
     out_ += fmt::format("<header>\n<h1>{}</h1>\n<p>{}", HtmlEscape(title),
                         HtmlEscape(programme_.title.empty() ? programme_.id : programme_.title));

@@ -86,7 +86,9 @@ class Writer {
     json_.Key("type").BeginArray().String("VerifiableCredential").String("ClrCredential");
     json_.EndArray();
     json_.Key("id").String(Id("clr"));
-    json_.Key("name").String(fmt::format("{}: transcript of {}", ProgrammeName(), learner_.id));
+    const std::string name = options_.no_names ? std::string() : learner_.Name();
+    json_.Key("name").String(
+        fmt::format("{}: transcript of {}", ProgrammeName(), name.empty() ? learner_.id : name));
     json_.Key("description").String(kUnsigned);
     Issuer();
     json_.Key("validFrom").String(valid_from_);
@@ -152,7 +154,17 @@ class Writer {
     json_.Key("hashed").Bool(false);
     json_.Key("identityHash").String(learner_.id);
     json_.Key("identityType").String("identifier");
-    json_.EndObject().EndArray();
+    json_.EndObject();
+    if (const std::string name = options_.no_names ? std::string() : learner_.Name();
+        !name.empty()) {
+      json_.BeginObject();
+      json_.Key("type").String("IdentityObject");
+      json_.Key("hashed").Bool(false);
+      json_.Key("identityHash").String(name);
+      json_.Key("identityType").String("name");
+      json_.EndObject();
+    }
+    json_.EndArray();
   }
 
   void Criteria(std::string_view narrative) {

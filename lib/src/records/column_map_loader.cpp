@@ -56,6 +56,12 @@ class MapLoader {
       if (!names) continue;
       for (const std::string& name : *names) {
         std::string normalized = Normalize(name);
+        if (auto other = attribute_owner_.find(normalized); other != attribute_owner_.end()) {
+          context_.Error(value, "duplicate-column",
+                         fmt::format("column '{}' is mapped to attribute '{}' and to field '{}'",
+                                     name, other->second, key));
+          continue;
+        }
         auto [it, inserted] = owner_.emplace(normalized, field);
         if (!inserted) {
           context_.Error(value, "duplicate-column",
@@ -128,8 +134,150 @@ class MapLoader {
     for (const std::string& name : *names) map_.ignore.push_back(Normalize(name));
   }
 
+  // `fits:` a list whose entries are a column or a list of alternative columns.
+  void Fits(const YamlNode& node) {
+    if (!node.IsSequence()) {
+      context_.Error(
+          node, "bad-node",
+          fmt::format("expected a list for 'fits', got {}", internal::DescribeKind(node.kind)));
+      return;
+    }
+    for (const YamlNode& item : node.items) {
+      std::optional<std::vector<std::string>> names =
+          context_.TextList(item, "an entry of 'fits'", true);
+      if (!names || names->empty()) continue;
+      std::vector<std::string> alternatives;
+      for (const std::string& name : *names) alternatives.push_back(Normalize(name));
+      map_.fits.push_back(std::move(alternatives));
+    }
+  }
+
+  void Attributes(const YamlNode& node) {
+    if (!node.IsMap()) {
+      context_.Error(node, "bad-node",
+                     fmt::format("expected a mapping for 'attributes', got {}",
+                                 internal::DescribeKind(node.kind)));
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      if (!internal::IsValidId(key.value)) {
+        context_.Error(key, "bad-id",
+                       fmt::format("attribute '{}' is not an id (lower-case letters, digits and "
+                                   "hyphens, as in pupil-premium)",
+                                   key.value));
+        continue;
+      }
+      std::optional<std::vector<std::string>> names =
+          context_.TextList(value, fmt::format("the columns of attribute '{}'", key.value), true);
+      if (!names) continue;
+      std::vector<std::string> columns;
+      for (const std::string& name : *names) {
+        std::string normalized = Normalize(name);
+        if (auto it = owner_.find(normalized); it != owner_.end()) {
+          context_.Error(value, "duplicate-column",
+                         fmt::format("column '{}' is mapped to field '{}' and to attribute '{}'",
+                                     name, FieldName(it->second), key.value));
+          continue;
+        }
+        auto [it, inserted] = attribute_owner_.emplace(normalized, key.value);
+        if (!inserted) {
+          context_.Error(value, "duplicate-column",
+                         fmt::format("column '{}' is mapped to attributes '{}' and '{}'", name,
+                                     it->second, key.value));
+          continue;
+        }
+        columns.push_back(std::move(normalized));
+      }
+      map_.attributes.emplace_back(key.value, std::move(columns));
+    }
+  }
+
+  // A `{subject}` pattern into `out`; false after an error.
+  bool Pattern(const YamlNode& node, std::string_view what, ColumnPattern& out) {
+    std::optional<std::string> text = context_.Text(node, what);
+    if (!text) return false;
+    // The name is compared trimmed, so the pattern is too; inner spaces stay significant.
+    std::string_view whole = internal::TrimSpace(*text);
+    const std::size_t at = whole.find("{subject}");
+    if (at == std::string_view::npos) {
+      context_.Error(node, "bad-value",
+                     fmt::format("pattern '{}' has no '{{subject}}' in it", *text));
+      return false;
+    }
+    out.prefix = internal::LowerAscii(whole.substr(0, at));
+    out.suffix = internal::LowerAscii(whole.substr(at + 9));
+    return true;
+  }
+
+  // The `type:` and `level:` of a grade column or a pattern.
+  void TypeAndLevel(const YamlNode& node, std::string_view what, std::string& type,
+                    std::string& level) {
+    if (const YamlNode* t = node.Find("type")) {
+      if (auto text = context_.Text(*t, fmt::format("the type of {}", what))) type = *text;
+    }
+    if (const YamlNode* l = node.Find("level")) {
+      if (auto text = context_.Text(*l, fmt::format("the level of {}", what))) level = *text;
+    }
+  }
+
+  // `wide: subjects`: column -> subject, or column -> {subject, type, level}.
+  void WideSubjects(const YamlNode& node, WideLayout& wide) {
+    if (!node.IsMap()) {
+      context_.Error(node, "bad-node",
+                     fmt::format("expected a mapping for 'wide: subjects', got {}",
+                                 internal::DescribeKind(node.kind)));
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      std::optional<std::string> column = context_.Text(key, "'wide: subjects'");
+      if (!column) continue;
+      const std::string what = fmt::format("column '{}'", *column);
+      GradeColumn grade;
+      if (value.IsMap()) {
+        if (!context_.CheckMap(value, what, {"subject", "type", "level"})) continue;
+        const YamlNode* subject = value.Find("subject");
+        if (subject == nullptr) {
+          context_.Error(value, "missing-key", fmt::format("{} needs 'subject'", what));
+          continue;
+        }
+        std::optional<std::string> text = context_.Text(*subject, what);
+        if (!text) continue;
+        grade.subject = std::string(internal::TrimSpace(*text));
+        TypeAndLevel(value, what, grade.type, grade.level);
+      } else {
+        std::optional<std::string> text = context_.Text(value, what);
+        if (!text) continue;
+        grade.subject = std::string(internal::TrimSpace(*text));
+      }
+      wide.subjects[Normalize(*column)] = std::move(grade);
+    }
+  }
+
+  void WidePatterns(const YamlNode& node, WideLayout& wide) {
+    if (!node.IsSequence()) {
+      context_.Error(node, "bad-node",
+                     fmt::format("expected a list for 'wide: patterns', got {}",
+                                 internal::DescribeKind(node.kind)));
+      return;
+    }
+    for (const YamlNode& item : node.items) {
+      if (!context_.CheckMap(item, "a pattern", {"pattern", "type", "level"})) continue;
+      const YamlNode* text = item.Find("pattern");
+      if (text == nullptr) {
+        context_.Error(item, "missing-key", "each of 'wide: patterns' needs 'pattern'");
+        continue;
+      }
+      ColumnPattern pattern;
+      if (!Pattern(*text, "'wide: patterns'", pattern)) continue;
+      TypeAndLevel(item, "a pattern", pattern.type, pattern.level);
+      wide.patterns.push_back(std::move(pattern));
+    }
+  }
+
   void Wide(const YamlNode& node) {
-    if (!context_.CheckMap(node, "'wide'", {"id", "type", "subjects", "pattern"})) return;
+    if (!context_.CheckMap(node, "'wide'", {"id", "type", "subjects", "pattern", "patterns"})) {
+      return;
+    }
     WideLayout wide;
     if (const YamlNode* id = node.Find("id")) {
       if (auto names = context_.TextList(*id, "'wide: id'", true)) {
@@ -140,26 +288,16 @@ class MapLoader {
       if (auto text = context_.Text(*type, "'wide: type'")) wide.type = *text;
     }
     const YamlNode* subjects = node.Find("subjects");
-    if (subjects != nullptr) Spellings(*subjects, "'wide: subjects'", wide.subjects);
+    if (subjects != nullptr) WideSubjects(*subjects, wide);
     const YamlNode* pattern = node.Find("pattern");
     if (pattern != nullptr) {
-      if (auto text = context_.Text(*pattern, "'wide: pattern'")) {
-        std::size_t at = text->find("{subject}");
-        if (at == std::string::npos) {
-          context_.Error(*pattern, "bad-value",
-                         fmt::format("pattern '{}' has no '{{subject}}' in it", *text));
-        } else {
-          // The name is compared trimmed, so the pattern is too; inner spaces stay significant.
-          std::string_view whole = internal::TrimSpace(*text);
-          at = whole.find("{subject}");
-          wide.pattern_prefix = internal::LowerAscii(whole.substr(0, at));
-          wide.pattern_suffix = internal::LowerAscii(whole.substr(at + 9));
-          wide.has_pattern = true;
-        }
-      }
+      ColumnPattern one;
+      if (Pattern(*pattern, "'wide: pattern'", one)) wide.patterns.push_back(std::move(one));
     }
-    if (subjects == nullptr && pattern == nullptr) {
-      context_.Error(node, "bad-value", "'wide' needs 'subjects' or 'pattern' (or both)");
+    const YamlNode* patterns = node.Find("patterns");
+    if (patterns != nullptr) WidePatterns(*patterns, wide);
+    if (subjects == nullptr && pattern == nullptr && patterns == nullptr) {
+      context_.Error(node, "bad-value", "'wide' needs 'subjects', 'pattern' or 'patterns'");
     }
     map_.wide = std::move(wide);
   }
@@ -167,7 +305,8 @@ class MapLoader {
  private:
   LoadContext& context_;
   ColumnMap& map_;
-  std::map<std::string, Field> owner_;  // source column -> the field it fills
+  std::map<std::string, Field> owner_;                  // source column -> the field it fills
+  std::map<std::string, std::string> attribute_owner_;  // source column -> its attribute
 };
 
 }  // namespace
@@ -186,9 +325,9 @@ std::optional<ColumnMap> LoadColumnMap(SourceId source, std::string_view text,
                       Location{source, 1, 1, {}});
     return std::nullopt;
   }
-  if (!context.CheckMap(
-          *root, "a mapping file",
-          {"accredit-map", "description", "columns", "values", "set", "dates", "ignore", "wide"})) {
+  if (!context.CheckMap(*root, "a mapping file",
+                        {"accredit-map", "description", "fits", "columns", "attributes", "values",
+                         "set", "dates", "ignore", "wide"})) {
     return std::nullopt;
   }
   const YamlNode* version = root->Find("accredit-map");
@@ -208,7 +347,13 @@ std::optional<ColumnMap> LoadColumnMap(SourceId source, std::string_view text,
   MapLoader loader(context, map);
   // In document order, so that diagnostics come in the order a reader meets them.
   for (const auto& [key, node] : root->entries) {
-    if (key.value == "description") context.Text(node, "'description'");
+    if (key.value == "description") {
+      if (std::optional<std::string> words = context.Text(node, "'description'")) {
+        map.description = *words;
+      }
+    }
+    if (key.value == "fits") loader.Fits(node);
+    if (key.value == "attributes") loader.Attributes(node);
     if (key.value == "columns") loader.Columns(node);
     if (key.value == "values") loader.Values(node);
     if (key.value == "set") loader.Set(node);

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "records/csv_rows.h"
 #include "records/grouping.h"
+#include "records/map_choice.h"
 
 namespace accredit {
 
@@ -83,24 +84,65 @@ void NoteUnknown(std::span<const CsvField> header, const std::vector<std::size_t
   d.notes = std::move(hints);
 }
 
+std::string MapNames(const std::vector<const ColumnMap*>& maps) {
+  std::vector<std::string_view> names;
+  for (const ColumnMap* map : maps) names.push_back(map->name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// An attribute column: the first listed alternative of an attribute is read, another is noted.
+void AddAttributeColumn(std::span<const CsvField> header, std::size_t i, std::string_view attribute,
+                        std::size_t preference, SourceId source, internal::CsvColumns& out,
+                        std::vector<std::size_t>& preference_of, Diagnostics& diagnostics) {
+  for (std::size_t k = 0; k < out.attribute_columns.size(); ++k) {
+    auto& [column, name] = out.attribute_columns[k];
+    if (name != attribute) continue;
+    std::size_t unused = i;
+    if (preference < preference_of[k]) {
+      unused = column;
+      column = i;
+      preference_of[k] = preference;
+    }
+    diagnostics.Add(Severity::kNote, "unused-column",
+                    fmt::format("column '{}' also maps to attribute '{}': not read",
+                                header[unused].text, attribute),
+                    At(source, header[unused]));
+    return;
+  }
+  out.attribute_columns.emplace_back(i, std::string(attribute));
+  preference_of.push_back(preference);
+}
+
 }  // namespace
 
 namespace internal {
 
 bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                   const ColumnMap* map, CsvColumns& out, Diagnostics& diagnostics) {
+                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics) {
   out.column_of.fill(-1);
+  bool ok = true;
+  const ColumnMap* map = ChooseColumnMap(header, source, header_line, options, ok, diagnostics);
+  out.map = map;
+  if (!ok) return false;
   std::array<std::size_t, kFieldCount> preference_of{};
   const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
   std::vector<std::size_t> unknown;
-  bool ok = true;
+  std::vector<std::size_t> attribute_preference;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (map != nullptr && map->Ignores(header[i].text)) continue;
     std::size_t preference = 0;
     std::optional<Field> field = ColumnField(header[i].text, map, preference);
+    if (!field && map != nullptr) {
+      if (std::string_view attribute = map->AttributeFor(header[i].text, &preference);
+          !attribute.empty()) {
+        AddAttributeColumn(header, i, attribute, preference, source, out, attribute_preference,
+                           diagnostics);
+        continue;
+      }
+    }
     if (!field && wide != nullptr) {
-      if (std::optional<std::string> subject = map->GradeColumnSubject(header[i].text)) {
-        out.grade_columns.emplace_back(i, std::move(*subject));
+      if (std::optional<GradeColumn> grade = map->GradeColumnFor(header[i].text)) {
+        out.grade_columns.emplace_back(i, std::move(*grade));
         continue;
       }
     }
@@ -150,6 +192,13 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
       d.notes.push_back(
           Note{fmt::format("the mapping reads it from any of '{}'", fmt::join(names, "', '")), {}});
     }
+    if (map == nullptr && !options.maps_to_try.empty()) {
+      d.notes.push_back(Note{
+          fmt::format("no column mapping fits this header (tried: {}); for another layout, "
+                      "write one and give it with --map (accredit-records(5), COLUMN MAPPINGS)",
+                      MapNames(options.maps_to_try)),
+          {}});
+    }
     ok = false;
   }
   if (wide != nullptr && out.grade_columns.empty()) {
@@ -196,30 +245,52 @@ void AddRow(FieldValues& values, const Location& row_location, const FieldLocati
   grouping.AddRow(values, row_location, &where);
 }
 
-// A wide row: one row per non-empty grade cell.
-void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const WideLayout& wide,
-                SourceId source, FieldValues& values, FieldLocations& where, const ColumnMap* map,
-                std::string& scratch, Grouping& grouping, Diagnostics& diagnostics) {
+// A wide row: one row per non-empty grade cell. Returns how many there were.
+std::size_t AddWideRow(const CsvRow& row, const internal::CsvColumns& header,
+                       const WideLayout& wide, SourceId source, FieldValues& values,
+                       FieldLocations& where, const ColumnMap* map, std::string& scratch,
+                       Grouping& grouping, Diagnostics& diagnostics) {
   ReadFields(row, header, source, values, where);
   const FieldValues base = values;
   const FieldLocations base_where = where;
   const std::size_t subject = static_cast<std::size_t>(Field::kSubject);
   const std::size_t grade = static_cast<std::size_t>(Field::kGrade);
   const std::size_t type = static_cast<std::size_t>(Field::kType);
-  for (const auto& [column, name] : header.grade_columns) {
+  const std::size_t level = static_cast<std::size_t>(Field::kLevel);
+  std::size_t cells = 0;
+  for (const auto& [column, spec] : header.grade_columns) {
     if (column >= row.fields.size()) continue;
     const CsvField& cell = row.fields[column];
     std::string_view text = TrimSpace(cell.text);
     if (text.empty()) continue;
+    ++cells;
     values = base;
     where = base_where;
-    values[subject] = name;
+    values[subject] = spec.subject;
     values[grade] = text;
-    if (values[type].empty()) values[type] = wide.type;
+    if (!spec.type.empty()) {
+      values[type] = spec.type;
+      where[type] = At(source, cell);
+    } else if (values[type].empty()) {
+      values[type] = wide.type;
+    }
+    if (!spec.level.empty()) {
+      values[level] = spec.level;
+      where[level] = At(source, cell);
+    }
     where[subject] = At(source, cell);
     where[grade] = At(source, cell);
     AddRow(values, At(source, cell), where, map, scratch, grouping, diagnostics);
   }
+  return cells;
+}
+
+// True when a row gives no achievement field: only its learner (and attributes).
+bool OnlyLearner(const FieldValues& values) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (f != static_cast<std::size_t>(Field::kLearner) && !values[f].empty()) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -227,13 +298,15 @@ void AddWideRow(const CsvRow& row, const internal::CsvColumns& header, const Wid
 namespace internal {
 
 void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
-                 const ColumnMap* map, Grouping& grouping, Diagnostics& diagnostics) {
+                 Grouping& grouping, Diagnostics& diagnostics) {
+  const ColumnMap* map = header.map;
   const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
   const std::size_t learner_column = header.Column(Field::kLearner);
   FieldValues values;
   FieldLocations where;
   std::string scratch;
   CsvRow row;
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;
   while (csv.Next(row)) {
     const Location row_location{source, row.line, 0, {}};
     if (!usable) {
@@ -250,12 +323,37 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
       grouping.RejectRow(id, row_location, id_location);
       continue;
     }
+    attributes.clear();
+    for (const auto& [column, name] : header.attribute_columns) {
+      if (column >= row.fields.size()) continue;
+      std::string_view text = TrimSpace(row.fields[column].text);
+      if (!text.empty()) attributes.emplace_back(name, text);
+    }
+    std::string_view id;
+    Location id_location = row_location;
+    if (learner_column < row.fields.size()) {
+      id = TrimSpace(row.fields[learner_column].text);
+      if (map != nullptr) id = map->MapValue(Field::kLearner, id);
+      id_location = At(source, row.fields[learner_column]);
+    }
     if (wide != nullptr) {
-      AddWideRow(row, header, *wide, source, values, where, map, scratch, grouping, diagnostics);
+      const std::size_t cells = AddWideRow(row, header, *wide, source, values, where, map, scratch,
+                                           grouping, diagnostics);
+      // A pupil with no grade yet is still a learner when the row names their attributes.
+      if (cells == 0 && !attributes.empty()) {
+        grouping.AddAttributeRow(id, row_location, id_location, attributes);
+      } else if (!attributes.empty()) {
+        grouping.SetAttributes(id, row_location, id_location, attributes);
+      }
       continue;
     }
     ReadFields(row, header, source, values, where);
+    if (!attributes.empty() && OnlyLearner(values)) {  // a pupil list's row
+      grouping.AddAttributeRow(id, row_location, id_location, attributes);
+      continue;
+    }
     AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
+    if (!attributes.empty()) grouping.SetAttributes(id, row_location, id_location, attributes);
   }
 }
 
@@ -271,13 +369,13 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
   header.column_of.fill(-1);
   bool usable = csv.ReadHeader();
   if (usable) {
-    usable = internal::MapCsvColumns(csv.header(), source, csv.header().front().line, options.map,
+    usable = internal::MapCsvColumns(csv.header(), source, csv.header().front().line, options,
                                      header, diagnostics);
   } else if (diagnostics.error_count() == errors_before) {
     diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
   }
   Grouping grouping(rules, options, diagnostics);
-  internal::ReadCsvRows(csv, header, usable, source, options.map, grouping, diagnostics);
+  internal::ReadCsvRows(csv, header, usable, source, grouping, diagnostics);
   RecordSet out = grouping.Release();
   if (usable && out.accounting.rows_read == 0) {
     internal::ReportNoRows(source, true, diagnostics);

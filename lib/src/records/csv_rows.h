@@ -11,35 +11,37 @@
 #include <utility>
 #include <vector>
 
+#include "accredit/column_map.h"
 #include "accredit/csv_reader.h"
 #include "accredit/diagnostic.h"
+#include "accredit/read_options.h"
 #include "accredit/values.h"
 #include "records/grouping.h"
-
-namespace accredit {
-struct ColumnMap;
-}
 
 namespace accredit::internal {
 
 // What each column of a CSV header is read as.
 struct CsvColumns {
   std::array<int, kFieldCount> column_of;  // column index of each field, or -1
-  std::vector<std::pair<std::size_t, std::string>> grade_columns;  // wide: column, subject
+  std::vector<std::pair<std::size_t, GradeColumn>> grade_columns;  // wide: column, its cells
+  // Learner attributes: column, attribute id (the first listed alternative of each).
+  std::vector<std::pair<std::size_t, std::string>> attribute_columns;
+  const ColumnMap* map = nullptr;  // the mapping the rows are read with, or none
   std::size_t Column(Field field) const {
     return static_cast<std::size_t>(column_of[static_cast<std::size_t>(field)]);
   }
 };
 
-// Matches the header to fields (and, in a wide layout of `map`, to grade columns), with the
-// diagnostics ReadCsvRecords() documents for a header; returns false after an error that
-// rejects the input.
+// Matches the header to fields (and, in a wide layout, to grade columns) by the mapping of
+// `options` or, without one, by the mapping of `options.maps_to_try` the header fits
+// (map_choice.h), into `out` (`out.map` is the mapping chosen), with the diagnostics
+// ReadCsvRecords() documents for a header; returns false after an error that rejects the input.
 bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                   const ColumnMap* map, CsvColumns& out, Diagnostics& diagnostics);
+                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics);
 
-// Reads every remaining row of `csv` into `grouping` (mapped by `map` when not null). With
-// `usable` false (the header was rejected) every row is counted as rejected.
+// Reads every remaining row of `csv` into `grouping` (mapped by `header.map` when not null).
+// With `usable` false (the header was rejected) every row is counted as rejected.
 void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
-                 const ColumnMap* map, Grouping& grouping, Diagnostics& diagnostics);
+                 Grouping& grouping, Diagnostics& diagnostics);
 
 }  // namespace accredit::internal

@@ -148,6 +148,27 @@ void Grouping::RejectRow(std::string_view id, const Location& row, const Locatio
   ++learners_[index].rejected_rows;
 }
 
+void Grouping::AddAttributeRow(
+    std::string_view id, const Location& row, const Location& id_location,
+    std::span<const std::pair<std::string_view, std::string_view>> attributes) {
+  ++accounting_.rows_read;
+  if (id.empty()) {
+    diagnostics_.Error("missing-field", "missing learner id", row);
+    ++accounting_.rows_rejected;
+    return;
+  }
+  ++accounting_.rows_used;
+  SetAttributes(id, row, id_location, attributes);
+}
+
+void Grouping::SetAttributes(
+    std::string_view id, const Location& row, const Location& id_location,
+    std::span<const std::pair<std::string_view, std::string_view>> attributes) {
+  if (id.empty()) return;
+  Learner& learner = learners_[Find(id, row, id_location)];
+  for (const auto& [name, value] : attributes) learner.SetAttribute(name, value);
+}
+
 RecordSet Grouping::Release() {
   RecordSet out;
   out.learners = std::move(learners_);

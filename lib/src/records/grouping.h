@@ -12,9 +12,11 @@
 #include <cstdint>
 #include <functional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "accredit/diagnostic.h"
@@ -51,6 +53,14 @@ class Grouping {
   // Counts a row that was rejected (its error already emitted) before it could be resolved;
   // when `id` is not empty, marks that learner as having a rejected row.
   void RejectRow(std::string_view id, const Location& row, const Location& id_location);
+
+  // Reads a row that holds only learner attributes (a pupil list): counted as used, no
+  // achievement. `attributes` are (attribute, value) pairs; empty values are skipped.
+  void AddAttributeRow(std::string_view id, const Location& row, const Location& id_location,
+                       std::span<const std::pair<std::string_view, std::string_view>> attributes);
+  // Gives learner `id` (added if new, as Find()) the attributes it has no value for yet.
+  void SetAttributes(std::string_view id, const Location& row, const Location& id_location,
+                     std::span<const std::pair<std::string_view, std::string_view>> attributes);
 
   Learner& learner(std::size_t index) { return learners_[index]; }
   Accounting& accounting() { return accounting_; }

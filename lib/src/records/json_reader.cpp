@@ -364,8 +364,9 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
       at.pointer += '/';
       internal::AppendPointerToken(at.pointer, key);
     };
-    std::optional<Field> field = options_.map != nullptr ? options_.map->FieldFor(key)
-                                                         : FieldByName(internal::LowerAscii(key));
+    const ColumnMap* map = options_.JsonMap();
+    std::optional<Field> field =
+        map != nullptr ? map->FieldFor(key) : FieldByName(internal::LowerAscii(key));
     if (!field) {
       if (unknown_keys_.find(key) == unknown_keys_.end()) {
         Location at;
@@ -409,8 +410,8 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
   const Location& id_at = fields[learner].source != kNoSource ? fields[learner] : where;
   const std::size_t date = static_cast<std::size_t>(Field::kDate);
   if (error ||
-      (options_.map != nullptr &&
-       !ApplyColumnMap(*options_.map, values, scratch_,
+      (options_.JsonMap() != nullptr &&
+       !ApplyColumnMap(*options_.JsonMap(), values, scratch_,
                        fields[date].source != kNoSource ? fields[date] : where, diagnostics_))) {
     grouping_.RejectRow(values[learner], where, id_at);
     return;

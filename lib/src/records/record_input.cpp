@@ -121,6 +121,7 @@ void MergeRecordSets(RecordSet& into, RecordSet&& more) {
       target.achievements.push_back(std::move(achievement));
     }
     target.rejected_rows += learner.rejected_rows;
+    for (const auto& [name, value] : learner.attributes) target.SetAttribute(name, value);
   }
   into.accounting.Add(more.accounting);
   into.accounting.learners = into.learners.size();

@@ -1,5 +1,7 @@
-// Learner records: the text store behind Achievement::text.
+// Learner records: the text store behind Achievement::text, and the learner's attributes.
 #include "accredit/records.h"
+
+#include <fmt/format.h>
 
 #include "accredit/rules.h"
 
@@ -11,6 +13,33 @@ TextRef Learner::Store(std::string_view value) {
   TextRef ref{static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(value.size())};
   text.append(value);
   return ref;
+}
+
+std::string_view Learner::Attribute(std::string_view name) const {
+  for (const auto& [key, value] : attributes) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::string Learner::Name() const {
+  if (std::string_view name = Attribute("name"); !name.empty()) return std::string(name);
+  std::string_view forename = Attribute("forename");
+  std::string_view surname = Attribute("surname");
+  if (forename.empty() || surname.empty())
+    return std::string(forename.empty() ? surname : forename);
+  return fmt::format("{} {}", forename, surname);
+}
+
+void Learner::SetAttribute(std::string_view name, std::string_view value) {
+  if (value.empty() || !Attribute(name).empty()) return;
+  for (auto& [key, existing] : attributes) {
+    if (key == name) {
+      existing = std::string(value);
+      return;
+    }
+  }
+  attributes.emplace_back(std::string(name), std::string(value));
 }
 
 std::string_view SubjectName(const RuleSet& rules, const Learner& learner,

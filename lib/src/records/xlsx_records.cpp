@@ -19,8 +19,8 @@ bool HasLearnerColumn(std::string_view csv, const ReadOptions& options) {
   if (!reader.ReadHeader()) return false;
   CsvColumns columns;
   columns.column_of.fill(-1);
-  return MapCsvColumns(reader.header(), kNoSource, reader.header().front().line, options.map,
-                       columns, scratch) &&
+  return MapCsvColumns(reader.header(), kNoSource, reader.header().front().line, options, columns,
+                       scratch) &&
          columns.column_of[static_cast<std::size_t>(Field::kLearner)] >= 0;
 }
 

@@ -253,8 +253,8 @@ class CsvStream final : public ChunkedStream {
     if (data_start >= window.size() && !bytes_.at_end(window.size())) return false;
     if (header->text.find('\0') != std::string::npos) return false;
     header->columns.column_of.fill(-1);
-    if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line,
-                                 options_.map, header->columns, local)) {
+    if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line, options_,
+                                 header->columns, local)) {
       return false;
     }
     header->data_start = data_start;
@@ -293,7 +293,7 @@ class CsvStream final : public ChunkedStream {
     Diagnostics local;
     CsvReader csv(chunk.text, source_, local, options_.csv, *header_->reader, chunk.first_line);
     internal::Grouping grouping(rules_, options_, local);
-    internal::ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
+    internal::ReadCsvRows(csv, header_->columns, true, source_, grouping, local);
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {
       if (NeedsWholeRead(d)) out.in_order = false;

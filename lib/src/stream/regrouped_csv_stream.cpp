@@ -152,7 +152,7 @@ class RegroupedCsvStream final : public RecordStream {
         const std::uint32_t r = records[k];
         const std::uint64_t with_id = grouping.rows_with_id();
         csv.Restart(index_.Record(text_, r), index_.Line(r));
-        ReadCsvRows(csv, header_->columns, true, source_, options_.map, grouping, local);
+        ReadCsvRows(csv, header_->columns, true, source_, grouping, local);
         if (grouping.rows_with_id() != with_id && grouping.last_learner().id != id) {
           out.in_order = false;
         }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <filesystem>
 
 #include "accredit/column_map.h"
 #include "accredit/exceptions.h"
@@ -74,34 +74,67 @@ bool Workflow::Prepare(WorkflowOptions options, std::vector<CohortInput> inputs)
   return LoadMaps();
 }
 
+const ColumnMap* Workflow::LoadMap(const InputFile& file) {
+  if (!file.in_memory()) {
+    for (const std::unique_ptr<ColumnMap>& loaded : state_->maps) {
+      if (loaded->name == file.name) return loaded.get();
+    }
+    // A shipped mapping by its stem, unless a file of that name is there.
+    if (file.name.find_first_of("/\\.") == std::string::npos &&
+        !std::filesystem::exists(file.name)) {
+      for (const ColumnMap* map : ShippedMaps()) {
+        if (map->name == file.name) return map;
+      }
+    }
+  }
+  Diagnostics diagnostics;
+  std::optional<SourceId> id =
+      internal::ReadInputFile(file, "column mapping", kMaxMapBytes, sources_, diagnostics);
+  std::optional<ColumnMap> read;
+  if (id) read = LoadColumnMap(*id, sources_.Get(*id).text, diagnostics);
+  // A mapping with only warnings is used as it is, as --map always has been.
+  if (!read || diagnostics.has_errors()) {
+    handler_(diagnostics, sources_);
+    return nullptr;
+  }
+  read->name = file.name;
+  state_->maps.push_back(std::make_unique<ColumnMap>(std::move(*read)));
+  return state_->maps.back().get();
+}
+
 bool Workflow::LoadMaps() {
   // Inputs that name the same mapping file share one mapping, loaded once.
-  std::map<std::string, const ColumnMap*> loaded;
   for (const CohortInput& input : inputs_) {
     const ColumnMap* map = nullptr;
     if (input.map) {
-      auto it = loaded.find(input.map->name);
-      if (it != loaded.end() && !input.map->in_memory()) {
-        map = it->second;
-      } else {
-        Diagnostics diagnostics;
-        std::optional<SourceId> id = internal::ReadInputFile(*input.map, "column mapping",
-                                                             kMaxMapBytes, sources_, diagnostics);
-        std::optional<ColumnMap> read;
-        if (id) read = LoadColumnMap(*id, sources_.Get(*id).text, diagnostics);
-        // A mapping with only warnings is used as it is, as --map always has been.
-        if (!read || diagnostics.has_errors()) {
-          handler_(diagnostics, sources_);
-          return false;
-        }
-        state_->maps.push_back(std::make_unique<ColumnMap>(std::move(*read)));
-        map = state_->maps.back().get();
-        loaded.emplace(input.map->name, map);
-      }
+      map = LoadMap(*input.map);
+      if (map == nullptr) return false;
     }
     state_->record_inputs.push_back(RecordInput{input.records, map});
   }
+  options_.read.map = nullptr;
+  options_.read.maps_to_try.clear();
+  for (const InputFile& file : options_.maps) {
+    const ColumnMap* map = LoadMap(file);
+    if (map == nullptr) return false;
+    options_.read.maps_to_try.push_back(map);
+  }
+  options_.read.preferred_maps = options_.read.maps_to_try.size();
+  if (options_.shipped_maps) {
+    for (const ColumnMap* map : ShippedMaps()) options_.read.maps_to_try.push_back(map);
+  }
   return true;
+}
+
+std::vector<const ColumnMap*> Workflow::ShippedMaps() {
+  if (state_->shipped.empty()) {
+    for (ColumnMap& map : LoadShippedColumnMaps(sources_)) {
+      state_->shipped.push_back(std::make_unique<ColumnMap>(std::move(map)));
+    }
+  }
+  std::vector<const ColumnMap*> out;
+  for (const std::unique_ptr<ColumnMap>& map : state_->shipped) out.push_back(map.get());
+  return out;
 }
 
 bool Workflow::ReadAll() {

@@ -18,6 +18,7 @@ struct Workflow::State {
   internal::ExceptionInput exceptions;
   std::optional<ProgrammeExceptions> baseline_exceptions;  // report --baseline
   std::vector<std::unique_ptr<ColumnMap>> maps;            // loaded once each
+  std::vector<std::unique_ptr<ColumnMap>> shipped;         // rules/mappings/, when needed
   std::vector<RecordInput> record_inputs;                  // the inputs, each with its mapping
   ReadOptions stream_options;  // a streamed input's options (they outlive the stream)
 };
