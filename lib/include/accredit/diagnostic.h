@@ -89,7 +89,21 @@ std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
                    const RenderOptions& options = {});
 
 // "path:line:col" (or "path:line", "path", or "accredit" for a place that is not in a file).
+// In a worksheet (Source::sheet) the place is a cell, as a spreadsheet names it:
+// "results.xlsx[KS5]!C12", or "results.xlsx[KS5] row 12" when the column is not known (or the
+// sheet's text was not kept).
 std::string FormatLocation(const Location& location, const SourceSet& sources);
+
+// The cell of `location` in a worksheet whose text is kept: "C12"; "" when the source is not a
+// worksheet, or the line or column is not known.
+std::string FormatCell(const Location& location, const SourceSet& sources);
+
+// The spreadsheet column of the 0-based field `index`: "A" for 0, "Z" for 25, "AA" for 26.
+std::string ColumnLetters(std::size_t index);
+
+// The 0-based index of the CSV field that starts at or contains byte `column` (1-based) of
+// `line`, counting `delimiter`s outside double quotes.
+std::size_t FieldIndexAt(std::string_view line, std::uint32_t column, char delimiter = ',');
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a plausible
 // misspelling (at most a third of the word's length, at most `max_edits`, and at least one
