@@ -46,6 +46,15 @@ void PrintAccounting(const Accounting& a) {
              stderr);
 }
 
+// Which inputs were refused, in plain words, where the output does not say it.
+void PrintRefused(const CohortTotals& totals) {
+  if (totals.refused_inputs.empty()) return;
+  std::fputs(
+      fmt::format("accredit: {}\n", RefusedInputsSummary(totals.refused_inputs, totals.unreadable))
+          .c_str(),
+      stderr);
+}
+
 }  // namespace
 
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
@@ -121,7 +130,10 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   progress.Clear();
   held.Print();
   if (totals.unreadable) {
-    if (!global.quiet) PrintAccounting(totals.accounting);
+    if (!global.quiet) {
+      PrintAccounting(totals.accounting);
+      PrintRefused(totals);
+    }
     return kExitError;
   }
   if (error.empty()) {
@@ -139,6 +151,7 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   // text and json carry the accounting; for the others it goes to stderr, so it is never lost.
   if (!global.quiet && format != OutcomeFormat::kText && format != OutcomeFormat::kJson) {
     PrintAccounting(totals.accounting);
+    PrintRefused(totals);
   }
   if (totals.read_errors || summary.errors > 0) return kExitError;
   return summary.none > 0 ? kExitVerdict : kExitOk;

@@ -112,4 +112,19 @@ TEST_CASE("a diagnostic in a worksheet names the cell, or the row, and elsewhere
   CHECK(FormatCell(Location{csv, 2, 9, {}}, sources).empty());
 }
 
+TEST_CASE("only errors not yet marked are marked as rejecting a row or an input") {
+  Diagnostics diagnostics;
+  diagnostics.Error("bad-grade", "a", Location{});
+  diagnostics.Warning("unknown-subject", "b", Location{});
+  diagnostics.Error("bad-date", "c", Location{});
+  CHECK(diagnostics.MarkRejected(1, Rejected::kRow, "B7") == 1);
+  CHECK(diagnostics.MarkRejected(0, Rejected::kInput) == 1);
+  const std::vector<Diagnostic>& items = diagnostics.items();
+  CHECK(items[0].rejected == Rejected::kInput);
+  CHECK(items[0].learner.empty());
+  CHECK(items[1].rejected == Rejected::kNothing);
+  CHECK(items[2].rejected == Rejected::kRow);
+  CHECK(items[2].learner == "B7");
+}
+
 }  // namespace accredit

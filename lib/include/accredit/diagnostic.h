@@ -40,12 +40,21 @@ struct Note {
   Location location;  // optional: source == kNoSource for a note without a place
 };
 
+// What a records diagnostic cost the run: nothing, the row it is about (not used: its learner
+// is judged without it), or a whole input (refused, or not read to its end). The records
+// readers say so; a list of what to fix (fix_list.h) is made of the rows and inputs lost.
+enum class Rejected : std::uint8_t { kNothing, kRow, kInput };
+
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string code;  // stable, kebab-case, e.g. "unknown-scale": one of kDiagnosticCodes
   std::string message;
   Location location;
   std::vector<Note> notes;
+  Rejected rejected = Rejected::kNothing;
+  // With Rejected::kRow: the id of the learner the row belongs to, "" when it gives none (an
+  // id, never a name).
+  std::string learner;
 };
 
 // An append-only list of diagnostics with counts by severity.
@@ -72,6 +81,11 @@ class Diagnostics {
   // Orders diagnostics by source, line and column (stable), so output does not depend on the
   // order checks ran in.
   void SortByLocation();
+
+  // Marks the errors from the `first`-th diagnostic on that are not marked yet as having cost
+  // `what` (for a row, of learner `learner`); returns how many were marked. Readers call it once
+  // they know what an error cost.
+  std::size_t MarkRejected(std::size_t first, Rejected what, std::string_view learner = {});
 
  private:
   std::vector<Diagnostic> items_;

@@ -9,8 +9,12 @@ namespace accredit {
 
 Diagnostic& Diagnostics::Add(Severity severity, DiagnosticCode code, std::string message,
                              Location location) {
-  return Add(
-      Diagnostic{severity, std::string(code.name()), std::move(message), std::move(location), {}});
+  Diagnostic diagnostic;
+  diagnostic.severity = severity;
+  diagnostic.code = std::string(code.name());
+  diagnostic.message = std::move(message);
+  diagnostic.location = std::move(location);
+  return Add(std::move(diagnostic));
 }
 
 Diagnostic& Diagnostics::Add(Diagnostic diagnostic) {
@@ -29,6 +33,18 @@ void Diagnostics::SortByLocation() {
     return std::tie(a.location.source, a.location.line, a.location.column) <
            std::tie(b.location.source, b.location.line, b.location.column);
   });
+}
+
+std::size_t Diagnostics::MarkRejected(std::size_t first, Rejected what, std::string_view learner) {
+  std::size_t marked = 0;
+  for (std::size_t i = first; i < items_.size(); ++i) {
+    Diagnostic& d = items_[i];
+    if (d.severity != Severity::kError || d.rejected != Rejected::kNothing) continue;
+    d.rejected = what;
+    d.learner = what == Rejected::kRow ? std::string(learner) : std::string();
+    ++marked;
+  }
+  return marked;
 }
 
 std::string ColumnLetters(std::size_t index) {
