@@ -94,7 +94,8 @@ round $round\""
     done
   done
 } >"$work/quoted-unsorted.csv"
-python3 - "$work/sorted.csv" "$work/errors-shuffled.csv" <<'PY'
+python3 - "$work/sorted.csv" "$work/errors-shuffled.csv" "$work/errors-sorted.csv" \
+  "$work/errors-late.csv" <<'PY'
 import random, sys
 lines = open(sys.argv[1]).read().splitlines(True)
 header, rows = lines[0], lines[1:]
@@ -105,7 +106,11 @@ def edit(i, column, value):
 edit(5, 5, "Z9")           # a grade on no scale
 edit(40, 0, "")            # no learner id
 edit(90, 9, "31/02/2026")  # not a date
+# Sorted with the bad rows (a duplicate next to its row), and with the duplicate at the end
+# (proven unsorted at the last chunk): for --fix-list, which a restart must take back.
+open(sys.argv[3], "w").write(header + "".join(rows[:71] + [rows[70]] + rows[71:]))
 rows.append(rows[70])      # a duplicate row
+open(sys.argv[4], "w").write(header + "".join(rows))
 random.Random(11).shuffle(rows)
 open(sys.argv[2], "w").write(header + "".join(rows))
 PY
@@ -133,6 +138,10 @@ done
 for file in "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" "$work/crlf-unsorted.csv" \
   "$work/descending.csv" "$work/shuffled.jsonl"; do
   compare "$file" "text csv" "$main_chunks" "$main_jobs"
+done
+# The fix list (on the standard output) is the same however the input is read.
+for file in "$work/errors-sorted.csv" "$work/errors-late.csv" "$work/errors-shuffled.csv"; do
+  compare "$file" "csv" "1 97 1000" "1 3" --fix-list -
 done
 compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \
   --rules "$root/rules/nbt/ashdown-ks4.yaml"

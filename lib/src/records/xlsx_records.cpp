@@ -53,8 +53,7 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
     if (!any) fits.assign(sheets.size(), true);
   }
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    const std::string sheet_name = fmt::format("{}[{}]", name, sheets[i].name);
-    const SourceId id = sources.Add(sheet_name, std::move(sheets[i].csv));
+    const SourceId id = sources.AddSheet(name, sheets[i].name, std::move(sheets[i].csv));
     if (!fits[i]) {
       diagnostics.Add(
           Severity::kNote, "unknown-column",

@@ -200,10 +200,11 @@ class ChunkedStream : public RecordStream {
 
   void ReportReadError(Diagnostics& diagnostics) const {
     if (bytes_.error() == 0) return;
-    diagnostics.Error(
-        "io-error",
-        std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
-        Location{source_, 0, 0, {}});
+    diagnostics
+        .Error("io-error",
+               std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
+               Location{source_, 0, 0, {}})
+        .rejected = Rejected::kInput;
   }
 
   // Whether `records` holds learners in ascending order of id.
