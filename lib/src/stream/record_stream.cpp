@@ -322,7 +322,8 @@ class CsvStream final : public ChunkedStream {
   }
 
   // Where to end a chunk in `window`: after the last record that ends within chunk_bytes_,
-  // and then after every following record of the same learner (reading further if needed).
+  // and then after every following record of the same learner (reading further if needed),
+  // with the blank records and records without an id among them.
   std::size_t FindCut(std::string_view window) {
     std::size_t last_start = 0;
     std::size_t cut = LastCsvRecordEnd(window, std::min(window.size(), chunk_bytes_), last_start);
@@ -338,15 +339,19 @@ class CsvStream final : public ChunkedStream {
       }
       last_start = 0;
     }
-    const std::string id = LearnerOf(window, last_start, cut);
+    std::string id = LearnerOf(window, last_start, cut);
+    // A blank record (a blank row of a workbook) or one without an id at the cut: the learner
+    // is that of the last record before it with an id.
+    if (id.empty()) id = LastLearnerBefore(window, cut);
     if (id.empty()) return cut;
     std::size_t want = window.size();
+    std::size_t probe = cut;  // the records from `cut` to `probe` have no learner id
     for (;;) {
-      std::size_t end = CsvRecordEnd(window, cut);
+      std::size_t end = CsvRecordEnd(window, probe);
       if (end == std::string_view::npos) {
         if (bytes_.at_end(window.size())) {
           // The last record of the input, without a final line break.
-          if (cut < window.size() && LearnerOf(window, cut, window.size()) == id) {
+          if (probe < window.size() && LearnerOf(window, probe, window.size()) == id) {
             return window.size();
           }
           return cut;
@@ -355,9 +360,25 @@ class CsvStream final : public ChunkedStream {
         window = bytes_.Window(want);
         continue;
       }
-      if (LearnerOf(window, cut, end) != id) return cut;
-      cut = end;
+      const std::string next = LearnerOf(window, probe, end);
+      if (!next.empty() && next != id) return cut;
+      // Records without an id between two of the learner's go with it.
+      probe = end;
+      if (!next.empty()) cut = end;
     }
+  }
+
+  // The learner id of the last record with one that ends by `cut`, or "".
+  std::string LastLearnerBefore(std::string_view window, std::size_t cut) {
+    std::string last;
+    for (std::size_t start = 0; start < cut;) {
+      const std::size_t end = CsvRecordEnd(window, start);
+      if (end == std::string_view::npos || end > cut) break;
+      std::string id = LearnerOf(window, start, end);
+      if (!id.empty()) last = std::move(id);
+      start = end;
+    }
+    return last;
   }
 
   std::shared_ptr<const CsvHeader> header_;
