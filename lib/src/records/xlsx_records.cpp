@@ -10,9 +10,6 @@
 
 namespace accredit::internal {
 
-namespace {
-
-// Whether a sheet's header names a learner column (by the mapping, or canonically).
 bool HasLearnerColumn(std::string_view csv, const ReadOptions& options) {
   Diagnostics scratch;
   CsvReader reader(csv, kNoSource, scratch, options.csv);
@@ -23,8 +20,6 @@ bool HasLearnerColumn(std::string_view csv, const ReadOptions& options) {
                        columns, scratch) &&
          columns.column_of[static_cast<std::size_t>(Field::kLearner)] >= 0;
 }
-
-}  // namespace
 
 std::string_view SplitSheet(std::string_view path, std::string& sheet) {
   const std::size_t hash = path.rfind('#');
@@ -54,7 +49,13 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
   }
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     const std::string sheet_name = fmt::format("{}[{}]", name, sheets[i].name);
-    const SourceId id = sources.Add(sheet_name, std::move(sheets[i].csv));
+    // As for a text input: a sheet of up to kKeepSourceTextBytes keeps its text, so that
+    // diagnostics show its lines.
+    const std::string& csv = sheets[i].csv;
+    const SourceId id = csv.size() <= kKeepSourceTextBytes
+                            ? sources.Add(sheet_name, std::move(sheets[i].csv))
+                            : sources.AddName(sheet_name);
+    const std::string_view text = sources.Get(id).text.empty() ? csv : sources.Get(id).text;
     if (!fits[i]) {
       diagnostics.Add(
           Severity::kNote, "unknown-column",
@@ -62,7 +63,7 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
           Location{id, 0, 0, {}});
       continue;
     }
-    MergeRecordSets(out, ReadCsvRecords(id, sources.Get(id).text, rules, options, diagnostics));
+    MergeRecordSets(out, ReadCsvRecords(id, text, rules, options, diagnostics));
   }
   out.accounting.learners = out.learners.size();
   return out;
