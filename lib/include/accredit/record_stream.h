@@ -40,6 +40,11 @@ struct RecordChunk {
   // the groups [first_group, end_group) of its index, and `text` is empty.
   std::size_t first_group = 0;
   std::size_t end_group = 0;
+  // A chunk of a workbook's stream may hold no records but work: a piece of the sheet to turn
+  // into CSV text on the thread that reads it (its number, from 1), or the fault that ends
+  // the stream (kFaultPiece). Read() then gives no learners. 0 for a chunk of records.
+  std::size_t piece = 0;
+  static constexpr std::size_t kFaultPiece = SIZE_MAX;
 };
 
 // What one chunk holds.

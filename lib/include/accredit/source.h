@@ -51,6 +51,12 @@ class SourceSet {
   // it render without the source line.
   SourceId AddName(std::string name);
 
+  // For an input whose text is known only as it is read (a workbook's sheet, streamed): adds
+  // `text` to the end of source `id`'s text, or forgets its text (DropText) once it proves too
+  // large to keep. Nothing may view the source's text meanwhile: it may move.
+  void AppendText(SourceId id, std::string_view text);
+  void DropText(SourceId id);
+
   const Source& Get(SourceId id) const;
   std::size_t size() const;
 

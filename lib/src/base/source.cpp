@@ -16,6 +16,12 @@ SourceId SourceSet::Add(std::string name, std::string text) {
 
 SourceId SourceSet::AddName(std::string name) { return Add(std::move(name), std::string()); }
 
+void SourceSet::AppendText(SourceId id, std::string_view text) {
+  sources_.at(id)->text.append(text);
+}
+
+void SourceSet::DropText(SourceId id) { std::string().swap(sources_.at(id)->text); }
+
 const Source& SourceSet::Get(SourceId id) const { return *sources_.at(id); }
 
 std::size_t SourceSet::size() const { return sources_.size(); }
