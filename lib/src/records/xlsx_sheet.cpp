@@ -65,6 +65,30 @@ bool PlainInteger(std::string_view value) {
   return true;
 }
 
+// Excel's serial of 9999-12-31, its last date.
+constexpr long kLastSerial = 2958465;
+
+// The ISO date of whole Excel serial `day` (1900 date system: 1 is 1900-01-01, and 60 the
+// 1900-02-29 that never was, read as 1900-02-28) into `out`; false when it is before 1 or
+// past 9999.
+bool SerialDate(long day, char (&out)[10]) {
+  if (day < 1 || day > kLastSerial) return false;
+  // Excel counts 1900-02-29, which never was (serial 60): later serials are a day ahead.
+  if (day >= 60) --day;
+  static const std::int32_t epoch = FromCivil(CivilDate{1899, 12, 31}).days;
+  const CivilDate civil = ToCivil(accredit::Date{epoch + static_cast<std::int32_t>(day)});
+  auto digits = [&](int value, std::size_t at, std::size_t count) {
+    for (std::size_t i = count; i-- > 0; value /= 10)
+      out[at + i] = static_cast<char>('0' + value % 10);
+  };
+  digits(civil.year, 0, 4);
+  out[4] = '-';
+  digits(civil.month, 5, 2);
+  out[7] = '-';
+  digits(civil.day, 8, 2);
+  return true;
+}
+
 enum class CellType : std::uint8_t { kNumber, kShared, kBoolean, kOther };
 
 CellType TypeOf(const char* t) {
@@ -266,8 +290,10 @@ class SheetRows : public XmlContext {
   void Number() {
     const bool date = style_ >= 0 && static_cast<std::size_t>(style_) < date_styles_.size() &&
                       date_styles_[static_cast<std::size_t>(style_)];
-    if (!date && PlainInteger(value_)) {
-      text_ += value_;
+    if (PlainInteger(value_)) {
+      // A whole number is written as it is, and a whole date serial (as Excel stores a date)
+      // needs no floating point.
+      if (!date || !Date(Long(value_.c_str()))) text_ += value_;
       return;
     }
     double number = 0;
@@ -277,22 +303,18 @@ class SheetRows : public XmlContext {
       AppendCsvField(value_, text_);
       return;
     }
-    if (date && Date(number)) return;
+    if (date && number >= 1 && number < kLastSerial + 1 &&
+        Date(static_cast<long>(std::floor(number)))) {
+      return;
+    }
     fmt::format_to(std::back_inserter(text_), "{}", number);
   }
 
-  // A date serial as an ISO date onto text_; false when it is no date.
-  bool Date(double serial) {
-    if (!(serial >= 1 && serial < 2958466)) return false;
-    const auto day = static_cast<std::uint32_t>(std::floor(serial));
-    DateEntry& entry = dates_[day % kDates];
-    if (entry.day != day) {
-      const std::string date = ExcelSerialDate(serial);
-      if (date.size() != sizeof entry.text) return false;
-      std::memcpy(entry.text, date.data(), sizeof entry.text);
-      entry.day = day;
-    }
-    text_.append(entry.text, sizeof entry.text);
+  // The ISO date of whole serial `day` onto text_; false when it is no date.
+  bool Date(long day) {
+    char date[10];
+    if (!SerialDate(day, date)) return false;
+    text_.append(date, sizeof date);
     return true;
   }
 
@@ -403,12 +425,6 @@ class SheetRows : public XmlContext {
     return std::string_view(text_).substr(cell.begin, cell.end - cell.begin);
   }
 
-  static constexpr std::size_t kDates = 512;
-  struct DateEntry {
-    std::uint32_t day = 0;
-    char text[10] = {};
-  };
-
   const XlsxStrings& strings_;
   const std::vector<bool>& date_styles_;
   std::uint64_t row_ = 0;
@@ -425,7 +441,6 @@ class SheetRows : public XmlContext {
   bool in_inline_ = false;
   bool in_text_ = false;
   int phonetic_ = 0;
-  DateEntry dates_[kDates];
 };
 
 namespace {
@@ -607,59 +622,79 @@ XlsxRowsContext XlsxSheetReader::Context(std::size_t max_row_bytes,
   return context;
 }
 
+XlsxRowSplitter::XlsxRowSplitter(XlsxPart& part, std::string_view rest, std::string row_end,
+                                 std::size_t max_piece)
+    : part_(part), row_end_(std::move(row_end)), max_piece_(max_piece) {
+  if (!rest.empty()) std::memcpy(Room(rest.size()), rest.data(), rest.size());
+  end_ += rest.size();
+}
+
+char* XlsxRowSplitter::Room(std::size_t size) {
+  const std::size_t held = end_ - begin_;
+  if (capacity_ - end_ < size) {
+    if (capacity_ - held >= size && held <= capacity_ / 2) {
+      std::memmove(data_.get(), data_.get() + begin_, held);
+    } else {
+      const std::size_t capacity = std::max(capacity_ * 2, held + size);
+      std::unique_ptr<char[]> data(new char[capacity]);
+      if (held > 0) std::memcpy(data.get(), data_.get() + begin_, held);
+      data_ = std::move(data);
+      capacity_ = capacity;
+    }
+    begin_ = 0;
+    end_ = held;
+  }
+  return data_.get() + end_;
+}
+
 XlsxRowSplitter::Cut XlsxRowSplitter::Next(std::size_t target, std::string& piece,
                                            XlsxFault& fault) {
   constexpr std::size_t kBlock = std::size_t{1} << 16;
   target = std::max(target, row_end_.size());
-  std::size_t searched = 0;  // pending_ has no row end before this
+  std::size_t searched = 0;  // the pending bytes have no row end before this
   for (;;) {
-    if (pending_.size() >= target || at_end_) {
-      std::size_t cut = std::string::npos;
-      const std::size_t limit = std::min(target, pending_.size());
+    const std::string_view pending = Pending();
+    if (pending.size() >= target || at_end_) {
+      std::size_t cut = std::string_view::npos;
+      const std::size_t limit = std::min(target, pending.size());
       if (limit >= row_end_.size()) {
-        const std::size_t at = pending_.rfind(row_end_, limit - row_end_.size());
-        if (at != std::string::npos) cut = at + row_end_.size();
+        const std::size_t at = pending.rfind(row_end_, limit - row_end_.size());
+        if (at != std::string_view::npos) cut = at + row_end_.size();
       }
-      if (cut == std::string::npos) {
-        const std::size_t at = pending_.find(row_end_, searched);
-        if (at != std::string::npos) cut = at + row_end_.size();
+      if (cut == std::string_view::npos) {
+        const std::size_t at = pending.find(row_end_, searched);
+        if (at != std::string_view::npos) cut = at + row_end_.size();
       }
-      if (cut != std::string::npos) {
-        piece.assign(pending_, 0, cut);
-        pending_.erase(0, cut);
-        return Cut::kPiece;
-      }
-      if (at_end_) {
-        piece = std::move(pending_);
-        pending_.clear();
+      if (cut == std::string_view::npos && at_end_) {
+        piece.assign(pending);
+        begin_ = end_ = 0;
         return Cut::kTail;
       }
-      searched = pending_.size() - std::min(pending_.size(), row_end_.size() - 1);
+      if (cut != std::string_view::npos) {
+        piece.assign(pending.substr(0, cut));
+        begin_ += cut;
+        return Cut::kPiece;
+      }
+      searched = pending.size() - std::min(pending.size(), row_end_.size() - 1);
     }
-    if (pending_.size() > max_piece_) {
+    if (pending.size() > max_piece_) {
       fault = {"too-large", "a row of the workbook's sheet is too long to read"};
       return Cut::kFault;
     }
-    const std::size_t old = pending_.size();
-    pending_.resize(old + kBlock);
-    const std::int64_t got = part_.Read(pending_.data() + old, kBlock, fault);
-    pending_.resize(old + static_cast<std::size_t>(std::max<std::int64_t>(got, 0)));
+    const std::int64_t got = part_.Read(Room(kBlock), kBlock, fault);
     if (got < 0) return Cut::kFault;
     if (got == 0) at_end_ = true;
+    end_ += static_cast<std::size_t>(got);
   }
 }
 
 std::string ExcelSerialDate(double serial) {
-  if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return "";
-  auto days = static_cast<std::int32_t>(std::floor(serial));
-  // Excel counts 1900-02-29, which never was (serial 60): later serials are a day ahead.
-  if (days == 60) {
-    days = 59;
-  } else if (days > 60) {
-    --days;
+  char date[10];
+  if (!std::isfinite(serial) || serial < 1 || serial >= kLastSerial + 1 ||
+      !SerialDate(static_cast<long>(std::floor(serial)), date)) {
+    return "";
   }
-  const accredit::Date epoch = FromCivil(CivilDate{1899, 12, 31});
-  return FormatDate(accredit::Date{epoch.days + days});
+  return std::string(date, sizeof date);
 }
 
 }  // namespace accredit::internal

@@ -126,11 +126,8 @@ class XlsxRowSplitter {
 
   // `rest` is what the reader inflated but did not read; `row_end` the row's end tag
   // (XlsxRowsContext::row_end). A piece longer than `max_piece` bytes is a fault.
-  XlsxRowSplitter(XlsxPart& part, std::string rest, std::string row_end, std::size_t max_piece)
-      : part_(part),
-        pending_(std::move(rest)),
-        row_end_(std::move(row_end)),
-        max_piece_(max_piece) {}
+  XlsxRowSplitter(XlsxPart& part, std::string_view rest, std::string row_end,
+                  std::size_t max_piece);
 
   // The next piece, into `piece`: the bytes up to the end of the last row end tag in the first
   // `target` (or, when none ends there, of the first one after them): kPiece. At the end of
@@ -138,11 +135,18 @@ class XlsxRowSplitter {
   // is damaged, over budget, or no row ends within `max_piece` bytes.
   Cut Next(std::size_t target, std::string& piece, XlsxFault& fault);
   // The bytes inflated and not yet cut.
-  std::size_t pending() const { return pending_.size(); }
+  std::size_t pending() const { return end_ - begin_; }
 
  private:
+  std::string_view Pending() const { return {data_.get() + begin_, end_ - begin_}; }
+  // Room for `size` more bytes after the pending ones (not zeroed: inflated into at once).
+  char* Room(std::size_t size);
+
   XlsxPart& part_;
-  std::string pending_;
+  std::unique_ptr<char[]> data_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  std::size_t capacity_ = 0;
   std::string row_end_;
   std::size_t max_piece_;
   bool at_end_ = false;
