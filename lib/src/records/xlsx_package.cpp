@@ -266,6 +266,19 @@ bool XlsxPackage::Has(const std::string& part) const {
          zip_name_locate(archive_, part.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
+std::uint64_t XlsxPackage::PartSize(const std::string& part) const {
+  if (archive_ == nullptr) return 0;
+  zip_int64_t index = zip_name_locate(archive_, part.c_str(), 0);
+  if (index < 0) index = zip_name_locate(archive_, part.c_str(), ZIP_FL_NOCASE);
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (index < 0 || zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) != 0 ||
+      (stat.valid & ZIP_STAT_SIZE) == 0) {
+    return 0;
+  }
+  return stat.size;
+}
+
 std::unique_ptr<XlsxPart> XlsxPackage::Open(const std::string& part, XlsxFault& fault) {
   zip_int64_t index = zip_name_locate(archive_, part.c_str(), 0);
   if (index < 0) index = zip_name_locate(archive_, part.c_str(), ZIP_FL_NOCASE);

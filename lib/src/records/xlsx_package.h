@@ -146,6 +146,9 @@ class XlsxPackage {
   std::uint64_t budget() const { return budget_; }
   void set_budget(std::uint64_t budget) { budget_ = budget; }
 
+  // The size part `part` says it inflates to (the archive's word for it, not checked), or 0.
+  std::uint64_t PartSize(const std::string& part) const;
+
   // Opens part `part` to be read in blocks; nullptr with `fault` set when it is missing.
   std::unique_ptr<XlsxPart> Open(const std::string& part, XlsxFault& fault);
 

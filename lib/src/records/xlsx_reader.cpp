@@ -49,7 +49,7 @@ std::vector<XlsxSheet> ReadXlsxSheets(std::string_view bytes, std::string_view s
     if (reader.Read(csv, SIZE_MAX) != XlsxSheetReader::Status::kEnd) {
       return fail(reader.fault(entry.name));
     }
-    out.push_back(XlsxSheet{entry.name, std::move(csv)});
+    out.push_back(XlsxSheet{entry.name, std::move(csv), package.PartSize(entry.part)});
   }
   if (!found) return fail({"bad-workbook", NoSuchSheet(sheet, package.sheets())});
   return out;

@@ -13,15 +13,22 @@
 #include <vector>
 
 #include "accredit/diagnostic.h"
+#include "accredit/record_input.h"
 #include "accredit/source.h"
 #include "records/xlsx_sheet.h"
 
 namespace accredit::internal {
 
 struct XlsxSheet {
-  std::string name;  // as the workbook names it ("KS5")
-  std::string csv;   // the rows, as CSV text
+  std::string name;             // as the workbook names it ("KS5")
+  std::string csv;              // the rows, as CSV text
+  std::uint64_t xml_bytes = 0;  // the size its part says it inflates to
 };
+
+// A sheet keeps its text in the SourceSet, so that diagnostics show its lines, when its text is
+// at most kKeepSourceTextBytes (as a text input) and its part says it inflates to at most this:
+// known before the sheet is read, so that streaming a large sheet never builds its text.
+inline constexpr std::uint64_t kKeepSheetXmlBytes = 4 * kKeepSourceTextBytes;
 
 // Whether an input named `name` holding `bytes` is a workbook: by the extension `.xlsx`, else
 // by the bytes of a zip archive.

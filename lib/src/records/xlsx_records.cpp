@@ -49,12 +49,11 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
   }
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     const std::string sheet_name = fmt::format("{}[{}]", name, sheets[i].name);
-    // As for a text input: a sheet of up to kKeepSourceTextBytes keeps its text, so that
-    // diagnostics show its lines.
     const std::string& csv = sheets[i].csv;
-    const SourceId id = csv.size() <= kKeepSourceTextBytes
-                            ? sources.Add(sheet_name, std::move(sheets[i].csv))
-                            : sources.AddName(sheet_name);
+    const SourceId id =
+        csv.size() <= kKeepSourceTextBytes && sheets[i].xml_bytes <= kKeepSheetXmlBytes
+            ? sources.Add(sheet_name, std::move(sheets[i].csv))
+            : sources.AddName(sheet_name);
     const std::string_view text = sources.Get(id).text.empty() ? csv : sources.Get(id).text;
     if (!fits[i]) {
       diagnostics.Add(

@@ -11,6 +11,7 @@
 
 #include "accredit/record_input.h"
 #include "records/xlsx_package.h"
+#include "records/xlsx_reader.h"
 #include "records/xlsx_records.h"
 #include "records/xlsx_sheet.h"
 #include "stream/byte_producer.h"
@@ -80,6 +81,7 @@ class XlsxStream final : public RecordStream, private ByteProducer {
     sheet_name_ = sheets[chosen].name;
     part_name_ = sheets[chosen].part;
     sheet_budget_ = package_->budget();
+    keep_ = package_->PartSize(part_name_) <= kKeepSheetXmlBytes;
     if (!OpenSheet()) return false;
     // The sources and the notes on the sheets not read, in the order a whole read gives them.
     sources_.AddName(name);
@@ -344,8 +346,8 @@ class XlsxStream final : public RecordStream, private ByteProducer {
     return std::clamp(chunk_bytes_ * kPieceRatio, std::size_t{1}, kMaxPieceTarget);
   }
 
-  // Keeps the sheet's text in its source while it is small enough (as reading it whole keeps
-  // it), so that diagnostics show its lines.
+  // Keeps the sheet's text in its source while it is small enough (kKeepSheetXmlBytes, as
+  // reading it whole keeps it), so that diagnostics show its lines.
   void Keep(std::string_view text) {
     produced_ += text.size();
     if (!keep_) return;

@@ -27,7 +27,7 @@ namespace accredit::internal {
 
 // Streams sheet `sheet` ("" for the only one, or the only one whose header names a learner
 // column) of the workbook `name` open as `fd` (owned) of `size` bytes, registering it in
-// `sources` as "NAME[SHEET]" (its text kept while at most kKeepSourceTextBytes). Returns
+// `sources` as "NAME[SHEET]" (with its text as a whole read keeps it: kKeepSheetXmlBytes). Returns
 // nullptr, having emitted nothing, when it cannot be streamed: the workbook has a fault, no
 // such sheet, several sheets to read, or a bad header.
 std::unique_ptr<RecordStream> OpenXlsxStream(const std::string& name, const std::string& sheet,
