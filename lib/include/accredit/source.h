@@ -63,6 +63,12 @@ class SourceSet {
   // "FILE[SHEET]". `text` may be empty when it is not kept: diagnostics then name the row.
   SourceId AddSheet(std::string_view file, std::string_view sheet, std::string text);
 
+  // For an input whose text is known only as it is read (a workbook's sheet, streamed): adds
+  // `text` to the end of source `id`'s text, or forgets its text (DropText) once it proves too
+  // large to keep. Nothing may view the source's text meanwhile: it may move.
+  void AppendText(SourceId id, std::string_view text);
+  void DropText(SourceId id);
+
   const Source& Get(SourceId id) const;
   std::size_t size() const;
 

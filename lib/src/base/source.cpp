@@ -25,6 +25,12 @@ SourceId SourceSet::AddSheet(std::string_view file, std::string_view sheet, std:
   return id;
 }
 
+void SourceSet::AppendText(SourceId id, std::string_view text) {
+  sources_.at(id)->text.append(text);
+}
+
+void SourceSet::DropText(SourceId id) { std::string().swap(sources_.at(id)->text); }
+
 const Source& SourceSet::Get(SourceId id) const { return *sources_.at(id); }
 
 std::size_t SourceSet::size() const { return sources_.size(); }
