@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The workbook benchmark: the same cohort as CSV and as a workbook (.xlsx), validated in
 # alternation (cat of the CSV, accredit on the CSV, accredit on the workbook, repeated), with
-# the median wall time and peak memory of each and the workbook's rate as a share of the
-# CSV's. Fails if the two give different outcomes.
+# the median wall time, CPU time (user and system, all threads) and peak memory of each and the
+# workbook's rate as a share of the CSV's. Fails if the two give different outcomes.
 #
 #   bench/workbook.sh [LEARNERS] [RUNS]          (defaults: 100000 learners, 5 runs)
 #
@@ -23,10 +23,12 @@ trap 'rm -rf "$work"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 run() {  # NAME COMMAND...
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out.$name" 2>/dev/null || true
-  read -r wall rss < <(tail -n 1 "$work/time")
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/out.$name" 2>/dev/null || true
+  read -r wall rss user sys < <(tail -n 1 "$work/time")
   echo "$wall" >>"$work/wall.$name"; echo "$rss" >>"$work/rss.$name"
-  printf "run %d %-5s %6.2f s %8.1f MiB\n" "$i" "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
+  echo "$user + $sys" | bc -l >>"$work/cpu.$name"
+  printf "run %d %-5s %6.2f s %6.2f s CPU %8.1f MiB\n" "$i" "$name" "$wall" "$(echo "$user + $sys" | bc -l)" \
+    "$(echo "$rss / 1024" | bc -l)"
 }
 for i in $(seq "$runs"); do
   run cat cat "$csv"
@@ -34,11 +36,11 @@ for i in $(seq "$runs"); do
   run xlsx "$accredit" validate "$xlsx" --format csv
   cmp -s "$work/out.csv" "$work/out.xlsx" || { echo "CSV and workbook outcomes differ" >&2; exit 1; }
 done
-echo "inputs: $(stat -c %s "$csv") bytes CSV, $(stat -c %s "$xlsx") bytes workbook, $learners learners"
+echo "inputs: $(stat -L -c %s "$csv") bytes CSV, $(stat -L -c %s "$xlsx") bytes workbook, $learners learners"
 for name in cat csv xlsx; do
-  w=$(median <"$work/wall.$name") r=$(median <"$work/rss.$name")
-  printf "median %-5s %6.2f s %8.1f MiB  %9.0f learners/s\n" "$name" "$w" "$(echo "$r / 1024" | bc -l)" \
-    "$(echo "$learners / $w" | bc -l)"
+  w=$(median <"$work/wall.$name") r=$(median <"$work/rss.$name") c=$(median <"$work/cpu.$name")
+  printf "median %-5s %6.2f s %6.2f s CPU %8.1f MiB  %9.0f learners/s\n" "$name" "$w" "$c" \
+    "$(echo "$r / 1024" | bc -l)" "$(echo "$learners / $w" | bc -l)"
 done
 wc=$(median <"$work/wall.csv") wx=$(median <"$work/wall.xlsx")
 printf "workbook rate / CSV rate: %.2f (target at least 0.50)\n" "$(echo "$wc / $wx" | bc -l)"

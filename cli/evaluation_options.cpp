@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "accredit/output_file.h"
+
 namespace accredit::cli {
 
 void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
@@ -53,10 +55,34 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
   return inputs;
 }
 
-DiagnosticsHandler PrintingHandler(const GlobalOptions& global) {
-  return [&global](const Diagnostics& diagnostics, const SourceSet& sources) {
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes) {
+  return [&global, fixes](const Diagnostics& diagnostics, const SourceSet& sources) {
     PrintDiagnostics(diagnostics, sources, global);
+    if (fixes != nullptr) fixes->Add(diagnostics, sources);
   };
+}
+
+void AddFixListOption(CLI::App& cmd, std::string& path) {
+  cmd.add_option("--fix-list", path,
+                 "Write every rejected row and refused input to this CSV file (- for standard "
+                 "output), as a to-do list")
+      ->type_name(kFileArgument);
+}
+
+bool WriteFixList(const std::string& path, const FixList& fixes, const GlobalOptions& global) {
+  if (path.empty()) return true;
+  if (std::string error = WriteOutput(path, fixes.Csv()); !error.empty()) {
+    PrintError(error);
+    return false;
+  }
+  if (!global.quiet) {
+    std::fputs(fmt::format("accredit: {} problem{} to fix listed {}\n", fixes.size(),
+                           fixes.size() == 1 ? "" : "s",
+                           path == "-" ? "on the standard output" : "in " + path)
+                   .c_str(),
+               stderr);
+  }
+  return true;
 }
 
 bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const EvaluationFlags& flags) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "accredit/fix_list.h"
 #include "accredit/workflow.h"
 #include "common.h"
 
@@ -35,8 +36,17 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags);
 // InputFiles for paths given on the command line.
 std::vector<InputFile> InputFilesOf(const std::vector<std::string>& paths);
 
-// A diagnostics handler that prints each group as it comes (PrintDiagnostics).
-DiagnosticsHandler PrintingHandler(const GlobalOptions& global);
+// A diagnostics handler that prints each group as it comes (PrintDiagnostics), and adds it to
+// `fixes` when not null (--fix-list).
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes = nullptr);
+
+// Adds --fix-list to `cmd`.
+void AddFixListOption(CLI::App& cmd, std::string& path);
+
+// Writes `fixes` to `path` (--fix-list; nothing when "") atomically, then says on stderr how
+// many problems it lists (not with --quiet). False, after printing why, when it cannot be
+// written.
+bool WriteFixList(const std::string& path, const FixList& fixes, const GlobalOptions& global);
 
 // Prepares `workflow` (Workflow::Prepare) from the flags: false, after printing why, when
 // nothing can be evaluated.

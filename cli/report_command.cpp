@@ -38,6 +38,7 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)")
       ->type_name(kFileArgument);
+  AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
   cmd->callback([options, &global, &exit_code] { exit_code = RunReport(*options, global); });
 }
@@ -53,9 +54,11 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   }
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
-  Workflow workflow(PrintingHandler(global));
-  if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags) ||
-      !workflow.ReadAll()) {
+  FixList fixes;
+  Workflow workflow(PrintingHandler(global, &fixes));
+  if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags)) return kExitError;
+  if (!workflow.ReadAll()) {
+    (void)WriteFixList(options.fix_list, fixes, global);
     return kExitError;
   }
   const std::vector<Learner>& learners = workflow.learners();
@@ -89,6 +92,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
     PrintError(error);
     return kExitError;
   }
+  if (!WriteFixList(options.fix_list, fixes, global)) return kExitError;
   if (workflow.has_record_errors() || report.cohort.errors > 0) return kExitError;
   return report.cohort.none > 0 ? kExitVerdict : kExitOk;
 }

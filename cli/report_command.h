@@ -17,6 +17,7 @@ struct ReportCommandOptions {
   std::vector<std::string> baseline;
   std::string format = "text";
   std::string output;
+  std::string fix_list;  // --fix-list FILE: rejected rows and refused inputs as a to-do list
   std::string group_by;
   bool no_names = false;
   unsigned jobs = 0;  // 0: one per core

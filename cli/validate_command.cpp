@@ -26,6 +26,7 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
       ->type_name(kFileArgument);
+  AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
   cmd->add_flag("--progress", options->progress,
                 "Show progress on stderr (default: when stderr is a terminal)");
@@ -46,6 +47,15 @@ void PrintAccounting(const Accounting& a) {
              stderr);
 }
 
+// Which inputs were refused, in plain words, where the output does not say it.
+void PrintRefused(const CohortTotals& totals) {
+  if (totals.refused_inputs.empty()) return;
+  std::fputs(
+      fmt::format("accredit: {}\n", RefusedInputsSummary(totals.refused_inputs, totals.unreadable))
+          .c_str(),
+      stderr);
+}
+
 }  // namespace
 
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
@@ -59,7 +69,8 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   const bool streamable = options.flags.records.size() == 1 && format != OutcomeFormat::kJunit &&
                           options.chunk_bytes > 0;
   workflow_options.stream = streamable;
-  Workflow workflow(PrintingHandler(global));
+  FixList fixes;
+  Workflow workflow(PrintingHandler(global, &fixes));
   if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags)) {
     // Even a run that stops early accounts for the rows it read (none).
     if (!global.quiet) PrintAccounting(Accounting{});
@@ -103,11 +114,15 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
     write(batch.rendered);
     begun = true;
   };
-  callbacks.provisional = [&](const Diagnostics& diagnostics) { held.Add(diagnostics); };
+  callbacks.provisional = [&](const Diagnostics& diagnostics) {
+    held.Add(diagnostics);
+    fixes.Add(diagnostics, workflow.sources());
+  };
   if (streamable) {
     callbacks.restart = [&] {
       progress.Restart();
       held.Clear();
+      fixes.Clear();
       summary = ValidateSummary{};
       begun = false;
       error = sink.Rewind();
@@ -121,7 +136,11 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   progress.Clear();
   held.Print();
   if (totals.unreadable) {
-    if (!global.quiet) PrintAccounting(totals.accounting);
+    if (!global.quiet) {
+      PrintAccounting(totals.accounting);
+      PrintRefused(totals);
+    }
+    (void)WriteFixList(options.fix_list, fixes, global);
     return kExitError;
   }
   if (error.empty()) {
@@ -139,7 +158,9 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   // text and json carry the accounting; for the others it goes to stderr, so it is never lost.
   if (!global.quiet && format != OutcomeFormat::kText && format != OutcomeFormat::kJson) {
     PrintAccounting(totals.accounting);
+    PrintRefused(totals);
   }
+  if (!WriteFixList(options.fix_list, fixes, global)) return kExitError;
   if (totals.read_errors || summary.errors > 0) return kExitError;
   return summary.none > 0 ? kExitVerdict : kExitOk;
 }

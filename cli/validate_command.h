@@ -17,6 +17,7 @@ struct ValidateOptions {
   EvaluationFlags flags;
   std::string format = "text";
   std::string output;
+  std::string fix_list;      // --fix-list FILE: rejected rows and refused inputs as a to-do list
   unsigned jobs = 0;         // 0: one per core
   bool progress = false;     // --progress
   bool no_progress = false;  // --no-progress

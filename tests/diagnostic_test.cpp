@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "records_fixture.h"
+
 namespace accredit {
 namespace {
 
@@ -53,6 +55,76 @@ TEST_CASE("control characters in user text are shown as '?'") {
         "x.csv:1:4: error: unknown subject '?[31mred'?x.csv:9: error: forged [bad-row]\n"
         "    1 | L1,?[31mred?,\tx\n"
         "      |    ^\n");
+}
+
+TEST_CASE("spreadsheet columns are lettered A to Z, then AA on") {
+  CHECK(ColumnLetters(0) == "A");
+  CHECK(ColumnLetters(2) == "C");
+  CHECK(ColumnLetters(25) == "Z");
+  CHECK(ColumnLetters(26) == "AA");
+  CHECK(ColumnLetters(27) == "AB");
+  CHECK(ColumnLetters(701) == "ZZ");
+  CHECK(ColumnLetters(702) == "AAA");
+  CHECK(ColumnLetters(16383) == "XFD");  // Excel's last column
+}
+
+TEST_CASE("the field at a byte column counts delimiters outside quotes") {
+  const std::string_view line = R"(B1,"Smith, ""Jo""",gcse,,4)";
+  CHECK(FieldIndexAt(line, 1) == 0);
+  CHECK(FieldIndexAt(line, 4) == 1);   // the opening quote
+  CHECK(FieldIndexAt(line, 12) == 1);  // the comma inside the quotes
+  CHECK(FieldIndexAt(line, 20) == 2);  // gcse
+  CHECK(FieldIndexAt(line, 25) == 3);  // the empty field
+  CHECK(FieldIndexAt(line, 26) == 4);
+  CHECK(FieldIndexAt("a;b;c", 5, ';') == 2);
+  CHECK(FieldIndexAt("a,b", 99) == 1);  // past the end: the last field
+}
+
+TEST_CASE("a diagnostic in a worksheet names the cell, or the row, and elsewhere the line") {
+  SourceSet sources;
+  const SourceId sheet =
+      sources.AddSheet("results.xlsx", "KS5", "learner,type,grade\nB1,gcse,\"4*\"\nB2,gcse,5\n");
+  const SourceId dropped = sources.AddSheet("big.xlsx", "Year 13", "");
+  const SourceId csv = sources.Add("results.csv", "learner,type,grade\nB1,gcse,4*\n");
+  CHECK(sources.Get(sheet).name == "results.xlsx[KS5]");
+  CHECK(sources.Get(sheet).file() == "results.xlsx");
+  CHECK(sources.Get(csv).file() == "results.csv");
+  Diagnostics diagnostics;
+  diagnostics.Error("bad-grade", "grade '4*' is not on the gcse scale", Location{sheet, 2, 9, {}})
+      .notes.push_back(Note{"the same row is here", Location{sheet, 3, 0, {}}});
+  diagnostics.Warning("duplicate-row", "duplicate row", Location{sheet, 3, 0, {}});
+  diagnostics.Error("bad-grade", "bad", Location{dropped, 12, 9, {}});
+  diagnostics.Error("bad-grade", "bad", Location{csv, 2, 9, {}});
+  diagnostics.Error("missing-column", "missing 'learner' column", Location{sheet, 0, 0, {}});
+  CHECK(testing::RenderAll(diagnostics, sources, true) ==
+        "results.xlsx[KS5]!C2: error: grade '4*' is not on the gcse scale [bad-grade]\n"
+        "    2 | B1,gcse,\"4*\"\n"
+        "      |         ^\n"
+        "results.xlsx[KS5] row 3: note: the same row is here\n"
+        "results.xlsx[KS5] row 3: warning: duplicate row [duplicate-row]\n"
+        "    3 | B2,gcse,5\n"
+        "big.xlsx[Year 13] row 12: error: bad [bad-grade]\n"
+        "results.csv:2:9: error: bad [bad-grade]\n"
+        "    2 | B1,gcse,4*\n"
+        "      |         ^\n"
+        "results.xlsx[KS5]: error: missing 'learner' column [missing-column]\n");
+  CHECK(FormatCell(Location{sheet, 2, 9, {}}, sources) == "C2");
+  CHECK(FormatCell(Location{csv, 2, 9, {}}, sources).empty());
+}
+
+TEST_CASE("only errors not yet marked are marked as rejecting a row or an input") {
+  Diagnostics diagnostics;
+  diagnostics.Error("bad-grade", "a", Location{});
+  diagnostics.Warning("unknown-subject", "b", Location{});
+  diagnostics.Error("bad-date", "c", Location{});
+  CHECK(diagnostics.MarkRejected(1, Rejected::kRow, "B7") == 1);
+  CHECK(diagnostics.MarkRejected(0, Rejected::kInput) == 1);
+  const std::vector<Diagnostic>& items = diagnostics.items();
+  CHECK(items[0].rejected == Rejected::kInput);
+  CHECK(items[0].learner.empty());
+  CHECK(items[1].rejected == Rejected::kNothing);
+  CHECK(items[2].rejected == Rejected::kRow);
+  CHECK(items[2].learner == "B7");
 }
 
 }  // namespace accredit

@@ -114,6 +114,25 @@ TEST_CASE("a sorted input streams in chunks that never split a learner") {
   }
 }
 
+TEST_CASE("blank records and records without an id among a learner's rows stay with it") {
+  SourceSet rule_sources;
+  LoadResult loaded = LoadDefaultRules(rule_sources);
+  REQUIRE(loaded.ok());
+  // Blank lines (a workbook's blank rows) and a row without an id between L1's rows.
+  const std::string first = std::string(kHeader) + Rows("L1", 2);
+  const std::string text = first + "\n\n" + ",activity,,,,10,leadership-service,2026-03-20,\n" +
+                           Rows("L1", 1) + "\n" + Rows("L2", 2);
+  TempFile file(text);
+  // Chunks of one record, and a chunk whose last whole record is a blank line.
+  const std::size_t data = first.size() - std::string(kHeader).size();
+  for (std::size_t chunk_bytes : {std::size_t{1}, data + 1, data + 2}) {
+    CAPTURE(chunk_bytes);
+    Streamed streamed = StreamAll(file.path, loaded.rules, chunk_bytes);
+    CHECK(streamed.settled);
+    CHECK(streamed.all() == std::vector<std::string>{"L1", "L2"});
+  }
+}
+
 TEST_CASE("a learner that comes back later breaks the promise") {
   SourceSet rule_sources;
   LoadResult loaded = LoadDefaultRules(rule_sources);

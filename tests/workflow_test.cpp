@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "accredit/outcome_format.h"
+
 namespace accredit {
 namespace {
 
@@ -328,6 +330,67 @@ TEST_CASE("an input that cannot be read at all leaves nothing to consume") {
   CHECK(run.totals.unreadable);
   CHECK(run.learners.empty());
   CHECK(run.codes == std::vector<std::string>{"io-error"});
+}
+
+TEST_CASE("an input refused whole makes every other learner's outcome provisional") {
+  const std::string cohort = ReadSource("examples/sixth-form/cohort.csv");
+  const Collected clean = RunCohort(Options(2, kDefaultChunkBytes),
+                                    {CohortInput{InputFile::Bytes("c.csv", cohort), {}}});
+  REQUIRE(clean.learners.size() == 25);
+  REQUIRE(clean.totals.refused_inputs.empty());
+  // An activities export without a learner column: what it holds of anyone is not known.
+  const Collected run = RunCohort(
+      Options(2, kDefaultChunkBytes),
+      {CohortInput{InputFile::Bytes("c.csv", cohort), {}},
+       CohortInput{InputFile::Bytes("acts.csv", "name,kind,hours\nJo,activity,4\n"), {}}});
+  CHECK(run.totals.refused_inputs == std::vector<std::string>{"acts.csv"});
+  CHECK(run.totals.read_errors);
+  CHECK_FALSE(run.totals.unreadable);
+  REQUIRE(run.learners.size() == clean.learners.size());
+  for (std::size_t i = 0; i < run.learners.size(); ++i) {
+    // The same tier and grade, but never a clean outcome.
+    CHECK(run.learners[i] == clean.learners[i] + ":error");
+  }
+}
+
+TEST_CASE("a provisional outcome says why in plain words") {
+  Workflow workflow([](const Diagnostics&, const SourceSet&) {});
+  REQUIRE(workflow.Prepare(Options(1, 0),
+                           {CohortInput{InputFile::Bytes("c.csv",
+                                                         "learner,kind,type,subject,grade\n"
+                                                         "B1,qualification,gcse,mathematics,5\n"
+                                                         "B1,qualification,gcse,mathematics,4*\n"
+                                                         "B1,qualification,gcse,history,4*\n"
+                                                         "B2,qualification,gcse,mathematics,5\n"),
+                                        {}},
+                            CohortInput{InputFile::Path("/nonexistent/accredit/acts.csv"), {}}}));
+  REQUIRE(workflow.ReadAll());
+  CHECK(workflow.refused_inputs() == std::vector<std::string>{"/nonexistent/accredit/acts.csv"});
+  const std::vector<Outcome> outcomes = workflow.EvaluateAll(false);
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[0].input_refused);
+  CHECK(ProvisionalReason(workflow.learners()[0], outcomes[0], workflow.evaluate_options()) ==
+        "2 rows and input /nonexistent/accredit/acts.csv could not be read");
+  CHECK(ProvisionalReason(workflow.learners()[1], outcomes[1], workflow.evaluate_options()) ==
+        "input /nonexistent/accredit/acts.csv could not be read");
+  // Without the refused input, only the rows.
+  EvaluateOptions rows_only = workflow.evaluate_options();
+  const std::vector<std::string> none;
+  rows_only.refused_inputs = &none;
+  Evaluator evaluator(workflow.rules(), workflow.programme());
+  const Outcome outcome = evaluator.Evaluate(workflow.learners()[0], rows_only);
+  CHECK(outcome.data_error);
+  CHECK_FALSE(outcome.input_refused);
+  CHECK(ProvisionalReason(workflow.learners()[0], outcome, rows_only) ==
+        "2 rows could not be read");
+  const Outcome clean = evaluator.Evaluate(workflow.learners()[1], rows_only);
+  CHECK_FALSE(clean.data_error);
+  CHECK(ProvisionalReason(workflow.learners()[1], clean, rows_only).empty());
+  CHECK(RefusedInputsSummary({"a.csv", "b.xlsx", "<stdin>"}) ==
+        "inputs a.csv, b.xlsx and <stdin> could not be read, so every outcome is provisional");
+  CHECK(RefusedInputsSummary({"a.csv"}, true) ==
+        "input a.csv could not be read, so no learner was checked");
+  CHECK(RefusedInputsSummary({}).empty());
 }
 
 TEST_CASE("the workflow evaluates learners read whole on every thread, each once") {

@@ -174,12 +174,14 @@ def main():
         if i == 11:
             sheet.append([])  # a blank row, as a copy and paste leaves one
     long = book.create_sheet("Sixth form")
-    long.append(["UPN", "Forename", "Surname", "Qualification", "Subject", "Grade", "Series"])
+    long.append(["UPN", "Forename", "Surname", "Qualification", "Level", "Subject", "Grade",
+                 "Series"])
     for upn_, (forename, surname, _), r, series in sixth_form:
         if r["status"] == "predicted":
             continue  # a predicted grade is not in a results export
         grade = r["grade"]
         long.append([upn_, forename, surname, TYPES[r["type"]],
+                     int(r["level"]) if r["level"].isdigit() else r["level"] or None,
                      SUBJECTS.get(r["subject"], r["subject"].replace("-", " ").title()),
                      int(grade) if grade.isdigit() else grade, series])
     book.properties.creator = "accredit example"

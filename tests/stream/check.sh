@@ -7,9 +7,9 @@
 # read again whole, with the output written so far taken back (to a file, to a pipe, and to
 # --output). Inputs: the example cohorts, generated cohorts (sorted, shuffled, descending,
 # with bad rows, JSON Lines in order and shuffled), inputs whose learners straddle chunk
-# boundaries inside quoted fields, and every hostile stdin input of the golden suite saved as
-# a file. ACCREDIT_CHUNK_BYTES sets the chunk size (0: never stream). Usage: check.sh ACCREDIT
-# ROOT. With ACCREDIT_STREAM_QUICK set (the sanitizer build, ten times slower), the main
+# boundaries inside quoted fields, workbooks (generated, the example, the fixtures, the hostile
+# ones), and every hostile stdin input of the golden suite saved as a file.
+# ACCREDIT_CHUNK_BYTES sets the chunk size (0: never stream). Usage: check.sh ACCREDIT ROOT. With ACCREDIT_STREAM_QUICK set (the sanitizer build, ten times slower), the main
 # cohorts run fewer chunk sizes and --jobs.
 set -u
 accredit=$1
@@ -94,7 +94,8 @@ round $round\""
     done
   done
 } >"$work/quoted-unsorted.csv"
-python3 - "$work/sorted.csv" "$work/errors-shuffled.csv" <<'PY'
+python3 - "$work/sorted.csv" "$work/errors-shuffled.csv" "$work/errors-sorted.csv" \
+  "$work/errors-late.csv" <<'PY'
 import random, sys
 lines = open(sys.argv[1]).read().splitlines(True)
 header, rows = lines[0], lines[1:]
@@ -105,7 +106,11 @@ def edit(i, column, value):
 edit(5, 5, "Z9")           # a grade on no scale
 edit(40, 0, "")            # no learner id
 edit(90, 9, "31/02/2026")  # not a date
+# Sorted with the bad rows (a duplicate next to its row), and with the duplicate at the end
+# (proven unsorted at the last chunk): for --fix-list, which a restart must take back.
+open(sys.argv[3], "w").write(header + "".join(rows[:71] + [rows[70]] + rows[71:]))
 rows.append(rows[70])      # a duplicate row
+open(sys.argv[4], "w").write(header + "".join(rows))
 random.Random(11).shuffle(rows)
 open(sys.argv[2], "w").write(header + "".join(rows))
 PY
@@ -134,6 +139,10 @@ for file in "$work/quoted-unsorted.csv" "$work/errors-shuffled.csv" "$work/crlf-
   "$work/descending.csv" "$work/shuffled.jsonl"; do
   compare "$file" "text csv" "$main_chunks" "$main_jobs"
 done
+# The fix list (on the standard output) is the same however the input is read.
+for file in "$work/errors-sorted.csv" "$work/errors-late.csv" "$work/errors-shuffled.csv"; do
+  compare "$file" "csv" "1 97 1000" "1 3" --fix-list -
+done
 compare "$root/examples/ks4/cohort.csv" "csv json" "1 300" "1 2" \
   --rules "$root/rules/nbt/ashdown-ks4.yaml"
 compare "$root/examples/messy-export/results.csv" "text json" "1 300" "1 2" \
@@ -144,6 +153,43 @@ compare "$root/examples/exceptions/cohort.csv" "$all_formats" "1 300" "1 2" \
   --exceptions "$root/examples/exceptions/foxwood.exceptions.yaml"
 compare "$root/examples/exceptions/cohort.csv" "text json" "1 300" "1 2" \
   --exceptions "$root/tests/cli/exceptions-records-mismatch/mismatch.exceptions.yaml"
+
+# Workbooks (.xlsx): a sheet is streamed in pieces of its XML, turned into CSV text on the
+# worker threads and cut into chunks of learners, and must print what reading the workbook whole
+# prints. Generated cohorts as Excel saves them (shared strings, numbers, dates in a date style):
+# sorted, with bad rows, descending (started again grouped) and shuffled (read whole); the
+# example workbook (two sheets, one read) and the cell types fixture (one sheet by name too);
+# and the hostile workbooks.
+python3 - "$work/sorted.csv" "$work/errors-sorted.csv" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines(True)
+header, rows = lines[0], lines[1:]
+def edit(i, column, value):
+    fields = rows[i].rstrip("\n").split(",")
+    fields[column] = value
+    rows[i] = ",".join(fields) + "\n"
+edit(5, 5, "Z9")           # a grade on no scale
+edit(40, 0, "")            # no learner id
+edit(90, 9, "31/02/2026")  # not a date
+rows.insert(71, rows[70])  # a duplicate row
+open(sys.argv[2], "w").write(header + "".join(rows))
+PY
+for name in sorted errors-sorted descending shuffled; do
+  python3 "$root/bench/csv_to_xlsx.py" "$work/$name.csv" "$work/$name.xlsx"
+done
+for file in "$work/sorted.xlsx" "$work/errors-sorted.xlsx" "$root/examples/sixth-form/cohort.xlsx"; do
+  compare "$file" "$all_formats" "$main_chunks" "$main_jobs"
+done
+for file in "$work/descending.xlsx" "$work/shuffled.xlsx" "$root/tests/xlsx/cell-types.xlsx" \
+  "$root/tests/xlsx/cell-types.xlsx#Activities" "$root/tests/xlsx/cell-types.xlsx#Notes"; do
+  compare "$file" "text csv" "1 1000" "1 2"
+done
+for case in "$root"/tests/cli/hostile-xlsx-*/; do
+  [ -f "$case/workbook.xlsx" ] || continue
+  chunks="1 64"
+  case $case in *million-rows*) chunks=100000 ;; esac
+  compare "$case/workbook.xlsx" "csv" "$chunks" "2"
+done
 
 # Every hostile validate input of the golden suite, as a file.
 for case in "$root"/tests/cli/hostile-*/; do

@@ -40,12 +40,21 @@ struct Note {
   Location location;  // optional: source == kNoSource for a note without a place
 };
 
+// What a records diagnostic cost the run: nothing, the row it is about (not used: its learner
+// is judged without it), or a whole input (refused, or not read to its end). The records
+// readers say so; a list of what to fix (fix_list.h) is made of the rows and inputs lost.
+enum class Rejected : std::uint8_t { kNothing, kRow, kInput };
+
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string code;  // stable, kebab-case, e.g. "unknown-scale": one of kDiagnosticCodes
   std::string message;
   Location location;
   std::vector<Note> notes;
+  Rejected rejected = Rejected::kNothing;
+  // With Rejected::kRow: the id of the learner the row belongs to, "" when it gives none (an
+  // id, never a name).
+  std::string learner;
 };
 
 // An append-only list of diagnostics with counts by severity.
@@ -73,6 +82,11 @@ class Diagnostics {
   // order checks ran in.
   void SortByLocation();
 
+  // Marks the errors from the `first`-th diagnostic on that are not marked yet as having cost
+  // `what` (for a row, of learner `learner`); returns how many were marked. Readers call it once
+  // they know what an error cost.
+  std::size_t MarkRejected(std::size_t first, Rejected what, std::string_view learner = {});
+
  private:
   std::vector<Diagnostic> items_;
   std::size_t errors_ = 0;
@@ -89,7 +103,21 @@ std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
                    const RenderOptions& options = {});
 
 // "path:line:col" (or "path:line", "path", or "accredit" for a place that is not in a file).
+// In a worksheet (Source::sheet) the place is a cell, as a spreadsheet names it:
+// "results.xlsx[KS5]!C12", or "results.xlsx[KS5] row 12" when the column is not known (or the
+// sheet's text was not kept).
 std::string FormatLocation(const Location& location, const SourceSet& sources);
+
+// The cell of `location` in a worksheet whose text is kept: "C12"; "" when the source is not a
+// worksheet, or the line or column is not known.
+std::string FormatCell(const Location& location, const SourceSet& sources);
+
+// The spreadsheet column of the 0-based field `index`: "A" for 0, "Z" for 25, "AA" for 26.
+std::string ColumnLetters(std::size_t index);
+
+// The 0-based index of the CSV field that starts at or contains byte `column` (1-based) of
+// `line`, counting `delimiter`s outside double quotes.
+std::size_t FieldIndexAt(std::string_view line, std::uint32_t column, char delimiter = ',');
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a plausible
 // misspelling (at most a third of the word's length, at most `max_edits`, and at least one

@@ -54,6 +54,11 @@ struct EvaluateOptions {
   // exceptions (none): assessor exceptions bound to the programme evaluated (exceptions.h);
   // exceptions bound to another programme are ignored. Must outlive the outcomes.
   const ProgrammeExceptions* exceptions = nullptr;
+  // refused_inputs (none): names of the run's inputs that were refused, in whole or in part
+  // (RecordSet::refused_inputs). What they say of any learner is not known, so when it is not
+  // empty every outcome is provisional (Outcome::input_refused). Not owned; it is read at each
+  // evaluation, and by renderers to say why (ProvisionalReason(), outcome_format.h).
+  const std::vector<std::string>* refused_inputs = nullptr;
 };
 
 enum class ComponentStatus : std::uint8_t { kMet, kNotMet, kError };
@@ -140,7 +145,8 @@ struct ExceptionResult {
 struct Outcome {
   int tier = kNone;             // index into Programme::tiers of the tier achieved, or kNone
   std::string grade;            // award grade of that tier, if graded
-  bool data_error = false;      // the learner has rejected rows: not judged on partial data
+  bool data_error = false;      // rejected rows or input_refused: provisional, on partial data
+  bool input_refused = false;   // an input was refused (EvaluateOptions::refused_inputs)
   bool used_predicted = false;  // the tier achieved relies on a predicted grade
   bool search_limit_hit = false;
   bool relies_on_exception = false;     // see `exceptions`

@@ -6,7 +6,7 @@
 //   csv    one row per learner: learner, status, tier, grade, predicted, then one column per
 //          component of the programme's highest tier (its status); with exceptions
 //          (EvaluateOptions::exceptions), then relies_on_exception and exceptions (the ones
-//          applied)
+//          applied); last, provisional_reason (ProvisionalReason(), empty when not provisional)
 //   junit  one test case per learner (a failure when no tier is met, an error for a learner
 //          with data errors), for CI systems
 //
@@ -48,6 +48,18 @@ inline std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
 // learner's rows could not be read, so the outcome (tier and grade, from the rows that could)
 // is not final and never a clean pass.
 std::string_view LearnerStatus(const Outcome& outcome);
+
+// Why a provisional outcome (Outcome::data_error) is provisional, in plain words: "1 row could
+// not be read", "input bad.csv could not be read", "2 rows and input bad.csv could not be read"
+// (the inputs from EvaluateOptions::refused_inputs); "" for an outcome that is not provisional.
+std::string ProvisionalReason(const Learner& learner, const Outcome& outcome,
+                              const EvaluateOptions& options);
+
+// What the summary of a run says of its refused inputs (CohortTotals::refused_inputs), in plain
+// words: "input bad.csv could not be read, so every outcome is provisional" (`unreadable`, no
+// learner read at all: "..., so no learner was checked"); "" for none.
+std::string RefusedInputsSummary(const std::vector<std::string>& refused_inputs,
+                                 bool unreadable = false);
 
 // The "accounting" object every JSON output carries: rows_read, rows_used, rows_rejected,
 // learners.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "accredit/csv_reader.h"
@@ -57,6 +58,9 @@ struct ReadOptions {
 struct RecordSet {
   std::vector<Learner> learners;  // in order of first appearance
   Accounting accounting;          // rows_read == rows_used + rows_rejected
+  // ReadRecordInputs(): the inputs refused in whole or in part, by name as given ("bad.csv",
+  // "<stdin>", "results.xlsx"): the learners' rows in them are not known.
+  std::vector<std::string> refused_inputs;
 };
 
 }  // namespace accredit

@@ -53,7 +53,11 @@ void MergeRecordSets(RecordSet& into, RecordSet&& more);
 //              regular file (a FIFO, socket or device; checked after opening without blocking,
 //              so a FIFO never hangs the run); nothing is read from it
 //   too-large  the input is larger than ReadOptions::max_file_bytes; nothing is read from it
-// Both are errors located at the input's name; the run goes on with the other inputs.
+// Both are errors located at the input's name; the run goes on with the other inputs. Every
+// error of an input that is not about one of its rows (those, the readers mark Rejected::kRow)
+// is marked Rejected::kInput, and the input is then named in RecordSet::refused_inputs: it was
+// refused (unreadable, no learner column, not a workbook, no rows...) or not read to its end,
+// so what it says of any learner is not known.
 RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet& rules,
                            const ReadOptions& options, SourceSet& sources,
                            Diagnostics& diagnostics);

@@ -2,14 +2,14 @@
 //
 // A national cohort is millions of rows. When an input is sorted by learner, its learners can
 // be read, evaluated and written a piece at a time, on several threads, in memory that does
-// not grow with the input. A RecordStream splits one input (CSV, or JSON Lines) into chunks of
-// whole records that end where a learner's rows end, and reads each chunk into learners
-// exactly as ReadRecordInputs() reads the whole input, provided the input keeps one promise:
-// each learner's rows are together, and learners come in ascending order of id (byte order,
-// as `LC_ALL=C sort` leaves them). Whether an input keeps it is only known once it is read, so
-// Settle() checks each chunk in input order, and a caller that finds the promise broken starts
-// again: with a weaker promise (RestartGrouped), by learner (Regroup), or with
-// ReadRecordInputs() (which groups any order).
+// not grow with the input. A RecordStream splits one input (CSV, JSON Lines, or a workbook's
+// sheet, turned into CSV text as it is read) into chunks of whole records that end where a
+// learner's rows end, and reads each chunk into learners exactly as ReadRecordInputs() reads
+// the whole input, provided the input keeps one promise: each learner's rows are together,
+// and learners come in ascending order of id (byte order, as `LC_ALL=C sort` leaves them).
+// Whether an input keeps it is only known once it is read, so Settle() checks each chunk in
+// input order, and a caller that finds the promise broken starts again: with a weaker promise
+// (RestartGrouped), by learner (Regroup), or with ReadRecordInputs() (which groups any order).
 //
 // Chunks are cut only where a record ends; a chunk that met a fault which could have changed
 // where records end in the whole input (a bad quote, an over-long record, NUL bytes) breaks the
@@ -40,6 +40,11 @@ struct RecordChunk {
   // the groups [first_group, end_group) of its index, and `text` is empty.
   std::size_t first_group = 0;
   std::size_t end_group = 0;
+  // A chunk of a workbook's stream may hold no records but work: a piece of the sheet to turn
+  // into CSV text on the thread that reads it (its number, from 1), or the fault that ends
+  // the stream (kFaultPiece). Read() then gives no learners. 0 for a chunk of records.
+  std::size_t piece = 0;
+  static constexpr std::size_t kFaultPiece = SIZE_MAX;
 };
 
 // What one chunk holds.
@@ -61,10 +66,11 @@ class RecordStream {
   // Opens `path` ("-": standard input, which is read whole first) to be read in chunks of
   // about `chunk_bytes`. Returns nullptr, having emitted nothing, when the input cannot be
   // streamed: it cannot be opened or is not a regular file (ReadRecordInputs() reports why),
-  // JSON that is not JSON Lines, CSV whose header row is bad or not in the first block, or a
-  // bad encoding. Otherwise the header's diagnostics (unknown columns...) go to `diagnostics`,
-  // and the input is registered in `sources` (with its text when at most
-  // kKeepSourceTextBytes, as ReadRecordInputs() does).
+  // JSON that is not JSON Lines, CSV whose header row is bad or not in the first block, a
+  // bad encoding, or a workbook with a fault or several sheets to read (`path` may name one:
+  // "results.xlsx#KS5"). Otherwise the header's diagnostics (unknown columns...) go to
+  // `diagnostics`, and the input is registered in `sources` (with its text when at most
+  // kKeepSourceTextBytes, as ReadRecordInputs() does; a workbook's sheet as "FILE[SHEET]").
   static std::unique_ptr<RecordStream> Open(const std::string& path, const RuleSet& rules,
                                             const ReadOptions& options, SourceSet& sources,
                                             Diagnostics& diagnostics,

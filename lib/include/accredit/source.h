@@ -32,6 +32,15 @@ struct Location {
 struct Source {
   std::string name;  // as shown in diagnostics: a path as given, "<stdin>", "<rules>/x.yaml"
   std::string text;
+  // sheet (""): for a worksheet of a workbook read as CSV text (row N on line N, column A the
+  // first field), the sheet's name; `name` is then "FILE[SHEET]", and diagnostics name cells
+  // ("results.xlsx[KS5]!C12") rather than lines and columns.
+  std::string sheet;
+  // The file a worksheet was read from ("results.xlsx"), or `name` for any other source.
+  std::string_view file() const {
+    if (sheet.empty()) return name;
+    return std::string_view(name).substr(0, name.size() - sheet.size() - 2);
+  }
 };
 
 // Owns the text of every source read in a run. Sources are never removed, so a SourceId and
@@ -50,6 +59,15 @@ class SourceSet {
   // Adds a source whose text is not kept (e.g. a large streamed records file): diagnostics in
   // it render without the source line.
   SourceId AddName(std::string name);
+  // Adds worksheet `sheet` of workbook `file` as CSV text (Source::sheet), named
+  // "FILE[SHEET]". `text` may be empty when it is not kept: diagnostics then name the row.
+  SourceId AddSheet(std::string_view file, std::string_view sheet, std::string text);
+
+  // For an input whose text is known only as it is read (a workbook's sheet, streamed): adds
+  // `text` to the end of source `id`'s text, or forgets its text (DropText) once it proves too
+  // large to keep. Nothing may view the source's text meanwhile: it may move.
+  void AppendText(SourceId id, std::string_view text);
+  void DropText(SourceId id);
 
   const Source& Get(SourceId id) const;
   std::size_t size() const;

@@ -139,6 +139,9 @@ struct CohortTotals {
   bool unreadable = false;
   // stopped: `restart` returned false; what was consumed is incomplete
   bool stopped = false;
+  // refused_inputs: the inputs refused in whole or in part, by name (RecordSet::refused_inputs):
+  // every outcome is then provisional (Outcome::input_refused), and read_errors is set
+  std::vector<std::string> refused_inputs;
 };
 
 class Workflow {
@@ -179,6 +182,10 @@ class Workflow {
   const Accounting& accounting() const { return accounting_; }
   // After ReadAll(): whether reading produced an error (as CohortTotals::read_errors).
   bool has_record_errors() const { return record_errors_; }
+  // After ReadAll() or Run(): the inputs refused in whole or in part (CohortTotals::
+  // refused_inputs); evaluate_options().refused_inputs points here, so every outcome evaluated
+  // after reading is provisional when it is not empty.
+  const std::vector<std::string>& refused_inputs() const { return refused_inputs_; }
   // The index of the learner with id `id`, or nullopt.
   std::optional<std::size_t> FindLearner(std::string_view id) const;
 
@@ -232,6 +239,7 @@ class Workflow {
   std::vector<Learner> learners_;
   Accounting accounting_;
   bool record_errors_ = false;
+  std::vector<std::string> refused_inputs_;
   SourceSet baseline_sources_;
   LoadResult baseline_;
   const Programme* baseline_programme_ = nullptr;

@@ -9,8 +9,12 @@ namespace accredit {
 
 Diagnostic& Diagnostics::Add(Severity severity, DiagnosticCode code, std::string message,
                              Location location) {
-  return Add(
-      Diagnostic{severity, std::string(code.name()), std::move(message), std::move(location), {}});
+  Diagnostic diagnostic;
+  diagnostic.severity = severity;
+  diagnostic.code = std::string(code.name());
+  diagnostic.message = std::move(message);
+  diagnostic.location = std::move(location);
+  return Add(std::move(diagnostic));
 }
 
 Diagnostic& Diagnostics::Add(Diagnostic diagnostic) {
@@ -31,9 +35,63 @@ void Diagnostics::SortByLocation() {
   });
 }
 
+std::size_t Diagnostics::MarkRejected(std::size_t first, Rejected what, std::string_view learner) {
+  std::size_t marked = 0;
+  for (std::size_t i = first; i < items_.size(); ++i) {
+    Diagnostic& d = items_[i];
+    if (d.severity != Severity::kError || d.rejected != Rejected::kNothing) continue;
+    d.rejected = what;
+    d.learner = what == Rejected::kRow ? std::string(learner) : std::string();
+    ++marked;
+  }
+  return marked;
+}
+
+std::string ColumnLetters(std::size_t index) {
+  std::string letters;
+  // Bijective base 26: A..Z, then AA..ZZ, AAA...
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return letters;
+}
+
+std::size_t FieldIndexAt(std::string_view line, std::uint32_t column, char delimiter) {
+  std::size_t index = 0;
+  bool quoted = false;
+  const std::size_t end = std::min<std::size_t>(column > 0 ? column - 1 : 0, line.size());
+  for (std::size_t i = 0; i < end; ++i) {
+    // A doubled quote inside a quoted field toggles twice: the field stays quoted.
+    if (line[i] == '"') {
+      quoted = !quoted;
+    } else if (line[i] == delimiter && !quoted) {
+      ++index;
+    }
+  }
+  return index;
+}
+
+std::string FormatCell(const Location& location, const SourceSet& sources) {
+  if (location.source == kNoSource || location.source >= sources.size()) return "";
+  if (sources.Get(location.source).sheet.empty() || location.line == 0 || location.column == 0) {
+    return "";
+  }
+  // The sheet's rows were written one a line, every cell from column A on, so the field index
+  // on the line is the spreadsheet column.
+  std::string_view line = sources.Line(location.source, location.line);
+  if (line.empty()) return "";
+  return fmt::format("{}{}", ColumnLetters(FieldIndexAt(line, location.column)), location.line);
+}
+
 std::string FormatLocation(const Location& location, const SourceSet& sources) {
   if (location.source == kNoSource || location.source >= sources.size()) return "accredit";
-  const std::string& name = sources.Get(location.source).name;
+  const Source& source = sources.Get(location.source);
+  const std::string& name = source.name;
+  if (!source.sheet.empty() && location.line != 0) {
+    std::string cell = FormatCell(location, sources);
+    if (cell.empty()) return fmt::format("{} row {}", name, location.line);
+    return fmt::format("{}!{}", name, cell);
+  }
   if (location.line == 0) {
     if (!location.pointer.empty()) return fmt::format("{}:{}", name, location.pointer);
     return name;

@@ -10,11 +10,26 @@ SourceSet::SourceSet(SourceSet&&) noexcept = default;
 SourceSet& SourceSet::operator=(SourceSet&&) noexcept = default;
 
 SourceId SourceSet::Add(std::string name, std::string text) {
-  sources_.push_back(std::make_unique<Source>(Source{std::move(name), std::move(text)}));
+  sources_.push_back(std::make_unique<Source>(Source{std::move(name), std::move(text), {}}));
   return static_cast<SourceId>(sources_.size() - 1);
 }
 
 SourceId SourceSet::AddName(std::string name) { return Add(std::move(name), std::string()); }
+
+SourceId SourceSet::AddSheet(std::string_view file, std::string_view sheet, std::string text) {
+  std::string name;
+  name.reserve(file.size() + sheet.size() + 2);
+  name.append(file).append("[").append(sheet).append("]");
+  const SourceId id = Add(std::move(name), std::move(text));
+  sources_.back()->sheet = std::string(sheet);
+  return id;
+}
+
+void SourceSet::AppendText(SourceId id, std::string_view text) {
+  sources_.at(id)->text.append(text);
+}
+
+void SourceSet::DropText(SourceId id) { std::string().swap(sources_.at(id)->text); }
 
 const Source& SourceSet::Get(SourceId id) const { return *sources_.at(id); }
 

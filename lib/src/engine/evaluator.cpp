@@ -146,7 +146,8 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
 Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptions& options,
             const LearnerExceptions* exceptions) {
   Outcome outcome;
-  outcome.data_error = learner.rejected_rows > 0;
+  outcome.input_refused = options.refused_inputs != nullptr && !options.refused_inputs->empty();
+  outcome.data_error = learner.rejected_rows > 0 || outcome.input_refused;
   // Per-thread scratch: evaluating a cohort reuses these buffers learner after learner.
   thread_local std::vector<std::uint32_t> eligible;
   thread_local internal::LearnerView view;

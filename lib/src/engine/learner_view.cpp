@@ -93,15 +93,15 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
       distinct_scratch_.clear();
       for (std::size_t e = 0; e < n; ++e) {
         if (!member(e)) continue;
-        std::string_view key =
+        const DistinctValue value =
             DistinctKey(*plan_, *agg.distinct, learner, learner.achievements[eligible_[e]]);
-        if (key.empty() || std::any_of(distinct_scratch_.begin(), distinct_scratch_.end(),
-                                       [&](std::string_view seen) {
-                                         return SameDistinctKey(*agg.distinct, seen, key);
-                                       })) {
+        if (value.key.empty() || std::any_of(distinct_scratch_.begin(), distinct_scratch_.end(),
+                                             [&](const DistinctValue& seen) {
+                                               return SameDistinctValue(seen, value);
+                                             })) {
           continue;
         }
-        distinct_scratch_.push_back(key);
+        distinct_scratch_.push_back(value);
         if (used != nullptr) used->push_back(eligible_[e]);
       }
       return static_cast<double>(distinct_scratch_.size());

@@ -88,7 +88,7 @@ class LearnerView {
   std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;
-  std::vector<std::string_view> distinct_scratch_;
+  std::vector<DistinctValue> distinct_scratch_;
 };
 
 }  // namespace accredit::internal

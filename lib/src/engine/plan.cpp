@@ -360,13 +360,17 @@ double QuantityOf(const Plan& plan, Quantity quantity, int table, const Learner&
   return 0;
 }
 
-std::string_view DistinctKey(const Plan& plan, Field field, const Learner& learner,
-                             const Achievement& achievement) {
-  return KeyText(plan, field, learner, achievement);
+DistinctValue DistinctKey(const Plan& plan, Field field, const Learner& learner,
+                          const Achievement& achievement) {
+  return DistinctValue{KeyText(plan, field, learner, achievement),
+                       field == Field::kSubject && achievement.subject == kNone};
 }
 
-bool SameDistinctKey(Field field, std::string_view a, std::string_view b) {
-  return a == b || (field == Field::kSubject && SameName(a, b));
+bool SameDistinctValue(const DistinctValue& a, const DistinctValue& b) {
+  // Only two unlisted subjects need their names compared: the usual case is ids, compared as
+  // they are, many times over in an allocation search.
+  if (a.by_name != b.by_name) return false;
+  return a.by_name ? SameName(a.key, b.key) : a.key == b.key;
 }
 
 }  // namespace accredit::internal

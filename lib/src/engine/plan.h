@@ -117,15 +117,18 @@ bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& lear
 double QuantityOf(const Plan& plan, Quantity quantity, int table, const Learner& learner,
                   const Achievement& achievement);
 
-// The text a `distinct` count compares: the subject or type id, else the field's text (a subject
-// outside the vocabulary: its text as written).
-std::string_view DistinctKey(const Plan& plan, Field field, const Learner& learner,
-                             const Achievement& achievement);
+// What a `distinct` count compares of an achievement: the subject or type id, else the field's
+// text. A subject outside the vocabulary is its text as written, compared by NameKey (rules.h)
+// so that "Polish" in one row and "POLISH" in another are one subject; it never equals a
+// listed subject's id, since the text would then have matched the id.
+struct DistinctValue {
+  std::string_view key;  // empty: no value, not counted
+  bool by_name = false;  // a subject outside the vocabulary
+};
+DistinctValue DistinctKey(const Plan& plan, Field field, const Learner& learner,
+                          const Achievement& achievement);
 
-// Whether two DistinctKeys of `field` are one value: subjects by NameKey (rules.h), so that a
-// subject outside the vocabulary written "Polish" in one row and "POLISH" in another is one
-// subject; other fields exactly. A listed subject's id never equals an unlisted one's text so,
-// since the text would then have matched the id.
-bool SameDistinctKey(Field field, std::string_view a, std::string_view b);
+// Whether two DistinctKeys are one value.
+bool SameDistinctValue(const DistinctValue& a, const DistinctValue& b);
 
 }  // namespace accredit::internal

@@ -337,11 +337,16 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
                          e.approved_by, FormatDate(e.date), FormatLocation(e.location, sources));
     }
   }
-  if (outcome.data_error) {
+  if (outcome.data_error && learner.rejected_rows > 0) {
     out += fmt::format(
         "Data error: {} of this learner's rows were rejected (see the "
         "diagnostics), so this outcome is not final\n",
         learner.rejected_rows);
+  }
+  if (outcome.input_refused) {
+    out +=
+        "Data error: an input of this run could not be read (see the diagnostics), so this "
+        "outcome is not final\n";
   }
   for (const TierResult& tier : outcome.tiers) {
     out += fmt::format("\n{}: {}\n", TitleOf(*tier.tier), tier.met ? "met" : "not met");

@@ -10,6 +10,44 @@
 
 namespace accredit {
 
+namespace {
+
+// "input bad.csv", "inputs a.csv and b.csv", "inputs a.csv, b.csv and c.csv"
+std::string InputsNamed(const std::vector<std::string>& names) {
+  std::string out = names.size() == 1 ? "input " : "inputs ";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+const std::vector<std::string>& RefusedInputs(const EvaluateOptions& options) {
+  static const std::vector<std::string> kNone;
+  return options.refused_inputs != nullptr ? *options.refused_inputs : kNone;
+}
+
+std::string Rows(std::uint32_t n) { return fmt::format("{} row{}", n, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+std::string ProvisionalReason(const Learner& learner, const Outcome& outcome,
+                              const EvaluateOptions& options) {
+  if (!outcome.data_error) return "";
+  std::vector<std::string> parts;
+  if (learner.rejected_rows > 0) parts.push_back(Rows(learner.rejected_rows));
+  const std::vector<std::string>& refused = RefusedInputs(options);
+  if (outcome.input_refused && !refused.empty()) parts.push_back(InputsNamed(refused));
+  if (parts.empty()) return "some records could not be read";
+  return fmt::format("{} could not be read", fmt::join(parts, " and "));
+}
+
+std::string RefusedInputsSummary(const std::vector<std::string>& refused_inputs, bool unreadable) {
+  if (refused_inputs.empty()) return "";
+  return fmt::format("{} could not be read, so {}", InputsNamed(refused_inputs),
+                     unreadable ? "no learner was checked" : "every outcome is provisional");
+}
+
 std::string_view LearnerStatus(const Outcome& outcome) {
   // Judged on the rows that could be read: never a clean pass, whatever the tier.
   if (outcome.data_error) return "provisional";
@@ -42,6 +80,19 @@ void ValidateSummary::Add(const Outcome& outcome) {
 }
 
 namespace {
+
+// The text table's note for a provisional learner, kept short: "provisional: 2 rows not read",
+// "provisional: bad.csv not read" (with `name`; else "an input") or, with both, the input alone
+// (the diagnostics say which rows, and the summary which input).
+std::string BriefProvisional(const Learner& learner, const Outcome& o,
+                             const EvaluateOptions& options, bool name = true) {
+  const std::vector<std::string>& refused = RefusedInputs(options);
+  if (!o.input_refused || refused.empty()) {
+    return fmt::format("provisional: {} not read", Rows(learner.rejected_rows));
+  }
+  if (refused.size() > 1) return fmt::format("provisional: {} inputs not read", refused.size());
+  return fmt::format("provisional: {} not read", name ? refused.front() : "an input");
+}
 
 std::string TierId(const Programme& p, const Outcome& o) {
   return o.tier == kNone ? "" : p.tiers[static_cast<std::size_t>(o.tier)].id;
@@ -80,6 +131,9 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
   json.Key("grade").StringOrNull(o.grade);
   json.Key("predicted").Bool(o.used_predicted);
   json.Key("data_error").Bool(o.data_error);
+  if (o.data_error) {
+    json.Key("provisional_reason").String(ProvisionalReason(learner, o, run.options));
+  }
   if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
   if (!o.exceptions.empty()) {
     internal::WriteExceptionsJson(json, *run.programme, run.sources, learner, o);
@@ -156,7 +210,7 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
           header += "," + internal::CsvCell(c.id);
       }
       if (run_.options.exceptions != nullptr) header += ",relies_on_exception,exceptions";
-      return header + "\n";
+      return header + ",provisional_reason\n";
     }
     case OutcomeFormat::kJunit: {
       std::size_t failures = summary.none;
@@ -180,9 +234,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       std::string award = o.tier == kNone ? "none" : TierId(p, o);
       std::string note;
       if (o.data_error) {
-        // Kept within 80 columns: the diagnostics say which rows and why.
-        note = fmt::format("provisional: {} row{} not read", learner.rejected_rows,
-                           learner.rejected_rows == 1 ? "" : "s");
+        note = BriefProvisional(learner, o, run_.options);
       } else if (const TierResult* next = NextTier(o)) {
         std::vector<std::string> missing;
         for (const ComponentResult& c : next->components) {
@@ -196,6 +248,12 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       }
       std::string line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
                                      o.grade.empty() ? "-" : o.grade, note);
+      if (o.input_refused && line.size() > 80) {
+        // Kept within 80 columns: the summary names the input.
+        line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
+                           o.grade.empty() ? "-" : o.grade,
+                           BriefProvisional(learner, o, run_.options, false));
+      }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       return line + "\n";
     }
@@ -219,6 +277,8 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
         row += fmt::format(",{},{}", o.relies_on_exception ? "yes" : "no",
                            internal::CsvCell(AppliedExceptions(o)));
       }
+      row += ',';
+      row += internal::CsvCell(ProvisionalReason(learner, o, run_.options));
       return row + "\n";
     }
     case OutcomeFormat::kJunit: {
@@ -226,9 +286,8 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       std::string out = fmt::format("    <testcase classname=\"accredit.{}\" name=\"{}\">",
                                     internal::HtmlEscape(p.id), name);
       if (o.data_error) {
-        out += fmt::format(
-            "<error message=\"provisional: {} row(s) could not be read\" type=\"data-error\"/>",
-            learner.rejected_rows);
+        out += fmt::format("<error message=\"provisional: {}\" type=\"data-error\"/>",
+                           internal::HtmlEscape(ProvisionalReason(learner, o, run_.options)));
       } else if (o.tier == kNone) {
         std::vector<std::string> missing;
         if (!o.tiers.empty()) {
@@ -264,12 +323,18 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
         parts.push_back(fmt::format("{} {}", n, p.tiers[t].id));
       }
       parts.push_back(fmt::format("{} none", summary.none));
-      if (summary.errors > 0) {
-        parts.push_back(
-            fmt::format("{} provisional (rows that could not be read)", summary.errors));
-      }
+      const std::vector<std::string>& refused = RefusedInputs(run_.options);
+      if (summary.errors > 0) parts.push_back(fmt::format("{} provisional", summary.errors));
       std::string out = fmt::format("\n{} learner{}: {}\n", summary.learners,
                                     summary.learners == 1 ? "" : "s", fmt::join(parts, ", "));
+      // Why, on a line of its own: within 80 columns, and in words a data manager can act on.
+      if (!refused.empty()) {
+        out += RefusedInputsSummary(refused) + "\n";
+      } else if (summary.errors > 0) {
+        out += fmt::format("{} outcome{} provisional: some of {} rows could not be read\n",
+                           summary.errors, summary.errors == 1 ? " is" : "s are",
+                           summary.errors == 1 ? "the learner's" : "their");
+      }
       if (summary.predicted > 0) {
         out += fmt::format("{} outcome{} on predicted grades\n", summary.predicted,
                            summary.predicted == 1 ? " relies" : "s rely");
@@ -287,6 +352,9 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
       json.BeginObject();
       json.Key("accounting");
       WriteAccountingJson(json, accounting);
+      json.Key("refused_inputs").BeginArray();
+      for (const std::string& name : RefusedInputs(run_.options)) json.String(name);
+      json.EndArray();
       json.Key("summary").BeginObject();
       json.Key("tiers").BeginObject();
       for (std::size_t t = 0; t < p.tiers.size(); ++t) {

@@ -1,6 +1,7 @@
 // The cohort report as plain text for a terminal.
 #include <fmt/format.h>
 
+#include "accredit/outcome_format.h"
 #include "accredit/report.h"
 #include "output/report_internal.h"
 
@@ -70,9 +71,12 @@ std::string ReportText(const Report& r) {
   out += "\nData errors\n";
   if (s.data_errors.empty()) out += "  none\n";
   for (const DataErrorLearner& e : s.data_errors) {
-    out += fmt::format("  {}{}: {} rejected row{} (see the diagnostics)\n", PlainText(e.learner),
-                       e.group.empty() ? "" : " (" + PlainText(e.group) + ")", e.rejected_rows,
-                       e.rejected_rows == 1 ? "" : "s");
+    // A learner with no rejected row is here because an input was refused (said at the end).
+    const std::string why = e.rejected_rows > 0 ? fmt::format("{} rejected row{}", e.rejected_rows,
+                                                              e.rejected_rows == 1 ? "" : "s")
+                                                : "an input could not be read";
+    out += fmt::format("  {}{}: {} (see the diagnostics)\n", PlainText(e.learner),
+                       e.group.empty() ? "" : " (" + PlainText(e.group) + ")", why);
   }
   if (internal::WithExceptions(r)) {
     out += "\nAssessor exceptions (learners they apply to; outcome with them)\n";
@@ -117,6 +121,10 @@ std::string ReportText(const Report& r) {
   const Accounting& a = r.accounting;
   out += fmt::format("\nrows: {} read, {} used, {} rejected\n", a.rows_read, a.rows_used,
                      a.rows_rejected);
+  if (r.evaluate_options.refused_inputs != nullptr) {
+    const std::string refused = RefusedInputsSummary(*r.evaluate_options.refused_inputs);
+    if (!refused.empty()) out += refused + "\n";
+  }
   return out;
 }
 

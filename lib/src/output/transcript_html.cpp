@@ -104,11 +104,16 @@ class Page {
           "{}.</p>\n",
           HtmlEscape(alone));
     }
-    if (outcome_.data_error) {
+    if (outcome_.data_error && learner_.rejected_rows > 0) {
       out_ += fmt::format(
           "<p class=\"note\">{} of this learner's rows were rejected as data errors, so this "
           "outcome is not final.</p>\n",
           learner_.rejected_rows);
+    }
+    if (outcome_.input_refused) {
+      out_ +=
+          "<p class=\"note\">An input of this run could not be read, so this outcome is not "
+          "final.</p>\n";
     }
     const TierResult* tier = internal::TierOfRecord(outcome_);
     if (tier == nullptr) {

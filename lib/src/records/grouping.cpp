@@ -52,7 +52,15 @@ const Achievement* FindDuplicate(const Learner& learner, const std::vector<std::
 }  // namespace
 
 Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics)
-    : rules_(rules), options_(options), diagnostics_(diagnostics) {}
+    : rules_(rules),
+      options_(options),
+      diagnostics_(diagnostics),
+      mark_(diagnostics.items().size()) {}
+
+void Grouping::MarkRejected(std::string_view id) {
+  diagnostics_.MarkRejected(mark_, Rejected::kRow, id);
+  mark_ = diagnostics_.items().size();
+}
 
 std::size_t Grouping::Find(std::string_view id, const Location& first,
                            const Location& id_location) {
@@ -91,6 +99,7 @@ bool Grouping::WithinBound(std::size_t index, const Location& row) {
   }
   ++accounting_.rows_rejected;
   ++learner.rejected_rows;
+  MarkRejected(learner.id);
   return false;
 }
 
@@ -101,6 +110,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   if (id.empty()) {
     ResolveAchievement(rules_, values, row, orphan_, diagnostics_, where, &unlisted_);
     ++accounting_.rows_rejected;
+    MarkRejected({});
     return;
   }
   const Location& id_location = where != nullptr && (*where)[learner_field].source != kNoSource
@@ -115,13 +125,18 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
     Diagnostic& d = diagnostics_.Warning(
         "duplicate-row", fmt::format("duplicate row for learner '{}': skipped", id), row);
     d.notes.push_back(Note{"the same row is here", earlier->location});
+    // A warning, yet the row is not used: it is on the list of rows to fix.
+    d.rejected = Rejected::kRow;
+    d.learner = std::string(id);
     ++accounting_.rows_rejected;
+    MarkRejected(id);
     return;
   }
   std::size_t before = learner.achievements.size();
   if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where, &unlisted_)) {
     ++accounting_.rows_rejected;
     ++learner.rejected_rows;
+    MarkRejected(id);
     return;
   }
   ++accounting_.rows_used;
@@ -134,18 +149,21 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
         where != nullptr && (*where)[qan_field].source != kNoSource ? (*where)[qan_field] : row,
         diagnostics_);
   }
+  MarkUsed();
 }
 
 void Grouping::RejectRow(std::string_view id, const Location& row, const Location& id_location) {
   ++accounting_.rows_read;
   if (id.empty()) {
     ++accounting_.rows_rejected;
+    MarkRejected({});
     return;
   }
   std::size_t index = Find(id, row, id_location);
   if (!WithinBound(index, row)) return;
   ++accounting_.rows_rejected;
   ++learners_[index].rejected_rows;
+  MarkRejected(id);
 }
 
 void Grouping::AddAttributeRow(
@@ -155,10 +173,12 @@ void Grouping::AddAttributeRow(
   if (id.empty()) {
     diagnostics_.Error("missing-field", "missing learner id", row);
     ++accounting_.rows_rejected;
+    MarkRejected({});
     return;
   }
   ++accounting_.rows_used;
   SetAttributes(id, row, id_location, attributes);
+  MarkUsed();
 }
 
 void Grouping::SetAttributes(
@@ -200,10 +220,12 @@ void DropRepeats(Diagnostics& diagnostics, std::set<std::string>& seen) {
 }
 
 void ReportNoRows(SourceId source, bool header, Diagnostics& diagnostics) {
-  diagnostics.Error("no-rows",
-                    header ? "the input has a header row but no data rows"
-                           : "the input holds no records: no achievement of any learner",
-                    Location{source, 0, 0, {}});
+  diagnostics
+      .Error("no-rows",
+             header ? "the input has a header row but no data rows"
+                    : "the input holds no records: no achievement of any learner",
+             Location{source, 0, 0, {}})
+      .rejected = Rejected::kInput;
 }
 
 }  // namespace accredit::internal

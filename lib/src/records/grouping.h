@@ -5,14 +5,16 @@
 // (ResolveAchievement), the `duplicate-row` check, the per-learner row bound, identifier checks
 // and the accounting. A reader that cannot make sense of a row at all calls RejectRow(). Either
 // way the row is counted exactly once, so rows_read == rows_used + rows_rejected holds by
-// construction.
+// construction. The errors of a rejected row (the reader's, emitted since the previous row was
+// counted, and the resolver's) are marked Rejected::kRow with the row's learner id, for the
+// list of rows to fix.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <span>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -85,6 +87,11 @@ class Grouping {
 
   // False (after counting the row as rejected) when the learner is over its row bound.
   bool WithinBound(std::size_t index, const Location& row);
+  // The row just counted was rejected (learner `id`, "" when unknown): the errors emitted since
+  // the previous row was counted are its own.
+  void MarkRejected(std::string_view id);
+  // The row just counted was used: what was emitted since is not a rejection.
+  void MarkUsed() { mark_ = diagnostics_.items().size(); }
 
   const RuleSet& rules_;
   const ReadOptions& options_;
@@ -97,6 +104,7 @@ class Grouping {
   std::uint64_t rows_with_id_ = 0;
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
   UnlistedSubjects unlisted_;
+  std::size_t mark_;  // diagnostics_ held this many when the previous row was counted
 };
 
 // Diagnostics that an input gives once however many rows could give them: `unknown-field` (a

@@ -137,48 +137,69 @@ RecordSet ReadRecordInputs(const std::vector<std::string>& paths, const RuleSet&
   return ReadRecordInputs(inputs, rules, options, sources, diagnostics);
 }
 
+namespace {
+
+// Reads one input, named `name` (its path, or "<stdin>"), into `out`.
+void ReadOneInput(const RecordInput& each, const std::string& path, const std::string& name,
+                  std::string_view sheet, const RuleSet& rules, const ReadOptions& options,
+                  SourceSet& sources, RecordSet& out, Diagnostics& diagnostics) {
+  Input input;
+  if (!each.file.in_memory()) {
+    input = ReadInput(path, options);
+  } else if (each.file.text->size() > options.max_file_bytes) {
+    input = Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", name,
+                                          each.file.text->size(), options.max_file_bytes));
+  } else {
+    input.text = *each.file.text;
+  }
+  if (!input.ok()) {
+    diagnostics.Error(*input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
+    return;
+  }
+  ReadOptions own = options;
+  if (each.map != nullptr) own.map = each.map;
+  if (internal::IsXlsx(name, input.text)) {
+    MergeRecordSets(out, internal::ReadWorkbookRecords(name, input.text, sheet, rules, own, sources,
+                                                       diagnostics));
+    return;
+  }
+  const internal::TextEncoding encoding = internal::ToUtf8(input.text);
+  SourceId id = kNoSource;
+  if (input.text.size() <= kKeepSourceTextBytes) {
+    id = sources.Add(name, std::move(input.text));
+  } else {
+    id = sources.AddName(name);
+  }
+  internal::NoteEncoding(encoding, id, diagnostics);
+  const std::string_view text = sources.Get(id).text.empty() ? input.text : sources.Get(id).text;
+  MergeRecordSets(out, ReadRecordText(id, name, text, rules, own, diagnostics));
+}
+
+}  // namespace
+
 RecordSet ReadRecordInputs(const std::vector<RecordInput>& inputs, const RuleSet& rules,
                            const ReadOptions& options, SourceSet& sources,
                            Diagnostics& diagnostics) {
   RecordSet out;
+  std::vector<std::string> refused;
   for (const RecordInput& each : inputs) {
     std::string sheet;  // "results.xlsx#KS5": one sheet of a workbook
     const std::string path(internal::SplitSheet(each.file.name, sheet));
     const std::string name = path == "-" && !each.file.in_memory() ? "<stdin>" : path;
-    Input input;
-    if (!each.file.in_memory()) {
-      input = ReadInput(path, options);
-    } else if (each.file.text->size() > options.max_file_bytes) {
-      input = Fail("too-large", fmt::format("'{}' is {} bytes, more than the limit of {}", name,
-                                            each.file.text->size(), options.max_file_bytes));
-    } else {
-      input.text = *each.file.text;
+    const std::size_t first = diagnostics.items().size();
+    ReadOneInput(each, path, name, sheet, rules, options, sources, out, diagnostics);
+    // An error of this input that is not one row's (the readers mark those) is the input's
+    // own: it was refused, or not all of it could be read.
+    diagnostics.MarkRejected(first, Rejected::kInput);
+    for (std::size_t i = first; i < diagnostics.items().size(); ++i) {
+      if (diagnostics.items()[i].rejected == Rejected::kInput) {
+        refused.push_back(name);
+        break;
+      }
     }
-    if (!input.ok()) {
-      diagnostics.Error(*input.code, input.message, Location{sources.AddName(name), 0, 0, {}});
-      continue;
-    }
-    ReadOptions own = options;
-    if (each.map != nullptr) own.map = each.map;
-    if (internal::IsXlsx(name, input.text)) {
-      MergeRecordSets(out, internal::ReadWorkbookRecords(name, input.text, sheet, rules, own,
-                                                         sources, diagnostics));
-      continue;
-    }
-    const internal::TextEncoding encoding = internal::ToUtf8(input.text);
-    RecordSet records;
-    SourceId id = kNoSource;
-    if (input.text.size() <= kKeepSourceTextBytes) {
-      id = sources.Add(name, std::move(input.text));
-    } else {
-      id = sources.AddName(name);
-    }
-    internal::NoteEncoding(encoding, id, diagnostics);
-    const std::string_view text = sources.Get(id).text.empty() ? input.text : sources.Get(id).text;
-    records = ReadRecordText(id, name, text, rules, own, diagnostics);
-    MergeRecordSets(out, std::move(records));
   }
   out.accounting.learners = out.learners.size();
+  out.refused_inputs = std::move(refused);
   return out;
 }
 

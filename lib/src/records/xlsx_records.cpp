@@ -10,9 +10,6 @@
 
 namespace accredit::internal {
 
-namespace {
-
-// Whether a sheet's header names a learner column (by the mapping, or canonically).
 bool HasLearnerColumn(std::string_view csv, const ReadOptions& options) {
   Diagnostics scratch;
   CsvReader reader(csv, kNoSource, scratch, options.csv);
@@ -23,8 +20,6 @@ bool HasLearnerColumn(std::string_view csv, const ReadOptions& options) {
                        scratch) &&
          columns.column_of[static_cast<std::size_t>(Field::kLearner)] >= 0;
 }
-
-}  // namespace
 
 std::string_view SplitSheet(std::string_view path, std::string& sheet) {
   const std::size_t hash = path.rfind('#');
@@ -53,8 +48,12 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
     if (!any) fits.assign(sheets.size(), true);
   }
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    const std::string sheet_name = fmt::format("{}[{}]", name, sheets[i].name);
-    const SourceId id = sources.Add(sheet_name, std::move(sheets[i].csv));
+    const std::string& csv = sheets[i].csv;
+    const SourceId id =
+        csv.size() <= kKeepSourceTextBytes && sheets[i].xml_bytes <= kKeepSheetXmlBytes
+            ? sources.AddSheet(name, sheets[i].name, std::move(sheets[i].csv))
+            : sources.AddSheet(name, sheets[i].name, std::string());
+    const std::string_view text = sources.Get(id).text.empty() ? csv : sources.Get(id).text;
     if (!fits[i]) {
       diagnostics.Add(
           Severity::kNote, "unknown-column",
@@ -62,7 +61,7 @@ RecordSet ReadWorkbookRecords(const std::string& name, std::string_view bytes,
           Location{id, 0, 0, {}});
       continue;
     }
-    MergeRecordSets(out, ReadCsvRecords(id, sources.Get(id).text, rules, options, diagnostics));
+    MergeRecordSets(out, ReadCsvRecords(id, text, rules, options, diagnostics));
   }
   out.accounting.learners = out.learners.size();
   return out;

@@ -16,6 +16,10 @@ namespace accredit::internal {
 // name ending in .xlsx.
 std::string_view SplitSheet(std::string_view path, std::string& sheet);
 
+// Whether the header of a sheet read as CSV text `csv` names a learner column (by
+// `options.map`, or canonically).
+bool HasLearnerColumn(std::string_view csv, const ReadOptions& options);
+
 // Reads workbook `bytes` named `name`: the sheet `sheet`, or, when "", every sheet whose header
 // names a learner column (with `options.map`, the mapping's); a sheet without one is left out
 // with an `unknown-column` note, unless no sheet has one (then every sheet is read, and says

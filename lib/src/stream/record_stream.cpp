@@ -21,9 +21,12 @@
 #include "records/json_records.h"
 #include "records/json_scan.h"
 #include "records/xlsx_reader.h"
+#include "records/xlsx_records.h"
+#include "stream/byte_producer.h"
 #include "stream/csv_record_split.h"
 #include "stream/id_hash_set.h"
 #include "stream/regrouped_csv_stream.h"
+#include "stream/xlsx_stream.h"
 
 namespace accredit {
 
@@ -36,8 +39,8 @@ using internal::LastCsvRecordEnd;
 using internal::NeedsWholeRead;
 using internal::ReportNoRows;
 
-// Where the input's bytes come from: the registered source text (small inputs), or a file
-// read in blocks.
+// Where the input's bytes come from: the registered source text (small inputs), a file read
+// in blocks, or a producer (a workbook's sheet).
 class ByteSource {
  public:
   ByteSource() = default;
@@ -49,13 +52,15 @@ class ByteSource {
 
   void SetText(std::string_view text) { text_ = text; }
   void SetFile(int fd) { fd_ = fd; }
+  void SetProducer(internal::ByteProducer& producer) { producer_ = &producer; }
   int fd() const { return fd_; }
   std::string_view text() const { return text_; }
   int error() const { return error_; }
 
   // Starts handing out the input again from its first byte; false when a file cannot seek.
   bool Rewind() {
-    if (fd_ >= 0) {
+    if (producer_ != nullptr && !producer_->Rewind()) return false;
+    if (fd_ >= 0 || producer_ != nullptr) {
       if (::lseek(fd_, 0, SEEK_SET) != 0) return false;
       buffer_.clear();
       eof_ = false;
@@ -67,6 +72,12 @@ class ByteSource {
 
   // The bytes not yet handed out; at least `want` of them unless the input ends first.
   std::string_view Window(std::size_t want) {
+    if (producer_ != nullptr) {
+      while (buffer_.size() < want && !eof_) {
+        if (!producer_->Produce(buffer_)) eof_ = true;
+      }
+      return buffer_;
+    }
     if (fd_ < 0) return text_.substr(consumed_);
     while (buffer_.size() < want && !eof_) {
       const std::size_t old = buffer_.size();
@@ -88,12 +99,12 @@ class ByteSource {
     return buffer_;
   }
   bool at_end(std::size_t window_size) const {
-    return fd_ < 0 ? consumed_ + window_size >= text_.size() : eof_;
+    return in_text() ? consumed_ + window_size >= text_.size() : eof_;
   }
 
   // Hands the first `n` bytes of the window to `chunk`.
   void Take(std::size_t n, RecordChunk& chunk) {
-    if (fd_ < 0) {
+    if (in_text()) {
       chunk.text = text_.substr(consumed_, n);
       chunk.storage.clear();
     } else {
@@ -121,11 +132,14 @@ class ByteSource {
   }
 
  private:
+  bool in_text() const { return fd_ < 0 && producer_ == nullptr; }
+
   static constexpr std::size_t kMaxSpare = 16;
   std::mutex spare_mutex_;
   std::vector<std::string> spare_;
   std::string_view text_;
   int fd_ = -1;
+  internal::ByteProducer* producer_ = nullptr;
   std::string buffer_;
   bool eof_ = false;
   int error_ = 0;
@@ -200,10 +214,11 @@ class ChunkedStream : public RecordStream {
 
   void ReportReadError(Diagnostics& diagnostics) const {
     if (bytes_.error() == 0) return;
-    diagnostics.Error(
-        "io-error",
-        std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
-        Location{source_, 0, 0, {}});
+    diagnostics
+        .Error("io-error",
+               std::string("cannot read the input to its end: ") + std::strerror(bytes_.error()),
+               Location{source_, 0, 0, {}})
+        .rejected = Rejected::kInput;
   }
 
   // Whether `records` holds learners in ascending order of id.
@@ -235,6 +250,12 @@ class ChunkedStream : public RecordStream {
 class CsvStream final : public ChunkedStream {
  public:
   using ChunkedStream::ChunkedStream;
+
+  // Takes the input's bytes from `producer` (before Start).
+  void FromProducer(internal::ByteProducer& producer) {
+    bytes_.SetProducer(producer);
+    produced_ = true;
+  }
 
   // Reads the header from the first block; false when the input is not streamed.
   bool Start(Diagnostics& diagnostics) {
@@ -315,6 +336,7 @@ class CsvStream final : public ChunkedStream {
   }
 
   std::unique_ptr<RecordStream> Regroup() override {
+    if (produced_) return nullptr;
     return internal::RegroupCsv(rules_, options_, source_, chunk_bytes_, header_, size(),
                                 bytes_.fd(), bytes_.text());
   }
@@ -330,7 +352,8 @@ class CsvStream final : public ChunkedStream {
   }
 
   // Where to end a chunk in `window`: after the last record that ends within chunk_bytes_,
-  // and then after every following record of the same learner (reading further if needed).
+  // and then after every following record of the same learner (reading further if needed),
+  // with the blank records and records without an id among them.
   std::size_t FindCut(std::string_view window) {
     std::size_t last_start = 0;
     std::size_t cut = LastCsvRecordEnd(window, std::min(window.size(), chunk_bytes_), last_start);
@@ -346,15 +369,19 @@ class CsvStream final : public ChunkedStream {
       }
       last_start = 0;
     }
-    const std::string id = LearnerOf(window, last_start, cut);
+    std::string id = LearnerOf(window, last_start, cut);
+    // A blank record (a blank row of a workbook) or one without an id at the cut: the learner
+    // is that of the last record before it with an id.
+    if (id.empty()) id = LastLearnerBefore(window, cut);
     if (id.empty()) return cut;
     std::size_t want = window.size();
+    std::size_t probe = cut;  // the records from `cut` to `probe` have no learner id
     for (;;) {
-      std::size_t end = CsvRecordEnd(window, cut);
+      std::size_t end = CsvRecordEnd(window, probe);
       if (end == std::string_view::npos) {
         if (bytes_.at_end(window.size())) {
           // The last record of the input, without a final line break.
-          if (cut < window.size() && LearnerOf(window, cut, window.size()) == id) {
+          if (probe < window.size() && LearnerOf(window, probe, window.size()) == id) {
             return window.size();
           }
           return cut;
@@ -363,11 +390,28 @@ class CsvStream final : public ChunkedStream {
         window = bytes_.Window(want);
         continue;
       }
-      if (LearnerOf(window, cut, end) != id) return cut;
-      cut = end;
+      const std::string next = LearnerOf(window, probe, end);
+      if (!next.empty() && next != id) return cut;
+      // Records without an id between two of the learner's go with it.
+      probe = end;
+      if (!next.empty()) cut = end;
     }
   }
 
+  // The learner id of the last record with one that ends by `cut`, or "".
+  std::string LastLearnerBefore(std::string_view window, std::size_t cut) {
+    std::string last;
+    for (std::size_t start = 0; start < cut;) {
+      const std::size_t end = CsvRecordEnd(window, start);
+      if (end == std::string_view::npos || end > cut) break;
+      std::string id = LearnerOf(window, start, end);
+      if (!id.empty()) last = std::move(id);
+      start = end;
+    }
+    return last;
+  }
+
+  bool produced_ = false;  // the bytes come from a producer
   std::shared_ptr<const CsvHeader> header_;
   Diagnostics id_diagnostics_;  // what id_reader_ finds: ignored (Read() reports it)
   std::unique_ptr<CsvReader> id_reader_;
@@ -473,14 +517,29 @@ std::unique_ptr<RecordStream> Start(RecordFormat format, SourceId id, std::uint6
 
 }  // namespace
 
+namespace internal {
+
+std::unique_ptr<RecordStream> OpenCsvStream(ByteProducer& producer, SourceId source,
+                                            const RuleSet& rules, const ReadOptions& options,
+                                            Diagnostics& diagnostics, std::size_t chunk_bytes) {
+  auto stream = std::make_unique<CsvStream>(rules, options, source, chunk_bytes);
+  stream->FromProducer(producer);
+  if (!stream->Start(diagnostics)) return nullptr;
+  return stream;
+}
+
+}  // namespace internal
+
 std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const RuleSet& rules,
                                                  const ReadOptions& options, SourceSet& sources,
                                                  Diagnostics& diagnostics,
                                                  std::size_t chunk_bytes) {
   if (path == "-" || chunk_bytes == 0) return nullptr;
+  std::string sheet;  // "results.xlsx#KS5": one sheet of a workbook
+  const std::string file_path(internal::SplitSheet(path, sheet));
   // Any size: a streamed input is never held whole (ReadOptions::max_file_bytes bounds a
   // whole read).
-  internal::OpenedFile file = internal::OpenUntrustedFile(path, UINT64_MAX);
+  internal::OpenedFile file = internal::OpenUntrustedFile(file_path, UINT64_MAX);
   if (!file.ok() || file.size == 0) return nullptr;
   const std::uint64_t size = file.size;
   // The format, from the name or the first bytes.
@@ -488,7 +547,10 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
   ssize_t got = ::pread(file.fd.get(), head, sizeof head, 0);
   if (got <= 0) return nullptr;
   const std::string_view head_text(head, static_cast<std::size_t>(got));
-  if (internal::IsXlsx(path, head_text)) return nullptr;  // a workbook is read whole
+  if (internal::IsXlsx(file_path, head_text)) {
+    return internal::OpenXlsxStream(file_path, sheet, file.fd.Release(), size, rules, options,
+                                    sources, diagnostics, chunk_bytes);
+  }
   const RecordFormat format = DetectRecordFormat(path, head_text);
   // Small inputs are read whole and kept, so diagnostics show their lines (as
   // ReadRecordInputs() does); larger ones are read in blocks.

@@ -71,6 +71,7 @@ bool Workflow::Prepare(WorkflowOptions options, std::vector<CohortInput> inputs)
     if (!ok) return false;
   }
   evaluate_.exceptions = state_->exceptions.bound();
+  evaluate_.refused_inputs = &refused_inputs_;
   return LoadMaps();
 }
 
@@ -143,6 +144,7 @@ bool Workflow::ReadAll() {
       ReadRecordInputs(state_->record_inputs, loaded_.rules, options_.read, sources_, diagnostics);
   learners_ = std::move(records.learners);
   accounting_ = records.accounting;
+  refused_inputs_ = std::move(records.refused_inputs);
   record_errors_ = diagnostics.has_errors();
   handler_(diagnostics, sources_);
   Diagnostics checked;

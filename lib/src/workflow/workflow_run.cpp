@@ -62,6 +62,7 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
   // One attempt at the whole stream: true when every chunk kept the stream's promise.
   auto attempt = [&] {
     totals = CohortTotals{};
+    refused_inputs_.clear();
     provisional(opened);
     totals.read_errors = opened.has_errors();
     Evaluator evaluator(loaded_.rules, *programme_);
@@ -85,6 +86,14 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
       return false;
     }
     provisional(finish);
+    // Learners were consumed as they came: an input not read to its end (or with no rows) is
+    // said, too late to make their outcomes provisional.
+    for (const Diagnostic& d : finish.items()) {
+      if (d.rejected == Rejected::kInput && refused_inputs_.empty()) {
+        refused_inputs_.push_back(input.file.name);
+      }
+    }
+    totals.refused_inputs = refused_inputs_;
     // After the records' diagnostics, as when the input is read whole.
     const Diagnostics& checked = exception_check.Finish();
     provisional(checked);
@@ -115,13 +124,14 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
 
 CohortTotals Workflow::ReadWhole(const CohortCallbacks& callbacks) {
   CohortTotals totals;
-  if (!ReadAll()) {
-    totals.accounting = accounting_;
+  const bool read = ReadAll();
+  totals.accounting = accounting_;
+  totals.refused_inputs = refused_inputs_;
+  if (!read) {
     totals.read_errors = true;
     totals.unreadable = true;
     return totals;
   }
-  totals.accounting = accounting_;
   totals.read_errors = record_errors_;
   std::vector<Outcome> outcomes = EvaluateAll(false);
   // One batch a learner, rendered on every thread, then consumed in order.
