@@ -219,7 +219,7 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
         Table table;
         table.optional = sheet.empty() && sheets.size() > 1;
         table.table.name = fmt::format("{}[{}]", name, each.name);
-        table.source = sources.Add(table.table.name, std::move(each.csv));
+        table.source = sources.AddSheet(name, each.name, std::move(each.csv));
         if (sources.Get(table.source).text.find_first_not_of(",\r\n") == std::string::npos) {
           out.notes.push_back(
               fmt::format("{}: the sheet is empty: nothing to read", table.table.name));
