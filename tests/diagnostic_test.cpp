@@ -114,7 +114,8 @@ TEST_CASE("a diagnostic in a worksheet names the cell, or the row, and elsewhere
 
 TEST_CASE("the lines of learner records are shown only when asked for") {
   SourceSet sources;
-  const SourceId sheet = sources.AddSheet("results.xlsx", "KS5", "learner,name,grade\nB1,Ann Lee,4*\n");
+  const SourceId sheet =
+      sources.AddSheet("results.xlsx", "KS5", "learner,name,grade\nB1,Ann Lee,4*\n");
   const SourceId csv = sources.Add("results.csv", "learner,name,grade\nB1,Ann Lee,4*\n");
   sources.SetPersonal(csv);
   const SourceId rules = sources.Add("rules.yaml", "scale: gcse-91\n");
