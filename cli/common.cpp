@@ -16,6 +16,8 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
   app.add_option("--max-errors", options.max_errors,
                  "Stop listing diagnostics after this many (0: no limit)")
       ->capture_default_str();
+  app.add_flag("--show-names", options.show_names,
+               "Show the lines of learner records under diagnostics (they may hold names)");
 }
 
 bool UseColor(const GlobalOptions& options, std::FILE* stream) {
@@ -39,6 +41,7 @@ HeldDiagnostics::HeldDiagnostics(const SourceSet& sources, const GlobalOptions& 
 void HeldDiagnostics::Add(const Diagnostics& diagnostics) {
   RenderOptions render;
   render.color = UseColor(options_, stderr);
+  render.personal_lines = options_.show_names;
   for (const Diagnostic& d : diagnostics.items()) {
     if (options_.quiet && d.severity != Severity::kError) continue;
     if (options_.max_errors != 0 && shown_ >= options_.max_errors) {

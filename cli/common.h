@@ -25,9 +25,10 @@ struct GlobalOptions {
   std::string color = "auto";  // auto | always | never
   bool quiet = false;
   std::size_t max_errors = 50;
+  bool show_names = false;  // diagnostics show the lines of learner records
 };
 
-// Adds --color, --quiet and --max-errors to `app`.
+// Adds --color, --quiet, --max-errors and --show-names to `app`.
 void AddGlobalOptions(CLI::App& app, GlobalOptions& options);
 
 // Whether to colour output written to `stream`, after --color and NO_COLOR.

@@ -112,6 +112,36 @@ TEST_CASE("a diagnostic in a worksheet names the cell, or the row, and elsewhere
   CHECK(FormatCell(Location{csv, 2, 9, {}}, sources).empty());
 }
 
+TEST_CASE("the lines of learner records are shown only when asked for") {
+  SourceSet sources;
+  const SourceId sheet =
+      sources.AddSheet("results.xlsx", "KS5", "learner,name,grade\nB1,Ann Lee,4*\n");
+  const SourceId csv = sources.Add("results.csv", "learner,name,grade\nB1,Ann Lee,4*\n");
+  sources.SetPersonal(csv);
+  const SourceId rules = sources.Add("rules.yaml", "scale: gcse-91\n");
+  CHECK(sources.Get(sheet).personal);
+  CHECK(sources.Get(csv).personal);
+  CHECK_FALSE(sources.Get(rules).personal);
+  Diagnostics diagnostics;
+  diagnostics.Error("bad-grade", "grade '4*' is not on the gcse scale", Location{sheet, 2, 12, {}});
+  diagnostics.Error("bad-grade", "grade '4*' is not on the gcse scale", Location{csv, 2, 12, {}});
+  diagnostics.Error("unknown-scale", "unknown scale", Location{rules, 1, 8, {}});
+  RenderOptions options;
+  std::string out;
+  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources, options);
+  CHECK(out ==
+        "results.xlsx[KS5]!C2: error: grade '4*' is not on the gcse scale [bad-grade]\n"
+        "results.csv:2:12: error: grade '4*' is not on the gcse scale [bad-grade]\n"
+        "rules.yaml:1:8: error: unknown scale [unknown-scale]\n"
+        "    1 | scale: gcse-91\n"
+        "      |        ^\n");
+  CHECK(out.find("Ann Lee") == std::string::npos);
+  options.personal_lines = true;
+  out.clear();
+  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources, options);
+  CHECK(out.find("    2 | B1,Ann Lee,4*\n") != std::string::npos);
+}
+
 TEST_CASE("only errors not yet marked are marked as rejecting a row or an input") {
   Diagnostics diagnostics;
   diagnostics.Error("bad-grade", "a", Location{});

@@ -54,6 +54,7 @@ inline std::string RenderAll(const Diagnostics& diagnostics, const SourceSet& so
   std::string out;
   RenderOptions options;
   options.source_lines = source_lines;
+  options.personal_lines = source_lines;
   for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources, options);
   return out;
 }

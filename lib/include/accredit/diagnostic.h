@@ -96,6 +96,9 @@ class Diagnostics {
 struct RenderOptions {
   bool color = false;        // ANSI colour for severity and caret (false)
   bool source_lines = true;  // show the source line and a caret where the text is known (true)
+  // Show the lines of learner records too (Source::personal), which may carry names and other
+  // personal attributes (false: the place and the message only).
+  bool personal_lines = false;
 };
 
 // Renders one diagnostic in the house format, ending in a newline.

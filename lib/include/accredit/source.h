@@ -36,6 +36,10 @@ struct Source {
   // first field), the sheet's name; `name` is then "FILE[SHEET]", and diagnostics name cells
   // ("results.xlsx[KS5]!C12") rather than lines and columns.
   std::string sheet;
+  // personal (false): the source holds learner records, whose lines may carry names and other
+  // personal attributes. Diagnostics in it render without its lines unless asked for
+  // (RenderOptions::personal_lines); they still name the file, line and column, or the cell.
+  bool personal = false;
   // The file a worksheet was read from ("results.xlsx"), or `name` for any other source.
   std::string_view file() const {
     if (sheet.empty()) return name;
@@ -61,7 +65,10 @@ class SourceSet {
   SourceId AddName(std::string name);
   // Adds worksheet `sheet` of workbook `file` as CSV text (Source::sheet), named
   // "FILE[SHEET]". `text` may be empty when it is not kept: diagnostics then name the row.
+  // A worksheet is always personal (Source::personal).
   SourceId AddSheet(std::string_view file, std::string_view sheet, std::string text);
+  // Marks source `id` as holding learner records (Source::personal).
+  void SetPersonal(SourceId id);
 
   // For an input whose text is known only as it is read (a workbook's sheet, streamed): adds
   // `text` to the end of source `id`'s text, or forgets its text (DropText) once it proves too

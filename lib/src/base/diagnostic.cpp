@@ -140,6 +140,8 @@ std::string Printable(std::string_view text) {
 void AppendSourceLine(std::string& out, const Location& location, const SourceSet& sources,
                       const RenderOptions& options) {
   if (!options.source_lines || location.line == 0) return;
+  if (location.source == kNoSource || location.source >= sources.size()) return;
+  if (sources.Get(location.source).personal && !options.personal_lines) return;
   std::string_view line = sources.Line(location.source, location.line);
   if (line.empty()) return;
   // A hostile line may be megabytes long: show a window of it around the column, cut at

@@ -22,8 +22,11 @@ SourceId SourceSet::AddSheet(std::string_view file, std::string_view sheet, std:
   name.append(file).append("[").append(sheet).append("]");
   const SourceId id = Add(std::move(name), std::move(text));
   sources_.back()->sheet = std::string(sheet);
+  sources_.back()->personal = true;
   return id;
 }
+
+void SourceSet::SetPersonal(SourceId id) { sources_.at(id)->personal = true; }
 
 void SourceSet::AppendText(SourceId id, std::string_view text) {
   sources_.at(id)->text.append(text);

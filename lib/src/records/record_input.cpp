@@ -170,6 +170,7 @@ void ReadOneInput(const RecordInput& each, const std::string& path, const std::s
   } else {
     id = sources.AddName(name);
   }
+  sources.SetPersonal(id);
   internal::NoteEncoding(encoding, id, diagnostics);
   const std::string_view text = sources.Get(id).text.empty() ? input.text : sources.Get(id).text;
   MergeRecordSets(out, ReadRecordText(id, name, text, rules, own, diagnostics));

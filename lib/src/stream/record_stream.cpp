@@ -559,6 +559,7 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
     if (!internal::ReadWholeFile(file.fd.get(), text.data(), text.size())) return nullptr;
     const internal::TextEncoding encoding = internal::ToUtf8(text);
     SourceId id = sources.Add(path, std::move(text));
+    sources.SetPersonal(id);
     Diagnostics noted;
     internal::NoteEncoding(encoding, id, noted);
     std::unique_ptr<RecordStream> stream = Start(format, id, sources.Get(id).text.size(), -1, rules,
@@ -573,6 +574,7 @@ std::unique_ptr<RecordStream> RecordStream::Open(const std::string& path, const 
     return nullptr;
   }
   SourceId id = sources.AddName(path);
+  sources.SetPersonal(id);
   return Start(format, id, size, file.fd.Release(), rules, options, sources, diagnostics,
                chunk_bytes);
 }

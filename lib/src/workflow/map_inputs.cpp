@@ -209,6 +209,7 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
       ++out.unreadable;
       continue;
     }
+    sources.SetPersonal(*id);  // an export's rows may hold names
     const std::string_view bytes = sources.Get(*id).text;
     if (internal::IsXlsx(name, bytes)) {
       const std::size_t errors = diagnostics.error_count();
@@ -241,6 +242,7 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
     Table table;
     table.table.name = name;
     table.source = encoding == internal::TextEncoding::kUtf8 ? *id : sources.Add(name, text);
+    sources.SetPersonal(table.source);
     internal::NoteEncoding(encoding, table.source, diagnostics);
     tables.push_back(std::move(table));
   }

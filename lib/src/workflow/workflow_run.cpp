@@ -44,6 +44,7 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
   std::unique_ptr<RecordStream> stream;
   if (input.file.in_memory()) {
     const SourceId id = sources_.Add(input.file.name, *input.file.text);
+    sources_.SetPersonal(id);
     stream =
         RecordStream::OpenSource(id, loaded_.rules, read, sources_, opened, options_.chunk_bytes);
   } else {
