@@ -33,14 +33,20 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "(form, gender, pupil-premium, send)");
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
-  cmd->add_option("-f,--format", options->format, "Output: " + ListOf(kReportFormatNames))
-      ->check(CLI::IsMember(NamesOf(kReportFormatNames)))
-      ->capture_default_str();
+  CLI::Option* format =
+      cmd->add_option("-f,--format", options->format,
+                      "Output: " + ListOf(kReportFormatNames) +
+                          " (default: as the --output file's extension says, else text)")
+          ->check(CLI::IsMember(NamesOf(kReportFormatNames)))
+          ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)")
       ->type_name(kFileArgument);
   AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
-  cmd->callback([options, &global, &exit_code] { exit_code = RunReport(*options, global); });
+  cmd->callback([options, format, &global, &exit_code] {
+    options->format_given = format->count() > 0;
+    exit_code = RunReport(*options, global);
+  });
 }
 
 int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) {
@@ -87,7 +93,11 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
                               workflow.accounting(), workflow.evaluate_options(), report_options);
   report.baseline = std::move(comparison);
 
-  std::string out = RenderReport(report, *ReportFormatByName(options.format));
+  std::optional<ReportFormat> format = ReportFormatByName(options.format);
+  if (!options.format_given) {
+    if (auto by_name = ReportFormatByName(FormatNameOfPath(options.output))) format = by_name;
+  }
+  std::string out = RenderReport(report, *format);
   if (std::string error = WriteOutput(options.output, out); !error.empty()) {
     PrintError(error);
     return kExitError;

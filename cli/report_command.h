@@ -16,6 +16,7 @@ struct ReportCommandOptions {
   EvaluationFlags flags;
   std::vector<std::string> baseline;
   std::string format = "text";
+  bool format_given = false;  // --format given; else the format follows --output's extension
   std::string output;
   std::string fix_list;  // --fix-list FILE: rejected rows and refused inputs as a to-do list
   std::string group_by;

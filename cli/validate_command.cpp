@@ -21,9 +21,12 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->required()
       ->type_name(kFileArgument);
   AddEvaluationOptions(*cmd, options->flags);
-  cmd->add_option("-f,--format", options->format, "Output: " + ListOf(kOutcomeFormatNames))
-      ->check(CLI::IsMember(NamesOf(kOutcomeFormatNames)))
-      ->capture_default_str();
+  CLI::Option* format =
+      cmd->add_option("-f,--format", options->format,
+                      "Output: " + ListOf(kOutcomeFormatNames) +
+                          " (default: as the --output file's extension says, else text)")
+          ->check(CLI::IsMember(NamesOf(kOutcomeFormatNames)))
+          ->capture_default_str();
   cmd->add_option("-o,--output", options->output, "Write the output to this file (atomically)")
       ->type_name(kFileArgument);
   AddFixListOption(*cmd, options->fix_list);
@@ -35,7 +38,10 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   if (const char* chunk = std::getenv("ACCREDIT_CHUNK_BYTES")) {
     options->chunk_bytes = std::strtoull(chunk, nullptr, 10);
   }
-  cmd->callback([options, &global, &exit_code] { exit_code = RunValidate(*options, global); });
+  cmd->callback([options, format, &global, &exit_code] {
+    options->format_given = format->count() > 0;
+    exit_code = RunValidate(*options, global);
+  });
 }
 
 namespace {
@@ -59,7 +65,10 @@ void PrintRefused(const CohortTotals& totals) {
 }  // namespace
 
 int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
-  const OutcomeFormat format = *OutcomeFormatByName(options.format);
+  OutcomeFormat format = *OutcomeFormatByName(options.format);
+  if (!options.format_given) {
+    if (auto by_name = OutcomeFormatByName(FormatNameOfPath(options.output))) format = *by_name;
+  }
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
   workflow_options.chunk_bytes = options.chunk_bytes;

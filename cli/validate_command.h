@@ -16,6 +16,7 @@ namespace accredit::cli {
 struct ValidateOptions {
   EvaluationFlags flags;
   std::string format = "text";
+  bool format_given = false;  // --format given; else the format follows --output's extension
   std::string output;
   std::string fix_list;      // --fix-list FILE: rejected rows and refused inputs as a to-do list
   unsigned jobs = 0;         // 0: one per core

@@ -109,6 +109,8 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"unknown-type", "a qualification type that is not defined"},
     {"unlisted-subject", "warning: a subject not in the vocabulary, counted as its own subject"},
     {"unreachable-tier", "a tier that no learner could ever get"},
+    {"unread-subject-column",
+     "warning: a column named after a subject that the mapping leaves out"},
     {"unused-column", "a second column for a field already read from an earlier one"},
     {"yaml-syntax", "a file that is not valid YAML"},
 };

@@ -47,4 +47,10 @@ class OutputSink {
 // Writes `content` to `path` ("" or "-": stdout). Returns an error message, or "" on success.
 std::string WriteOutput(const std::string& path, const std::string& content);
 
+// The output format a file name asks for by its extension, ignoring case: "html" (.html,
+// .htm), "markdown" (.md, .markdown), "csv", "json", "jsonl" (.jsonl, .ndjson), "junit"
+// (.xml), "xlsx", "text" (.txt); "" for any other name. Front ends use it when no format is
+// given: `report -o report.html` writes HTML.
+std::string_view FormatNameOfPath(std::string_view path);
+
 }  // namespace accredit

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <string>
+#include <utility>
 
 namespace accredit {
 
@@ -174,6 +176,25 @@ std::string WriteOutput(const std::string& path, const std::string& content) {
   if (std::string error = sink.Open(path, false); !error.empty()) return error;
   if (std::string error = sink.Write(content); !error.empty()) return error;
   return sink.Commit();
+}
+
+std::string_view FormatNameOfPath(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  std::string extension;
+  for (char c : path.substr(dot + 1)) {
+    extension += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kFormats[] = {
+      {"html", "html"}, {"htm", "html"},  {"md", "markdown"}, {"markdown", "markdown"},
+      {"csv", "csv"},   {"json", "json"}, {"jsonl", "jsonl"}, {"ndjson", "jsonl"},
+      {"xml", "junit"}, {"xlsx", "xlsx"}, {"txt", "text"},
+  };
+  for (const auto& [ext, format] : kFormats) {
+    if (extension == ext) return format;
+  }
+  return "";
 }
 
 }  // namespace accredit

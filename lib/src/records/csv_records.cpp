@@ -84,6 +84,35 @@ void NoteUnknown(std::span<const CsvField> header, const std::vector<std::size_t
   d.notes = std::move(hints);
 }
 
+// A column a mapping leaves out whose header names a subject ("Geography", "Eng Lang") most
+// likely holds that subject's grades: leaving them out in a note among many would make learners
+// short of it with nothing said. Each is a warning naming the fix, and leaves `unknown`.
+void WarnSubjectColumns(std::span<const CsvField> header, std::vector<std::size_t>& unknown,
+                        SourceId source, const ColumnMap& map, const RuleSet& rules,
+                        Diagnostics& diagnostics) {
+  std::erase_if(unknown, [&](std::size_t i) {
+    const int subject = rules.MatchSubject(header[i].text);
+    if (subject < 0) return false;
+    const std::string& id = rules.subjects[static_cast<std::size_t>(subject)].id;
+    Diagnostic& d = diagnostics.Warning(
+        "unread-subject-column",
+        fmt::format("column '{}' is named after the subject {}, but the column mapping '{}' "
+                    "does not read it: its grades are left out",
+                    header[i].text, id, map.name),
+        At(source, header[i]));
+    d.notes.push_back(Note{
+        map.wide ? fmt::format("to read it, add '{}: {}' under wide: subjects: in a copy of the "
+                               "mapping (accredit map proposes one); to leave it out, list it "
+                               "under ignore:",
+                               header[i].text, id)
+                 : fmt::format("to leave it out on purpose, list '{}' under ignore: in the "
+                               "mapping",
+                               header[i].text),
+        {}});
+    return true;
+  });
+}
+
 std::string MapNames(const std::vector<const ColumnMap*>& maps) {
   std::vector<std::string_view> names;
   for (const ColumnMap* map : maps) names.push_back(map->name);
@@ -118,7 +147,8 @@ void AddAttributeColumn(std::span<const CsvField> header, std::size_t i, std::st
 namespace internal {
 
 bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics) {
+                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics,
+                   const RuleSet* rules) {
   out.column_of.fill(-1);
   bool ok = true;
   const ColumnMap* map = ChooseColumnMap(header, source, header_line, options, ok, diagnostics);
@@ -178,6 +208,9 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
     }
     column = static_cast<int>(i);
     preference_of[f] = preference;
+  }
+  if (rules != nullptr && map != nullptr) {
+    WarnSubjectColumns(header, unknown, source, *map, *rules, diagnostics);
   }
   NoteUnknown(header, unknown, source, map, diagnostics);
   if (out.column_of[static_cast<std::size_t>(Field::kLearner)] < 0) {
@@ -370,7 +403,7 @@ RecordSet ReadCsvRecords(SourceId source, std::string_view text, const RuleSet& 
   bool usable = csv.ReadHeader();
   if (usable) {
     usable = internal::MapCsvColumns(csv.header(), source, csv.header().front().line, options,
-                                     header, diagnostics);
+                                     header, diagnostics, &rules);
   } else if (diagnostics.error_count() == errors_before) {
     diagnostics.Error("missing-column", "the input has no header row", Location{source, 0, 0, {}});
   }

@@ -36,8 +36,11 @@ struct CsvColumns {
 // `options` or, without one, by the mapping of `options.maps_to_try` the header fits
 // (map_choice.h), into `out` (`out.map` is the mapping chosen), with the diagnostics
 // ReadCsvRecords() documents for a header; returns false after an error that rejects the input.
+// With `rules`, a column the mapping does not read whose header names one of the rules'
+// subjects is a warning (unread-subject-column), not a note among the unknown columns.
 bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint32_t header_line,
-                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics);
+                   const ReadOptions& options, CsvColumns& out, Diagnostics& diagnostics,
+                   const RuleSet* rules = nullptr);
 
 // Reads every remaining row of `csv` into `grouping` (mapped by `header.map` when not null).
 // With `usable` false (the header was rejected) every row is counted as rejected.

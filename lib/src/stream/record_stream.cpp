@@ -275,7 +275,7 @@ class CsvStream final : public ChunkedStream {
     if (header->text.find('\0') != std::string::npos) return false;
     header->columns.column_of.fill(-1);
     if (!internal::MapCsvColumns(reader.header(), source_, reader.header().front().line, options_,
-                                 header->columns, local)) {
+                                 header->columns, local, &rules_)) {
       return false;
     }
     header->data_start = data_start;
