@@ -64,8 +64,27 @@ std::string SeenList(const ColumnValues& values, std::size_t most) {
   return out;
 }
 
+std::vector<int> NamedTypes(std::string_view hint, const ExportVocabulary& vocabulary) {
+  const RuleSet& rules = vocabulary.rules();
+  std::vector<int> named;
+  const std::string key = WordKey(hint);
+  if (key.empty()) return named;
+  const int exact = rules.FindType(vocabulary.Value(Field::kType, key));
+  if (exact != kNone) {
+    named.push_back(exact);
+    return named;
+  }
+  for (int t : vocabulary.GradedTypes()) {
+    const QualType& type = rules.types[static_cast<std::size_t>(t)];
+    if (type.kind != Kind::kActivity && HasWords(WordKey(type.id + " " + type.title), key)) {
+      named.push_back(t);
+    }
+  }
+  return named;
+}
+
 TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& vocabulary,
-                         std::string_view hint) {
+                         std::string_view hint, std::span<const int> context) {
   const RuleSet& rules = vocabulary.rules();
   std::vector<int> candidates;
   for (int t : vocabulary.GradedTypes()) {
@@ -80,21 +99,7 @@ TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& voc
     }
     return n;
   };
-  // The types the hint names: a type spelling ("GCSE", "HPQ", "A Level"), else the types
-  // whose id or title has the hint's words ("BTEC": every BTEC type).
-  std::vector<int> named;
-  const std::string key = WordKey(hint);
-  if (!key.empty()) {
-    const int exact = rules.FindType(vocabulary.Value(Field::kType, key));
-    if (exact != kNone) {
-      named.push_back(exact);
-    } else {
-      for (int t : candidates) {
-        const QualType& type = rules.types[static_cast<std::size_t>(t)];
-        if (HasWords(WordKey(type.id + " " + type.title), key)) named.push_back(t);
-      }
-    }
-  }
+  const std::vector<int> named = NamedTypes(hint, vocabulary);
   if (guess.total == 0) {
     if (!named.empty()) guess.type = named.front();
     return guess;
@@ -111,8 +116,21 @@ TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& voc
   std::uint64_t best = 0;
   for (const auto& [t, n] : scored) best = std::max(best, n);
   if (best == 0) return guess;
+  std::vector<int> fitting;  // the types that read the most grades, most likely first
   for (const auto& [t, n] : scored) {
-    if (n != best) continue;
+    if (n == best) fitting.push_back(t);
+  }
+  // Among the types that fit, the ones the header names are all as likely as each other. With
+  // no name, a type most exports hold (or one the table names elsewhere) is more likely than
+  // another: a column of 7s and 4s is GCSE, not an IB subject nor a GCSE short course, unless
+  // the sheet or a neighbouring column says IB. Only the equally likely are said to fit too.
+  const auto likely = [&](int t) {
+    return named_reads || vocabulary.IsCommonType(t) ||
+           std::find(context.begin(), context.end(), t) != context.end();
+  };
+  const bool any_likely = std::any_of(fitting.begin(), fitting.end(), likely);
+  for (int t : fitting) {
+    if (any_likely && !likely(t)) continue;
     if (guess.type == kNone) {
       guess.type = t;
     } else {

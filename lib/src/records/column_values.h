@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,17 +37,28 @@ std::string SeenList(const ColumnValues& values, std::size_t most = 8);
 
 // The qualification type a column of grades is on.
 struct TypeGuess {
-  int type = kNone;            // the best type (an index into the rules' types), or kNone
-  std::vector<int> also;       // other types that read every grade as well and the hint cannot tell
-  std::uint64_t resolved = 0;  // cells whose grade is on the type's scale
-  std::uint64_t total = 0;     // cells with a value
+  int type = kNone;  // the best type (an index into the rules' types), or kNone
+  // Other types that read as many grades and are as likely (see GuessGradeType): a person
+  // should choose.
+  std::vector<int> also;
+  std::uint64_t resolved = 0;        // cells whose grade is on the type's scale
+  std::uint64_t total = 0;           // cells with a value
   std::vector<std::string> unknown;  // spellings not on the type's scale
 };
-// `hint`: a type's name ("GCSE", "HPQ": that type) or type words ("BTEC": the types whose id
-// or title has them) from the header, which narrow the types tried when one of them reads
-// the grades. Ties go to the more common type (GradedTypes), the others in `also`.
+
+// The types `hint` names: one type for a type's name ("GCSE", "HPQ", "A Level", "HL"), else
+// every graded type whose id or title has its words ("BTEC": every BTEC type); none for "".
+std::vector<int> NamedTypes(std::string_view hint, const ExportVocabulary& vocabulary);
+
+// `hint`: type words from the column's header, else from its sheet's name (NamedTypes), which
+// narrow the types tried when one of them reads the grades. Without them, the types that read
+// the most grades are tried in order of likelihood: a type most exports hold
+// (ExportVocabulary::IsCommonType) or one in `context` (the types the table names elsewhere:
+// other columns' headers) before any other. The first is the guess; `also` lists those as
+// likely as it (A level and AS level for A, B), never a rarer type that merely fits too (an IB
+// subject for 7, 4).
 TypeGuess GuessGradeType(const ColumnValues& values, const ExportVocabulary& vocabulary,
-                         std::string_view hint);
+                         std::string_view hint, std::span<const int> context = {});
 
 // How a date column is written.
 struct DateGuess {

@@ -212,7 +212,7 @@ constexpr std::pair<std::string_view, std::string_view> kTypeSpellings[] = {
     {"gcse 9 1", "gcse"},
     {"gcse 9 1 full course", "gcse"},
     {"gcse full course", "gcse"},
-    {"gcse short course", "gcse"},
+    {"gcse short course", "gcse-short-course"},
     {"gcse combined science", "gcse-combined-science"},
     {"gcse 9 1 combined science", "gcse-combined-science"},
     {"gcse double award", "gcse-combined-science"},
@@ -253,6 +253,8 @@ constexpr std::pair<std::string_view, std::string_view> kTypeSpellings[] = {
     {"functional skills qualification", "functional-skills"},
     {"t level", "t-level"},
     {"tlevel", "t-level"},
+    {"hl", "ib-higher-level"},
+    {"sl", "ib-standard-level"},
     {"centre project", "centre-project"},
 };
 
@@ -328,10 +330,14 @@ std::string GradeKey(std::string_view text) {
   return out;
 }
 
-// How likely a type is for a grade column, before the rules' order: the common ones first.
-constexpr std::string_view kTypePreference[] = {
-    "gcse", "gcse-combined-science", "btec-tech-award",   "a-level", "as-level", "core-maths",
-    "epq",  "higher-project",        "foundation-project"};
+// How likely a type is for a grade column, before the rules' order. First the types most
+// school exports hold: a column whose header names no type is taken to be one of these when
+// one of them reads its grades (IsCommonType).
+constexpr std::string_view kCommonTypes[] = {"gcse", "gcse-combined-science", "btec-tech-award",
+                                             "a-level", "as-level"};
+// Then these, which a column's header usually names ("Core Maths", "EPQ").
+constexpr std::string_view kNextTypes[] = {"core-maths", "epq", "higher-project",
+                                           "foundation-project"};
 
 }  // namespace
 
@@ -472,12 +478,15 @@ ExportVocabulary::ExportVocabulary(const RuleSet& rules, std::span<const ColumnM
     }
   }
 
-  for (std::string_view id : kTypePreference) {
+  const auto add_graded = [&](std::string_view id) {
     const int t = rules.FindType(id);
     if (t != kNone && rules.types[static_cast<std::size_t>(t)].scale != kNone) {
       graded_types_.push_back(t);
     }
-  }
+  };
+  for (std::string_view id : kCommonTypes) add_graded(id);
+  common_types_ = graded_types_.size();
+  for (std::string_view id : kNextTypes) add_graded(id);
   for (std::size_t t = 0; t < rules.types.size(); ++t) {
     const int index = static_cast<int>(t);
     if (rules.types[t].scale != kNone &&
@@ -541,8 +550,9 @@ std::pair<std::string, std::string> ExportVocabulary::SplitTypeWords(std::string
   const std::string key = WordKey(name);
   // "History (GCSE)", "GCSE History", "BTEC Sport", "Maths A Level", "Maths Grade".
   static constexpr std::string_view kQualifiers[] = {
-      "gcse 9 1", "gcse", "btec", "a level",    "alevel",  "as level", "as",    "gce",
-      "epq",      "hpq",  "fpq",  "tech award", "t level", "fs",       "grade", "result"};
+      "gcse 9 1", "gcse", "btec",       "a level", "alevel", "as level", "as",
+      "gce",      "epq",  "hpq",        "fpq",     "ib hl",  "ib sl",    "hl",
+      "sl",       "ib",   "tech award", "t level", "fs",     "grade",    "result"};
   for (std::string_view qualifier : kQualifiers) {
     const std::string word(qualifier);
     if (key.starts_with(word + " ")) return {key.substr(word.size() + 1), word};

@@ -5,6 +5,7 @@
 // mapping from; nothing here reads records.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -80,8 +81,17 @@ class ExportVocabulary {
   std::string Grade(int type, std::string_view spelling) const;
 
   // The types a grade column (or a type column's rows) could be: every type with a scale,
-  // most likely first (GCSE before A level before the rest, in the rules' order).
+  // most likely first (the common types, GCSE before A level; Core Maths and the projects;
+  // the rest in the rules' order).
   const std::vector<int>& GradedTypes() const { return graded_types_; }
+  // Whether `type` is one most school exports hold (GCSE, combined science, the BTEC Tech
+  // Award, A and AS level): the first of GradedTypes. Any other type (Core Maths, a project,
+  // a GCSE short course, the IB, Cambridge Nationals...) is taken for a grade column only when
+  // its header or sheet names it, or no common type reads its grades.
+  bool IsCommonType(int type) const {
+    const auto end = graded_types_.begin() + static_cast<std::ptrdiff_t>(common_types_);
+    return std::find(graded_types_.begin(), end, type) != end;
+  }
 
  private:
   void AddValue(Field field, std::string_view spelling, std::string_view canonical);
@@ -91,6 +101,7 @@ class ExportVocabulary {
   std::array<std::unordered_map<std::string, std::string>, kFieldCount> values_;
   std::array<std::vector<std::string>, kFieldCount> canonical_;  // for Closest
   std::vector<int> graded_types_;
+  std::size_t common_types_ = 0;  // how many of graded_types_ are common (IsCommonType)
 };
 
 }  // namespace accredit::internal

@@ -83,7 +83,7 @@ void TableProposer::ReadLongGrades() {
   const std::size_t gc = static_cast<std::size_t>(grade_column);
   if (type_column < 0) {
     const ColumnValues values = CollectValues(table_, gc);
-    const TypeGuess guess = GuessGradeType(values, vocabulary_, "");
+    const TypeGuess guess = GuessGradeType(values, vocabulary_, SheetTypeWords());
     map_.column_comments[FieldIndex(Field::kGrade)] = "seen: " + SeenList(values);
     if (guess.type == kNone) {
       Problem(
@@ -136,16 +136,38 @@ void TableProposer::ReadLongGrades() {
   }
 }
 
+std::string TableProposer::SheetTypeWords() const {
+  if (table_.sheet.empty()) return {};
+  if (!vocabulary_.Value(Field::kType, table_.sheet).empty()) return table_.sheet;
+  std::string words = vocabulary_.SplitTypeWords(table_.sheet).second;
+  if (words == "grade" || words == "result") words.clear();
+  return words;
+}
+
 void TableProposer::ReadWideGrades() {
   std::map<std::string, std::size_t> type_count;
   std::vector<std::size_t> untyped;  // grade columns with no grades yet
+  // The type words of each column's header ("History (GCSE)", "Biology HL"), else of the
+  // sheet's name; the types they name make those types likely for the other columns too (a
+  // column of 7s beside 'Biology HL' may well be an IB subject).
+  std::vector<std::string> hints(table_.header.size());
+  std::vector<int> context;
+  const std::string sheet_words = SheetTypeWords();
+  for (std::size_t i = 0; i < table_.header.size(); ++i) {
+    if (use_[i] != Use::kNone || meaning_[i].kind != HeaderMeaning::Kind::kNone) continue;
+    const std::optional<SubjectHeader> subject = vocabulary_.Subject(Header(i));
+    std::string& hint = hints[i];
+    hint = subject ? subject->qualifier : vocabulary_.SplitTypeWords(Header(i)).second;
+    if (!vocabulary_.Value(Field::kType, Header(i)).empty()) hint = Header(i);
+    if (hint == "grade" || hint == "result") hint.clear();
+    if (hint.empty()) hint = sheet_words;
+    for (int t : NamedTypes(hint, vocabulary_)) context.push_back(t);
+  }
   for (std::size_t i = 0; i < table_.header.size(); ++i) {
     if (use_[i] != Use::kNone || meaning_[i].kind != HeaderMeaning::Kind::kNone) continue;
     std::optional<SubjectHeader> subject = vocabulary_.Subject(Header(i));
     const ColumnValues values = CollectValues(table_, i);
-    std::string hint = subject ? subject->qualifier : vocabulary_.SplitTypeWords(Header(i)).second;
-    if (!vocabulary_.Value(Field::kType, Header(i)).empty()) hint = Header(i);
-    TypeGuess guess = GuessGradeType(values, vocabulary_, hint);
+    TypeGuess guess = GuessGradeType(values, vocabulary_, hints[i], context);
     ProposedGradeColumn column;
     column.header = Header(i);
     if (!subject) {

@@ -132,9 +132,19 @@ void TableProposer::ChooseLearner() {
     Problem(fmt::format("column '{}' (the learner id) is empty in {}: those rows cannot be read",
                         Header(column), RowList(lines)));
   }
+  // Where a learner has several rows, a column with its own value in every row numbers the
+  // rows, not the learners: an online form's response ID.
+  const ColumnValues learners = CollectValues(table_, column);
+  const bool repeats = learners.distinct.size() < learners.filled && !learners.capped;
   for (std::size_t i = 0; i < meaning_.size(); ++i) {
     const HeaderMeaning& m = meaning_[i];
     if (i == column || m.kind != HeaderMeaning::Kind::kField || m.field != Field::kLearner) {
+      continue;
+    }
+    const ColumnValues values = CollectValues(table_, i);
+    if (repeats && values.filled == table_.rows.size() && !values.capped &&
+        values.distinct.size() == values.filled) {
+      Ignore(i, "numbers the rows, not the learners");
       continue;
     }
     Ignore(i, fmt::format("another learner id: accredit reads '{}'. If your other files name "

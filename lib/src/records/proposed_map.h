@@ -21,6 +21,7 @@ namespace accredit::internal {
 // An export as read for a proposal: its header and (up to a bound) its data rows.
 struct ExportTable {
   std::string name;                            // "results.csv", "book.xlsx[KS4]"
+  std::string sheet;                           // "KS4" for a workbook's sheet, else ""
   std::vector<std::string> header;             // as written
   std::vector<std::vector<std::string>> rows;  // each as wide as the header
   std::vector<std::uint32_t> lines;            // the line (sheet row) of each row

@@ -170,9 +170,9 @@ std::string RenderProposedMap(const ProposedMap& map) {
                   : "# (one row per result or activity).\n";
   out +=
       "#\n"
-      "# Review it before use: each line marked CHECK needs a person's look, and `accredit map`\n"
-      "# listed on its error output every column and value it could not place. Then save it\n"
-      "# (say as school.map.yaml) and run\n"
+      "# Review it before use: each line marked CHECK needs a person's look, and\n"
+      "# `accredit map` listed on its error output every column and value it could\n"
+      "# not place. Then save it (say as school.map.yaml) and run\n"
       "#   accredit validate --map school.map.yaml FILE...\n"
       "# The format is described in accredit-records(5), COLUMN MAPPINGS.\n";
   out += "accredit-map: 1\n";
@@ -181,8 +181,8 @@ std::string RenderProposedMap(const ProposedMap& map) {
       YamlScalar(OneLine(fmt::format("proposed from {}", fmt::join(map.inputs, ", ")))));
   if (!map.fits.empty()) {
     out +=
-        "\n# This mapping is chosen for a file whose header has these columns (and a learner\n"
-        "# column) when it is one of several given with --map.\n";
+        "\n# This mapping is chosen for a file whose header has these columns (and a\n"
+        "# learner column) when it is one of several given with --map.\n";
     std::vector<std::string> entries;
     for (const auto& alternatives : map.fits) entries.push_back(List(alternatives));
     out += fmt::format("fits: [{}]\n", fmt::join(entries, ", "));
@@ -228,16 +228,36 @@ std::string RenderProposedMap(const ProposedMap& map) {
     }
   }
 
+  // A field whose spellings are all guesses is written commented out whole (as is `values:`
+  // when every field's are): a key with no entries would be read as null, and not load.
+  const auto confirmed = [](const std::vector<ProposedMap::Spelling>& spellings) {
+    return std::any_of(spellings.begin(), spellings.end(),
+                       [](const ProposedMap::Spelling& s) { return !s.guess; });
+  };
   bool any_values = false;
-  for (const auto& spellings : map.values) any_values = any_values || !spellings.empty();
+  bool any_confirmed = false;
+  for (const auto& spellings : map.values) {
+    any_values = any_values || !spellings.empty();
+    any_confirmed = any_confirmed || confirmed(spellings);
+  }
   if (any_values) {
     out +=
         "\n# How this export spells values -> the word accredit uses. A line starting with\n"
         "# '#' is a guess: remove the '#' if it is right.\n";
-    out += "values:\n";
+    constexpr std::string_view kUncomment = "remove this '#' too if a guess below is right";
+    if (any_confirmed) {
+      out += "values:\n";
+    } else {
+      Line(out, "# values:", kUncomment);
+    }
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       if (map.values[f].empty()) continue;
-      out += fmt::format("  {}:\n", FieldName(static_cast<Field>(f)));
+      const std::string key = fmt::format("  {}:", FieldName(static_cast<Field>(f)));
+      if (confirmed(map.values[f])) {
+        out += key + "\n";
+      } else {
+        Line(out, "  # " + key.substr(2), kUncomment);
+      }
       for (const ProposedMap::Spelling& s : map.values[f]) {
         const std::string line =
             fmt::format("{}: {}", YamlScalar(s.spelling), YamlScalar(s.canonical));

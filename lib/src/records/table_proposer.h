@@ -58,6 +58,9 @@ class TableProposer {
   void ReadHours(std::size_t column);
   void ReadDates(std::size_t column);
   void ReadWideGrades();
+  // The type words of the sheet's name ("GCSE Results": "gcse"), or "": what a grade column
+  // whose header names no type is taken to be, when its grades are on that type's scale.
+  std::string SheetTypeWords() const;
   void AddGradeSpellings(int type, const ColumnValues& values, std::string_view column);
   void CommitGradeSpellings();
   void PlaceTheRest();

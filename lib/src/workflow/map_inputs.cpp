@@ -220,6 +220,7 @@ MapProposal ProposeColumnMaps(const std::vector<InputFile>& inputs, const RuleSe
         Table table;
         table.optional = sheet.empty() && sheets.size() > 1;
         table.table.name = fmt::format("{}[{}]", name, each.name);
+        table.table.sheet = each.name;
         table.source = sources.AddSheet(name, each.name, std::move(each.csv));
         if (sources.Get(table.source).text.find_first_not_of(",\r\n") == std::string::npos) {
           out.notes.push_back(
