@@ -1,6 +1,7 @@
 #include "evaluation_options.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "accredit/output_file.h"
 
@@ -93,6 +94,14 @@ bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const Evaluati
 
 void PrintError(const std::string& message) {
   std::fputs(fmt::format("accredit: error: {}\n", message).c_str(), stderr);
+}
+
+bool RefuseWorkbookToTerminal(const std::string& output) {
+  if ((!output.empty() && output != "-") || isatty(STDOUT_FILENO) == 0) return false;
+  PrintError(
+      "--format xlsx writes a workbook, which a terminal cannot show: give --output FILE.xlsx, "
+      "or redirect standard output to a file");
+  return true;
 }
 
 }  // namespace accredit::cli

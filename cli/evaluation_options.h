@@ -55,4 +55,8 @@ bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const Evaluati
 // Prints "accredit: error: MESSAGE" to stderr.
 void PrintError(const std::string& message);
 
+// Whether a workbook (--format xlsx, binary) would be written to a terminal: standard output
+// (`output` "" or "-") when it is one. Says so with PrintError() and what to do instead.
+bool RefuseWorkbookToTerminal(const std::string& output);
+
 }  // namespace accredit::cli

@@ -7,6 +7,7 @@
 
 #include "accredit/output_file.h"
 #include "accredit/report.h"
+#include "accredit/workbook.h"
 #include "exit_codes.h"
 
 namespace accredit::cli {
@@ -50,8 +51,17 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 }
 
 int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) {
+  ReportFormat format = *ReportFormatByName(options.format);
+  if (!options.format_given) {
+    if (auto by_name = ReportFormatByName(FormatNameOfPath(options.output))) format = *by_name;
+  }
+  if (format == ReportFormat::kXlsx && RefuseWorkbookToTerminal(options.output)) {
+    return kExitError;
+  }
   accredit::ReportOptions report_options;
   report_options.no_names = options.no_names;
+  // Only the workbook has a row per learner (its Outcomes sheet).
+  report_options.learner_rows = format == ReportFormat::kXlsx;
   if (!options.group_by.empty()) {
     if (std::string why = SetGroupBy(options.group_by, report_options); !why.empty()) {
       PrintError(why);
@@ -93,11 +103,17 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
                               workflow.accounting(), workflow.evaluate_options(), report_options);
   report.baseline = std::move(comparison);
 
-  std::optional<ReportFormat> format = ReportFormatByName(options.format);
-  if (!options.format_given) {
-    if (auto by_name = ReportFormatByName(FormatNameOfPath(options.output))) format = by_name;
+  std::string out;
+  if (format == ReportFormat::kXlsx) {
+    Workbook workbook = ReportWorkbook(report);
+    if (!workbook.error.empty()) {
+      PrintError(workbook.error);
+      return kExitError;
+    }
+    out = std::move(workbook.bytes);
+  } else {
+    out = RenderReport(report, format);
   }
-  std::string out = RenderReport(report, *format);
   if (std::string error = WriteOutput(options.output, out); !error.empty()) {
     PrintError(error);
     return kExitError;

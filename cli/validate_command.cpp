@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "accredit/outcome_format.h"
 #include "accredit/output_file.h"
+#include "accredit/report.h"
+#include "accredit/workbook.h"
 #include "exit_codes.h"
 #include "progress.h"
 
@@ -69,14 +73,19 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   if (!options.format_given) {
     if (auto by_name = OutcomeFormatByName(FormatNameOfPath(options.output))) format = *by_name;
   }
+  const bool workbook = format == OutcomeFormat::kXlsx;
+  if (workbook && RefuseWorkbookToTerminal(options.output)) return kExitError;
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
   workflow_options.chunk_bytes = options.chunk_bytes;
   // Only the JSON formats list what each component was allocated.
   workflow_options.allocations = format == OutcomeFormat::kJson || format == OutcomeFormat::kJsonl;
-  // JUnit's first line carries the counts, so it cannot be written as the input is read.
+  // The workbook says what each learner still needs, from the condition trees.
+  workflow_options.trace = workbook;
+  // JUnit's first line carries the counts, and a workbook is made whole at the end, so neither
+  // can be written as the input is read.
   const bool streamable = options.flags.records.size() == 1 && format != OutcomeFormat::kJunit &&
-                          options.chunk_bytes > 0;
+                          !workbook && options.chunk_bytes > 0;
   workflow_options.stream = streamable;
   FixList fixes;
   Workflow workflow(PrintingHandler(global, &fixes));
@@ -108,8 +117,25 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
       (void)sink.Write(text);
     }
   };
+  // The workbook's rows, made on the evaluating threads (so no trace outlives its batch) and
+  // handed to the calling thread by batch, then kept in input order.
+  std::vector<OutcomeRow> rows;
+  std::mutex made_mutex;
+  std::map<const Learner*, std::vector<OutcomeRow>> made;
   CohortCallbacks callbacks;
   callbacks.render = [&](CohortBatch& batch) {
+    if (workbook) {
+      std::vector<OutcomeRow> batch_rows;
+      batch_rows.reserve(batch.learners.size());
+      for (std::size_t i = 0; i < batch.learners.size(); ++i) {
+        batch_rows.push_back(MakeOutcomeRow(workflow.rules(), workflow.programme(),
+                                            batch.learners[i], batch.outcomes[i],
+                                            outcome_run.options, false));
+      }
+      std::lock_guard<std::mutex> lock(made_mutex);
+      made[batch.learners.data()] = std::move(batch_rows);
+      return;
+    }
     for (std::size_t i = 0; i < batch.learners.size(); ++i) {
       if (i > 0) batch.rendered += writer.Separator();
       batch.rendered += writer.Learner(batch.learners[i], batch.outcomes[i]);
@@ -117,6 +143,15 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   };
   callbacks.consume = [&](CohortBatch& batch) {
     for (const Outcome& outcome : batch.outcomes) summary.Add(outcome);
+    if (workbook) {
+      std::lock_guard<std::mutex> lock(made_mutex);
+      auto it = made.find(batch.learners.data());
+      if (it != made.end()) {
+        for (OutcomeRow& row : it->second) rows.push_back(std::move(row));
+        made.erase(it);
+      }
+      return;
+    }
     if (batch.rendered.empty()) return;
     if (!begun && format != OutcomeFormat::kJunit) (void)sink.Write(writer.Begin(summary, {}));
     if (begun) write(writer.Separator());
@@ -152,7 +187,12 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
     (void)WriteFixList(options.fix_list, fixes, global);
     return kExitError;
   }
-  if (error.empty()) {
+  if (error.empty() && workbook) {
+    Workbook book =
+        OutcomesWorkbook(outcome_run, rows, summary, totals.accounting, totals.refused_inputs);
+    error = book.error.empty() ? sink.Write(book.bytes) : book.error;
+    if (error.empty()) error = sink.Commit();
+  } else if (error.empty()) {
     if (format == OutcomeFormat::kJunit || !begun) {
       (void)sink.Write(writer.Begin(summary, totals.accounting));
     }

@@ -64,10 +64,10 @@ offers() {
 expect "validate" accredit val
 expect "check completion explain map report test transcript validate" accredit ''
 expect "--format" accredit validate --for
-expect "csv json jsonl junit text" accredit validate --format ''
-expect "csv json jsonl junit text" accredit validate -f ''
+expect "csv json jsonl junit text xlsx" accredit validate --format ''
+expect "csv json jsonl junit text xlsx" accredit validate -f ''
 expect "json jsonl junit" accredit validate --format = j
-expect "csv html json markdown text" accredit report --format ''
+expect "csv html json markdown text xlsx" accredit report --format ''
 expect "all html json" accredit transcript -f ''
 expect "json text" accredit check --format ''
 expect "json text" accredit explain --format ''

@@ -32,14 +32,17 @@
 
 namespace accredit {
 
-enum class OutcomeFormat { kText, kJson, kJsonl, kCsv, kJunit };
+enum class OutcomeFormat { kText, kJson, kJsonl, kCsv, kJunit, kXlsx };
 inline constexpr EnumName<OutcomeFormat> kOutcomeFormatNames[] = {
-    {OutcomeFormat::kText, "text", "Text"},         {OutcomeFormat::kJson, "json", "JSON"},
-    {OutcomeFormat::kJsonl, "jsonl", "JSON Lines"}, {OutcomeFormat::kCsv, "csv", "CSV"},
+    {OutcomeFormat::kText, "text", "Text"},
+    {OutcomeFormat::kJson, "json", "JSON"},
+    {OutcomeFormat::kJsonl, "jsonl", "JSON Lines"},
+    {OutcomeFormat::kCsv, "csv", "CSV"},
     {OutcomeFormat::kJunit, "junit", "JUnit XML"},
+    {OutcomeFormat::kXlsx, "xlsx", "Excel workbook"},
 };
 static_assert(InDeclarationOrder(kOutcomeFormatNames));
-// "text", "json", "jsonl", "csv", "junit"; nullopt otherwise.
+// "text", "json", "jsonl", "csv", "junit", "xlsx"; nullopt otherwise.
 inline std::optional<OutcomeFormat> OutcomeFormatByName(std::string_view name) {
   return ValueOf(kOutcomeFormatNames, name);
 }

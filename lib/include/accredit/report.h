@@ -11,8 +11,9 @@
 //   CompareOutcomes()  a rule change dry run: the same learners under old (baseline) and new
 //                      rules, a transition table (tier before -> tier after) and every learner
 //                      whose outcome changes, with the reason.
-//   RenderReport()     text, markdown, csv, json or html (one self-contained file with inline
-//                      SVG charts, each followed by a table of the same numbers).
+//   RenderReport()     text, markdown, csv, json, html (one self-contained file with inline
+//                      SVG charts, each followed by a table of the same numbers) or xlsx (an
+//                      Excel workbook, a sheet per view: workbook.h).
 //
 // Everything here is a pure function of its inputs: output is deterministic and byte-identical
 // run to run. Learner-supplied strings are escaped for each format (CSV quoting, JSON
@@ -25,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "accredit/evaluator.h"
@@ -34,14 +36,14 @@
 
 namespace accredit {
 
-enum class ReportFormat { kText, kMarkdown, kCsv, kJson, kHtml };
+enum class ReportFormat { kText, kMarkdown, kCsv, kJson, kHtml, kXlsx };
 inline constexpr EnumName<ReportFormat> kReportFormatNames[] = {
     {ReportFormat::kText, "text", "Text"}, {ReportFormat::kMarkdown, "markdown", "Markdown"},
     {ReportFormat::kCsv, "csv", "CSV"},    {ReportFormat::kJson, "json", "JSON"},
-    {ReportFormat::kHtml, "html", "HTML"},
+    {ReportFormat::kHtml, "html", "HTML"}, {ReportFormat::kXlsx, "xlsx", "Excel workbook"},
 };
 static_assert(InDeclarationOrder(kReportFormatNames));
-// "text", "markdown", "csv", "json", "html"; nullopt otherwise.
+// "text", "markdown", "csv", "json", "html", "xlsx"; nullopt otherwise.
 inline std::optional<ReportFormat> ReportFormatByName(std::string_view name) {
   return ValueOf(kReportFormatNames, name);
 }
@@ -74,6 +76,9 @@ struct ReportOptions {
   bool no_names = false;
   // top_reasons (10): how many of the most common still-needed requirements to list.
   std::size_t top_reasons = 10;
+  // learner_rows (false): also keep a row per learner (Report::learner_rows), as the workbook's
+  // Outcomes sheet needs; the other formats show only the cohort's figures.
+  bool learner_rows = false;
 };
 
 // What a report keeps of one learner's outcome: the outcome without its condition traces
@@ -88,6 +93,36 @@ struct ReportedOutcome {
 // Builds the ReportedOutcome of `learner` from an outcome evaluated with
 // EvaluateOptions::trace. Thread-safe.
 ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced);
+
+// One learner's outcome as a row of a table (the Outcomes sheet of a workbook, workbook.h).
+// Made on the evaluating thread (safe to make on several threads at once), so that no trace
+// outlives its learner.
+struct OutcomeRow {
+  std::string learner;
+  std::string name;  // Learner::Name(); empty under no_names
+  // The learner's attributes but their name (IsNameAttribute), as read.
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::string group;                      // the --group-by label (report), else empty
+  std::string status;                     // LearnerStatus(): met, not-met, provisional
+  std::string tier;                       // the tier's title, or "none"
+  std::string grade;                      // the award grade, or empty
+  bool predicted = false;                 // the tier relies on a predicted grade
+  bool exception = false;                 // the tier or grade relies on an assessor exception
+  std::string provisional;                // ProvisionalReason(), empty when not provisional
+  std::string next_tier;                  // the title of the tier the learner is short of, or empty
+  std::size_t components_short = 0;       // unmet components of `next_tier` (1: close)
+  std::vector<std::string> still_needed;  // StillNeeded() sentences for `next_tier`
+};
+
+// The row of `learner`, from its outcome reduced by ForReport(). The tier short of is the one
+// just above the tier achieved (the lowest tier when none was), as in the report's "close"
+// learners. `no_names` leaves the name out.
+OutcomeRow MakeOutcomeRow(const Programme& programme, const Learner& learner,
+                          const ReportedOutcome& reported, const EvaluateOptions& options,
+                          bool no_names);
+// The same from an outcome evaluated with EvaluateOptions::trace (validate's workbook).
+OutcomeRow MakeOutcomeRow(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                          const Outcome& traced, const EvaluateOptions& options, bool no_names);
 
 struct GradeCount {
   std::string grade;
@@ -193,6 +228,7 @@ struct Report {
   CohortSummary cohort;
   std::vector<CohortSummary> groups;  // with group_by
   std::optional<BaselineComparison> baseline;
+  std::vector<OutcomeRow> learner_rows;  // with ReportOptions::learner_rows, input order
 };
 
 // Aggregates the outcomes (one per learner, same order). `rules` and `programme` must
@@ -223,6 +259,8 @@ BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& ba
                                    const ReportOptions& options);
 
 // The report in `format`. The JSON carries "format_version": 1 (documented in accredit-report(1)).
+// xlsx: the workbook's bytes (ReportWorkbook(), workbook.h), "" when it could not be made;
+// ReportWorkbook() says why.
 std::string RenderReport(const Report& report, ReportFormat format);
 
 std::string ReportText(const Report& report);

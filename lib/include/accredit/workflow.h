@@ -69,6 +69,10 @@ struct WorkflowOptions {
   // allocations (true) outcomes list what each component was allocated; an output that
   // shows only statuses turns it off to save work
   bool allocations = true;
+  // trace (false) Run()'s outcomes carry their condition trees (EvaluateOptions::trace) into
+  // CohortCallbacks::render, for an output that says what each learner still needs
+  // (validate's workbook); a whole read drops each learner's trees once rendered
+  bool trace = false;
   // stream (true) Run() may stream an input; false: every input is read whole first (for an
   // output whose first byte needs every outcome, such as JUnit's counts)
   bool stream = true;

@@ -23,7 +23,9 @@ bool PlainNumber(std::string_view text) {
   return digits;
 }
 
-bool Formula(std::string_view text) {
+}  // namespace
+
+bool StartsLikeFormula(std::string_view text) {
   if (text.empty()) return false;
   switch (text.front()) {
     case '=':
@@ -38,11 +40,9 @@ bool Formula(std::string_view text) {
   }
 }
 
-}  // namespace
-
 std::string CsvCell(std::string_view text) {
   std::string cell;
-  if (Formula(text)) cell += '\'';
+  if (StartsLikeFormula(text)) cell += '\'';
   cell += text;
   if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
   std::string out = "\"";

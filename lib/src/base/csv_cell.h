@@ -13,6 +13,11 @@
 
 namespace accredit::internal {
 
+// Whether a spreadsheet would take `text` as a formula: it begins with `=`, `+`, `-` or `@` (or
+// a tab or carriage return) and is not a plain number. The CSV and workbook outputs neutralise
+// such text with a leading apostrophe.
+bool StartsLikeFormula(std::string_view text);
+
 // `text` as one CSV cell: neutralised as above, then quoted when it holds a comma, a quote or a
 // line break (quotes doubled).
 std::string CsvCell(std::string_view text);

@@ -219,6 +219,8 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
           internal::HtmlEscape(p.id), summary.learners, failures, summary.errors);
     }
+    case OutcomeFormat::kXlsx:
+      return "";
   }
   return "";
 }
@@ -309,6 +311,8 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       }
       return out + "</testcase>\n";
     }
+    case OutcomeFormat::kXlsx:
+      return "";
   }
   return "";
 }
@@ -375,6 +379,7 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
     }
     case OutcomeFormat::kJsonl:
     case OutcomeFormat::kCsv:
+    case OutcomeFormat::kXlsx:
       return "";
     case OutcomeFormat::kJunit:
       return "  </testsuite>\n</testsuites>\n";

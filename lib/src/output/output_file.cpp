@@ -14,6 +14,8 @@
 #include <string>
 #include <utility>
 
+#include "base/temp_file.h"
+
 namespace accredit {
 
 namespace {
@@ -44,20 +46,6 @@ bool WriteAll(int fd, std::string_view text) {
     text.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
-}
-
-// An anonymous file to spool standard output through.
-int SpoolFile() {
-  const char* dir = std::getenv("TMPDIR");
-  if (dir == nullptr || *dir == '\0') dir = "/tmp";
-#ifdef O_TMPFILE
-  int fd = ::open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0) return fd;
-#endif
-  std::string name = std::string(dir) + "/accredit-spool-XXXXXX";
-  fd = mkstemp(name.data());
-  if (fd >= 0) unlink(name.c_str());
-  return fd;
 }
 
 constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
@@ -95,7 +83,7 @@ std::string OutputSink::Open(const std::string& path, bool rewindable) {
       start_ = at >= 0 ? static_cast<std::uint64_t>(at) : 0;
       return "";
     }
-    fd_ = SpoolFile();
+    fd_ = internal::AnonymousTempFile();
     if (fd_ < 0) return Failed("spool");
     spooled_ = true;
     return "";

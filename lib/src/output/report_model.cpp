@@ -9,6 +9,7 @@
 #include "accredit/explain.h"
 #include "accredit/report.h"
 #include "accredit/rules_describe.h"
+#include "accredit/workbook.h"
 #include "output/report_internal.h"
 
 namespace accredit {
@@ -341,6 +342,14 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
     }
     it->second.Add(learners[i], outcomes[i], labels[i]);
   }
+  if (options.learner_rows) {
+    report.learner_rows.reserve(learners.size());
+    for (std::size_t i = 0; i < learners.size() && i < outcomes.size(); ++i) {
+      report.learner_rows.push_back(
+          MakeOutcomeRow(programme, learners[i], outcomes[i], evaluate_options, options.no_names));
+      report.learner_rows.back().group = labels[i];
+    }
+  }
   report.cohort = cohort.Finish(options.top_reasons);
   for (const std::string& label : group_order) {
     report.groups.push_back(groups.at(label).Finish(options.top_reasons));
@@ -360,6 +369,8 @@ std::string RenderReport(const Report& report, ReportFormat format) {
       return ReportJson(report);
     case ReportFormat::kHtml:
       return ReportHtml(report);
+    case ReportFormat::kXlsx:
+      return ReportWorkbook(report).bytes;
   }
   return "";
 }

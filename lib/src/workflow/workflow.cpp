@@ -56,6 +56,7 @@ bool Workflow::Prepare(WorkflowOptions options, std::vector<CohortInput> inputs)
   }
   evaluate_.predicted = options_.predicted;
   evaluate_.allocations = options_.allocations;
+  evaluate_.trace = options_.trace;
   if (!options_.as_of.empty()) {
     evaluate_.as_of = ParseDate(options_.as_of);
     if (!evaluate_.as_of) {

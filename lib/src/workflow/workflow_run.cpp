@@ -134,13 +134,20 @@ CohortTotals Workflow::ReadWhole(const CohortCallbacks& callbacks) {
     return totals;
   }
   totals.read_errors = record_errors_;
-  std::vector<Outcome> outcomes = EvaluateAll(false);
-  // One batch a learner, rendered on every thread, then consumed in order.
+  // One batch a learner, rendered on the thread that evaluated it, then consumed in order.
+  std::vector<Outcome> outcomes(learners_.size());
   std::vector<CohortBatch> batches(learners_.size());
-  internal::ParallelFor(options_.jobs, learners_.size(), [&](std::size_t i) {
+  EvaluateEach(options_.trace, [&](std::size_t i, Outcome&& outcome) {
+    outcomes[i] = std::move(outcome);
     batches[i].learners = std::span<const Learner>(&learners_[i], 1);
     batches[i].outcomes = std::span<const Outcome>(&outcomes[i], 1);
     if (callbacks.render) callbacks.render(batches[i]);
+    // A cohort's traces never all exist at once: `render` was their only reader.
+    if (options_.trace) {
+      for (TierResult& t : outcomes[i].tiers) {
+        for (ComponentResult& c : t.components) c.trace = NodeTrace{};
+      }
+    }
   });
   for (CohortBatch& batch : batches) callbacks.consume(batch);
   return totals;
