@@ -55,8 +55,10 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
   return inputs;
 }
 
-DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes) {
-  return [&global, fixes](const Diagnostics& diagnostics, const SourceSet& sources) {
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes,
+                                   Progress* progress) {
+  return [&global, fixes, progress](const Diagnostics& diagnostics, const SourceSet& sources) {
+    if (progress != nullptr && !diagnostics.items().empty()) progress->Clear();
     PrintDiagnostics(diagnostics, sources, global);
     if (fixes != nullptr) fixes->Add(diagnostics, sources);
   };
@@ -75,14 +77,21 @@ bool WriteFixList(const std::string& path, const FixList& fixes, const GlobalOpt
     PrintError(error);
     return false;
   }
-  if (!global.quiet) {
-    std::fputs(fmt::format("accredit: {} problem{} to fix listed {}\n", fixes.size(),
-                           fixes.size() == 1 ? "" : "s",
-                           path == "-" ? "on the standard output" : "in " + path)
-                   .c_str(),
+  const std::string problems = fixes.size() == 0 ? std::string("no problems to fix")
+                                                 : fmt::format("{} problem{} to fix", fixes.size(),
+                                                               fixes.size() == 1 ? "" : "s");
+  if (path != "-") {
+    SayWritten(global, path, problems);
+  } else if (!global.quiet) {
+    std::fputs(fmt::format("accredit: {} listed on the standard output\n", problems).c_str(),
                stderr);
   }
   return true;
+}
+
+void SayWritten(const GlobalOptions& global, const std::string& path, const std::string& what) {
+  if (global.quiet || path.empty() || path == "-") return;
+  std::fputs(fmt::format("accredit: wrote {} ({})\n", path, what).c_str(), stderr);
 }
 
 bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const EvaluationFlags& flags) {
