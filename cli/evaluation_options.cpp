@@ -11,8 +11,10 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
                  "Rule file or folder (repeatable; default: the built-in example programme)")
       ->type_name(kPathArgument);
   cmd.add_option("-a,--award", flags.award, "Programme id, when the rules define several");
-  cmd.add_option("--as-of", flags.as_of,
-                 "Judge as on this date (YYYY-MM-DD): later work does not count");
+  cmd.add_option(
+      "--as-of", flags.as_of,
+      "Judge as on this date (25/08/2026, 25 Aug 2026 or 2026-08-25): later work does not "
+      "count");
   cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
   cmd.add_option("-m,--map", flags.maps,
                  "Column mapping (accredit-map: 1) for a school system's export, or a shipped "
