@@ -12,8 +12,10 @@ void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
                  "Rule file or folder (repeatable; default: the built-in example programme)")
       ->type_name(kPathArgument);
   cmd.add_option("-a,--award", flags.award, "Programme id, when the rules define several");
-  cmd.add_option("--as-of", flags.as_of,
-                 "Judge as on this date (YYYY-MM-DD): later work does not count");
+  cmd.add_option(
+      "--as-of", flags.as_of,
+      "Judge as on this date (25/08/2026, 25 Aug 2026 or 2026-08-25): later work does not "
+      "count");
   cmd.add_flag("--predicted", flags.predicted, "Let predicted grades count (outcomes say so)");
   cmd.add_option("-m,--map", flags.maps,
                  "Column mapping (accredit-map: 1) for a school system's export, or a shipped "
@@ -56,8 +58,10 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags) {
   return inputs;
 }
 
-DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes) {
-  return [&global, fixes](const Diagnostics& diagnostics, const SourceSet& sources) {
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes,
+                                   Progress* progress) {
+  return [&global, fixes, progress](const Diagnostics& diagnostics, const SourceSet& sources) {
+    if (progress != nullptr && !diagnostics.items().empty()) progress->Clear();
     PrintDiagnostics(diagnostics, sources, global);
     if (fixes != nullptr) fixes->Add(diagnostics, sources);
   };
@@ -76,14 +80,21 @@ bool WriteFixList(const std::string& path, const FixList& fixes, const GlobalOpt
     PrintError(error);
     return false;
   }
-  if (!global.quiet) {
-    std::fputs(fmt::format("accredit: {} problem{} to fix listed {}\n", fixes.size(),
-                           fixes.size() == 1 ? "" : "s",
-                           path == "-" ? "on the standard output" : "in " + path)
-                   .c_str(),
+  const std::string problems = fixes.size() == 0 ? std::string("no problems to fix")
+                                                 : fmt::format("{} problem{} to fix", fixes.size(),
+                                                               fixes.size() == 1 ? "" : "s");
+  if (path != "-") {
+    SayWritten(global, path, problems);
+  } else if (!global.quiet) {
+    std::fputs(fmt::format("accredit: {} listed on the standard output\n", problems).c_str(),
                stderr);
   }
   return true;
+}
+
+void SayWritten(const GlobalOptions& global, const std::string& path, const std::string& what) {
+  if (global.quiet || path.empty() || path == "-") return;
+  std::fputs(fmt::format("accredit: wrote {} ({})\n", path, what).c_str(), stderr);
 }
 
 bool PrepareWorkflow(Workflow& workflow, WorkflowOptions options, const EvaluationFlags& flags) {

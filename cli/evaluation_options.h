@@ -11,6 +11,7 @@
 #include "accredit/fix_list.h"
 #include "accredit/workflow.h"
 #include "common.h"
+#include "progress.h"
 
 namespace accredit::cli {
 
@@ -36,15 +37,21 @@ std::vector<CohortInput> CohortInputsOf(const EvaluationFlags& flags);
 // InputFiles for paths given on the command line.
 std::vector<InputFile> InputFilesOf(const std::vector<std::string>& paths);
 
-// A diagnostics handler that prints each group as it comes (PrintDiagnostics), and adds it to
-// `fixes` when not null (--fix-list).
-DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes = nullptr);
+// A diagnostics handler that prints each group as it comes (PrintDiagnostics), first erasing
+// `progress`'s line when not null, and adds it to `fixes` when not null (--fix-list).
+DiagnosticsHandler PrintingHandler(const GlobalOptions& global, FixList* fixes = nullptr,
+                                   Progress* progress = nullptr);
 
 // Adds --fix-list to `cmd`.
 void AddFixListOption(CLI::App& cmd, std::string& path);
 
+// Says on stderr that `path` was written, and what it holds (not with --quiet, nor when `path`
+// is "" or "-", standard output): "accredit: wrote report.html (cohort report, 30 learners)".
+void SayWritten(const GlobalOptions& global, const std::string& path, const std::string& what);
+
 // Writes `fixes` to `path` (--fix-list; nothing when "") atomically, then says on stderr how
-// many problems it lists (not with --quiet). False, after printing why, when it cannot be
+// many problems it lists (not with --quiet): SayWritten, or on standard output, that they are
+// there. False, after printing why, when it cannot be
 // written.
 bool WriteFixList(const std::string& path, const FixList& fixes, const GlobalOptions& global);
 

@@ -13,6 +13,7 @@
 #include "report_command.h"
 #include "test_command.h"
 #include "transcript_command.h"
+#include "usage_hint.h"
 #include "validate_command.h"
 
 int main(int argc, char** argv) {
@@ -38,6 +39,13 @@ int main(int argc, char** argv) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+      // --help and --version end the parse with an "error" that is success.
+      if (e.get_exit_code() != 0) {
+        if (const std::string hint = UsageHint(app, argc, argv); !hint.empty()) {
+          std::fputs(hint.c_str(), stderr);
+          return kExitError;
+        }
+      }
       int code = app.exit(e);
       return code == 0 ? kExitOk : kExitError;
     }

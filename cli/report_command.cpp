@@ -9,6 +9,7 @@
 #include "accredit/report.h"
 #include "accredit/workbook.h"
 #include "exit_codes.h"
+#include "progress.h"
 
 namespace accredit::cli {
 
@@ -44,6 +45,7 @@ void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->type_name(kFileArgument);
   AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
+  AddProgressOptions(*cmd, options->progress, options->no_progress);
   cmd->callback([options, format, &global, &exit_code] {
     options->format_given = format->count() > 0;
     exit_code = RunReport(*options, global);
@@ -71,9 +73,12 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
   FixList fixes;
-  Workflow workflow(PrintingHandler(global, &fixes));
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet));
+  Workflow workflow(PrintingHandler(global, &fixes, &progress));
+  workflow.SetProgress(progress.Handler());
   if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags)) return kExitError;
   if (!workflow.ReadAll()) {
+    progress.Clear();
     (void)WriteFixList(options.fix_list, fixes, global);
     return kExitError;
   }
@@ -88,6 +93,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   std::optional<BaselineComparison> comparison;
   if (!options.baseline.empty()) {
     if (!workflow.LoadBaseline(InputFilesOf(options.baseline))) {
+      progress.Clear();
       if (!workflow.failure().empty()) PrintError(workflow.failure());
       return kExitError;
     }
@@ -107,6 +113,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   if (format == ReportFormat::kXlsx) {
     Workbook workbook = ReportWorkbook(report);
     if (!workbook.error.empty()) {
+      progress.Clear();
       PrintError(workbook.error);
       return kExitError;
     }
@@ -114,10 +121,15 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   } else {
     out = RenderReport(report, format);
   }
+  progress.Clear();
   if (std::string error = WriteOutput(options.output, out); !error.empty()) {
     PrintError(error);
     return kExitError;
   }
+  SayWritten(
+      global, options.output,
+      fmt::format("cohort report{}, {} learner{}", report.baseline ? " with the rule change" : "",
+                  learners.size(), learners.size() == 1 ? "" : "s"));
   if (!WriteFixList(options.fix_list, fixes, global)) return kExitError;
   if (workflow.has_record_errors() || report.cohort.errors > 0) return kExitError;
   return report.cohort.none > 0 ? kExitVerdict : kExitOk;

@@ -21,7 +21,9 @@ struct ReportCommandOptions {
   std::string fix_list;  // --fix-list FILE: rejected rows and refused inputs as a to-do list
   std::string group_by;
   bool no_names = false;
-  unsigned jobs = 0;  // 0: one per core
+  unsigned jobs = 0;         // 0: one per core
+  bool progress = false;     // --progress
+  bool no_progress = false;  // --no-progress
 };
 
 void SetupReport(CLI::App& app, const GlobalOptions& global, int& exit_code);

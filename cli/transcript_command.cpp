@@ -9,6 +9,7 @@
 #include "accredit/output_file.h"
 #include "accredit/transcript.h"
 #include "exit_codes.h"
+#include "progress.h"
 
 namespace accredit::cli {
 
@@ -40,6 +41,7 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
+  AddProgressOptions(*cmd, options->progress, options->no_progress);
   cmd->callback([options, &global, &exit_code] { exit_code = RunTranscript(*options, global); });
 }
 
@@ -52,7 +54,9 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
   }
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
-  Workflow workflow(PrintingHandler(global));
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet));
+  Workflow workflow(PrintingHandler(global, nullptr, &progress));
+  workflow.SetProgress(progress.Handler());
   if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags) ||
       !workflow.ReadAll()) {
     return kExitError;
@@ -65,6 +69,7 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
     for (const std::string& id : options.learners) {
       const std::optional<std::size_t> index = workflow.FindLearner(id);
       if (!index) {
+        progress.Clear();
         PrintError(fmt::format("no learner '{}' in the records given ({} learners read)", id,
                                learners.size()));
         return kExitError;
@@ -100,6 +105,7 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
                                                          learner, outcome, transcript_options)};
     }
   });
+  progress.Clear();
   if (to_stdout) {
     const std::string& content = html ? files[0].second : files[1].second;
     if (std::string error = WriteOutput("-", content); !error.empty()) {
@@ -115,17 +121,27 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
       return kExitError;
     }
     std::string written;
-    for (const auto& [name, content] : files) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const auto& [name, content] = files[i];
+      progress.Count("writing the files", i, files.size(), "files");
       if (name.empty()) continue;
       std::string path = (std::filesystem::path(options.output) / name).string();
       if (std::string error = WriteOutput(path, content); !error.empty()) {
+        progress.Clear();
         PrintError(error);
         return kExitError;
       }
       written += name + "\n";
+      ++count;
     }
+    progress.Clear();
     // The names written (relative to the folder), so scripts can pick them up.
     Print(written);
+    SayWritten(
+        global, std::filesystem::path(options.output) / "",
+        fmt::format("{} file{}: the transcript{} of {} learner{}", count, count == 1 ? "" : "s",
+                    chosen.size() == 1 ? "" : "s", chosen.size(), chosen.size() == 1 ? "" : "s"));
   }
   if (workflow.has_record_errors()) return kExitError;
   for (std::size_t i : chosen) {

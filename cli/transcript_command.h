@@ -17,7 +17,9 @@ struct TranscriptCommandOptions {
   std::string format = "all";
   std::string output;
   bool no_names = false;
-  unsigned jobs = 0;  // 0: one per core
+  unsigned jobs = 0;         // 0: one per core
+  bool progress = false;     // --progress
+  bool no_progress = false;  // --no-progress
 };
 
 void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code);

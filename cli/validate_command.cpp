@@ -35,9 +35,7 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->type_name(kFileArgument);
   AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
-  cmd->add_flag("--progress", options->progress,
-                "Show progress on stderr (default: when stderr is a terminal)");
-  cmd->add_flag("--no-progress", options->no_progress, "Never show progress");
+  AddProgressOptions(*cmd, options->progress, options->no_progress);
   // For tests: ACCREDIT_CHUNK_BYTES sets the streaming chunk size (0: never stream).
   if (const char* chunk = std::getenv("ACCREDIT_CHUNK_BYTES")) {
     options->chunk_bytes = std::strtoull(chunk, nullptr, 10);
@@ -88,7 +86,11 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
                           !workbook && options.chunk_bytes > 0;
   workflow_options.stream = streamable;
   FixList fixes;
-  Workflow workflow(PrintingHandler(global, &fixes));
+  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet));
+  Workflow workflow(PrintingHandler(global, &fixes, &progress));
+  // A whole read (several inputs, JUnit, an unsorted input) says its steps; a streamed one its
+  // batches (callbacks.progress).
+  workflow.SetProgress(progress.Handler());
   if (!PrepareWorkflow(workflow, std::move(workflow_options), options.flags)) {
     // Even a run that stops early accounts for the rows it read (none).
     if (!global.quiet) PrintAccounting(Accounting{});
@@ -106,7 +108,6 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
 
   // Diagnostics of a streamed read are held until the run knows it will not start again.
   HeldDiagnostics held(workflow.sources(), global);
-  Progress progress(ProgressWanted(options.progress, options.no_progress, global.quiet));
   ValidateSummary summary;
   std::vector<std::string> pieces;  // JUnit: everything, written once the counts are known
   bool begun = false;
@@ -209,6 +210,9 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
     PrintAccounting(totals.accounting);
     PrintRefused(totals);
   }
+  SayWritten(
+      global, options.output,
+      fmt::format("outcomes of {} learner{}", summary.learners, summary.learners == 1 ? "" : "s"));
   if (!WriteFixList(options.fix_list, fixes, global)) return kExitError;
   if (totals.read_errors || summary.errors > 0) return kExitError;
   return summary.none > 0 ? kExitVerdict : kExitOk;

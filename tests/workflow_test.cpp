@@ -4,12 +4,15 @@
 #include "accredit/workflow.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "accredit/outcome_format.h"
@@ -316,10 +319,89 @@ TEST_CASE("what keeps a workflow from starting is said") {
         "no programme 'no-such-award' in the rules given (they define: foxwood-sixth-form)");
 
   options = Options(1, 0);
-  options.as_of = "31/07/2027";
+  options.as_of = "07/31/2027";
   run = RunCohort(options, {});
   CHECK_FALSE(run.prepared);
-  CHECK(run.failure == "--as-of expects a date like 2027-07-31, got '31/07/2027'");
+  CHECK(run.failure ==
+        "--as-of '07/31/2027' puts the month first\n"
+        "note: the day comes first: 31/07/2027 (or 31 Jul 2027, 2027-07-31)");
+
+  for (const char* text : {"tomorrow", "45500", "2027-7-31", "31/07/27", "32/07/2027"}) {
+    CAPTURE(text);
+    options = Options(1, 0);
+    options.as_of = text;
+    run = RunCohort(options, {});
+    CHECK_FALSE(run.prepared);
+    CHECK(run.failure == fmt::format("--as-of '{}' is not a date\n"
+                                     "note: write a date as 25/08/2026, 25 Aug 2026 or 2026-08-25",
+                                     text));
+  }
+}
+
+TEST_CASE("--as-of is read day first, as written in English schools, or as ISO") {
+  auto as_of = [](const char* text) -> std::optional<Date> {
+    Workflow workflow([](const Diagnostics&, const SourceSet&) {});
+    WorkflowOptions options = Options(1, 0);
+    options.as_of = text;
+    if (!workflow.Prepare(std::move(options), {})) return std::nullopt;
+    return workflow.evaluate_options().as_of;
+  };
+  const std::optional<Date> iso = as_of("2026-08-25");
+  REQUIRE(iso.has_value());
+  CHECK(FormatDate(*iso) == "2026-08-25");
+  for (const char* text : {"25/08/2026", "25 Aug 2026", "25 August 2026", " 25/8/2026 "}) {
+    CAPTURE(text);
+    CHECK(as_of(text) == iso);
+  }
+  // Day first wherever both readings are dates.
+  CHECK(FormatDate(*as_of("03/04/2026")) == "2026-04-03");
+}
+
+TEST_CASE("a whole read says how far each step has got, on the calling thread") {
+  for (unsigned jobs : {1u, 4u}) {
+    CAPTURE(jobs);
+    Workflow workflow([](const Diagnostics&, const SourceSet&) {});
+    std::vector<std::tuple<WorkflowStep, std::uint64_t, std::uint64_t>> told;
+    const std::thread::id caller = std::this_thread::get_id();
+    bool other_thread = false;
+    workflow.SetProgress([&](WorkflowStep step, std::uint64_t done, std::uint64_t total) {
+      other_thread = other_thread || std::this_thread::get_id() != caller;
+      told.emplace_back(step, done, total);
+    });
+    // 100 copies of the cohort, each learner under a new id: enough to be split over threads.
+    const std::string cohort = ReadSource("examples/sixth-form/cohort.csv");
+    std::string many = cohort.substr(0, cohort.find('\n') + 1);
+    for (int copy = 0; copy < 100; ++copy) {
+      std::istringstream rows(cohort.substr(cohort.find('\n') + 1));
+      for (std::string row; std::getline(rows, row);) many += fmt::format("{}-{}\n", copy, row);
+    }
+    REQUIRE(workflow.Prepare(Options(jobs, 0), {CohortInput{InputFile::Bytes("c.csv", many), {}}}));
+    REQUIRE(workflow.ReadAll());
+    const std::uint64_t n = workflow.learners().size();
+    REQUIRE(n == 2500);
+    (void)workflow.EvaluateAll(false);
+    workflow.ParallelFor(n, [](std::size_t) {});
+    CHECK_FALSE(other_thread);
+    REQUIRE(told.size() >= 4);
+    CHECK(told.front() == std::make_tuple(WorkflowStep::kReading, 0u, 1u));
+    CHECK(told[1] == std::make_tuple(WorkflowStep::kReading, 1u, 1u));
+    // Each later step counts up to every learner, never backwards.
+    std::uint64_t last = 0;
+    WorkflowStep step = WorkflowStep::kReading;
+    std::vector<WorkflowStep> finished;
+    for (std::size_t i = 2; i < told.size(); ++i) {
+      const auto& [s, done, total] = told[i];
+      if (s != step) last = 0;
+      step = s;
+      CHECK(total == n);
+      CHECK(done >= last);
+      CHECK(done <= total);
+      last = done;
+      if (done == total) finished.push_back(s);
+    }
+    CHECK(finished ==
+          std::vector<WorkflowStep>{WorkflowStep::kEvaluating, WorkflowStep::kRendering});
+  }
 }
 
 TEST_CASE("an input that cannot be read at all leaves nothing to consume") {

@@ -7,7 +7,8 @@
 # Commands that write files (transcript --output DIR): a case with an expected_files/ folder
 # names $GOLDEN_OUT in its args, a fresh empty temporary folder; afterwards the files in it must
 # equal expected_files/ (the same names, byte for byte). The output folder's path is never part
-# of what is compared, so the case stays stable wherever it runs.
+# of what is compared (where accredit names it, as in "wrote ...", it is shown as <out>), so the
+# case stays stable wherever it runs.
 #
 # A case may also hold `setup`, a bash script for inputs that cannot be committed (big files,
 # FIFOs, symlinks): it runs in a fresh scratch folder with ROOT set to the repository root, and
@@ -42,6 +43,7 @@ fi
     >"$actual/stdout" 2>"$actual/stderr"
 )
 echo $? >"$actual/status"
+sed -i "s|$GOLDEN_OUT|<out>|g" "$actual/stdout" "$actual/stderr"
 if [ -f "$case_dir/setup" ]; then
   # The scratch folder's name changes from run to run: show it as <work>.
   work=$(cd "$actual/work" && pwd -P)

@@ -91,7 +91,7 @@ expect "results rules" accredit transcript --output r
 expect "results.csv" accredit report results.csv --baseline results.
 # Options: a command's own and the global ones, not another command's.
 expect "--max-errors --min-coverage" accredit test --m
-expect "--no-names" accredit report --no
+expect "--no-names --no-progress" accredit report --no
 expect "" accredit check --map
 expect "results results.csv rules" accredit map r
 expect "map.yaml" accredit map --out m

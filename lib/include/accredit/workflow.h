@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "accredit/diagnostic.h"
+#include "accredit/enum_table.h"
 #include "accredit/evaluator.h"
 #include "accredit/input_file.h"
 #include "accredit/read_options.h"
@@ -57,7 +58,9 @@ struct WorkflowOptions {
   LoadOptions load;
   // award ("") the programme to evaluate, by id; "": the only one the rules define
   std::string award;
-  // as_of ("") judge as on this date, YYYY-MM-DD: later work does not count
+  // as_of ("") judge as on this date: later work does not count. Written 2026-08-25, or day
+  // first: 25/08/2026, 25 Aug 2026, 25 August 2026 (08/25/2026 is refused: failure() says the
+  // day comes first)
   std::string as_of;
   // predicted (false) predicted grades count; outcomes that rely on one say so
   bool predicted = false;
@@ -132,6 +135,30 @@ struct CohortCallbacks {
       progress;
 };
 
+// The long steps of a run whose progress a front end may show (Workflow::SetProgress). A
+// streamed Run() reports its batches through CohortCallbacks::progress instead.
+enum class WorkflowStep : std::uint8_t {
+  kReading,     // reading the records whole (ReadAll): told as it starts (done 0) and ends;
+                // done and total count inputs
+  kEvaluating,  // evaluating the learners (EvaluateEach, EvaluateAll; Run() reading whole)
+  kBaseline,    // evaluating the learners against the --baseline rules (EvaluateBaselineEach)
+  kRendering,   // a front end's work on each learner (ParallelFor)
+};
+// The name is what a progress line says is under way.
+inline constexpr EnumName<WorkflowStep> kWorkflowStepNames[] = {
+    {WorkflowStep::kReading, "reading", "reading the records"},
+    {WorkflowStep::kEvaluating, "evaluating", "evaluating"},
+    {WorkflowStep::kBaseline, "baseline", "evaluating under the baseline rules"},
+    {WorkflowStep::kRendering, "rendering", "preparing the output"},
+};
+static_assert(InDeclarationOrder(kWorkflowStepNames));
+
+// Told how far a step has got: `done` of `total` (inputs when reading, else learners). Called on
+// the thread that called the step, as the step goes and once it is over (done == total), often:
+// a front end that draws keeps its own pace.
+using ProgressHandler =
+    std::function<void(WorkflowStep step, std::uint64_t done, std::uint64_t total)>;
+
 // What Run() found.
 struct CohortTotals {
   Accounting accounting;
@@ -155,13 +182,17 @@ class Workflow {
   Workflow(const Workflow&) = delete;
   Workflow& operator=(const Workflow&) = delete;
 
+  // Progress of the steps that follow (WorkflowStep); none by default.
+  void SetProgress(ProgressHandler progress) { progress_ = std::move(progress); }
+
   // Loads the rules, chooses the programme, checks as_of, loads the exceptions and every
   // input's column mapping, each group of diagnostics going to the handler as it is found.
   // Records are not read yet. Returns false when nothing can be evaluated: invalid rules,
   // exceptions or mappings (said by diagnostics), or what failure() says.
   bool Prepare(WorkflowOptions options, std::vector<CohortInput> inputs);
   // Why Prepare() or LoadBaseline() returned false when no diagnostic says it ("" otherwise):
-  // "the rules define 2 programmes; choose one with --award: a, b".
+  // "the rules define 2 programmes; choose one with --award: a, b". It may go on with a line
+  // "note: ..." (the forms of date --as-of accepts).
   const std::string& failure() const { return failure_; }
 
   // After Prepare().
@@ -215,7 +246,7 @@ class Workflow {
                             const std::function<void(std::size_t, Outcome&&)>& take) const;
 
   // Runs body(i) for every i in [0, n) on the workflow's threads (`jobs`): for a front end that
-  // renders learners in parallel.
+  // renders learners in parallel. Progress is reported as WorkflowStep::kRendering.
   void ParallelFor(std::size_t n, const std::function<void(std::size_t)>& body) const;
 
  private:
@@ -229,10 +260,14 @@ class Workflow {
   std::vector<const ColumnMap*> ShippedMaps();
   bool Stream(const CohortCallbacks& callbacks, CohortTotals& totals);
   CohortTotals ReadWhole(const CohortCallbacks& callbacks);
-  void Each(const Programme& programme, const RuleSet& rules, const EvaluateOptions& options,
+  void Each(WorkflowStep step, const Programme& programme, const RuleSet& rules,
+            const EvaluateOptions& options,
             const std::function<void(std::size_t, Outcome&&)>& take) const;
+  // progress_ for `step` of `total`, as ParallelFor takes it; null without progress_.
+  std::function<void(std::size_t)> Reporter(WorkflowStep step, std::size_t total) const;
 
   DiagnosticsHandler handler_;
+  ProgressHandler progress_;
   WorkflowOptions options_;
   std::vector<CohortInput> inputs_;
   SourceSet sources_;

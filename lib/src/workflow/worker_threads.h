@@ -23,4 +23,11 @@ void RunOnThreads(unsigned threads, const std::function<void(unsigned)>& work);
 // on the calling thread alone when one thread is asked for or n is small.
 void ParallelFor(unsigned jobs, std::size_t n, const std::function<void(std::size_t)>& body);
 
+// As ParallelFor, telling progress(done) how many have been done, on the calling thread, as it
+// goes and at the end (done == n). The work is taken in small blocks by whichever thread is
+// free, so that the calling thread keeps reporting while there is work left. Without
+// `progress`, the same as ParallelFor.
+void ParallelFor(unsigned jobs, std::size_t n, const std::function<void(std::size_t)>& body,
+                 const std::function<void(std::size_t done)>& progress);
+
 }  // namespace accredit::internal

@@ -10,6 +10,7 @@
 #include "accredit/column_map.h"
 #include "accredit/exceptions.h"
 #include "accredit/record_input.h"
+#include "workflow/as_of_date.h"
 #include "workflow/exception_input.h"
 #include "workflow/input_files.h"
 #include "workflow/stream_evaluation.h"
@@ -58,11 +59,8 @@ bool Workflow::Prepare(WorkflowOptions options, std::vector<CohortInput> inputs)
   evaluate_.allocations = options_.allocations;
   evaluate_.trace = options_.trace;
   if (!options_.as_of.empty()) {
-    evaluate_.as_of = ParseDate(options_.as_of);
-    if (!evaluate_.as_of) {
-      failure_ = fmt::format("--as-of expects a date like 2027-07-31, got '{}'", options_.as_of);
-      return false;
-    }
+    evaluate_.as_of = internal::ParseAsOfDate(options_.as_of, failure_);
+    if (!evaluate_.as_of) return false;
   }
   if (!options_.exceptions.empty()) {
     Diagnostics diagnostics;
@@ -141,8 +139,11 @@ std::vector<const ColumnMap*> Workflow::ShippedMaps() {
 
 bool Workflow::ReadAll() {
   Diagnostics diagnostics;
+  const std::size_t inputs = state_->record_inputs.size();
+  if (progress_) progress_(WorkflowStep::kReading, 0, inputs);
   RecordSet records =
       ReadRecordInputs(state_->record_inputs, loaded_.rules, options_.read, sources_, diagnostics);
+  if (progress_) progress_(WorkflowStep::kReading, inputs, inputs);
   learners_ = std::move(records.learners);
   accounting_ = records.accounting;
   refused_inputs_ = std::move(records.refused_inputs);
@@ -162,16 +163,19 @@ std::optional<std::size_t> Workflow::FindLearner(std::string_view id) const {
   return std::nullopt;
 }
 
-void Workflow::Each(const Programme& programme, const RuleSet& rules,
+void Workflow::Each(WorkflowStep step, const Programme& programme, const RuleSet& rules,
                     const EvaluateOptions& options,
                     const std::function<void(std::size_t, Outcome&&)>& take) const {
   Evaluator evaluator(rules, programme);
   std::vector<char> limit_hit(learners_.size(), 0);
-  internal::ParallelFor(options_.jobs, learners_.size(), [&](std::size_t i) {
-    Outcome outcome = evaluator.Evaluate(learners_[i], options);
-    limit_hit[i] = outcome.search_limit_hit ? 1 : 0;
-    take(i, std::move(outcome));
-  });
+  internal::ParallelFor(
+      options_.jobs, learners_.size(),
+      [&](std::size_t i) {
+        Outcome outcome = evaluator.Evaluate(learners_[i], options);
+        limit_hit[i] = outcome.search_limit_hit ? 1 : 0;
+        take(i, std::move(outcome));
+      },
+      Reporter(step, learners_.size()));
   Diagnostics warnings;
   for (std::size_t i = 0; i < learners_.size(); ++i) {
     if (limit_hit[i] != 0) internal::WarnSearchLimit(learners_[i], options, warnings);
@@ -183,7 +187,7 @@ void Workflow::EvaluateEach(bool trace,
                             const std::function<void(std::size_t, Outcome&&)>& take) const {
   EvaluateOptions options = evaluate_;
   options.trace = trace;
-  Each(*programme_, loaded_.rules, options, take);
+  Each(WorkflowStep::kEvaluating, *programme_, loaded_.rules, options, take);
 }
 
 std::vector<Outcome> Workflow::EvaluateAll(bool trace) const {
@@ -200,7 +204,12 @@ Outcome Workflow::Evaluate(std::size_t index, bool trace) const {
 }
 
 void Workflow::ParallelFor(std::size_t n, const std::function<void(std::size_t)>& body) const {
-  internal::ParallelFor(options_.jobs, n, body);
+  internal::ParallelFor(options_.jobs, n, body, Reporter(WorkflowStep::kRendering, n));
+}
+
+std::function<void(std::size_t)> Workflow::Reporter(WorkflowStep step, std::size_t total) const {
+  if (!progress_) return nullptr;
+  return [this, step, total](std::size_t done) { progress_(step, done, total); };
 }
 
 bool Workflow::LoadBaseline(const std::vector<InputFile>& rules) {
@@ -244,7 +253,7 @@ void Workflow::EvaluateBaselineEach(bool trace,
                                     const std::function<void(std::size_t, Outcome&&)>& take) const {
   EvaluateOptions options = baseline_evaluate_;
   options.trace = trace;
-  Each(*baseline_programme_, baseline_.rules, options, take);
+  Each(WorkflowStep::kBaseline, *baseline_programme_, baseline_.rules, options, take);
 }
 
 std::string CompareVocabulary(const RuleSet& rules, const RuleSet& baseline) {
