@@ -60,7 +60,11 @@ std::string TranscriptIndexHtml(const Programme& programme,
       "href=\"{0}\">{0}</a>.</p>\n",
       kTranscriptBookFile);
 
-  bool names = !options.no_names;
+  // A name column only when some learner has a name to show.
+  bool names = false;
+  for (const TranscriptEntry& e : entries) {
+    names = names || (!options.no_names && !e.learner->Name().empty());
+  }
   out +=
       "<div class=\"scroll\">\n<table>\n<caption>Learners and their transcripts</caption>\n"
       "<thead><tr>";
