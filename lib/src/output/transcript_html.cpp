@@ -26,6 +26,7 @@ const std::string_view kTranscriptCss = R"(
 .evidence { overflow-wrap: anywhere; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .scroll { overflow-x: auto; }
+.scroll > table { min-width: 50%; }
 table { margin: 0.3rem 0 0.6rem; }
 article footer { margin-top: 1rem; border-top: 1px solid #999; padding-top: 0.3rem; }
 article + article { margin-top: 3rem; border-top: 3px solid #1a1a1a; padding-top: 1rem; }
