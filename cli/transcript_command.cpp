@@ -30,8 +30,9 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
                   "Only this learner (repeatable; default: every learner)")
       ->allow_extra_args(false);
   cmd->add_option("-o,--output", options->output,
-                  "Folder to write ID.html and ID.json into (created if needed); - prints one "
-                  "learner's transcript to standard output")
+                  "Folder to write ID.html and ID.json into (created if needed), with index.html "
+                  "and transcripts.html for several learners; - prints one learner's "
+                  "transcript to standard output")
       ->required()
       ->type_name(kDirArgument);
   cmd->add_option("-f,--format", options->format,
@@ -105,6 +106,16 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
                                                          learner, outcome, transcript_options)};
     }
   });
+  // Several learners' pages in a folder: an index of them and the book to print them all.
+  if (html && !to_stdout && chosen.size() > 1) {
+    std::vector<TranscriptEntry> entries;
+    for (std::size_t i : chosen) entries.push_back({&learners[i], &outcomes[i]});
+    files.emplace_back(std::string(kTranscriptIndexFile),
+                       TranscriptIndexHtml(workflow.programme(), entries, transcript_options));
+    files.emplace_back(
+        std::string(kTranscriptBookFile),
+        TranscriptBookHtml(workflow.rules(), workflow.programme(), entries, transcript_options));
+  }
   progress.Clear();
   if (to_stdout) {
     const std::string& content = html ? files[0].second : files[1].second;

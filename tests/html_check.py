@@ -10,7 +10,8 @@ For each file (python3 standard library only):
     elements are never closed, and no id is used twice;
   - nothing could run or fetch: no <script>, <link>, <iframe>, <object>, <embed>, <img>,
     <base> or <form>, no on* event attributes, no src attributes, no url( or @import in style;
-    links (<a href>) are only http(s) or fragment links;
+    links (<a href>) are only http(s) links, fragment links, or links to another page in the
+    same folder (a plain NAME.html, as a transcript index links to each learner's page);
   - headings do not skip a level, and there is exactly one <h1>;
   - every <figure> (an SVG chart) is followed by a <table> with a <caption> (the accessible
     alternative), and every <svg> has role="img" and an aria-label.
@@ -19,10 +20,13 @@ report nothing: HTML5 conformance as far as tidy checks it. Without tidy that st
 with a note on stderr.
 """
 import html.parser
+import re
 import shutil
 import subprocess
 import sys
 
+# A page beside this one: a file name of safe characters, not hidden, ending .html.
+SIBLING_PAGE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*\.html")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 FORBIDDEN = {"script", "link", "iframe", "object", "embed", "img", "base", "form", "frame",
@@ -58,8 +62,10 @@ class Checker(html.parser.HTMLParser):
             if name == "src":
                 self.error_at(f"src attribute on <{tag}>")
             if name == "href" and not (value.startswith("https://") or
-                                       value.startswith("http://") or value.startswith("#")):
-                self.error_at(f"link to '{value}' on <{tag}>: only http(s) and fragments")
+                                       value.startswith("http://") or value.startswith("#") or
+                                       SIBLING_PAGE.fullmatch(value)):
+                self.error_at(f"link to '{value}' on <{tag}>: only http(s), fragments and "
+                              "pages in the same folder")
             if name == "style" and ("url(" in value or "@import" in value):
                 self.error_at(f"style attribute fetching a resource on <{tag}>")
             if name == "id":

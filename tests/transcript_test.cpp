@@ -1,8 +1,10 @@
 #include "accredit/transcript.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <regex>
+#include <vector>
 
 #include "evaluation_fixture.h"
 
@@ -54,6 +56,10 @@ TEST_CASE("a transcript's file stem is the id when safe, else a safe name and a 
   CHECK(std::regex_match(TranscriptFileStem(""), std::regex("-[0-9a-f]{8}")));
   CHECK(std::regex_match(TranscriptFileStem(".hidden"), std::regex("_hidden-[0-9a-f]{8}")));
   CHECK(TranscriptFileStem(std::string(100, 'x')).size() == 64 + 9);
+  // Never the name of a cohort file (index.html, transcripts.html), in any case.
+  CHECK(std::regex_match(TranscriptFileStem("index"), std::regex("index-[0-9a-f]{8}")));
+  CHECK(std::regex_match(TranscriptFileStem("Transcripts"), std::regex("Transcripts-[0-9a-f]{8}")));
+  CHECK(TranscriptFileStem("index2") == "index2");
 }
 
 TEST_CASE("credential ids are well-formed version 8 UUIDs that depend on the name only") {
@@ -96,7 +102,7 @@ TEST_CASE("the transcript HTML escapes learner text and links only web evidence"
   CHECK(html.find("&lt;b&gt;O&#39;Brien&quot;s&lt;/b&gt;") != std::string::npos);
   CHECK(html.find("<a href=\"https://example.org/e?a=1&amp;b=2\">") != std::string::npos);
   CHECK(html.find("href=\"javascript") == std::string::npos);
-  CHECK(html.find("<td>javascript:alert(2)</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"evidence\">javascript:alert(2)</td>") != std::string::npos);
   CHECK(html.find("Top") != std::string::npos);
 
   TranscriptOptions no_names;
@@ -105,6 +111,75 @@ TEST_CASE("the transcript HTML escapes learner text and links only web evidence"
   CHECK(anonymous.find("Brien") == std::string::npos);
   CHECK(anonymous.find("example.org") == std::string::npos);
   CHECK(anonymous.find("&lt;script&gt;alert(1)") != std::string::npos);  // the id stays
+}
+
+TEST_CASE(
+    "the transcript HTML shows the name, British dates and only columns that hold something") {
+  Fixture f;
+  Learner l = testing::MakeLearner(
+      f.rs(), "L1",
+      {"type=gcse subject=mathematics grade=5",
+       "kind=activity strand=physical-outdoor hours=12 date=2027-03-01 provider=Scouts"});
+  l.SetAttribute("name", "Zoë <O'Neill>");
+  Outcome o = f.Evaluate(l);
+  std::string html = TranscriptHtml(f.rs(), f.programme(), l, o, {});
+  CHECK(html.find("<h1 class=\"learner-name\">Zoë &lt;O&#39;Neill&gt;</h1>") != std::string::npos);
+  CHECK(html.find("1 March 2027") != std::string::npos);
+  CHECK(html.find("2027-03-01") == std::string::npos);
+  // Activities have a provider; nothing has a title, evidence, or a status other than achieved.
+  CHECK(html.find("<th scope=\"col\">provider</th>") != std::string::npos);
+  CHECK(html.find("<td>Scouts</td>") != std::string::npos);
+  for (const char* head : {"title", "evidence", "status", "activity"}) {
+    CAPTURE(head);
+    CHECK(html.find(fmt::format("<th scope=\"col\">{}</th>", head)) == std::string::npos);
+  }
+  // The GCSE has no date: the qualifications table has no date column.
+  std::string quals = html.substr(0, html.find("<h2 class=\"part\">Project"));
+  CHECK(quals.find("<th scope=\"col\">grade</th>") != std::string::npos);
+  CHECK(quals.find("<th scope=\"col\">date</th>") == std::string::npos);
+
+  TranscriptOptions no_names;
+  no_names.no_names = true;
+  std::string anonymous = TranscriptHtml(f.rs(), f.programme(), l, o, no_names);
+  CHECK(anonymous.find("Neill") == std::string::npos);
+  CHECK(anonymous.find("Scouts") == std::string::npos);
+  CHECK(anonymous.find("<th scope=\"col\">provider</th>") == std::string::npos);
+  CHECK(anonymous.find("<h1 class=\"learner-name\">Learner L1</h1>") != std::string::npos);
+}
+
+TEST_CASE("a cohort's index links every learner's page and its book holds every transcript") {
+  Fixture f;
+  Learner a =
+      testing::MakeLearner(f.rs(), "A1",
+                           {"type=gcse subject=mathematics grade=5",
+                            "kind=activity strand=physical-outdoor hours=12 date=2027-03-01"});
+  a.SetAttribute("name", "Ann <b>");
+  Learner b = testing::MakeLearner(f.rs(), "index", {"type=gcse subject=mathematics grade=2"});
+  Outcome oa = f.Evaluate(a);
+  Outcome ob = f.Evaluate(b);
+  std::vector<TranscriptEntry> entries = {{&a, &oa}, {&b, &ob}};
+  std::string index = TranscriptIndexHtml(f.programme(), entries, {});
+  CHECK(index.find("<th scope=\"row\">Ann &lt;b&gt;</th><td>A1</td><td>Top</td>"
+                   "<td><a href=\"A1.html\">A1.html</a></td>") != std::string::npos);
+  CHECK(index.find("<td></td><th scope=\"row\">index</th><td>not yet achieved</td><td><a href=\"" +
+                   TranscriptFileStem("index") + ".html\">") != std::string::npos);
+  CHECK(index.find("2 learners: 1 Top, 1 not yet achieved.") != std::string::npos);
+  CHECK(index.find("<a href=\"transcripts.html\">") != std::string::npos);
+  TranscriptOptions no_names;
+  no_names.no_names = true;
+  CHECK(TranscriptIndexHtml(f.programme(), entries, no_names).find("Ann") == std::string::npos);
+
+  std::string book = TranscriptBookHtml(f.rs(), f.programme(), entries, {});
+  CHECK(book.find("<h2 class=\"learner-name\">Ann &lt;b&gt;</h2>") != std::string::npos);
+  CHECK(book.find("<h2 class=\"learner-name\">Learner index</h2>") != std::string::npos);
+  CHECK(book.find("<h3 class=\"part\">Qualifications</h3>") != std::string::npos);
+  CHECK(book.find("article + article { break-before: page;") != std::string::npos);
+  std::size_t articles = 0;
+  for (std::size_t at = book.find("<article>"); at != std::string::npos;
+       at = book.find("<article>", at + 1)) {
+    ++articles;
+  }
+  CHECK(articles == 2);
 }
 
 TEST_CASE("the transcript JSON bundles unsigned OB3 credentials for the award and its parts") {

@@ -3,7 +3,12 @@
 // award and tier achieved with its components. A record of evidence, not a grade.
 //
 //   TranscriptHtml()  one self-contained printable HTML page (inline style, no script, no
-//                     network), every string escaped.
+//                     network), every string escaped, that prints on one A4 page for a
+//                     typical learner.
+//   TranscriptIndexHtml(), TranscriptBookHtml()
+//                     for a cohort: a page listing every learner with a link to their page,
+//                     and every learner's transcript in one file to print, each learner
+//                     starting a new page.
 //   TranscriptJson()  a 1EdTech Comprehensive Learner Record 2.0-style ClrCredential bundling
 //                     Open Badges 3.0 credentials (type OpenBadgeCredential, also called
 //                     AchievementCredential): one for the award, whose Achievement carries the
@@ -22,6 +27,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,9 +52,10 @@ Date TranscriptDate(const Programme& programme, const Learner& learner,
                     const TranscriptOptions& options);
 
 // A file name stem for a learner's transcript: the id when it is made of letters, digits,
-// '.', '_' and '-', does not start with '.' and has at most 64 characters; otherwise the id
-// with '_' for any other character (and for a leading '.'), cut to 64, then '-' and 8 hex
-// digits of a hash of the id, so that different ids do not share a file.
+// '.', '_' and '-', does not start with '.', has at most 64 characters and is not the stem of
+// a cohort file ("index" or "transcripts" in any case); otherwise the id with '_' for any
+// other character (and for a leading '.'), cut to 64, then '-' and 8 hex digits of a hash of
+// the id, so that different ids do not share a file.
 std::string TranscriptFileStem(std::string_view learner_id);
 
 // "urn:uuid:xxxxxxxx-xxxx-8xxx-xxxx-xxxxxxxxxxxx" derived from `name` alone.
@@ -67,6 +74,29 @@ static_assert(InDeclarationOrder(kTranscriptFormatNames));
 // `outcome` is the learner's outcome against `programme` (tracing not needed).
 std::string TranscriptHtml(const RuleSet& rules, const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const TranscriptOptions& options);
+
+// The files of a cohort's transcripts, written beside the learners' pages.
+inline constexpr std::string_view kTranscriptIndexFile = "index.html";
+inline constexpr std::string_view kTranscriptBookFile = "transcripts.html";
+
+// One learner of a cohort, for the index and the book; both pointers are required.
+struct TranscriptEntry {
+  const Learner* learner = nullptr;
+  const Outcome* outcome = nullptr;  // against the programme given with it
+};
+
+// kTranscriptIndexFile: a page listing `entries` in order, each with their name (not with
+// no_names), id and award, linking to TranscriptFileStem(id) + ".html", with a count of
+// learners by award and a link to kTranscriptBookFile. Self-contained, every string escaped.
+std::string TranscriptIndexHtml(const Programme& programme,
+                                std::span<const TranscriptEntry> entries,
+                                const TranscriptOptions& options);
+
+// kTranscriptBookFile: the transcripts of `entries` in one page, as TranscriptHtml() draws
+// each, to print in one go: every learner starts a new printed page.
+std::string TranscriptBookHtml(const RuleSet& rules, const Programme& programme,
+                               std::span<const TranscriptEntry> entries,
+                               const TranscriptOptions& options);
 
 std::string TranscriptJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const TranscriptOptions& options);

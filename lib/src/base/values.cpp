@@ -114,6 +114,14 @@ std::string FormatDate(Date date) {
   return buf;
 }
 
+std::string DescribeDate(Date date) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  CivilDate c = ToCivil(date);
+  return std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year);
+}
+
 std::optional<double> ParseNumber(std::string_view text) {
   if (text.empty()) return std::nullopt;
   // from_chars accepts "inf"/"nan" and hex only with explicit formats; we allow plain decimals.

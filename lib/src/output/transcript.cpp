@@ -47,6 +47,11 @@ std::string TranscriptFileStem(std::string_view id) {
     changed = changed || !safe;
   }
   if (!stem.empty() && stem.front() == '.') stem.front() = '_';  // never a hidden file
+  // Never the name of a cohort file, on a file system that ignores case too.
+  std::string lower;
+  for (char c : stem) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  lower += ".html";
+  changed = changed || lower == kTranscriptIndexFile || lower == kTranscriptBookFile;
   if (stem.size() > 64) {
     stem.resize(64);
     changed = true;

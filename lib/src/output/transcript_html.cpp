@@ -1,4 +1,5 @@
-// A learner's transcript as one printable, self-contained HTML page.
+// A learner's transcript as HTML: the section one learner's page and the cohort's book share,
+// and the page of one learner.
 #include <fmt/format.h>
 
 #include <map>
@@ -11,82 +12,156 @@
 
 namespace accredit {
 
+namespace internal {
+
+// Screen: the shared style, tightened. Print: A4 with narrow margins, so that a typical
+// learner fits one page; tables may break between rows (never inside one), a heading stays
+// with what follows it, and each learner of a book starts a new page.
+const std::string_view kTranscriptCss = R"(
+.learner-name { font-size: 1.6rem; margin: 0 0 0.2rem; border: none; padding: 0; }
+.part { font-size: 1.15rem; margin: 1.2rem 0 0.4rem; }
+.sub { margin: 0; color: #333; }
+.result { font-size: 1.1rem; margin: 0.4rem 0; }
+.date, .num, .nowrap { white-space: nowrap; }
+.evidence { overflow-wrap: anywhere; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.scroll { overflow-x: auto; }
+.scroll > table { min-width: 50%; }
+table { margin: 0.3rem 0 0.6rem; }
+article footer { margin-top: 1rem; border-top: 1px solid #999; padding-top: 0.3rem; }
+article + article { margin-top: 3rem; border-top: 3px solid #1a1a1a; padding-top: 1rem; }
+@page { size: A4; margin: 11mm 13mm; }
+@media print {
+  body { font-size: 9pt; line-height: 1.3; }
+  .learner-name { font-size: 15pt; }
+  .part { font-size: 11pt; margin: 0.7rem 0 0.2rem; border-bottom: 1px solid #999; }
+  .result { font-size: 10.5pt; }
+  .note { font-size: 8pt; }
+  p { margin: 0.25rem 0; }
+  table { margin: 0.15rem 0 0.35rem; }
+  th, td { padding: 0.1rem 0.35rem; }
+  table, figure { break-inside: auto; }
+  tr, .result, .sub { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .part, header { break-after: avoid; }
+  .scroll { overflow: visible; }
+  article footer { margin-top: 0.5rem; padding-top: 0.2rem; break-inside: avoid; }
+  article + article { break-before: page; margin-top: 0; border-top: none; padding-top: 0; }
+  .book-header { display: none; }
+}
+)";
+
+}  // namespace internal
+
 namespace {
 
 using internal::HtmlEscape;
 
-constexpr std::string_view kPageCss = R"(
-@media print { body { font-size: 9.5pt; } h2 { margin-top: 1rem; } }
-footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: 0.5rem; }
-)";
+// A table column whose cells are already HTML; left out when every cell is empty.
+struct Column {
+  std::string head;
+  std::string cell_class;  // "num", "date", "nowrap", "evidence" or ""
+  std::vector<std::string> cells;
+  bool row_header = false;  // cells are <th scope="row">
 
-std::string StatusCell(ComponentStatus status) {
-  std::string_view name = ComponentStatusName(status);
-  return fmt::format("<td class=\"{}\">{}</td>",
-                     status == ComponentStatus::kMet ? "met" : "not-met", name);
-}
-
-std::string Cell(std::string_view text) { return "<td>" + HtmlEscape(text) + "</td>"; }
-
-std::string EvidenceCell(std::string_view text) {
-  if (text.empty()) return "<td></td>";
-  if (internal::IsWebLink(text)) {
-    return fmt::format("<td><a href=\"{0}\">{0}</a></td>", HtmlEscape(text));
+  bool Empty() const {
+    for (const std::string& c : cells) {
+      if (!c.empty()) return false;
+    }
+    return true;
   }
-  return Cell(text);
+};
+
+// A table of the columns that hold something, in a box that scrolls sideways on a narrow
+// screen. The caption repeats the section's heading, so it is there for screen readers only.
+std::string RenderTable(std::string_view caption, bool caption_shown,
+                        const std::vector<Column>& columns, std::size_t rows) {
+  std::vector<const Column*> shown;
+  for (const Column& c : columns) {
+    if (!c.Empty()) shown.push_back(&c);
+  }
+  std::string out =
+      fmt::format("<div class=\"scroll\">\n<table>\n<caption{}>{}</caption>\n<thead><tr>",
+                  caption_shown ? "" : " class=\"visually-hidden\"", HtmlEscape(caption));
+  for (const Column* c : shown) {
+    out += fmt::format("<th scope=\"col\"{}>{}</th>",
+                       c->cell_class == "num" ? " class=\"num\"" : "", HtmlEscape(c->head));
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += "<tr>";
+    for (const Column* c : shown) {
+      std::string_view tag = c->row_header ? "th" : "td";
+      out += fmt::format("<{}{}{}>{}</{}>", tag, c->row_header ? " scope=\"row\"" : "",
+                         c->cell_class.empty() ? "" : " class=\"" + c->cell_class + "\"",
+                         c->cells[r], tag);
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n</div>\n";
+  return out;
 }
 
-class Page {
+std::string EvidenceHtml(std::string_view text) {
+  if (internal::IsWebLink(text)) return fmt::format("<a href=\"{0}\">{0}</a>", HtmlEscape(text));
+  return HtmlEscape(text);
+}
+
+class Section {
  public:
-  Page(const RuleSet& rules, const Programme& programme, const Learner& learner,
-       const Outcome& outcome, const TranscriptOptions& options)
+  Section(const RuleSet& rules, const Programme& programme, const Learner& learner,
+          const Outcome& outcome, const TranscriptOptions& options, int level)
       : rules_(rules),
         programme_(programme),
         learner_(learner),
         outcome_(outcome),
         options_(options),
-        allocated_(internal::AllocatedComponents(learner, outcome)) {}
+        allocated_(internal::AllocatedComponents(learner, outcome)),
+        level_(level) {}
 
   std::string Render() {
-    // The learner's name when the records give one (not with --no-names), and always the id.
     const std::string name = options_.no_names ? std::string() : learner_.Name();
-    std::string title = name.empty() ? fmt::format("Transcript: {}", learner_.id)
-                                     : fmt::format("Transcript: {} ({})", name, learner_.id);
-    out_ = internal::PageStart(title + " (" + programme_.title + ")", kPageCss);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p>{}", HtmlEscape(title),
-                        HtmlEscape(programme_.title.empty() ? programme_.id : programme_.title));
-    if (!programme_.centre.empty()) out_ += ", " + HtmlEscape(programme_.centre);
-    out_ += fmt::format(". Record as of {}.</p>\n</header>\n<main>\n",
-                        FormatDate(TranscriptDate(programme_, learner_, options_)));
+    out_ = "<article>\n<header>\n";
+    out_ += fmt::format("<h{0} class=\"learner-name\">{1}</h{0}>\n", level_,
+                        HtmlEscape(name.empty() ? "Learner " + learner_.id : name));
+    std::string programme = HtmlEscape(ProgrammeTitle());
+    if (!programme_.centre.empty()) programme += ", " + HtmlEscape(programme_.centre);
+    out_ += fmt::format(
+        "<p class=\"sub\">Transcript of learner <strong>{}</strong>, {}. Record as of <span "
+        "class=\"date\">{}</span>.</p>\n</header>\n",
+        HtmlEscape(learner_.id), programme,
+        DescribeDate(TranscriptDate(programme_, learner_, options_)));
     Award();
     Achievements(Kind::kQualification, "Qualifications");
     Achievements(Kind::kProject, "Project");
     Achievements(Kind::kActivity, "Personal development activities");
     out_ += fmt::format(
-        "</main>\n<footer>\n<p class=\"note\">Made by accredit from the centre's records against "
-        "the rules of {}. This page is a record of evidence; it is not signed and is not a "
-        "verifiable credential.{}</p>\n</footer>\n",
+        "<footer>\n<p class=\"note\">Made by accredit from the centre's records against the "
+        "rules of {}. This page is a record of evidence; it is not signed and is not a "
+        "verifiable credential.{}</p>\n</footer>\n</article>\n",
         HtmlEscape(programme_.id),
         !options_.no_names            ? ""
-        : outcome_.exceptions.empty() ? " Titles, providers and evidence are omitted."
-                                      : " Titles, providers, evidence and the reasons and "
-                                        "approvers of assessor exceptions are omitted.");
-    out_ += internal::PageEnd();
+        : outcome_.exceptions.empty() ? " Names, titles, providers and evidence are omitted."
+                                      : " Names, titles, providers, evidence and the reasons "
+                                        "and approvers of assessor exceptions are omitted.");
     return std::move(out_);
   }
 
  private:
+  std::string ProgrammeTitle() const {
+    return programme_.title.empty() ? programme_.id : programme_.title;
+  }
+
+  void Heading(std::string_view text) {
+    out_ += fmt::format("<h{0} class=\"part\">{1}</h{0}>\n", level_ + 1, HtmlEscape(text));
+  }
+
   void Award() {
-    out_ += "<section>\n<h2>Award</h2>\n";
-    std::string result = "not yet achieved";
-    if (outcome_.tier != kNone) {
-      const Tier& tier = programme_.tiers[static_cast<std::size_t>(outcome_.tier)];
-      result = internal::TitleOf(tier);
-      if (!outcome_.grade.empty()) result += ", " + outcome_.grade;
-    }
-    out_ += fmt::format("<p><strong>{}</strong>: {}</p>\n",
-                        HtmlEscape(programme_.title.empty() ? programme_.id : programme_.title),
-                        HtmlEscape(result));
+    out_ += "<section>\n";
+    Heading("Award");
+    out_ += fmt::format("<p class=\"result\">{}: <strong>{}</strong></p>\n",
+                        HtmlEscape(ProgrammeTitle()),
+                        HtmlEscape(internal::AwardResult(programme_, outcome_)));
     if (outcome_.used_predicted) {
       out_ += "<p class=\"note\">This outcome relies on a predicted grade.</p>\n";
     }
@@ -120,27 +195,25 @@ class Page {
       out_ += "</section>\n";
       return;
     }
-    out_ += fmt::format(
-        "<table>\n<caption>Components of the {} award</caption>\n<thead><tr>"
-        "<th scope=\"col\">component</th><th scope=\"col\">status</th>"
-        "<th scope=\"col\">what counted</th></tr></thead>\n<tbody>\n",
-        HtmlEscape(internal::TitleOf(*tier->tier)));
+    // What counted towards each component is said once, beside each achievement below; here
+    // only what the records cannot show: an assessor exception.
+    std::vector<Column> columns = {{"component", "", {}, true},
+                                   {"status", "", {}, false},
+                                   {"assessor exception", "", {}, false}};
     for (const ComponentResult& c : tier->components) {
-      std::vector<std::string> used;
-      for (std::uint32_t i : c.allocated) {
-        used.push_back(HtmlEscape(internal::AchievementName(
-            rules_, learner_, learner_.achievements[i], options_.no_names)));
-      }
+      std::vector<std::string> exceptions;
       for (const ExceptionResult* r : internal::AppliedExceptions(outcome_, *tier, c.component)) {
         const Exception& e = *r->exception->exception;
-        used.push_back(HtmlEscape(
-            fmt::format("assessor exception: {} {}", e.node, ExceptionActionDone(e.action))));
+        exceptions.push_back(fmt::format("{} {}", e.node, ExceptionActionDone(e.action)));
       }
-      out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td></tr>\n",
-                          HtmlEscape(internal::TitleOf(*c.component)), StatusCell(c.status),
-                          fmt::join(used, "; "));
+      columns[0].cells.push_back(HtmlEscape(internal::TitleOf(*c.component)));
+      columns[1].cells.push_back(fmt::format("<span class=\"{}\">{}</span>",
+                                             c.status == ComponentStatus::kMet ? "met" : "not-met",
+                                             ComponentStatusName(c.status)));
+      columns[2].cells.push_back(HtmlEscape(fmt::format("{}", fmt::join(exceptions, "; "))));
     }
-    out_ += "</tbody>\n</table>\n";
+    out_ += RenderTable(fmt::format("Components of the {} award", internal::TitleOf(*tier->tier)),
+                        true, columns, tier->components.size());
     Exceptions();
     if (outcome_.tier != kNone && outcome_.tier > 0) {
       // The tier above: what is missing, by component (explain gives the detail).
@@ -165,11 +238,9 @@ class Page {
   void Exceptions() {
     if (outcome_.exceptions.empty()) return;
     bool names = !options_.no_names;
-    out_ +=
-        "<table>\n<caption>Assessor exceptions: decisions made for this learner</caption>\n"
-        "<thead><tr><th scope=\"col\">requirement</th><th scope=\"col\">decision</th>";
-    if (names) out_ += "<th scope=\"col\">reason</th><th scope=\"col\">approved by</th>";
-    out_ += "<th scope=\"col\">date</th><th scope=\"col\">effect</th></tr></thead>\n<tbody>\n";
+    std::vector<Column> columns = {{"requirement", "", {}, true}, {"decision", "", {}, false},
+                                   {"reason", "", {}, false},     {"approved by", "", {}, false},
+                                   {"date", "date", {}, false},   {"effect", "", {}, false}};
     for (const ExceptionResult& r : outcome_.exceptions) {
       const Exception& e = *r.exception->exception;
       std::string decision(ExceptionActionDone(e.action));
@@ -179,73 +250,94 @@ class Page {
                                learner_.achievements[static_cast<std::size_t>(r.achievement)],
                                options_.no_names);
       }
-      out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}", HtmlEscape(e.node), Cell(decision));
-      if (names) out_ += Cell(e.reason) + Cell(e.approved_by);
-      out_ += Cell(FormatDate(e.date)) + Cell(ExceptionEffectReason(r.effect)) + "</tr>\n";
+      columns[0].cells.push_back(HtmlEscape(e.node));
+      columns[1].cells.push_back(HtmlEscape(decision));
+      columns[2].cells.push_back(names ? HtmlEscape(e.reason) : "");
+      columns[3].cells.push_back(names ? HtmlEscape(e.approved_by) : "");
+      columns[4].cells.push_back(DescribeDate(e.date));
+      columns[5].cells.push_back(HtmlEscape(ExceptionEffectReason(r.effect)));
     }
-    out_ += "</tbody>\n</table>\n";
+    out_ += RenderTable("Assessor exceptions: decisions made for this learner", true, columns,
+                        outcome_.exceptions.size());
   }
 
-  std::string CountsCell(std::size_t i) {
+  std::string CountsText(std::size_t i) const {
     if (outcome_.exclusions.size() > i && outcome_.exclusions[i] != Exclusion::kCounts) {
-      return Cell(fmt::format("not counted: {}", ExclusionReason(outcome_.exclusions[i])));
+      return fmt::format("not counted: {}", ExclusionReason(outcome_.exclusions[i]));
     }
     std::vector<std::string> titles;
     for (const Component* c : allocated_[i]) titles.push_back(internal::TitleOf(*c));
-    return Cell(fmt::format("{}", fmt::join(titles, ", ")));
+    return fmt::format("{}", fmt::join(titles, ", "));
   }
 
   void Achievements(Kind kind, std::string_view heading) {
     std::vector<std::size_t> rows;
+    bool all_achieved = true;  // then the status column says nothing and is left out
     for (std::size_t i = 0; i < learner_.achievements.size(); ++i) {
-      if (learner_.achievements[i].kind == kind) rows.push_back(i);
+      if (learner_.achievements[i].kind != kind) continue;
+      rows.push_back(i);
+      all_achieved = all_achieved && learner_.achievements[i].status == Status::kAchieved;
     }
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n", heading);
+    out_ += "<section>\n";
+    Heading(heading);
     if (rows.empty()) {
       out_ += "<p>None recorded.</p>\n</section>\n";
       return;
     }
     bool names = !options_.no_names;
     bool activity = kind == Kind::kActivity;
-    out_ += fmt::format("<table>\n<caption>{}</caption>\n<thead><tr>", heading);
-    out_ += activity ? "<th scope=\"col\">strand</th><th scope=\"col\" class=\"num\">hours</th>"
-                     : "<th scope=\"col\">qualification</th><th scope=\"col\">level</th>"
-                       "<th scope=\"col\">grade</th>";
-    out_ += "<th scope=\"col\">date</th><th scope=\"col\">status</th>";
-    if (names) {
-      out_ +=
-          "<th scope=\"col\">title</th><th scope=\"col\">provider</th>"
-          "<th scope=\"col\">evidence</th>";
+    // Activities are named by their title (what was done) when there is one.
+    std::vector<Column> columns;
+    if (activity) {
+      columns = {
+          {"activity", "", {}, false}, {"strand", "", {}, false}, {"hours", "num", {}, false}};
+    } else {
+      columns = {{kind == Kind::kProject ? "project" : "qualification", "", {}, false},
+                 {"title", "", {}, false},
+                 {"level", "nowrap", {}, false},
+                 {"grade", "nowrap", {}, false}};
     }
-    out_ += "<th scope=\"col\">counted towards</th></tr></thead>\n<tbody>\n";
-    std::map<std::string, double> hours;  // by strand, for the totals row
+    const std::size_t first_common = columns.size();
+    for (const char* head : {"date", "status", "provider", "evidence", "counted towards"}) {
+      std::string_view h = head;
+      columns.push_back({std::string(h),
+                         h == "date"       ? "date"
+                         : h == "evidence" ? "evidence"
+                                           : "",
+                         {},
+                         false});
+    }
+    std::map<std::string, double> hours;  // by strand, for the totals line
     double total = 0;
     for (std::size_t i : rows) {
       const Achievement& a = learner_.achievements[i];
-      out_ += "<tr>";
+      std::string_view title = names ? learner_.Text(a, Field::kTitle) : std::string_view();
       if (activity) {
         std::string strand = internal::StrandName(rules_, learner_.Text(a, Field::kStrand));
-        out_ += Cell(strand);
-        out_ += fmt::format("<td class=\"num\">{}</td>", internal::FormatScore(a.hours));
+        columns[0].cells.push_back(HtmlEscape(title));
+        columns[1].cells.push_back(HtmlEscape(strand));
+        columns[2].cells.push_back(internal::FormatScore(a.hours));
         if (outcome_.exclusions.size() > i && outcome_.exclusions[i] == Exclusion::kCounts) {
           hours[strand] += a.hours;
           total += a.hours;
         }
       } else {
-        out_ += Cell(internal::AchievementName(rules_, learner_, a, true));
-        out_ += Cell(a.level ? DescribeLevel(*a.level) : "");
-        out_ += Cell(learner_.Text(a, Field::kGrade));
+        columns[0].cells.push_back(
+            HtmlEscape(internal::AchievementName(rules_, learner_, a, true)));
+        columns[1].cells.push_back(HtmlEscape(title));
+        columns[2].cells.push_back(a.level ? DescribeLevel(*a.level) : "");
+        columns[3].cells.push_back(HtmlEscape(learner_.Text(a, Field::kGrade)));
       }
-      out_ += Cell(a.date ? FormatDate(*a.date) : "");
-      out_ += Cell(StatusName(a.status));
-      if (names) {
-        out_ += Cell(learner_.Text(a, Field::kTitle));
-        out_ += Cell(learner_.Text(a, Field::kProvider));
-        out_ += EvidenceCell(learner_.Text(a, Field::kEvidence));
-      }
-      out_ += CountsCell(i) + "</tr>\n";
+      std::size_t c = first_common;
+      columns[c++].cells.push_back(a.date ? DescribeDate(*a.date) : "");
+      columns[c++].cells.push_back(all_achieved ? "" : std::string(StatusName(a.status)));
+      columns[c++].cells.push_back(names ? HtmlEscape(learner_.Text(a, Field::kProvider)) : "");
+      columns[c++].cells.push_back(names ? EvidenceHtml(learner_.Text(a, Field::kEvidence)) : "");
+      columns[c++].cells.push_back(HtmlEscape(CountsText(i)));
     }
-    out_ += "</tbody>\n</table>\n";
+    if (activity && columns[0].Empty()) columns[1].row_header = true;
+    if (!activity || !columns[0].Empty()) columns[0].row_header = true;
+    out_ += RenderTable(heading, false, columns, rows.size());
     if (activity) {
       std::vector<std::string> parts;
       for (const auto& [strand, h] : hours) {
@@ -263,14 +355,42 @@ class Page {
   const Outcome& outcome_;
   const TranscriptOptions& options_;
   std::vector<std::vector<const Component*>> allocated_;
+  int level_;
   std::string out_;
 };
 
 }  // namespace
 
+namespace internal {
+
+std::string AwardResult(const Programme& programme, const Outcome& outcome) {
+  if (outcome.tier == kNone) return "not yet achieved";
+  std::string result = TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier)]);
+  if (!outcome.grade.empty()) result += ", " + outcome.grade;
+  return result;
+}
+
+std::string TranscriptSection(const RuleSet& rules, const Programme& programme,
+                              const Learner& learner, const Outcome& outcome,
+                              const TranscriptOptions& options, int level) {
+  return Section(rules, programme, learner, outcome, options, level).Render();
+}
+
+}  // namespace internal
+
 std::string TranscriptHtml(const RuleSet& rules, const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const TranscriptOptions& options) {
-  return Page(rules, programme, learner, outcome, options).Render();
+  const std::string name = options.no_names ? std::string() : learner.Name();
+  std::string title = name.empty() ? fmt::format("Transcript: {}", learner.id)
+                                   : fmt::format("Transcript: {} ({})", name, learner.id);
+  std::string out = internal::PageStart(
+      title + " (" + (programme.title.empty() ? programme.id : programme.title) + ")",
+      internal::kTranscriptCss);
+  out += "<main>\n";
+  out += internal::TranscriptSection(rules, programme, learner, outcome, options, 1);
+  out += "</main>\n";
+  out += internal::PageEnd();
+  return out;
 }
 
 }  // namespace accredit

@@ -1,5 +1,6 @@
-// What the two transcript renderers (transcript_html.cpp, transcript_ob3.cpp) share: how an
-// achievement is named and which component of the tier of record used it.
+// What the transcript renderers (transcript_html.cpp, transcript_cohort.cpp,
+// transcript_ob3.cpp) share: how an achievement is named, which component of the tier of
+// record used it, and the HTML section of one learner.
 #pragma once
 
 #include <string>
@@ -32,6 +33,20 @@ std::vector<std::vector<const Component*>> AllocatedComponents(const Learner& le
 std::vector<const ExceptionResult*> AppliedExceptions(const Outcome& outcome,
                                                       const TierResult& tier,
                                                       const Component* component);
+
+// The award in a few words: "Advanced, merit", "Intermediate", "not yet achieved".
+std::string AwardResult(const Programme& programme, const Outcome& outcome);
+
+// The style of transcript pages (screen and A4 print), after the shared one of PageStart().
+extern const std::string_view kTranscriptCss;
+
+// One learner's transcript as an <article>: the name (or the id) as a heading of `level`
+// (1 on the learner's own page, 2 in the cohort's book), then the award, qualifications,
+// project and activities under headings one level down, and a footer. Every string escaped;
+// a table column that is empty for every row is left out.
+std::string TranscriptSection(const RuleSet& rules, const Programme& programme,
+                              const Learner& learner, const Outcome& outcome,
+                              const TranscriptOptions& options, int level);
 
 // Whether `text` is an http(s) URL safe to make a link of (no spaces or control characters).
 bool IsWebLink(std::string_view text);

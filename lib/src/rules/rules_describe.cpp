@@ -158,14 +158,6 @@ void DescribeTree(const RuleSet& rules, const Requirement& req, std::size_t inde
   for (const Requirement& child : req.children) DescribeTree(rules, child, indent + 2, out);
 }
 
-std::string LongDate(Date date) {
-  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-  CivilDate c = ToCivil(date);
-  return fmt::format("{} {} {}", c.day, kMonths[c.month - 1], c.year);
-}
-
 }  // namespace
 
 namespace {
@@ -370,11 +362,12 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
   std::string intro;
   if (!programme.centre.empty()) intro += fmt::format("Offered by {}. ", programme.centre);
   if (programme.starts && programme.ends) {
-    intro += fmt::format("The programme runs from {} to {}. ", LongDate(*programme.starts),
-                         LongDate(*programme.ends));
+    intro += fmt::format("The programme runs from {} to {}. ", DescribeDate(*programme.starts),
+                         DescribeDate(*programme.ends));
   }
   if (programme.starts) {
-    intro += fmt::format("Work completed before {} does not count. ", LongDate(*programme.starts));
+    intro +=
+        fmt::format("Work completed before {} does not count. ", DescribeDate(*programme.starts));
   }
   if (programme.framework != kNone) {
     const Framework& f = rules.frameworks[static_cast<std::size_t>(programme.framework)];
