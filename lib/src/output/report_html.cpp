@@ -72,9 +72,13 @@ std::string BarTable(std::string_view caption, const std::vector<std::string>& h
   }
   out += "<th scope=\"col\"><span class=\"sr\">chart</span></th></tr></thead>\n<tbody>\n";
   for (const BarRow& r : rows) {
-    out += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>", r.label_html,
+    out += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{}\">{}</td>",
+                       r.label_html, heads.size() > 1 ? HtmlEscape(heads[1]) : "",
                        HtmlEscape(r.value));
-    for (const std::string& c : r.cells_html) out += "<td>" + c + "</td>";
+    for (std::size_t i = 0; i < r.cells_html.size(); ++i) {
+      out += fmt::format("<td data-label=\"{}\">{}</td>",
+                         i + 2 < heads.size() ? HtmlEscape(heads[i + 2]) : "", r.cells_html[i]);
+    }
     out += fmt::format(
         "<td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" "
         "style=\"--w: {}\"></div></div></td></tr>\n",
@@ -130,6 +134,11 @@ bool IsClose(const LearnerLine& line) {
 }
 
 std::string_view Plural(std::size_t n) { return n == 1 ? "" : "s"; }
+
+std::string GroupCell(const Report& report, std::string_view group) {
+  return fmt::format("<td data-label=\"{}\">{}</td>", HtmlEscape(report.options.group_by_name()),
+                     HtmlEscape(group));
+}
 
 std::string ForReaders(std::string_view sentence) {
   static constexpr std::pair<std::string_view, std::string_view> kHints[] = {
@@ -226,7 +235,8 @@ std::string Exceptions(const Report& r) {
   }
   bool grouped = r.options.grouped();
   out += fmt::format(
-      "<table>\n<caption>Learners with assessor exceptions, and their outcome with them"
+      "<table class=\"narrow-cards\">\n<caption>Learners with assessor exceptions, and their "
+      "outcome with them"
       "</caption>\n<thead><tr><th scope=\"col\">Learner</th>{}<th scope=\"col\">Outcome</th>"
       "<th scope=\"col\">Exceptions</th></tr></thead>\n<tbody>\n",
       grouped ? "<th scope=\"col\">Group</th>" : "");
@@ -235,10 +245,12 @@ std::string Exceptions(const Report& r) {
     for (const ExceptionResult& x : e.exceptions) {
       lines += "<li>" + HtmlEscape(internal::ExceptionLine(r, x)) + "</li>";
     }
-    out += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</ul></td></tr>\n",
-                       internal::LearnerLink(internal::FindLine(r, e.learner), e.learner),
-                       grouped ? "<td>" + HtmlEscape(e.group) + "</td>" : "",
-                       HtmlEscape(internal::ExceptedOutcome(e)), lines);
+    out += fmt::format(
+        "<tr><th scope=\"row\">{}</th>{}<td data-label=\"Outcome\">{}</td><td "
+        "data-label=\"Exceptions\">{}</ul></td></tr>\n",
+        internal::LearnerLink(internal::FindLine(r, e.learner), e.learner),
+        grouped ? internal::GroupCell(r, e.group) : "", HtmlEscape(internal::ExceptedOutcome(e)),
+        lines);
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }

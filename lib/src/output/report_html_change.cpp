@@ -64,7 +64,8 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
         "differ through the grade scales or points tables they use.</p>\n";
   } else {
     out += fmt::format(
-        "<table class=\"rules\">\n<caption>{} change{} to the rules</caption>\n<thead><tr>"
+        "<table class=\"rules narrow-cards\">\n<caption>{} change{} to the "
+        "rules</caption>\n<thead><tr>"
         "<th scope=\"col\">Where</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
         "</tr></thead>\n<tbody>\n",
         b.rule_changes.size(), Plural(b.rule_changes.size()));
@@ -138,9 +139,10 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
                        HtmlEscape(fmt::format("{}", fmt::join(sentences, ", "))), b.unchanged,
                        Plural(b.unchanged));
     out += BarTable("Moves between outcomes, before \xe2\x86\x92 after",
-                    {"Move", "Learners", "What it means"}, rows);
+                    {"Move", "Learners", "What it means"}, rows, "narrow-cards");
     out += fmt::format(
-        "<table class=\"learners\">\n<caption>The {} learner{} whose outcome changes, and why"
+        "<table class=\"learners narrow-cards\">\n<caption>The {} learner{} whose outcome changes, "
+        "and why"
         "</caption>\n<thead><tr><th scope=\"col\">Learner</th>{}<th scope=\"col\">Before</th>"
         "<th scope=\"col\">After</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",
         b.changes.size(), Plural(b.changes.size()),
@@ -155,7 +157,7 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
           "<tr><th scope=\"row\">{}</th>{}<td data-label=\"Before\">{}</td><td "
           "data-label=\"After\">{}</td><td data-label=\"Why\">{}</ul></td></tr>\n",
           LearnerLink(FindLine(r, c.learner), c.learner),
-          r.options.grouped() ? "<td>" + HtmlEscape(c.group) + "</td>" : "",
+          r.options.grouped() ? GroupCell(r, c.group) : "",
           HtmlEscape(OutcomeLabel(LabelText(was, c.before_tier), c.before_grade)),
           Badge(down                            ? Status::kNotMet
                 : c.before_tier == c.after_tier ? Status::kClose
@@ -167,7 +169,8 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
   }
   // The full transition table: every combination, including no move.
   out +=
-      "<table>\n<caption>Every learner: outcome before (rows) and after (columns)</caption>\n"
+      "<table class=\"matrix\">\n<caption>Every learner: outcome before (rows) and after "
+      "(columns)</caption>\n"
       "<thead><tr><th scope=\"col\">Before \\ after</th>";
   std::vector<bool> used_after(b.after.size(), false);
   std::vector<bool> used_before(b.before.size(), false);

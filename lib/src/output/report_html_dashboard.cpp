@@ -186,7 +186,8 @@ std::string Close(const Report& r, int level) {
     return out + "<p>No learner is one part short of their next tier.</p>\n</section>\n";
   }
   out += fmt::format(
-      "<table>\n<caption>{} learner{} one part short of the next tier up</caption>\n<thead><tr>"
+      "<table class=\"narrow-cards\">\n<caption>{} learner{} one part short of the next tier "
+      "up</caption>\n<thead><tr>"
       "<th scope=\"col\">Learner</th>{}<th scope=\"col\">Now</th><th scope=\"col\">Short of"
       "</th><th scope=\"col\">Still needed</th></tr></thead>\n<tbody>\n",
       s.close.size(), Plural(s.close.size()),
@@ -195,15 +196,15 @@ std::string Close(const Report& r, int level) {
     const LearnerLine* line = FindLine(r, c.learner);
     std::string needs = "<ul class=\"needs\">";
     for (const std::string& n : c.still_needed) needs += "<li>" + ForReaders(n) + "</li>";
-    out +=
-        fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td><td>{}</ul></td></tr>\n",
-                    LearnerLink(line, c.learner),
-                    r.options.grouped() ? "<td>" + HtmlEscape(c.group) + "</td>" : "",
-                    line != nullptr ? Badge(OutcomeStatus(*line), HtmlEscape(OutcomeText(*line)))
-                                    : HtmlEscape(AchievedLabel(c)),
-                    Badge(Status::kClose,
-                          HtmlEscape(fmt::format("{}: {}", TitleOf(*c.next), TitleOf(*c.missing)))),
-                    needs);
+    out += fmt::format(
+        "<tr><th scope=\"row\">{}</th>{}<td data-label=\"Now\">{}</td><td data-label=\"Short "
+        "of\">{}</td><td data-label=\"Still needed\">{}</ul></td></tr>\n",
+        LearnerLink(line, c.learner), r.options.grouped() ? GroupCell(r, c.group) : "",
+        line != nullptr ? Badge(OutcomeStatus(*line), HtmlEscape(OutcomeText(*line)))
+                        : HtmlEscape(AchievedLabel(c)),
+        Badge(Status::kClose,
+              HtmlEscape(fmt::format("{}: {}", TitleOf(*c.next), TitleOf(*c.missing)))),
+        needs);
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }
@@ -213,7 +214,8 @@ std::string Groups(const Report& r, int level) {
   std::string out = "<section>\n" + Heading(level, "By " + name, "groups");
   out += fmt::format(
       "<p class=\"note\">Each {} with its learners' outcomes (share of those judged) and the "
-      "requirement most of them still need.</p>\n<table class=\"groups\">\n<caption>Outcomes "
+      "requirement most of them still need.</p>\n<table class=\"groups "
+      "narrow-cards\">\n<caption>Outcomes "
       "by {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">"
       "Learners</th>",
       HtmlEscape(name), HtmlEscape(name), HtmlEscape(name));
@@ -226,12 +228,14 @@ std::string Groups(const Report& r, int level) {
       "common need</th></tr></thead>\n<tbody>\n";
   for (const CohortSummary& g : r.groups) {
     std::size_t judged = g.learners - g.errors;
-    out += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>",
-                       HtmlEscape(g.group), g.learners);
+    out += fmt::format(
+        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"Learners\">{}</td>",
+        HtmlEscape(g.group), g.learners);
     std::string stack = "<div class=\"stack\">";
     for (std::size_t i = 0; i < g.tiers.size(); ++i) {
       const TierCount& t = g.tiers[i];
-      out += fmt::format("<td class=\"num\">{} ({})</td>", t.learners, Percent(t.learners, judged));
+      out += fmt::format("<td class=\"num\" data-label=\"{}\">{} ({})</td>",
+                         HtmlEscape(TitleOf(*t.tier)), t.learners, Percent(t.learners, judged));
       stack += fmt::format("<div class=\"met t{}\" style=\"--w: {:.1f}%\"></div>", i,
                            100 * Share(t.learners, g.learners));
     }
@@ -240,8 +244,9 @@ std::string Groups(const Report& r, int level) {
         "style=\"--w: {:.1f}%\"></div></div>",
         100 * Share(g.none, g.learners), 100 * Share(g.errors, g.learners));
     out += fmt::format(
-        "<td class=\"num\">{} ({})</td><td class=\"num\">{}</td><td class=\"bar\">{}</td>"
-        "<td>{}</td></tr>\n",
+        "<td class=\"num\" data-label=\"No award yet\">{} ({})</td><td class=\"num\" "
+        "data-label=\"Close\">{}</td><td class=\"bar\">{}</td>"
+        "<td data-label=\"Most common need\">{}</td></tr>\n",
         g.none, Percent(g.none, judged), g.close.size(), stack,
         g.reasons.empty() ? std::string("nothing")
                           : HtmlEscape(fmt::format("{} ({} learner{})", g.reasons.front().text,

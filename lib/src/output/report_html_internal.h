@@ -54,6 +54,9 @@ bool IsClose(const LearnerLine& line);
 // plain words.
 std::string ForReaders(std::string_view sentence);
 
+// A cell with the learner's group, labelled for narrow screens.
+std::string GroupCell(const Report& report, std::string_view group);
+
 // "s" unless n is 1.
 std::string_view Plural(std::size_t n);
 

@@ -37,7 +37,8 @@ std::string RenderLearnerTable(const Report& r) {
   std::string out = fmt::format(
       "<section id=\"learners\">\n<h2>Learners</h2>\n<p class=\"note\">Each learner's outcome "
       "and how far they are from the next tier up. Select a learner for what they still need."
-      "</p>\n<table class=\"learners\" id=\"learner-table\">\n<caption>{} learner{}</caption>\n"
+      "</p>\n<table class=\"learners narrow-cards\" id=\"learner-table\">\n<caption>{} "
+      "learner{}</caption>\n"
       "<thead><tr><th scope=\"col\">Learner</th>{}<th scope=\"col\">Outcome</th>"
       "<th scope=\"col\">Next tier</th><th scope=\"col\">Still needed</th></tr></thead>\n"
       "<tbody>\n",
@@ -65,10 +66,7 @@ std::string RenderLearnerTable(const Report& r) {
         "<tr><th scope=\"row\" data-sort=\"{}\">{}</th>{}<td data-label=\"Outcome\" "
         "data-sort=\"{}\">{}</td><td data-label=\"Next tier\" data-sort=\"{}\">{}</td>"
         "<td data-label=\"Still needed\">{}</td></tr>\n",
-        HtmlEscape(l.learner), LearnerLink(&l, l.learner),
-        grouped ? fmt::format("<td data-label=\"{}\">{}</td>",
-                              HtmlEscape(r.options.group_by_name()), HtmlEscape(l.group))
-                : "",
+        HtmlEscape(l.learner), LearnerLink(&l, l.learner), grouped ? GroupCell(r, l.group) : "",
         OutcomeRank(r, l), Badge(OutcomeStatus(l), HtmlEscape(OutcomeText(l))),
         l.next_components == 0 ? 0 : l.next_components - l.next_met,
         next.empty() ? "" : Badge(next_status, HtmlEscape(next)), needs);

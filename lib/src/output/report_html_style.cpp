@@ -30,9 +30,12 @@ h3 { font-size: 1.1rem; margin: 1.25rem 0 0.5rem; }
 h4 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 p { margin: 0.4rem 0; max-width: 75ch; }
 .lede { color: var(--muted); margin: 0.2rem 0; }
+.headline { font-size: 1.3rem; margin: 0.5rem 0 1rem; }
+table.matrix { width: auto; }
+table.matrix td.num { min-width: 6rem; }
 a { color: #0b5a8c; }
 a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid var(--close); outline-offset: 2px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr)); gap: 0.75rem; margin: 1rem 0; padding: 0; list-style: none; }
 .card { background: var(--panel); border: 1px solid var(--line); border-left: 8px solid var(--neutral); border-radius: 6px; padding: 0.7rem 0.9rem; }
 .card.met { border-left-color: var(--met); } .card.close { border-left-color: var(--close); }
 .card.not-met { border-left-color: var(--not-met); } .card.provisional { border-left-color: var(--provisional); }
@@ -47,7 +50,8 @@ th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-ali
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 thead th { border-bottom: 2px solid var(--muted); font-size: 0.9rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.bars td.bar { width: 40%; min-width: 5rem; vertical-align: middle; }
+td.bar { width: 40%; min-width: 5rem; vertical-align: middle; }
+table.groups td.bar { width: 15%; }
 .track { display: block; height: 1.1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 3px; overflow: hidden; }
 .fill { display: block; height: 100%; width: var(--w); background: var(--neutral); }
 .fill.met { background: var(--met); }
@@ -91,12 +95,16 @@ dl.about { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1
 dl.about dt { font-weight: 600; } dl.about dd { margin: 0; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; padding: 1rem 0; border-top: 1px solid var(--line); }
 @media (max-width: 40rem) {
-  table.learners thead { display: none; }
-  table.learners, table.learners tbody, table.learners tr, table.learners td, table.learners th { display: block; width: 100%; }
-  table.learners tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 0.6rem; padding: 0.3rem 0.5rem; }
-  table.learners td, table.learners th { border: 0; padding: 0.15rem 0; }
-  table.learners td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
-  table.bars td.bar { width: 30%; }
+  table.narrow-cards thead { display: none; }
+  table.narrow-cards, table.narrow-cards tbody, table.narrow-cards tr, table.narrow-cards td, table.narrow-cards th { display: block; width: 100%; text-align: left; }
+  table.narrow-cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 0.6rem; padding: 0.3rem 0.5rem; }
+  table.narrow-cards td, table.narrow-cards th { border: 0; padding: 0.15rem 0; white-space: normal; }
+  table.narrow-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  table.narrow-cards td.bar { width: 100%; }
+  table.narrow-cards caption { display: block; }
+  table.matrix { font-size: 0.85rem; }
+  table.matrix th, table.matrix td.num { min-width: 0; white-space: normal; padding: 0.3rem 0.25rem; }
+  .badge { white-space: normal; }
   dl.about { grid-template-columns: 1fr; }
 }
 @page { size: A4; margin: 14mm 12mm; }
