@@ -63,7 +63,7 @@ table.groups td.bar { width: 15%; }
 .stack > .met.t1 { opacity: 0.72; } .stack > .met.t2 { opacity: 0.5; } .stack > .met.t3 { opacity: 0.35; }
 .stack > .met { background: var(--met); } .stack > .not-met { background: var(--dots), var(--not-met); }
 .stack > .provisional { background: var(--stripes), var(--provisional); }
-.badge { display: inline-block; border-radius: 999px; padding: 0.05rem 0.55rem; font-weight: 600; font-size: 0.9rem; border: 1px solid; white-space: nowrap; }
+.badge { display: inline-block; border-radius: 0.6rem; padding: 0.05rem 0.55rem; font-weight: 600; font-size: 0.9rem; border: 1px solid; }
 .badge.met { background: var(--met-bg); border-color: var(--met); }
 .badge.close { background: var(--close-bg); border-color: var(--close); }
 .badge.not-met { background: var(--not-met-bg); border-color: var(--not-met); }
@@ -104,7 +104,6 @@ footer { margin-top: 2rem; padding: 1rem 0; border-top: 1px solid var(--line); }
   table.narrow-cards caption { display: block; }
   table.matrix { font-size: 0.85rem; }
   table.matrix th, table.matrix td.num { min-width: 0; white-space: normal; padding: 0.3rem 0.25rem; }
-  .badge { white-space: normal; }
   dl.about { grid-template-columns: 1fr; }
 }
 @page { size: A4; margin: 14mm 12mm; }
@@ -116,7 +115,8 @@ footer { margin-top: 2rem; padding: 1rem 0; border-top: 1px solid var(--line); }
   h2 { break-after: avoid; margin-top: 1.2rem; }
   h3, h4, caption { break-after: avoid; }
   .card, tr, article.learner, .side > div { break-inside: avoid; }
-  .cards { grid-template-columns: repeat(4, 1fr); }
+  .cards { grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); }
+  .card .figure { font-size: 1.6rem; }
   .grid { grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
   .learner-list { grid-template-columns: 1fr 1fr; }
   #learner-details { break-before: page; }
