@@ -172,6 +172,16 @@ std::string AboutData(const Report& r) {
                        HtmlEscape(r.file.version));
   }
   out += "</dd>\n";
+  if (r.baseline) {
+    const BaselineComparison& b = *r.baseline;
+    out += fmt::format("<dt>Compared with</dt><dd>{}",
+                       HtmlEscape(internal::ProgrammeHeading(*b.programme)));
+    if (!b.file.name.empty()) {
+      out += fmt::format(", from the file {} (version {})", HtmlEscape(b.file.name),
+                         HtmlEscape(b.file.version));
+    }
+    out += ": the same records under the earlier rules.</dd>\n";
+  }
   if (r.evaluate_options.as_of) {
     out +=
         fmt::format("<dt>Date</dt><dd>Outcomes as of {}: work dated later does not count.</dd>\n",
@@ -287,9 +297,8 @@ std::string ReportHtml(const Report& report) {
   out += internal::RenderLearnerSections(report);
   out += AboutData(report);
   out +=
-      "</main>\n<footer><p class=\"note\">Made by accredit from the records and rules "
-      "named above. The page is one file: it fetches nothing and can be printed.</p>"
-      "</footer>\n";
+      "<footer><p class=\"note\">Made by accredit from the records and rules named above. The "
+      "page is one file: it fetches nothing and can be printed.</p></footer>\n</main>\n";
   return out + internal::PageEnd();
 }
 
