@@ -135,8 +135,14 @@ bool IsClose(const LearnerLine& line) {
 
 std::string_view Plural(std::size_t n) { return n == 1 ? "" : "s"; }
 
+std::string GroupHeading(const Report& report) {
+  std::string name(report.options.group_by_name());
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
+  return name;
+}
+
 std::string GroupCell(const Report& report, std::string_view group) {
-  return fmt::format("<td data-label=\"{}\">{}</td>", HtmlEscape(report.options.group_by_name()),
+  return fmt::format("<td data-label=\"{}\">{}</td>", HtmlEscape(GroupHeading(report)),
                      HtmlEscape(group));
 }
 

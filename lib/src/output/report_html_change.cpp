@@ -146,9 +146,8 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
         "</caption>\n<thead><tr><th scope=\"col\">Learner</th>{}<th scope=\"col\">Before</th>"
         "<th scope=\"col\">After</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",
         b.changes.size(), Plural(b.changes.size()),
-        r.options.grouped()
-            ? fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(r.options.group_by_name()))
-            : "");
+        r.options.grouped() ? fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(GroupHeading(r)))
+                            : "");
     for (const LearnerChange& c : b.changes) {
       bool down = Rank(now, c.after_tier) > Rank(now, c.before_tier);
       std::string reasons = "<ul class=\"needs\">";

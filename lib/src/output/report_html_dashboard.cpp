@@ -218,7 +218,7 @@ std::string Groups(const Report& r, int level) {
       "narrow-cards\">\n<caption>Outcomes "
       "by {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">"
       "Learners</th>",
-      HtmlEscape(name), HtmlEscape(name), HtmlEscape(name));
+      HtmlEscape(name), HtmlEscape(name), HtmlEscape(GroupHeading(r)));
   for (const TierCount& t : r.cohort.tiers) {
     out += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", HtmlEscape(TitleOf(*t.tier)));
   }

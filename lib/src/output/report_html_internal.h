@@ -57,6 +57,9 @@ std::string ForReaders(std::string_view sentence);
 // A cell with the learner's group, labelled for narrow screens.
 std::string GroupCell(const Report& report, std::string_view group);
 
+// The --group-by name as a column heading: "Form", "Pupil-premium".
+std::string GroupHeading(const Report& report);
+
 // "s" unless n is 1.
 std::string_view Plural(std::size_t n);
 

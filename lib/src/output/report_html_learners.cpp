@@ -43,8 +43,7 @@ std::string RenderLearnerTable(const Report& r) {
       "<th scope=\"col\">Next tier</th><th scope=\"col\">Still needed</th></tr></thead>\n"
       "<tbody>\n",
       r.learners.size(), Plural(r.learners.size()),
-      grouped ? fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(r.options.group_by_name()))
-              : "");
+      grouped ? fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(GroupHeading(r))) : "");
   for (const LearnerLine& l : r.learners) {
     std::string next = NextText(l);
     Status next_status = IsClose(l) ? Status::kClose : Status::kNotMet;
