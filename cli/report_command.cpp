@@ -104,10 +104,15 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
     comparison =
         CompareOutcomes(workflow.programme(), workflow.baseline_rules(),
                         workflow.baseline_programme(), learners, outcomes, before, report_options);
+    comparison->rule_changes =
+        CompareRules(workflow.baseline_rules(), workflow.baseline_programme(), workflow.rules(),
+                     workflow.programme());
+    comparison->file = RulesFileOf(workflow.baseline_sources(), workflow.baseline_programme());
   }
   Report report = BuildReport(workflow.rules(), workflow.programme(), learners, outcomes,
                               workflow.accounting(), workflow.evaluate_options(), report_options);
   report.baseline = std::move(comparison);
+  report.file = RulesFileOf(workflow.sources(), workflow.programme());
 
   std::string out;
   if (format == ReportFormat::kXlsx) {

@@ -8,7 +8,9 @@ For each file (python3 standard library only):
     non-empty <title>, and a <body>;
   - every element is closed explicitly and in order (no reliance on implied end tags), void
     elements are never closed, and no id is used twice;
-  - nothing could run or fetch: no <script>, <link>, <iframe>, <object>, <embed>, <img>,
+  - nothing could run or fetch but one inline script that the page's Content-Security-Policy
+    allows by its hash (script-src 'sha256-...', recomputed here from the script's text): no
+    other <script>, no script with attributes (src), no <link>, <iframe>, <object>, <embed>, <img>,
     <base> or <form>, no on* event attributes, no src attributes, no url( or @import in style;
     links (<a href>) are only http(s) links, fragment links, or links to another page in the
     same folder (a plain NAME.html, as a transcript index links to each learner's page);
@@ -19,6 +21,8 @@ Then, if the `tidy` program (HTML Tidy 5, Debian package tidy) is installed, `ti
 report nothing: HTML5 conformance as far as tidy checks it. Without tidy that step is skipped
 with a note on stderr.
 """
+import base64
+import hashlib
 import html.parser
 import re
 import shutil
@@ -29,7 +33,7 @@ import sys
 SIBLING_PAGE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*\.html")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
-FORBIDDEN = {"script", "link", "iframe", "object", "embed", "img", "base", "form", "frame",
+FORBIDDEN = {"link", "iframe", "object", "embed", "img", "base", "form", "frame",
              "frameset", "applet", "audio", "video", "source"}
 # SVG elements written as <x/>: fine inside <svg>.
 SVG_SELF_CLOSING = {"rect", "line", "circle", "path", "polyline", "polygon", "ellipse"}
@@ -49,6 +53,9 @@ class Checker(html.parser.HTMLParser):
         self.in_style = False
         self.after_figure = False
         self.need_caption = False
+        self.csp = ""
+        self.scripts = []  # the text of each inline script
+        self.in_script = False
 
     def error_at(self, message):
         line, col = self.getpos()
@@ -96,6 +103,13 @@ class Checker(html.parser.HTMLParser):
             if tag != "caption":
                 self.error_at("the table after a chart must start with a <caption>")
             self.need_caption = False
+        if tag == "script":
+            if attrs or self.scripts:
+                self.error_at("only one <script>, inline and without attributes, is allowed")
+            self.in_script = True
+            self.scripts.append("")
+        if tag == "meta" and attrs_d.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp = attrs_d.get("content", "")
         if tag == "html" and not attrs_d.get("lang"):
             self.error_at("<html> without lang")
         if tag == "meta" and attrs_d.get("charset", "").lower() == "utf-8":
@@ -136,10 +150,14 @@ class Checker(html.parser.HTMLParser):
             self.error_at(f"</{tag}> closes <{open_tag}> opened at {pos[0]}:{pos[1] + 1}")
         if tag == "style":
             self.in_style = False
+        if tag == "script":
+            self.in_script = False
         if tag == "figure":
             self.after_figure = True
 
     def handle_data(self, data):
+        if self.in_script:
+            self.scripts[-1] += data
         if self.in_style and ("url(" in data or "@import" in data):
             self.error_at("stylesheet fetching a resource")
         if self.stack and self.stack[-1][0] == "title" and \
@@ -156,6 +174,16 @@ class Checker(html.parser.HTMLParser):
             self.errors.append("no <meta charset=\"utf-8\">")
         if not self.title_text.strip():
             self.errors.append("empty <title>")
+        hashes = re.findall(r"'sha256-([A-Za-z0-9+/=]+)'", self.csp)
+        if "default-src 'none'" not in self.csp:
+            self.errors.append("no Content-Security-Policy with default-src 'none'")
+        if "unsafe-inline" in self.csp.split("script-src", 1)[-1] and "script-src" in self.csp:
+            self.errors.append("the Content-Security-Policy lets any inline script run")
+        for text in self.scripts:
+            digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+            if digest not in hashes:
+                self.errors.append(f"inline script not allowed by the page's CSP: its hash is "
+                                   f"'sha256-{digest}', the CSP allows {hashes}")
         if self.h1 != 1:
             self.errors.append(f"{self.h1} <h1> headings, expected exactly one")
 

@@ -278,6 +278,36 @@ TEST_CASE("a rule change lists exactly the learners whose outcome changes, with 
                                  "activities (has 35 of 40)"});
 }
 
+TEST_CASE("a rule change names each requirement that changed, old and new in plain English") {
+  Cohort c = MakeCohort();
+  auto old_rules = testing::LoadYaml(MoreHours());
+  std::vector<RuleChange> changes = CompareRules(
+      old_rules->result.rules, old_rules->result.rules.programmes[0], c.rs(), c.programme());
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].where == "top: Personal development");
+  CHECK(changes[0].before == "at least 40 hours of activities");
+  CHECK(changes[0].after == "at least 30 hours of activities");
+  CHECK(CompareRules(c.rs(), c.programme(), c.rs(), c.programme()).empty());
+}
+
+TEST_CASE("the HTML report links each learner to their own section, by name only when allowed") {
+  Cohort c = MakeCohort();
+  c.learners[0].SetAttribute("name", "Amelia Hart");
+  Report r = Build(c);
+  REQUIRE(r.learners.size() == c.learners.size());
+  CHECK(r.learners[0].name == "Amelia Hart");
+  std::string html = ReportHtml(r);
+  CHECK(html.find("<a href=\"#learner-A\">A</a> <span class=\"name\">Amelia Hart</span>") !=
+        std::string::npos);
+  CHECK(html.find("<article class=\"learner\" id=\"learner-A\">") != std::string::npos);
+  ReportOptions options;
+  options.no_names = true;
+  Report anonymous = BuildReport(c.rs(), c.programme(), c.learners, c.outcomes, Accounting{},
+                                 EvaluateOptions{}, options);
+  CHECK(anonymous.learners[0].name.empty());
+  CHECK(ReportHtml(anonymous).find("Amelia") == std::string::npos);
+}
+
 TEST_CASE("a baseline with a different vocabulary is refused, saying what differs") {
   auto a = testing::LoadYaml(kRules);
   std::string other = kRules;
@@ -292,7 +322,11 @@ TEST_CASE("learner text is escaped in every report format") {
   c.learners[2].id = "<script>\"x\" & 'y'|*</script>";
   Report r = Build(c);
   std::string html = ReportHtml(r);
-  CHECK(html.find("<script>") == std::string::npos);
+  // The page's own script is the only one; the id cannot open another or break out of an id.
+  CHECK(html.find("<script>") == html.rfind("<script>"));
+  CHECK(html.find("<script>\"x") == std::string::npos);
+  CHECK(html.find("id=\"learner-_3Cscript_3E_22x_22_20_26_20_27y_27_7C_2A_3C_2Fscript_3E\"") !=
+        std::string::npos);
   CHECK(html.find("&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;|*&lt;/script&gt;") !=
         std::string::npos);
   std::string json = ReportJson(r);

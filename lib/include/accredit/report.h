@@ -33,6 +33,7 @@
 #include "accredit/explain.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
+#include "accredit/source.h"
 
 namespace accredit {
 
@@ -198,6 +199,44 @@ struct CohortSummary {
   std::vector<ExceptionLearner> excepted;     // learners with exceptions, input order
 };
 
+// One learner as the HTML dashboard lists them (every learner, input order): the outcome, the
+// next tier up and what is still needed for it.
+struct LearnerLine {
+  std::string learner;             // the learner id
+  std::string name;                // Learner::Name(); "" without one or with no_names
+  std::string group;               // with group_by
+  const Tier* tier = nullptr;      // the tier achieved; nullptr: none (or provisional)
+  std::string grade;               // its award grade, if graded
+  bool provisional = false;        // Outcome::data_error: judged on partial data, not counted
+  std::string provisional_reason;  // ProvisionalReason(): "1 row could not be read"
+  bool predicted = false;          // the tier relies on a predicted grade
+  bool excepted = false;           // the tier or grade relies on an assessor exception
+  const Tier* next = nullptr;      // the tier just above; nullptr at the top (or provisional)
+  std::size_t next_met = 0;        // components of `next` met, of `next_components`
+  std::size_t next_components = 0;
+  std::vector<NeededItem> still_needed;  // for `next`: StillNeededItems()
+};
+
+// A difference between the baseline (old) and the new rules, in plain English: where it is
+// ("Advanced: Personal development") and what each says (empty: the old or new rules have no
+// such part). One per leaf requirement that changed when the two trees have the same shape,
+// else one for the whole component (or tier, or grading).
+struct RuleChange {
+  std::string where;
+  std::string before;
+  std::string after;
+};
+
+// The rule file a programme comes from, for naming two rule sets apart: its name as given
+// ("rules/foxwood.yaml", "<rules>/nbt/foxwood-sixth-form.yaml") and a version: a fingerprint
+// of its text (8 hex digits of FNV-1a), so that two edits of one file are told apart.
+struct RulesFile {
+  std::string name;
+  std::string version;
+};
+// The RulesFile of `programme` (Programme::source) in `sources`; empty when unknown.
+RulesFile RulesFileOf(const SourceSet& sources, const Programme& programme);
+
 // One learner whose tier or award grade differs between the baseline and the new rules.
 struct LearnerChange {
   std::string learner;
@@ -217,6 +256,8 @@ struct BaselineComparison {
   std::vector<std::vector<std::size_t>> transitions;  // [before][after] learner counts
   std::vector<LearnerChange> changes;                 // input order
   std::size_t unchanged = 0;
+  std::vector<RuleChange> rule_changes;  // programme order (see RuleChange)
+  RulesFile file;                        // the baseline's (set by the caller)
 };
 
 struct Report {
@@ -227,8 +268,10 @@ struct Report {
   Accounting accounting;
   CohortSummary cohort;
   std::vector<CohortSummary> groups;  // with group_by
+  std::vector<LearnerLine> learners;  // every learner, input order
   std::optional<BaselineComparison> baseline;
   std::vector<OutcomeRow> learner_rows;  // with ReportOptions::learner_rows, input order
+  RulesFile file;  // the rules' (set by the caller)
 };
 
 // Aggregates the outcomes (one per learner, same order). `rules` and `programme` must
@@ -257,6 +300,12 @@ BaselineComparison CompareOutcomes(const Programme& programme, const RuleSet& ba
                                    const std::vector<ReportedOutcome>& outcomes,
                                    const std::vector<ReportedOutcome>& baseline_outcomes,
                                    const ReportOptions& options);
+
+// The differences between the baseline (old) and the new programme's rules (RuleChange), in the
+// new programme's order, then what only the old one has. Tiers and components are matched by
+// id. Empty when the two say the same.
+std::vector<RuleChange> CompareRules(const RuleSet& old_rules, const Programme& old_programme,
+                                     const RuleSet& new_rules, const Programme& new_programme);
 
 // The report in `format`. The JSON carries "format_version": 1 (documented in accredit-report(1)).
 // xlsx: the workbook's bytes (ReportWorkbook(), workbook.h), "" when it could not be made;

@@ -241,6 +241,8 @@ class Workflow {
   bool LoadBaseline(const std::vector<InputFile>& rules);
   const RuleSet& baseline_rules() const { return baseline_.rules; }
   const Programme& baseline_programme() const { return *baseline_programme_; }
+  // The files the baseline rules were read from (their names and text).
+  const SourceSet& baseline_sources() const { return baseline_sources_; }
   // EvaluateEach() against the baseline programme, with the exceptions bound to it.
   void EvaluateBaselineEach(bool trace,
                             const std::function<void(std::size_t, Outcome&&)>& take) const;

@@ -1,12 +1,11 @@
 // What the HTML outputs (the cohort report, transcripts) share: the one escaping function
-// every string written into HTML goes through, the page skeleton (self-contained: inline
-// style only, no script, a Content-Security-Policy that forbids any network fetch, print
-// rules), and inline SVG bar charts, each followed by a table with the same numbers.
+// every string written into HTML goes through, and the page skeleton (self-contained: inline
+// style, at most one inline script allowed by its hash, a Content-Security-Policy that forbids
+// any network fetch, print rules).
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace accredit::internal {
 
@@ -18,28 +17,11 @@ std::string HtmlEscape(std::string_view text);
 // "<!DOCTYPE html>" up to and including "<body>": charset, viewport, CSP, title, the shared
 // stylesheet plus `extra_css`.
 std::string PageStart(std::string_view title, std::string_view extra_css = "");
+// The same with `css` alone as the stylesheet, and with `script` (may be empty) as one inline
+// script, the only one the page's CSP lets run: `script_sha256` is its SHA-256 in base64, as
+// the CSP's 'sha256-...' source names it (tests/html_check.py recomputes it).
+std::string PageStartWithScript(std::string_view title, std::string_view css,
+                                std::string_view script, std::string_view script_sha256);
 std::string PageEnd();
-
-struct Bar {
-  std::string label;
-  double value = 0;   // bar length, against BarChart::max
-  std::string shown;  // the figure printed after the bar ("14", "96%")
-};
-
-struct BarChart {
-  std::string id;          // the figure's id, unique within the page
-  std::string title;       // the chart's accessible name and the table's caption
-  std::string label_head;  // table column headings
-  std::string value_head;
-  double max = 0;  // 0: the largest value
-  std::vector<Bar> bars;
-  // Extra table columns (heading, one cell per bar), already escaped by the caller.
-  std::vector<std::string> extra_heads;
-  std::vector<std::vector<std::string>> extra_cells;
-};
-
-// A <figure> with the chart as inline SVG (role img, labelled by its <title>), then a <table>
-// of the same numbers (the accessible alternative, and what prints in black and white).
-std::string RenderBarChart(const BarChart& chart);
 
 }  // namespace accredit::internal

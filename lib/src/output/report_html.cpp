@@ -1,280 +1,311 @@
-// The cohort report as one self-contained HTML page: inline SVG bar charts, each followed by
-// a table of the same numbers; headings in document order; every string through HtmlEscape.
+// The cohort report as one self-contained HTML page, a dashboard: headline figures first, then
+// charts that are their own tables (report_html_dashboard.cpp), the learners with a section
+// each (report_html_learners.cpp), and last what to know about the data. With a baseline the
+// page leads with the rule change instead (report_html_change.cpp). Every string goes through
+// HtmlEscape; the page fetches nothing and reads in full without its script.
 #include <fmt/format.h>
 
 #include "accredit/report.h"
 #include "base/html_page.h"
+#include "output/report_html_internal.h"
 #include "output/report_internal.h"
 
 namespace accredit {
 
+namespace internal {
+
+std::string_view StatusClass(Status status) {
+  switch (status) {
+    case Status::kMet:
+      return "met";
+    case Status::kClose:
+      return "close";
+    case Status::kNotMet:
+      return "not-met";
+    case Status::kProvisional:
+      return "provisional";
+    case Status::kNeutral:
+      return "neutral";
+  }
+  return "neutral";
+}
+
 namespace {
 
-using internal::HtmlEscape;
-using internal::Percent;
-using internal::TitleOf;
-
-class HtmlReport {
- public:
-  explicit HtmlReport(const Report& r) : r_(r) {}
-
-  std::string Render() {
-    const CohortSummary& s = r_.cohort;
-    std::string title = fmt::format("{}: cohort report", internal::ProgrammeHeading(*r_.programme));
-    out_ = internal::PageStart(title);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p>{} learner{}", HtmlEscape(title), s.learners,
-                        s.learners == 1 ? "" : "s");
-    if (std::string options = internal::OptionsSentence(r_); !options.empty()) {
-      out_ += "; " + HtmlEscape(options);
-    }
-    out_ += ".</p>\n</header>\n<main>\n";
-    Summary(s, 2, "");
-    Close(s);
-    Errors(s);
-    if (internal::WithExceptions(r_)) Exceptions(s);
-    for (const CohortSummary& g : r_.groups) {
-      std::string heading = fmt::format("{} {}", r_.options.group_by_name(), g.group);
-      out_ += fmt::format("<section>\n<h2>{} <span class=\"note\">({} learner{})</span></h2>\n",
-                          HtmlEscape(heading), g.learners, g.learners == 1 ? "" : "s");
-      Summary(g, 3, heading + ": ");
-      out_ += "</section>\n";
-    }
-    if (r_.baseline) Baseline(*r_.baseline);
-    const Accounting& a = r_.accounting;
-    out_ += fmt::format(
-        "<section>\n<h2>Rows</h2>\n<table>\n<caption>Row accounting: every row read is used "
-        "or rejected with a diagnostic</caption>\n<thead><tr><th scope=\"col\" class=\"num\">"
-        "read</th><th scope=\"col\" class=\"num\">used</th><th scope=\"col\" class=\"num\">"
-        "rejected</th><th scope=\"col\" class=\"num\">learners</th></tr></thead>\n"
-        "<tbody><tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-        "<td class=\"num\">{}</td></tr></tbody>\n</table>\n</section>\n",
-        a.rows_read, a.rows_used, a.rows_rejected, a.learners);
-    out_ += "</main>\n" + internal::PageEnd();
-    return std::move(out_);
+// A symbol per status, so that a badge reads without its colour.
+std::string_view Symbol(Status status) {
+  switch (status) {
+    case Status::kMet:
+      return "\xe2\x9c\x93";  // check mark
+    case Status::kClose:
+      return "\xe2\x97\x94";  // circle, upper right quadrant black
+    case Status::kNotMet:
+      return "\xe2\x9c\x97";  // ballot x
+    case Status::kProvisional:
+      return "?";
+    case Status::kNeutral:
+      return "\xe2\x80\xa2";  // bullet
   }
+  return "";
+}
 
- private:
-  std::string NextId() { return fmt::format("chart-{}", ++charts_); }
-
-  void Summary(const CohortSummary& s, int level, const std::string& prefix) {
-    std::size_t judged = s.learners - s.errors;
-    out_ += fmt::format("<section>\n<h{0}>Outcomes</h{0}>\n", level);
-    internal::BarChart tiers{NextId(), prefix + "Learners per tier", "tier", "learners", 0,
-                             {},       {"share", "award grades"},    {}};
-    for (const TierCount& t : s.tiers) {
-      tiers.bars.push_back(
-          {TitleOf(*t.tier), static_cast<double>(t.learners), fmt::format("{}", t.learners)});
-      tiers.extra_cells.push_back(
-          {Percent(t.learners, judged), HtmlEscape(internal::GradesLine(t))});
-    }
-    tiers.bars.push_back({"No tier", static_cast<double>(s.none), fmt::format("{}", s.none)});
-    tiers.extra_cells.push_back({Percent(s.none, judged), ""});
-    if (s.errors > 0) {
-      tiers.bars.push_back(
-          {"Data errors (not judged)", static_cast<double>(s.errors), fmt::format("{}", s.errors)});
-      tiers.extra_cells.push_back({"", ""});
-    }
-    out_ += internal::RenderBarChart(tiers);
-    if (s.predicted > 0) {
-      out_ += fmt::format("<p class=\"note\">{} of these rely on a predicted grade.</p>\n",
-                          s.predicted);
-    }
-    if (s.exceptions > 0) {
-      out_ += fmt::format("<p class=\"note\">{} of these rely on an assessor exception.</p>\n",
-                          s.exceptions);
-    }
-    for (const TierCount& t : s.tiers) {
-      if (t.grades.empty() || t.learners == 0) continue;
-      internal::BarChart grades{
-          NextId(), fmt::format("{}{}: award grades", prefix, TitleOf(*t.tier)),
-          "grade",  "learners",
-          0,        {},
-          {},       {}};
-      for (const GradeCount& g : t.grades) {
-        grades.bars.push_back(
-            {g.grade, static_cast<double>(g.learners), fmt::format("{}", g.learners)});
-      }
-      out_ += internal::RenderBarChart(grades);
-    }
-    out_ += fmt::format(
-        "</section>\n<section>\n<h{0}>Component pass rates</h{0}>\n<p class=\"note\">Of the "
-        "learners evaluated at each tier: everyone for the highest tier, those below it for "
-        "the next.</p>\n",
-        level);
-    const Tier* current = nullptr;
-    internal::BarChart rates;
-    auto flush = [&] {
-      if (current != nullptr) out_ += internal::RenderBarChart(rates);
-    };
-    for (const ComponentRate& c : s.components) {
-      if (c.tier != current) {
-        flush();
-        current = c.tier;
-        out_ += fmt::format("<h{0}>{1}</h{0}>\n", level + 1, HtmlEscape(TitleOf(*current)));
-        rates =
-            internal::BarChart{NextId(),
-                               fmt::format("{}{}: component pass rates", prefix, TitleOf(*current)),
-                               "component",
-                               "pass rate",
-                               100,
-                               {},
-                               {"met", "evaluated"},
-                               {}};
-      }
-      double percent = internal::Ratio(c.met, c.evaluated);
-      rates.bars.push_back({TitleOf(*c.component), percent, Percent(c.met, c.evaluated)});
-      rates.extra_cells.push_back({fmt::format("{}", c.met), fmt::format("{}", c.evaluated)});
-    }
-    flush();
-    out_ += fmt::format(
-        "</section>\n<section>\n<h{0}>Most common still-needed requirements</h{0}>\n"
-        "<p class=\"note\">Learners who still need each requirement of their next tier up.</p>\n",
-        level);
-    if (s.reasons.empty()) {
-      out_ += "<p>None.</p>\n";
-    } else {
-      internal::BarChart reasons{NextId(),
-                                 prefix + "Most common still-needed requirements",
-                                 "requirement",
-                                 "learners",
-                                 0,
-                                 {},
-                                 {},
-                                 {}};
-      for (const NeededReason& n : s.reasons) {
-        reasons.bars.push_back(
-            {n.text, static_cast<double>(n.learners), fmt::format("{}", n.learners)});
-      }
-      out_ += internal::RenderBarChart(reasons);
-    }
-    out_ += "</section>\n";
-  }
-
-  std::string Needs(const std::vector<std::string>& lines) {
-    if (lines.empty()) return "";
-    std::string out = "<ul class=\"needs\">";
-    for (const std::string& l : lines) out += "<li>" + HtmlEscape(l) + "</li>";
-    return out + "</ul>";
-  }
-
-  std::string GroupHead() const {
-    return r_.options.grouped() ? "<th scope=\"col\">group</th>" : "";
-  }
-  std::string GroupCell(const std::string& group) const {
-    return r_.options.grouped() ? "<td>" + HtmlEscape(group) + "</td>" : "";
-  }
-
-  void Close(const CohortSummary& s) {
-    out_ += "<section>\n<h2>Close to the next tier</h2>\n";
-    if (s.close.empty()) {
-      out_ += "<p>No learner is exactly one component short of their next tier.</p>\n";
-    } else {
-      out_ += fmt::format(
-          "<table>\n<caption>Learners one component short of the next tier up</caption>\n"
-          "<thead><tr><th scope=\"col\">learner</th>{}<th scope=\"col\">achieved</th>"
-          "<th scope=\"col\">short of</th><th scope=\"col\">still needed</th></tr></thead>\n"
-          "<tbody>\n",
-          GroupHead());
-      for (const CloseLearner& c : s.close) {
-        out_ += fmt::format(
-            "<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}: {}</td><td>{}</td></tr>\n",
-            HtmlEscape(c.learner), GroupCell(c.group), HtmlEscape(internal::AchievedLabel(c)),
-            HtmlEscape(TitleOf(*c.next)), HtmlEscape(TitleOf(*c.missing)), Needs(c.still_needed));
-      }
-      out_ += "</tbody>\n</table>\n";
-    }
-    out_ += "</section>\n";
-  }
-
-  void Errors(const CohortSummary& s) {
-    out_ += "<section>\n<h2>Data errors</h2>\n";
-    if (s.data_errors.empty()) {
-      out_ += "<p>None: no learner has a rejected row.</p>\n";
-    } else {
-      out_ += fmt::format(
-          "<table>\n<caption>Learners with rejected rows (not judged; see the diagnostics)"
-          "</caption>\n<thead><tr><th scope=\"col\">learner</th>{}<th scope=\"col\" "
-          "class=\"num\">rejected rows</th></tr></thead>\n<tbody>\n",
-          GroupHead());
-      for (const DataErrorLearner& e : s.data_errors) {
-        out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td class=\"num\">{}</td></tr>\n",
-                            HtmlEscape(e.learner), GroupCell(e.group), e.rejected_rows);
-      }
-      out_ += "</tbody>\n</table>\n";
-    }
-    out_ += "</section>\n";
-  }
-
-  void Exceptions(const CohortSummary& s) {
-    out_ += "<section>\n<h2>Assessor exceptions</h2>\n";
-    if (s.excepted.empty()) {
-      out_ += "<p>None of the exceptions given applies to a learner in these records.</p>\n";
-    } else {
-      out_ += fmt::format(
-          "<table>\n<caption>Learners with assessor exceptions, and their outcome with them"
-          "</caption>\n<thead><tr><th scope=\"col\">learner</th>{}<th scope=\"col\">outcome"
-          "</th><th scope=\"col\">exceptions</th></tr></thead>\n<tbody>\n",
-          GroupHead());
-      for (const ExceptionLearner& e : s.excepted) {
-        std::vector<std::string> lines;
-        for (const ExceptionResult& x : e.exceptions) {
-          lines.push_back(internal::ExceptionLine(r_, x));
-        }
-        out_ += fmt::format("<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td></tr>\n",
-                            HtmlEscape(e.learner), GroupCell(e.group),
-                            HtmlEscape(internal::ExceptedOutcome(e)), Needs(lines));
-      }
-      out_ += "</tbody>\n</table>\n";
-    }
-    out_ += "</section>\n";
-  }
-
-  void Baseline(const BaselineComparison& b) {
-    out_ += fmt::format(
-        "<section>\n<h2>Rule change</h2>\n<p>The same learners under the baseline rules "
-        "({}) and these rules.</p>\n",
-        HtmlEscape(internal::ProgrammeHeading(*b.programme)));
-    out_ +=
-        "<table>\n<caption>Tier before (rows) and after (columns) the rule change</caption>\n"
-        "<thead><tr><th scope=\"col\">before \\ after</th>";
-    for (const std::string& a : b.after) {
-      out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", HtmlEscape(a));
-    }
-    out_ += "</tr></thead>\n<tbody>\n";
-    for (std::size_t i = 0; i < b.before.size(); ++i) {
-      out_ += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(b.before[i]));
-      for (std::size_t n : b.transitions[i]) out_ += fmt::format("<td class=\"num\">{}</td>", n);
-      out_ += "</tr>\n";
-    }
-    out_ += "</tbody>\n</table>\n";
-    out_ +=
-        fmt::format("<h3>Learners whose outcome changes</h3>\n<p>{} change, {} unchanged.</p>\n",
-                    b.changes.size(), b.unchanged);
-    if (!b.changes.empty()) {
-      out_ += fmt::format(
-          "<table>\n<caption>Learners whose outcome changes, and why</caption>\n"
-          "<thead><tr><th scope=\"col\">learner</th>{}<th scope=\"col\">before</th>"
-          "<th scope=\"col\">after</th><th scope=\"col\">why</th></tr></thead>\n<tbody>\n",
-          GroupHead());
-      for (const LearnerChange& c : b.changes) {
-        out_ += fmt::format(
-            "<tr><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            HtmlEscape(c.learner), GroupCell(c.group),
-            HtmlEscape(internal::OutcomeLabel(c.before_tier, c.before_grade)),
-            HtmlEscape(internal::OutcomeLabel(c.after_tier, c.after_grade)), Needs(c.reasons));
-      }
-      out_ += "</tbody>\n</table>\n";
-    }
-    out_ += "</section>\n";
-  }
-
-  const Report& r_;
-  std::string out_;
-  int charts_ = 0;
-};
+std::string Fraction(double f) {
+  if (f < 0) f = 0;
+  if (f > 1) f = 1;
+  return fmt::format("{:.1f}%", f * 100);
+}
 
 }  // namespace
 
-std::string ReportHtml(const Report& report) { return HtmlReport(report).Render(); }
+std::string Badge(Status status, std::string_view text_html) {
+  return fmt::format("<span class=\"badge {}\"><span aria-hidden=\"true\">{}</span> {}</span>",
+                     StatusClass(status), Symbol(status), text_html);
+}
+
+std::string BarTable(std::string_view caption, const std::vector<std::string>& heads,
+                     const std::vector<BarRow>& rows, std::string_view css_class) {
+  std::string out = fmt::format("<table class=\"bars{}{}\">\n<caption>{}</caption>\n<thead><tr>",
+                                css_class.empty() ? "" : " ", css_class, HtmlEscape(caption));
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", i == 1 ? " class=\"num\"" : "",
+                       HtmlEscape(heads[i]));
+  }
+  out += "<th scope=\"col\"><span class=\"sr\">chart</span></th></tr></thead>\n<tbody>\n";
+  for (const BarRow& r : rows) {
+    out += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{}\">{}</td>",
+                       r.label_html, heads.size() > 1 ? HtmlEscape(heads[1]) : "",
+                       HtmlEscape(r.value));
+    for (std::size_t i = 0; i < r.cells_html.size(); ++i) {
+      out += fmt::format("<td data-label=\"{}\">{}</td>",
+                         i + 2 < heads.size() ? HtmlEscape(heads[i + 2]) : "", r.cells_html[i]);
+    }
+    out += fmt::format(
+        "<td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" "
+        "style=\"--w: {}\"></div></div></td></tr>\n",
+        StatusClass(r.status), Fraction(r.fraction));
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
+std::string LearnerAnchor(std::string_view learner) {
+  std::string out = "learner-";
+  for (char ch : learner) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+      out += ch;
+    } else {
+      out += fmt::format("_{:02X}", c);
+    }
+  }
+  return out;
+}
+
+std::string LearnerLink(const LearnerLine* line, std::string_view learner) {
+  std::string name = line != nullptr && !line->name.empty()
+                         ? " <span class=\"name\">" + HtmlEscape(line->name) + "</span>"
+                         : "";
+  return fmt::format("<a href=\"#{}\">{}</a>{}", HtmlEscape(LearnerAnchor(learner)),
+                     HtmlEscape(learner), name);
+}
+
+const LearnerLine* FindLine(const Report& report, std::string_view learner) {
+  for (const LearnerLine& l : report.learners) {
+    if (l.learner == learner) return &l;
+  }
+  return nullptr;
+}
+
+std::string OutcomeText(const LearnerLine& line) {
+  if (line.provisional) return "Provisional";
+  if (line.tier == nullptr) return "No award yet";
+  if (line.grade.empty()) return TitleOf(*line.tier);
+  return fmt::format("{} {}", TitleOf(*line.tier), line.grade);
+}
+
+Status OutcomeStatus(const LearnerLine& line) {
+  if (line.provisional) return Status::kProvisional;
+  if (line.tier != nullptr) return Status::kMet;
+  return IsClose(line) ? Status::kClose : Status::kNotMet;
+}
+
+bool IsClose(const LearnerLine& line) {
+  return line.next != nullptr && line.next_components > 0 &&
+         line.next_met + 1 == line.next_components;
+}
+
+std::string_view Plural(std::size_t n) { return n == 1 ? "" : "s"; }
+
+std::string GroupHeading(const Report& report) {
+  std::string name(report.options.group_by_name());
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
+  return name;
+}
+
+std::string GroupCell(const Report& report, std::string_view group) {
+  return fmt::format("<td data-label=\"{}\">{}</td>", HtmlEscape(GroupHeading(report)),
+                     HtmlEscape(group));
+}
+
+std::string ForReaders(std::string_view sentence) {
+  static constexpr std::pair<std::string_view, std::string_view> kHints[] = {
+      {" (use --predicted to count it)", ", not counted in this report"},
+      {"the --as-of date", "the date of this report"},
+  };
+  std::string text(sentence);
+  for (const auto& [hint, words] : kHints) {
+    for (std::size_t at = text.find(hint); at != std::string::npos; at = text.find(hint, at)) {
+      text.replace(at, hint.size(), words);
+      at += words.size();
+    }
+  }
+  return HtmlEscape(text);
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::HtmlEscape;
+
+// What a reader should know about the data behind the figures, in plain words.
+std::string AboutData(const Report& r) {
+  const Accounting& a = r.accounting;
+  const CohortSummary& s = r.cohort;
+  std::string out = "<section id=\"about\">\n<h2>About this data</h2>\n<dl class=\"about\">\n";
+  out += fmt::format("<dt>Rules</dt><dd>{}", HtmlEscape(internal::ProgrammeHeading(*r.programme)));
+  if (!r.file.name.empty()) {
+    out += fmt::format(", from the file {} (version {})", HtmlEscape(r.file.name),
+                       HtmlEscape(r.file.version));
+  }
+  out += "</dd>\n";
+  if (r.baseline) {
+    const BaselineComparison& b = *r.baseline;
+    out += fmt::format("<dt>Compared with</dt><dd>{}",
+                       HtmlEscape(internal::ProgrammeHeading(*b.programme)));
+    if (!b.file.name.empty()) {
+      out += fmt::format(", from the file {} (version {})", HtmlEscape(b.file.name),
+                         HtmlEscape(b.file.version));
+    }
+    out += ": the same records under the earlier rules.</dd>\n";
+  }
+  if (r.evaluate_options.as_of) {
+    out +=
+        fmt::format("<dt>Date</dt><dd>Outcomes as of {}: work dated later does not count.</dd>\n",
+                    HtmlEscape(FormatDate(*r.evaluate_options.as_of)));
+  }
+  out += fmt::format("<dt>Records</dt><dd>{} row{} read for {} learner{}: {} used", a.rows_read,
+                     internal::Plural(a.rows_read), a.learners, internal::Plural(a.learners),
+                     a.rows_used);
+  if (a.rows_rejected == 0) {
+    out += ", none left out.</dd>\n";
+  } else {
+    out += fmt::format(
+        ", {} could not be read and {} left out. Every row left out is listed, with the reason, "
+        "where the report was run.</dd>\n",
+        a.rows_rejected, a.rows_rejected == 1 ? "was" : "were");
+  }
+  if (s.errors > 0) {
+    out += fmt::format(
+        "<dt>Provisional</dt><dd>{} learner{} {} rows that could not be read, so {} outcome{} "
+        "{} provisional and not counted in the figures above: ",
+        s.errors, internal::Plural(s.errors), s.errors == 1 ? "has" : "have",
+        s.errors == 1 ? "their" : "their", internal::Plural(s.errors),
+        s.errors == 1 ? "is" : "are");
+    std::string sep;
+    for (const DataErrorLearner& e : s.data_errors) {
+      out += sep + internal::LearnerLink(internal::FindLine(r, e.learner), e.learner);
+      out += fmt::format(" ({} row{})", e.rejected_rows, internal::Plural(e.rejected_rows));
+      sep = ", ";
+    }
+    out += ". Correct the records and make the report again.</dd>\n";
+  }
+  if (r.evaluate_options.predicted) {
+    out += fmt::format(
+        "<dt>Predicted grades</dt><dd>Predicted grades count as if achieved: {} learner{} "
+        "{} an award that rests on one.</dd>\n",
+        s.predicted, internal::Plural(s.predicted), s.predicted == 1 ? "has" : "have");
+  } else {
+    out += "<dt>Predicted grades</dt><dd>Not counted: only results achieved count.</dd>\n";
+  }
+  if (internal::WithExceptions(r)) {
+    out += fmt::format(
+        "<dt>Exceptions</dt><dd>Assessor exceptions were applied; {} learner{}' outcome{} "
+        "rest{} on one.</dd>\n",
+        s.exceptions, internal::Plural(s.exceptions), internal::Plural(s.exceptions),
+        s.exceptions == 1 ? "s" : "");
+  }
+  if (r.options.no_names) {
+    out += "<dt>Names</dt><dd>Left out: learners are shown by id only.</dd>\n";
+  }
+  out += "</dl>\n</section>\n";
+  return out;
+}
+
+std::string Exceptions(const Report& r) {
+  const CohortSummary& s = r.cohort;
+  std::string out = "<section id=\"exceptions\">\n<h2>Assessor exceptions</h2>\n";
+  if (s.excepted.empty()) {
+    return out +
+           "<p>None of the exceptions given applies to a learner in these records.</p>\n"
+           "</section>\n";
+  }
+  bool grouped = r.options.grouped();
+  out += fmt::format(
+      "<table class=\"narrow-cards\">\n<caption>Learners with assessor exceptions, and their "
+      "outcome with them"
+      "</caption>\n<thead><tr><th scope=\"col\">Learner</th>{}<th scope=\"col\">Outcome</th>"
+      "<th scope=\"col\">Exceptions</th></tr></thead>\n<tbody>\n",
+      grouped ? "<th scope=\"col\">Group</th>" : "");
+  for (const ExceptionLearner& e : s.excepted) {
+    std::string lines = "<ul class=\"needs\">";
+    for (const ExceptionResult& x : e.exceptions) {
+      lines += "<li>" + HtmlEscape(internal::ExceptionLine(r, x)) + "</li>";
+    }
+    out += fmt::format(
+        "<tr><th scope=\"row\">{}</th>{}<td data-label=\"Outcome\">{}</td><td "
+        "data-label=\"Exceptions\">{}</ul></td></tr>\n",
+        internal::LearnerLink(internal::FindLine(r, e.learner), e.learner),
+        grouped ? internal::GroupCell(r, e.group) : "", HtmlEscape(internal::ExceptedOutcome(e)),
+        lines);
+  }
+  return out + "</tbody>\n</table>\n</section>\n";
+}
+
+}  // namespace
+
+std::string ReportHtml(const Report& report) {
+  const CohortSummary& s = report.cohort;
+  const Programme& p = *report.programme;
+  std::string programme = p.title.empty() ? p.id : p.title;
+  std::string title = report.baseline ? "Rule change: " + programme : programme + ": cohort report";
+  std::string out = internal::PageStartWithScript(
+      title, internal::ReportCss(), internal::ReportScript(), internal::ReportScriptSha256());
+  out += fmt::format("<header class=\"top\">\n<h1>{}</h1>\n<p class=\"lede\">{} learner{}",
+                     HtmlEscape(title), s.learners, internal::Plural(s.learners));
+  if (report.evaluate_options.as_of) {
+    out += " \xc2\xb7 as of " + HtmlEscape(FormatDate(*report.evaluate_options.as_of));
+  }
+  if (report.evaluate_options.predicted) out += " \xc2\xb7 predicted grades count";
+  if (report.options.grouped()) {
+    out += " \xc2\xb7 by " + HtmlEscape(report.options.group_by_name());
+  }
+  out += "</p>\n</header>\n<main>\n";
+  if (report.baseline) {
+    out += internal::RenderRuleChange(report, *report.baseline);
+    out += fmt::format(
+        "<section id=\"picture\">\n<h2>The cohort under the new rules</h2>\n{}</section>\n",
+        internal::RenderDashboard(report, 3));
+  } else {
+    out += internal::RenderDashboard(report, 2);
+  }
+  if (internal::WithExceptions(report)) out += Exceptions(report);
+  out += internal::RenderLearnerTable(report);
+  out += internal::RenderLearnerSections(report);
+  out += AboutData(report);
+  out +=
+      "<footer><p class=\"note\">Made by accredit from the records and rules named above. The "
+      "page is one file: it fetches nothing and can be printed.</p></footer>\n</main>\n";
+  return out + internal::PageEnd();
+}
 
 }  // namespace accredit

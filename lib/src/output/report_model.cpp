@@ -7,6 +7,7 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/explain.h"
+#include "accredit/outcome_format.h"
 #include "accredit/report.h"
 #include "accredit/rules_describe.h"
 #include "accredit/workbook.h"
@@ -316,6 +317,37 @@ class Aggregator {
   std::map<const Requirement*, std::size_t> reason_index_;
 };
 
+LearnerLine LineOf(const Programme& programme, const Learner& learner,
+                   const ReportedOutcome& reported, std::string group,
+                   const EvaluateOptions& evaluate_options, const ReportOptions& options) {
+  const Outcome& o = reported.outcome;
+  LearnerLine line;
+  line.learner = learner.id;
+  if (!options.no_names) line.name = learner.Name();
+  line.group = std::move(group);
+  if (o.data_error) {
+    line.provisional = true;
+    line.provisional_reason = ProvisionalReason(learner, o, evaluate_options);
+    return line;
+  }
+  if (o.tier != kNone) {
+    line.tier = &programme.tiers[static_cast<std::size_t>(o.tier)];
+    line.grade = o.grade;
+  }
+  line.predicted = o.used_predicted;
+  line.excepted = o.relies_on_exception;
+  int next = NextTier(o);
+  if (next < 0) return line;
+  const TierResult& t = o.tiers[static_cast<std::size_t>(next)];
+  line.next = t.tier;
+  line.next_components = t.components.size();
+  for (const ComponentResult& c : t.components) {
+    if (c.status == ComponentStatus::kMet) ++line.next_met;
+  }
+  line.still_needed = reported.needs[static_cast<std::size_t>(next)];
+  return line;
+}
+
 }  // namespace
 
 Report BuildReport(const RuleSet& rules, const Programme& programme,
@@ -334,6 +366,8 @@ Report BuildReport(const RuleSet& rules, const Programme& programme,
   std::map<std::string, Aggregator> groups;
   for (std::size_t i = 0; i < learners.size() && i < outcomes.size(); ++i) {
     cohort.Add(learners[i], outcomes[i], labels[i]);
+    report.learners.push_back(
+        LineOf(programme, learners[i], outcomes[i], labels[i], evaluate_options, options));
     if (!options.grouped()) continue;
     auto it = groups.find(labels[i]);
     if (it == groups.end()) {
@@ -373,6 +407,18 @@ std::string RenderReport(const Report& report, ReportFormat format) {
       return ReportWorkbook(report).bytes;
   }
   return "";
+}
+
+RulesFile RulesFileOf(const SourceSet& sources, const Programme& programme) {
+  if (programme.source == kNoSource || programme.source >= sources.size()) return {};
+  const Source& source = sources.Get(programme.source);
+  // FNV-1a: stable across platforms and versions, unlike the hashes used for tables.
+  std::uint32_t hash = 2166136261u;
+  for (char c : source.text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  return RulesFile{source.name, fmt::format("{:08x}", hash)};
 }
 
 std::optional<Field> GroupByField(std::string_view name) {
