@@ -114,6 +114,24 @@ std::string FormatDate(Date date) {
   return buf;
 }
 
+std::string FormatNumber(double value) {
+  char buf[32];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+  }
+  return buf;
+}
+
+std::string LongDate(Date date) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  CivilDate c = ToCivil(date);
+  return std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year);
+}
+
 std::optional<double> ParseNumber(std::string_view text) {
   if (text.empty()) return std::nullopt;
   // from_chars accepts "inf"/"nan" and hex only with explicit formats; we allow plain decimals.
