@@ -229,7 +229,8 @@ std::string AchievementText(const RuleSet& rules, const Learner& learner, const 
     text = a.type == kNone ? std::string(learner.Text(a, Field::kType))
                            : rules.types[static_cast<std::size_t>(a.type)].title;
     if (std::string_view subject = SubjectName(rules, learner, a);
-        !subject.empty() && a.kind != Kind::kProject) {
+        !subject.empty() && a.kind != Kind::kProject &&
+        (a.type == kNone || rules.types[static_cast<std::size_t>(a.type)].kind != Kind::kProject)) {
       text += fmt::format(" {}", subject);
     }
     std::string_view grade = learner.Text(a, Field::kGrade);

@@ -112,7 +112,11 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
       Wrap(out, fmt::format("Already done for {}: {}.", TitleOf(*closest.tier), JoinAnd(done)), 0,
            80, 2);
     }
-    if (steps.next_up) {
+    if (steps.next_up && steps.next_up->steps.empty()) {
+      out += "\n";
+      Wrap(out, fmt::format("Doing this would also give you {}.", TitleOf(*steps.next_up->tier)), 0,
+           80, 2);
+    } else if (steps.next_up) {
       out += "\n";
       Wrap(out, fmt::format("For {} you would also need:", TitleOf(*steps.next_up->tier)), 0, 80,
            2);

@@ -401,7 +401,8 @@ std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const
   if (a.type != kNone && out.empty()) out = rules.types[static_cast<std::size_t>(a.type)].id;
   // A project's subject ("Extended project") repeats its type; its grade is what tells.
   if (std::string_view subject = SubjectName(rules, learner, a);
-      !subject.empty() && a.kind != Kind::kProject) {
+      !subject.empty() && a.kind != Kind::kProject &&
+      (a.type == kNone || rules.types[static_cast<std::size_t>(a.type)].kind != Kind::kProject)) {
     out += fmt::format(" {}", subject);
   }
   std::string_view grade = learner.Text(a, Field::kGrade);
@@ -428,7 +429,14 @@ NextSteps PlanNextSteps(const RuleSet& rules, const Programme& programme, const 
   for (std::size_t k = out.unmet.size(); k-- > 0;) {
     if (!out.unmet[k].reachable) continue;
     out.closest = out.unmet[k];
-    if (k > 0) out.next_up = out.unmet[k - 1];
+    if (k > 0) {
+      // What the tier above would *also* need: not the tasks the closest tier asks already.
+      out.next_up = out.unmet[k - 1];
+      std::erase_if(out.next_up->steps, [&](const NextStep& step) {
+        return std::any_of(out.closest->steps.begin(), out.closest->steps.end(),
+                           [&](const NextStep& c) { return c.tasks == step.tasks; });
+      });
+    }
     break;
   }
   return out;
