@@ -85,7 +85,7 @@ std::set<std::string> IdsOf(const Programme& programme) {
 std::string Faults(const std::string& text, const std::set<std::string>& ids) {
   static const std::regex kDoubled(R"(\b([A-Za-z]{2,}) \1\b)", std::regex::icase);
   static const std::regex kRawUnit(
-      R"(\b\d+(\.\d+)? (more )?size\b|\bsize from\b|\bgrade (not-)?completed\b|\bsize of at)");
+      R"(\b\d+(\.\d+)? (more )?size\b|\bsize from\b|\bgrade (not-)?completed\b)");
   static const std::regex kPlace(R"(\.(csv|xlsx|json|yaml)\b|:\d+\]|:\d+:)");
   static const std::regex kHasOf(R"(has (\d+(\.\d+)?) of (\d+(\.\d+)?))");
   std::string faults;

@@ -233,8 +233,13 @@ std::string AchievementText(const RuleSet& rules, const Learner& learner, const 
         (a.type == kNone || rules.types[static_cast<std::size_t>(a.type)].kind != Kind::kProject)) {
       text += fmt::format(" {}", subject);
     }
-    std::string_view grade = learner.Text(a, Field::kGrade);
-    if (!grade.empty()) text += fmt::format(" grade {}", grade);
+    std::string grade(learner.Text(a, Field::kGrade));
+    // A result in words ("completed") is not a grade: "Centre-assessed project, completed".
+    bool words = grade.size() > 3 && std::all_of(grade.begin(), grade.end(), [](char c) {
+                   return (c >= 'a' && c <= 'z') || c == '-';
+                 });
+    if (words) std::replace(grade.begin(), grade.end(), '-', ' ');
+    if (!grade.empty()) text += (words ? ", " : " grade ") + grade;
   }
   if (a.status != Status::kAchieved) text += fmt::format(" ({})", StatusName(a.status));
   if (a.date) text += " " + FormatDate(*a.date);
