@@ -24,6 +24,10 @@ void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                   "Output: " + ListOf(kExplainFormatNames) + " (with --learner)")
       ->check(CLI::IsMember(NamesOf(kExplainFormatNames)))
       ->capture_default_str();
+  cmd->add_flag("--detail", options->detail,
+                "After the summary, every condition of every tier and what did not count");
+  cmd->add_flag("--verbose", options->verbose,
+                "Show requirement ids and the file and line of each record (implies --detail)");
   cmd->callback([options, &global, &exit_code] { exit_code = RunExplain(*options, global); });
 }
 
@@ -47,8 +51,13 @@ int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
     Print(
         ExplainJson(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
   } else {
-    Print(
-        ExplainText(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
+    accredit::ExplainOptions text;
+    text.detail = options.detail || options.verbose;
+    text.verbose = options.verbose;
+    text.as_of = workflow.evaluate_options().as_of;
+    text.command = fmt::format("accredit explain ... --learner {}", options.learner);
+    Print(ExplainText(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources(),
+                      text));
   }
   if (outcome.data_error || workflow.has_record_errors()) return kExitError;
   return outcome.tier == kNone ? kExitVerdict : kExitOk;

@@ -14,6 +14,8 @@ struct ExplainOptions {
   EvaluationFlags flags;
   std::string learner;
   std::string format = "text";
+  bool detail = false;   // --detail: the full condition tree after the summary
+  bool verbose = false;  // --verbose: ids, files and lines in the tree
 };
 
 void SetupExplain(CLI::App& app, const GlobalOptions& global, int& exit_code);

@@ -12,6 +12,18 @@
 
 namespace accredit::cli {
 
+namespace {
+// A failed example learner is shown to the rule's author as the full tree, ids and lines too.
+accredit::ExplainOptions TreeOnly() {
+  accredit::ExplainOptions options;
+  options.summary = false;
+  options.detail = true;
+  options.verbose = true;
+  return options;
+}
+const accredit::ExplainOptions kTree = TreeOnly();
+}  // namespace
+
 void SetupTest(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<TestOptions>();
   CLI::App* cmd = app.add_subcommand(
@@ -94,7 +106,7 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
       for (const std::string& f : r.failures) out += fmt::format("          {}\n", f);
       // What the engine made of the example, in full: every condition, actual against
       // required, what counted where and what was still needed.
-      out += Indent(ExplainText(loaded.rules, programme, r.learner, r.outcome, sources), 10);
+      out += Indent(ExplainText(loaded.rules, programme, r.learner, r.outcome, sources, kTree), 10);
     }
     RuleCoverage coverage = CoverageOf(programme, results);
     out +=

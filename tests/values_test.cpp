@@ -21,8 +21,8 @@ TEST_CASE("levels parse in every common spelling and order entry below level 1")
 
 TEST_CASE("dates are strict ISO calendar dates and round-trip") {
   CHECK(FormatDate(*ParseDate("2025-09-01")) == "2025-09-01");
-  CHECK(DescribeDate(*ParseDate("2027-08-12")) == "12 August 2027");
-  CHECK(DescribeDate(*ParseDate("2026-01-01")) == "1 January 2026");
+  CHECK(LongDate(*ParseDate("2027-08-12")) == "12 August 2027");
+  CHECK(LongDate(*ParseDate("2026-01-01")) == "1 January 2026");
   CHECK(ParseDate("2024-02-29").has_value());
   CHECK_FALSE(ParseDate("2023-02-29").has_value());
   CHECK_FALSE(ParseDate("2025-13-01").has_value());

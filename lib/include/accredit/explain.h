@@ -1,12 +1,16 @@
-// Explaining one learner's outcome: the full condition tree of every tier evaluated (actual
-// against required, which achievement went to which component), the achievements that did
-// not count and why, and for every unmet part a still-needed sentence a student understands
+// Explaining one learner's outcome. First a summary a student reads (next_steps.h): the award
+// now, the closest award still reachable with a checklist of what to do, what is already done
+// and what the tier above would also need. Then, on request, the full condition tree of every tier
+// evaluated (actual against required, which achievement went to which component), the achievements
+// that did not count and why, and for every unmet part a still-needed sentence a student
+// understands
 // ("needs 3 more hours of activities in physical & outdoor (has 12 of 15)"), with the
 // nearest misses ("has GCSE Mathematics grade 3"). Built from the trace the evaluator records
 // (EvaluateOptions::trace), never by evaluating again.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,9 +53,29 @@ inline constexpr EnumName<ExplainFormat> kExplainFormatNames[] = {
 };
 static_assert(InDeclarationOrder(kExplainFormatNames));
 
-// The explanation as text for people.
+// What the text explanation shows.
+struct ExplainOptions {
+  // summary (true): the student's summary first: award now, the checklist for the closest
+  // award, what is done, what the next tier up would also need.
+  bool summary = true;
+  // detail (false): the full condition tree of every tier evaluated, and what did not count.
+  // Without it, the summary ends with a line saying how to ask for it.
+  bool detail = false;
+  // verbose (false): requirement and component ids, and the file and line each achievement
+  // and exception was read from, in the condition tree; without it neither appears anywhere.
+  bool verbose = false;
+  // as_of (none): the date the outcome was judged on (--as-of), shown in the heading; after
+  // the programme's end the summary says it has ended instead of giving tasks.
+  std::optional<Date> as_of;
+  // command (""): how the reader runs this explanation again, for the "--detail" hint
+  // ("accredit explain cohort.csv --learner F0024"); empty: no hint.
+  std::string command;
+};
+
+// The explanation as text for people, wrapped for an 80-column terminal.
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
-                        const Outcome& outcome, const SourceSet& sources);
+                        const Outcome& outcome, const SourceSet& sources,
+                        const ExplainOptions& options = {});
 
 // The explanation as one JSON document (format_version 1).
 std::string ExplainJson(const RuleSet& rules, const Programme& programme, const Learner& learner,

@@ -107,8 +107,10 @@ struct Date {
 // Strict ISO 8601 calendar date "YYYY-MM-DD" with a real day of month.
 std::optional<Date> ParseDate(std::string_view text);
 std::string FormatDate(Date date);
-// The date as people in England write it: "12 August 2027".
-std::string DescribeDate(Date date);
+// A number as people write it: "12", "12.5" (one decimal place at most).
+std::string FormatNumber(double value);
+// The date as people write it: "12 August 2027".
+std::string LongDate(Date date);
 // Year, month (1-12), day of a date.
 struct CivilDate {
   int year;

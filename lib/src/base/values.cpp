@@ -114,7 +114,17 @@ std::string FormatDate(Date date) {
   return buf;
 }
 
-std::string DescribeDate(Date date) {
+std::string FormatNumber(double value) {
+  char buf[32];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f", value);
+  }
+  return buf;
+}
+
+std::string LongDate(Date date) {
   static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
                                             "May",       "June",     "July",     "August",
                                             "September", "October",  "November", "December"};

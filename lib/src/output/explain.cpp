@@ -7,9 +7,11 @@
 
 #include "accredit/diagnostic.h"
 #include "accredit/exceptions.h"
+#include "accredit/next_steps.h"
 #include "accredit/rules_describe.h"
 #include "engine/plan.h"
 #include "exceptions/exceptions_json.h"
+#include "output/explain_summary.h"
 
 namespace accredit {
 
@@ -200,27 +202,75 @@ std::string UsedNote(const Outcome& outcome, const NodeTrace& t, std::uint32_t i
   return "";
 }
 
+// What was found against what was required, in words that read right when it is met, too:
+// "has 18, needs 15", "has 2, at most 1", "1 of 2 ways met", "2 of 4 met".
+std::string Measure(const NodeTrace& t) {
+  if (!t.children.empty()) {
+    const Requirement::Kind kind = t.node->kind;
+    if (kind == Requirement::Kind::kAll) {
+      return fmt::format("{} of {} met", Number(t.actual), t.children.size());
+    }
+    std::string out = fmt::format("{} of {} ways met", Number(t.actual), t.children.size());
+    if (kind == Requirement::Kind::kNOf) out += fmt::format(", needs {}", Number(t.required));
+    return out;
+  }
+  if (t.upper_bound) return fmt::format("has {}, at most {}", Number(t.actual), Number(t.required));
+  return fmt::format("has {}, needs {}", Number(t.actual), Number(t.required));
+}
+
+// An achievement in words, with where it was read only when `sources` is given.
+std::string AchievementText(const RuleSet& rules, const Learner& learner, const Achievement& a,
+                            const SourceSet* sources) {
+  std::string text;
+  if (a.kind == Kind::kActivity) {
+    text = fmt::format("activity: {} hours of {}", Number(a.hours),
+                       StrandTitle(learner.Text(a, Field::kStrand)));
+  } else {
+    text = a.type == kNone ? std::string(learner.Text(a, Field::kType))
+                           : rules.types[static_cast<std::size_t>(a.type)].title;
+    if (std::string_view subject = SubjectName(rules, learner, a);
+        !subject.empty() && a.kind != Kind::kProject &&
+        (a.type == kNone || rules.types[static_cast<std::size_t>(a.type)].kind != Kind::kProject)) {
+      text += fmt::format(" {}", subject);
+    }
+    std::string grade(learner.Text(a, Field::kGrade));
+    // A result in words ("completed") is not a grade: "Centre-assessed project, completed".
+    bool words = grade.size() > 3 && std::all_of(grade.begin(), grade.end(), [](char c) {
+                   return (c >= 'a' && c <= 'z') || c == '-';
+                 });
+    if (words) std::replace(grade.begin(), grade.end(), '-', ' ');
+    if (!grade.empty()) text += (words ? ", " : " grade ") + grade;
+  }
+  if (a.status != Status::kAchieved) text += fmt::format(" ({})", StatusName(a.status));
+  if (a.date) text += " " + FormatDate(*a.date);
+  if (sources != nullptr && a.location.source != kNoSource) {
+    text += " [" + FormatLocation(a.location, *sources) + "]";
+  }
+  return text;
+}
+
+std::string Described(const RuleSet& rules, const Learner& learner, const Achievement& a,
+                      const SourceSet& sources, bool verbose) {
+  return AchievementText(rules, learner, a, verbose ? &sources : nullptr);
+}
+
 void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& sources,
-               const Outcome& outcome, const NodeTrace& t, std::size_t depth, std::string& out) {
+               const Outcome& outcome, const NodeTrace& t, std::size_t depth, bool verbose,
+               std::string& out) {
   if (t.node == nullptr) return;
   std::string pad(depth * 2, ' ');
   std::string line = DescribeRequirement(rules, *t.node);
   if (!t.node->title.empty()) line = t.node->title + ": " + line;
-  bool group = !t.children.empty();
-  std::string measure =
-      group           ? fmt::format("{} of {} met", Number(t.actual), Number(t.required))
-      : t.upper_bound ? fmt::format("has {}, at most {}", Number(t.actual), Number(t.required))
-                      : fmt::format("has {} of {}", Number(t.actual), Number(t.required));
   std::string note = outcome.exceptions.empty() ? "" : NodeNote(outcome, t);
-  out +=
-      fmt::format("{}{} {} [{}]{}\n", pad, t.met ? "[met]    " : "[not met]", line, measure, note);
+  out += fmt::format("{}{} {} [{}]{}\n", pad, t.met ? "[met]    " : "[not met]", line, Measure(t),
+                     note);
   for (std::uint32_t i : t.used) {
     out += fmt::format("{}            - {}{}\n", pad,
-                       DescribeAchievement(rules, learner, learner.achievements[i], sources),
+                       Described(rules, learner, learner.achievements[i], sources, verbose),
                        outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i));
   }
   for (const NodeTrace& c : t.children) {
-    TraceText(rules, learner, sources, outcome, c, depth + 1, out);
+    TraceText(rules, learner, sources, outcome, c, depth + 1, verbose, out);
   }
 }
 
@@ -279,28 +329,22 @@ std::vector<std::string> StillNeeded(const RuleSet& rules, const Learner& learne
 
 std::string DescribeAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a,
                                 const SourceSet& sources) {
-  std::string text;
-  if (a.kind == Kind::kActivity) {
-    text = fmt::format("activity: {} hours of {}", Number(a.hours),
-                       StrandTitle(learner.Text(a, Field::kStrand)));
-  } else {
-    text = a.type == kNone ? std::string(learner.Text(a, Field::kType))
-                           : rules.types[static_cast<std::size_t>(a.type)].title;
-    if (std::string_view subject = SubjectName(rules, learner, a); !subject.empty()) {
-      text += fmt::format(" {}", subject);
-    }
-    std::string_view grade = learner.Text(a, Field::kGrade);
-    if (!grade.empty()) text += fmt::format(" grade {}", grade);
-  }
-  if (a.status != Status::kAchieved) text += fmt::format(" ({})", StatusName(a.status));
-  if (a.date) text += " " + FormatDate(*a.date);
-  if (a.location.source != kNoSource) text += " [" + FormatLocation(a.location, sources) + "]";
-  return text;
+  return AchievementText(rules, learner, a, &sources);
 }
 
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
-                        const Outcome& outcome, const SourceSet& sources) {
-  std::string out = fmt::format("{}: {}\n", learner.id, programme.title);
+                        const Outcome& outcome, const SourceSet& sources,
+                        const ExplainOptions& options) {
+  std::string out;
+  NextSteps steps = PlanNextSteps(rules, programme, learner, outcome, options.as_of);
+  if (options.summary) {
+    out += internal::ExplainSummary(programme, learner, outcome, steps, options);
+    if (!options.detail) return out;
+    out += "\nIn detail\n---------\n";
+  } else {
+    out += fmt::format("{}: {}\n", learner.id, programme.title);
+  }
+  const bool verbose = options.verbose;
   std::string result = outcome.tier == kNone
                            ? "no award"
                            : TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier)]) +
@@ -320,11 +364,16 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
     out += "Assessor exceptions:\n";
     for (const ExceptionResult& r : outcome.exceptions) {
       const Exception& e = *r.exception->exception;
-      out += fmt::format("  - {}: {}", e.node, ExceptionActionDone(e.action));
+      std::string node = e.node;
+      if (!verbose && r.exception->node != nullptr) {
+        const Requirement& n = *r.exception->node;
+        node = n.title.empty() ? DescribeRequirement(rules, n) : n.title;
+      }
+      out += fmt::format("  - {}: {}", node, ExceptionActionDone(e.action));
       if (r.achievement != kNone) {
-        out += ": " + DescribeAchievement(
-                          rules, learner,
-                          learner.achievements[static_cast<std::size_t>(r.achievement)], sources);
+        out += ": " + Described(rules, learner,
+                                learner.achievements[static_cast<std::size_t>(r.achievement)],
+                                sources, verbose);
       } else if (!e.achievement.empty()) {
         out += fmt::format(" ({})", DescribeSelector(e.achievement));
       }
@@ -333,8 +382,9 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
         out += fmt::format(
             " ({})", ExclusionReason(outcome.exclusions[static_cast<std::size_t>(r.achievement)]));
       }
-      out += fmt::format("\n      reason: {}\n      approved by {} on {} [{}]\n", e.reason,
-                         e.approved_by, FormatDate(e.date), FormatLocation(e.location, sources));
+      out += fmt::format("\n      reason: {}\n      approved by {} on {}", e.reason, e.approved_by,
+                         FormatDate(e.date));
+      out += verbose ? fmt::format(" [{}]\n", FormatLocation(e.location, sources)) : "\n";
     }
   }
   if (outcome.data_error && learner.rejected_rows > 0) {
@@ -354,15 +404,20 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
       out += fmt::format("  award grade {} (score {})\n", tier.grade, Number(tier.score));
     }
     for (const ComponentResult& c : tier.components) {
-      out += fmt::format("  {} ({}): {}\n", TitleOf(*c.component), c.component->id,
-                         ComponentStatusName(c.status));
-      TraceText(rules, learner, sources, outcome, c.trace, 2, out);
-    }
-    if (!tier.met) {
-      out += fmt::format("  Still needed for {}:\n", TitleOf(*tier.tier));
-      for (const std::string& s : StillNeeded(rules, learner, outcome, tier)) {
-        out += "    - " + s + "\n";
+      if (verbose) {
+        out += fmt::format("  {} ({}): {}\n", TitleOf(*c.component), c.component->id,
+                           ComponentStatusName(c.status));
+      } else {
+        out += fmt::format(
+            "  {}: {}\n", TitleOf(*c.component),
+            c.status == ComponentStatus::kNotMet ? "not met" : ComponentStatusName(c.status));
       }
+      TraceText(rules, learner, sources, outcome, c.trace, 2, verbose, out);
+    }
+    for (const TierSteps& unmet : steps.unmet) {
+      if (unmet.tier != tier.tier) continue;
+      out += fmt::format("  Still needed for {}:\n", TitleOf(*tier.tier));
+      internal::RenderSteps(out, unmet, 4, false);
     }
   }
   bool header = false;
@@ -371,7 +426,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
     if (!header) out += "\nNot counted:\n";
     header = true;
     out += fmt::format("  - {}: {}\n",
-                       DescribeAchievement(rules, learner, learner.achievements[i], sources),
+                       Described(rules, learner, learner.achievements[i], sources, verbose),
                        ExclusionReason(outcome.exclusions[i]));
   }
   return out;

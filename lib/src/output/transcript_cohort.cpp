@@ -38,7 +38,7 @@ std::string TranscriptIndexHtml(const Programme& programme,
   out += fmt::format("<header>\n<h1 class=\"learner-name\">Transcripts</h1>\n<p class=\"sub\">{}",
                      ProgrammeLine(programme));
   if (options.as_of) {
-    out += fmt::format(", as of <span class=\"date\">{}</span>", DescribeDate(*options.as_of));
+    out += fmt::format(", as of <span class=\"date\">{}</span>", LongDate(*options.as_of));
   }
   out += fmt::format(".</p>\n</header>\n<main>\n");
 

@@ -130,7 +130,7 @@ class Section {
         "<p class=\"sub\">Transcript of learner <strong>{}</strong>, {}. Record as of <span "
         "class=\"date\">{}</span>.</p>\n</header>\n",
         HtmlEscape(learner_.id), programme,
-        DescribeDate(TranscriptDate(programme_, learner_, options_)));
+        LongDate(TranscriptDate(programme_, learner_, options_)));
     Award();
     Achievements(Kind::kQualification, "Qualifications");
     Achievements(Kind::kProject, "Project");
@@ -254,7 +254,7 @@ class Section {
       columns[1].cells.push_back(HtmlEscape(decision));
       columns[2].cells.push_back(names ? HtmlEscape(e.reason) : "");
       columns[3].cells.push_back(names ? HtmlEscape(e.approved_by) : "");
-      columns[4].cells.push_back(DescribeDate(e.date));
+      columns[4].cells.push_back(LongDate(e.date));
       columns[5].cells.push_back(HtmlEscape(ExceptionEffectReason(r.effect)));
     }
     out_ += RenderTable("Assessor exceptions: decisions made for this learner", true, columns,
@@ -329,7 +329,7 @@ class Section {
         columns[3].cells.push_back(HtmlEscape(learner_.Text(a, Field::kGrade)));
       }
       std::size_t c = first_common;
-      columns[c++].cells.push_back(a.date ? DescribeDate(*a.date) : "");
+      columns[c++].cells.push_back(a.date ? LongDate(*a.date) : "");
       columns[c++].cells.push_back(all_achieved ? "" : std::string(StatusName(a.status)));
       columns[c++].cells.push_back(names ? HtmlEscape(learner_.Text(a, Field::kProvider)) : "");
       columns[c++].cells.push_back(names ? EvidenceHtml(learner_.Text(a, Field::kEvidence)) : "");

@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/text_wrap.h"
+
 namespace accredit {
 
 namespace {
+
+using internal::Wrap;
 
 std::string Number(double value) {
   if (value == std::floor(value)) return fmt::format("{}", static_cast<long long>(value));
@@ -76,7 +80,9 @@ std::string AggregateNoun(const RuleSet& rules, const Aggregate& agg) {
 std::string TableTitle(const RuleSet& rules, int table) {
   if (table == kNone) return "points";
   const PointsTable& t = rules.tables[static_cast<std::size_t>(table)];
-  return fmt::format("{} points", t.title.empty() ? t.id : t.title);
+  std::string title = t.title.empty() ? t.id : t.title;
+  // "UCAS Tariff points (2017 tariff)" names its unit already.
+  return title.find("points") != std::string::npos ? title : title + " points";
 }
 
 std::string DescribeAggregate(const RuleSet& rules, const Aggregate& agg) {
@@ -122,34 +128,6 @@ std::string Bounds(const RuleSet& rules, const Requirement& req, std::string_vie
   return out;
 }
 
-// Appends `text` wrapped at `width`, indented by `indent`, continuation lines by `hang` more.
-void Wrap(std::string& out, const std::string& text, std::size_t indent, std::size_t width,
-          std::size_t hang = 0) {
-  std::string pad(indent, ' ');
-  std::string continuation(indent + hang, ' ');
-  std::size_t column = 0;
-  std::size_t start = 0;
-  bool first = true;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    std::string word = text.substr(start, end - start);
-    if (first) {
-      out += pad + word;
-      column = indent + word.size();
-      first = false;
-    } else if (column + 1 + word.size() > width) {
-      out += "\n" + continuation + word;
-      column = continuation.size() + word.size();
-    } else {
-      out += " " + word;
-      column += 1 + word.size();
-    }
-    start = end + 1;
-  }
-  out += "\n";
-}
-
 void DescribeTree(const RuleSet& rules, const Requirement& req, std::size_t indent,
                   std::string& out) {
   std::string line = DescribeRequirement(rules, req);
@@ -180,6 +158,17 @@ std::string Pluralize(const std::string& title) {
     return title + "s";
   }
   return title + " results";
+}
+
+// A grade that is a word in lower case ("completed", "not-completed") rather than a mark.
+bool IsWordGrade(const std::string& grade) {
+  return grade.size() > 3 && std::all_of(grade.begin(), grade.end(),
+                                         [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+std::string WordsOf(std::string text) {
+  std::replace(text.begin(), text.end(), '-', ' ');
+  return text;
 }
 
 Phrase BuildPhrase(const RuleSet& rules, const Filter& filter) {
@@ -216,6 +205,10 @@ Phrase BuildPhrase(const RuleSet& rules, const Filter& filter) {
           phrase.qualifiers.push_back("with a pass");
         } else if (c.form == Condition::Form::kCompare) {
           phrase.qualifiers.push_back("at " + OpPhrase(c.op, c.values.front(), "grade "));
+        } else if (std::all_of(c.values.begin(), c.values.end(), IsWordGrade)) {
+          // A result in words ("completed"), not a grade: "marked completed".
+          for (const std::string& v : c.values) values.push_back(WordsOf(v));
+          phrase.qualifiers.push_back("marked " + JoinOr(values));
         } else {
           phrase.qualifiers.push_back("at grade " + JoinOr(c.values));
         }
@@ -333,13 +326,17 @@ std::string DescribeShortfall(const RuleSet& rules, const Requirement& req, doub
         return fmt::format("needs {} more hours of {} (has {} of {})", Number(shortfall),
                            DescribeFilter(rules, agg.where), Number(actual), Number(required));
       }
-      std::string unit = agg.of == Quantity::kPoints && agg.table != kNone
-                             ? rules.tables[static_cast<std::size_t>(agg.table)].title + " points"
-                             : std::string(QuantityName(agg.of));
-      return fmt::format(
-          "needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit,
-          req.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "",
-          DescribeFilter(rules, agg.where), Number(actual), Number(required));
+      std::string best =
+          req.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "";
+      if (agg.of == Quantity::kSize) {
+        return fmt::format("needs {}{} of {} more in total size (has {} of {})", best,
+                           DescribeFilter(rules, agg.where), Number(shortfall), Number(actual),
+                           Number(required));
+      }
+      std::string unit = agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
+                                                     : std::string(QuantityName(agg.of));
+      return fmt::format("needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit, best,
+                         DescribeFilter(rules, agg.where), Number(actual), Number(required));
     }
     case Requirement::Kind::kNoneOf:
       return fmt::format("must have no {}: has {}", DescribeFilter(rules, agg.where),
@@ -362,12 +359,12 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
   std::string intro;
   if (!programme.centre.empty()) intro += fmt::format("Offered by {}. ", programme.centre);
   if (programme.starts && programme.ends) {
-    intro += fmt::format("The programme runs from {} to {}. ", DescribeDate(*programme.starts),
-                         DescribeDate(*programme.ends));
+    intro += fmt::format("The programme runs from {} to {}. ", LongDate(*programme.starts),
+                         LongDate(*programme.ends));
   }
   if (programme.starts) {
     intro +=
-        fmt::format("Work completed before {} does not count. ", DescribeDate(*programme.starts));
+        fmt::format("Work completed before {} does not count. ", LongDate(*programme.starts));
   }
   if (programme.framework != kNone) {
     const Framework& f = rules.frameworks[static_cast<std::size_t>(programme.framework)];

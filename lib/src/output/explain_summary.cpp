@@ -1,0 +1,140 @@
+#include "output/explain_summary.h"
+
+#include <fmt/format.h>
+
+#include "base/text_wrap.h"
+
+namespace accredit::internal {
+
+namespace {
+
+std::string TitleOf(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
+std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
+
+std::string Capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+std::string JoinAnd(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// "A level Sociology, D, A level History, C" would read as one list: name them with
+// semicolons when a name has a comma.
+std::string JoinNames(const std::vector<std::string>& names, std::size_t most) {
+  std::vector<std::string> shown(names.begin(),
+                                 names.begin() + static_cast<long>(std::min(most, names.size())));
+  if (names.size() > most) shown.push_back(fmt::format("{} more", names.size() - most));
+  std::string out;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += shown[i];
+  }
+  return out;
+}
+
+std::string Things(std::size_t n) { return n == 1 ? "1 thing" : fmt::format("{} things", n); }
+
+}  // namespace
+
+void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bool checkbox,
+                 bool brief) {
+  for (const NextStep& step : tier.steps) {
+    std::string line = fmt::format("{} {}: {}", checkbox ? "[ ]" : "-", TitleOf(*step.component),
+                                   Capitalized(JoinAnd(step.tasks)));
+    std::vector<std::string> notes;
+    if (brief) {
+      Wrap(out, line + ".", indent, 80, checkbox ? 4 : 2);
+      continue;
+    }
+    if (!step.have.empty()) notes.push_back("you have " + JoinNames(step.have, 4));
+    for (const std::string& n : step.not_counted) notes.push_back(n);
+    if (!notes.empty()) line += fmt::format(" ({})", JoinNames(notes, 6));
+    line += ".";
+    Wrap(out, line, indent, 80, checkbox ? 4 : 2);
+    if (!step.alternatives.empty()) {
+      Wrap(out, fmt::format("Or instead: {}.", fmt::join(step.alternatives, "; or ")),
+           indent + (checkbox ? 4 : 2), 80, 2);
+    }
+  }
+}
+
+std::string ExplainSummary(const Programme& programme, const Learner& learner,
+                           const Outcome& outcome, const NextSteps& steps,
+                           const ExplainOptions& options) {
+  std::string out;
+  std::string title = programme.title.empty() ? programme.id : programme.title;
+  std::string heading = fmt::format("{} — {}", learner.id, title);
+  if (options.as_of) heading += ", as of " + LongDate(*options.as_of);
+  Wrap(out, heading, 0, 80, 2);
+  out += "\n";
+  std::string now = steps.achieved == nullptr ? "none" : TitleOf(*steps.achieved);
+  if (!steps.grade.empty()) now += ", " + steps.grade;
+  if (outcome.used_predicted) now += " (relies on a predicted grade)";
+  if (outcome.relies_on_exception) now += " (relies on an assessor exception)";
+  Wrap(out, fmt::format("Award now: {}.", now), 0, 80, 2);
+  if (outcome.data_error) {
+    Wrap(out,
+         "Some of this learner's records could not be read (see the messages above), so this is "
+         "not final.",
+         0, 80);
+  }
+  if (steps.ended) {
+    Wrap(out,
+         fmt::format("The programme ended on {}, so nothing more can count towards it.",
+                     LongDate(*steps.ends)),
+         0, 80);
+  } else if (steps.closest) {
+    const TierSteps& closest = *steps.closest;
+    std::string when =
+        steps.ends ? fmt::format(", before the programme ends on {}", LongDate(*steps.ends)) : "";
+    Wrap(out,
+         fmt::format("{} award: {} — {} to do{}:", steps.achieved == nullptr ? "Closest" : "Next",
+                     TitleOf(*closest.tier), Things(closest.steps.size()), when),
+         0, 80, 2);
+    RenderSteps(out, closest, 2, true);
+    if (!closest.done.empty()) {
+      std::vector<std::string> done;
+      for (const DoneStep& d : closest.done) {
+        std::string item = TitleOf(*d.component);
+        if (!d.using_achievements.empty() && d.using_achievements.size() <= 2) {
+          item += fmt::format(" ({})", JoinNames(d.using_achievements, 2));
+        }
+        done.push_back(item);
+      }
+      out += "\n";
+      Wrap(out, fmt::format("Already done for {}: {}.", TitleOf(*closest.tier), JoinAnd(done)), 0,
+           80, 2);
+    }
+    if (steps.next_up && steps.next_up->steps.empty()) {
+      out += "\n";
+      Wrap(out, fmt::format("Doing this would also give you {}.", TitleOf(*steps.next_up->tier)), 0,
+           80, 2);
+    } else if (steps.next_up) {
+      out += "\n";
+      Wrap(out, fmt::format("For {} you would also need:", TitleOf(*steps.next_up->tier)), 0, 80,
+           2);
+      RenderSteps(out, *steps.next_up, 2, false, true);
+    }
+  } else if (steps.achieved != nullptr && &programme.tiers.front() == steps.achieved) {
+    Wrap(out, "This is the highest award of the programme.", 0, 80);
+  } else {
+    Wrap(out,
+         "No award can be reached by adding more work: a part of each one is broken by "
+         "something already in the record (see the detail).",
+         0, 80);
+  }
+  if (!options.detail && !options.command.empty()) {
+    out += "\n";
+    Wrap(out, fmt::format("Every condition in full: {} --detail", options.command), 0, 80, 2);
+  }
+  return out;
+}
+
+}  // namespace accredit::internal

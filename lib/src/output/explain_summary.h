@@ -1,0 +1,24 @@
+// The summary that opens a learner's explanation (explain.h): the award now, the checklist for
+// the closest award still reachable, what is done, what the next tier up would also need.
+// It renders a NextSteps plan (next_steps.h) and decides nothing itself.
+#pragma once
+
+#include <string>
+
+#include "accredit/explain.h"
+#include "accredit/next_steps.h"
+
+namespace accredit::internal {
+
+// The summary as text wrapped at 80 columns, ending with a blank line.
+std::string ExplainSummary(const Programme& programme, const Learner& learner,
+                           const Outcome& outcome, const NextSteps& steps,
+                           const ExplainOptions& options);
+
+// The steps of `tier`, one item each ("[ ] Project: Complete ..." with `checkbox`, else
+// "- Project: ..."), wrapped at 80 columns from `indent`, each with its alternatives.
+// With `brief`, the tasks alone, without what the learner has or the alternatives.
+void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bool checkbox,
+                 bool brief = false);
+
+}  // namespace accredit::internal
