@@ -87,7 +87,8 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   // that the traces of a whole cohort never exist together.
   std::vector<ReportedOutcome> outcomes(learners.size());
   workflow.EvaluateEach(true, [&](std::size_t i, Outcome&& outcome) {
-    outcomes[i] = ForReport(workflow.rules(), learners[i], std::move(outcome));
+    outcomes[i] = ForReport(workflow.rules(), workflow.programme(), learners[i], std::move(outcome),
+                            workflow.evaluate_options().as_of);
   });
 
   std::optional<BaselineComparison> comparison;
@@ -99,7 +100,8 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
     }
     std::vector<ReportedOutcome> before(learners.size());
     workflow.EvaluateBaselineEach(true, [&](std::size_t i, Outcome&& outcome) {
-      before[i] = ForReport(workflow.baseline_rules(), learners[i], std::move(outcome));
+      before[i] = ForReport(workflow.baseline_rules(), workflow.baseline_programme(), learners[i],
+                            std::move(outcome), workflow.evaluate_options().as_of);
     });
     comparison =
         CompareOutcomes(workflow.programme(), workflow.baseline_rules(),

@@ -57,7 +57,8 @@ function inspect() {
     const style = getComputedStyle(el);
     if (style.display === "none" || style.visibility === "hidden") continue;
     const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
+    // Nothing to see (and, at 1 px, a caption kept for screen readers only).
+    if (box.width <= 1 || box.height <= 1) continue;
     // Inside a scrolling container (a wide table in a scroll box), reaching past the window is
     // the container's business: the page itself does not scroll sideways.
     let scrolled = false;

@@ -21,7 +21,7 @@ exports=("$school/results.xlsx" "$school/activities.csv" "$school/pupils.csv"
   --map "$school/activities.map.yaml")
 fail=0
 run() {  # runs accredit; its verdict (exit 1) is not a failure here, an error (2, 3) is
-  "$accredit" "$@" 2>"$out/stderr"
+  "$accredit" "$@" >"$out/stdout" 2>"$out/stderr"
   local status=$?
   if [ $status -ge 2 ]; then
     echo "accredit $* exited $status:" >&2

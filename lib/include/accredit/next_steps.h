@@ -100,6 +100,11 @@ struct NextSteps {
 NextSteps PlanNextSteps(const RuleSet& rules, const Programme& programme, const Learner& learner,
                         const Outcome& outcome, std::optional<Date> as_of);
 
+// One step as a sentence, capitalised and ending in a full stop: its tasks, then what the
+// learner has towards it and what does not count, in brackets: "Log 3 more hours of physical
+// & outdoor activity (you have 12 of 15)." Alternatives are not included.
+std::string StepSentence(const NextStep& step);
+
 // A short name for an achievement as a student reads it: "A level Sociology, D", "GCSE
 // Mathematics, 4", "Extended Project Qualification (EPQ), B", "12 hours of leadership &
 // service". No file or line.

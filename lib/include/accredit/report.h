@@ -89,11 +89,17 @@ struct ReportOptions {
 struct ReportedOutcome {
   Outcome outcome;                             // every ComponentResult::trace emptied
   std::vector<std::vector<NeededItem>> needs;  // one per outcome.tiers entry; empty when met
+  // The same, as the learner's next steps (next_steps.h: StepSentence, naming what they have),
+  // for the per-learner checklists; empty when made without the programme.
+  std::vector<std::vector<NeededItem>> steps;
 };
 
 // Builds the ReportedOutcome of `learner` from an outcome evaluated with
 // EvaluateOptions::trace. Thread-safe.
 ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced);
+// The same, with ReportedOutcome::steps planned against `programme` (judged `as_of`).
+ReportedOutcome ForReport(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                          Outcome traced, std::optional<Date> as_of);
 
 // One learner's outcome as a row of a table (the Outcomes sheet of a workbook, workbook.h).
 // Made on the evaluating thread (safe to make on several threads at once), so that no trace
@@ -271,7 +277,7 @@ struct Report {
   std::vector<LearnerLine> learners;  // every learner, input order
   std::optional<BaselineComparison> baseline;
   std::vector<OutcomeRow> learner_rows;  // with ReportOptions::learner_rows, input order
-  RulesFile file;  // the rules' (set by the caller)
+  RulesFile file;                        // the rules' (set by the caller)
 };
 
 // Aggregates the outcomes (one per learner, same order). `rules` and `programme` must

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/text_wrap.h"
+#include "output/step_text.h"
 
 namespace accredit::internal {
 
@@ -10,34 +11,6 @@ namespace {
 
 std::string TitleOf(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
 std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
-
-std::string Capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
-  return text;
-}
-
-std::string JoinAnd(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-// "A level Sociology, D, A level History, C" would read as one list: name them with
-// semicolons when a name has a comma.
-std::string JoinNames(const std::vector<std::string>& names, std::size_t most) {
-  std::vector<std::string> shown(names.begin(),
-                                 names.begin() + static_cast<long>(std::min(most, names.size())));
-  if (names.size() > most) shown.push_back(fmt::format("{} more", names.size() - most));
-  std::string out;
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    if (i > 0) out += "; ";
-    out += shown[i];
-  }
-  return out;
-}
 
 std::string Things(std::size_t n) { return n == 1 ? "1 thing" : fmt::format("{} things", n); }
 
@@ -48,15 +21,12 @@ void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bo
   for (const NextStep& step : tier.steps) {
     std::string line = fmt::format("{} {}: {}", checkbox ? "[ ]" : "-", TitleOf(*step.component),
                                    Capitalized(JoinAnd(step.tasks)));
-    std::vector<std::string> notes;
     if (brief) {
       Wrap(out, line + ".", indent, 80, checkbox ? 4 : 2);
       continue;
     }
-    if (!step.have.empty()) notes.push_back("you have " + JoinNames(step.have, 4));
-    for (const std::string& n : step.not_counted) notes.push_back(n);
-    if (!notes.empty()) line += fmt::format(" ({})", JoinNames(notes, 6));
-    line += ".";
+    line = fmt::format("{} {}: {}", checkbox ? "[ ]" : "-", TitleOf(*step.component),
+                       StepSentence(step));
     Wrap(out, line, indent, 80, checkbox ? 4 : 2);
     if (!step.alternatives.empty()) {
       Wrap(out, fmt::format("Or instead: {}.", fmt::join(step.alternatives, "; or ")),

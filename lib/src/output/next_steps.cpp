@@ -8,8 +8,11 @@
 
 #include "accredit/rules_describe.h"
 #include "engine/plan.h"
+#include "output/step_text.h"
 
 namespace accredit {
+
+using internal::JoinAnd;
 
 namespace {
 
@@ -119,15 +122,6 @@ struct Way {
 bool Cheaper(const Way& a, const Way& b) {
   if (a.possible != b.possible) return a.possible;
   return a.cost < b.cost;
-}
-
-std::string JoinAnd(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
 }
 
 class Planner {
@@ -389,6 +383,15 @@ TierSteps StepsFor(Planner& planner, const RuleSet& rules, const Learner& learne
 }
 
 }  // namespace
+
+std::string StepSentence(const NextStep& step) {
+  std::string line = internal::Capitalized(JoinAnd(step.tasks));
+  std::vector<std::string> notes;
+  if (!step.have.empty()) notes.push_back("you have " + internal::JoinNames(step.have, 4));
+  for (const std::string& n : step.not_counted) notes.push_back(n);
+  if (!notes.empty()) line += fmt::format(" ({})", internal::JoinNames(notes, 6));
+  return line + ".";
+}
 
 std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a) {
   if (a.kind == Kind::kActivity) {

@@ -7,6 +7,7 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/explain.h"
+#include "accredit/next_steps.h"
 #include "accredit/outcome_format.h"
 #include "accredit/report.h"
 #include "accredit/rules_describe.h"
@@ -15,18 +16,44 @@
 
 namespace accredit {
 
-ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced) {
+namespace {
+
+ReportedOutcome Reduce(const RuleSet& rules, const Programme* programme, const Learner& learner,
+                       Outcome traced, std::optional<Date> as_of) {
   ReportedOutcome r;
   r.needs.resize(traced.tiers.size());
   for (std::size_t t = 0; t < traced.tiers.size(); ++t) {
     if (!traced.tiers[t].met)
       r.needs[t] = StillNeededItems(rules, learner, traced, traced.tiers[t]);
   }
+  if (programme != nullptr && !traced.data_error) {
+    const NextSteps plan = PlanNextSteps(rules, *programme, learner, traced, as_of);
+    r.steps.resize(traced.tiers.size());
+    for (std::size_t t = 0; t < traced.tiers.size(); ++t) {
+      for (const TierSteps& tier : plan.unmet) {
+        if (tier.tier != traced.tiers[t].tier) continue;
+        for (const NextStep& step : tier.steps) {
+          r.steps[t].push_back(NeededItem{step.component, nullptr, StepSentence(step)});
+        }
+      }
+    }
+  }
   for (TierResult& t : traced.tiers) {
     for (ComponentResult& c : t.components) c.trace = NodeTrace{};
   }
   r.outcome = std::move(traced);
   return r;
+}
+
+}  // namespace
+
+ReportedOutcome ForReport(const RuleSet& rules, const Learner& learner, Outcome traced) {
+  return Reduce(rules, nullptr, learner, std::move(traced), std::nullopt);
+}
+
+ReportedOutcome ForReport(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                          Outcome traced, std::optional<Date> as_of) {
+  return Reduce(rules, &programme, learner, std::move(traced), as_of);
 }
 
 bool IsNameField(Field field) {
@@ -344,7 +371,9 @@ LearnerLine LineOf(const Programme& programme, const Learner& learner,
   for (const ComponentResult& c : t.components) {
     if (c.status == ComponentStatus::kMet) ++line.next_met;
   }
-  line.still_needed = reported.needs[static_cast<std::size_t>(next)];
+  const std::size_t n = static_cast<std::size_t>(next);
+  line.still_needed = n < reported.steps.size() && !reported.steps[n].empty() ? reported.steps[n]
+                                                                              : reported.needs[n];
   return line;
 }
 
