@@ -363,8 +363,7 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
                          LongDate(*programme.ends));
   }
   if (programme.starts) {
-    intro +=
-        fmt::format("Work completed before {} does not count. ", LongDate(*programme.starts));
+    intro += fmt::format("Work completed before {} does not count. ", LongDate(*programme.starts));
   }
   if (programme.framework != kNone) {
     const Framework& f = rules.frameworks[static_cast<std::size_t>(programme.framework)];
