@@ -23,6 +23,15 @@ if grep -E ' (error|warning): ' "$work/exports.err"; then
   echo "the exports give errors or warnings (above)"
   fail=1
 fi
+# The mapping accredit map proposes for the activities log reads it the same way.
+cp results.xlsx activities.csv pupils.csv "$work/"
+(cd "$work" && "$accredit" map results.xlsx activities.csv pupils.csv -o proposed.map.yaml \
+  >/dev/null 2>&1 && "$accredit" validate results.xlsx activities.csv pupils.csv \
+  --map proposed.map.yaml --format csv >proposed.csv 2>/dev/null)
+if ! diff -u "$work/canonical.csv" "$work/proposed.csv"; then
+  echo "the mapping accredit map proposes gives other outcomes (above)"
+  fail=1
+fi
 learners=$(($(wc -l <"$work/exports.csv") - 1))
 if [ "$learners" != 30 ]; then
   echo "expected 30 learners, got $learners"
