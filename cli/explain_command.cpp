@@ -47,9 +47,14 @@ int ExplainLearner(const ExplainOptions& options, const GlobalOptions& global) {
   }
   const Learner& learner = workflow.learners()[*index];
   Outcome outcome = workflow.Evaluate(*index, true);
-  if (ValueOf(kExplainFormatNames, options.format) == ExplainFormat::kJson) {
+  const ExplainFormat format = *ValueOf(kExplainFormatNames, options.format);
+  if (format == ExplainFormat::kJson) {
     Print(
         ExplainJson(workflow.rules(), workflow.programme(), learner, outcome, workflow.sources()));
+  } else if (format == ExplainFormat::kHtml) {
+    accredit::ExplainOptions page;
+    page.as_of = workflow.evaluate_options().as_of;
+    Print(ExplainHtml(workflow.rules(), workflow.programme(), learner, outcome, page));
   } else {
     accredit::ExplainOptions text;
     text.detail = options.detail || options.verbose;

@@ -70,7 +70,7 @@ expect "json jsonl junit" accredit validate --format = j
 expect "csv html json markdown text xlsx" accredit report --format ''
 expect "all html json" accredit transcript -f ''
 expect "json text" accredit check --format ''
-expect "json text" accredit explain --format ''
+expect "html json text" accredit explain --format ''
 expect "always auto never" accredit --color ''
 expect "never" accredit --color n
 expect "always auto never" accredit validate cohort.csv --color ''

@@ -46,10 +46,11 @@ std::string DescribeAchievement(const RuleSet& rules, const Learner& learner,
                                 const Achievement& achievement, const SourceSet& sources);
 
 // The forms an explanation of a learner is given in (explain --format).
-enum class ExplainFormat : std::uint8_t { kText, kJson };
+enum class ExplainFormat : std::uint8_t { kText, kJson, kHtml };
 inline constexpr EnumName<ExplainFormat> kExplainFormatNames[] = {
     {ExplainFormat::kText, "text", "Text"},
     {ExplainFormat::kJson, "json", "JSON"},
+    {ExplainFormat::kHtml, "html", "HTML"},
 };
 static_assert(InDeclarationOrder(kExplainFormatNames));
 
@@ -76,6 +77,13 @@ struct ExplainOptions {
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
                         const Outcome& outcome, const SourceSet& sources,
                         const ExplainOptions& options = {});
+
+// The summary of ExplainText() as one self-contained page, headed with the learner's name
+// when the records have one: the award now, the checklist for the closest award, what is
+// done, what the next tier up would also need. No ids, files or lines. `outcome` must have
+// been traced; `options.as_of` is the date it was judged on.
+std::string ExplainHtml(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                        const Outcome& outcome, const ExplainOptions& options = {});
 
 // The explanation as one JSON document (format_version 1).
 std::string ExplainJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
