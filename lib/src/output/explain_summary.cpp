@@ -40,7 +40,9 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const ExplainOptions& options) {
   std::string out;
   std::string title = programme.title.empty() ? programme.id : programme.title;
-  std::string heading = fmt::format("{} — {}", learner.id, title);
+  const std::string name = learner.Name();
+  std::string heading = name.empty() ? fmt::format("{} — {}", learner.id, title)
+                                     : fmt::format("{} ({}) — {}", name, learner.id, title);
   if (options.as_of) heading += ", as of " + LongDate(*options.as_of);
   Wrap(out, heading, 0, 80, 2);
   out += "\n";
