@@ -9,22 +9,13 @@
 #include "accredit/rules_describe.h"
 #include "engine/plan.h"
 #include "output/step_text.h"
+#include "output/transcript_internal.h"
 
 namespace accredit {
 
 using internal::JoinAnd;
 
 namespace {
-
-std::string StrandTitle(const RuleSet& rules, std::string_view id) {
-  if (id == "leadership-service") return "leadership & service";
-  if (id == "creative-cultural") return "creative & cultural";
-  if (id == "physical-outdoor") return "physical & outdoor";
-  for (const NamedItem& s : rules.strands) {
-    if (s.id == id && !s.title.empty()) return s.title;
-  }
-  return std::string(id);
-}
 
 const Condition* FindCondition(const Filter& filter, Field field) {
   for (const Condition& c : filter.conditions) {
@@ -84,7 +75,7 @@ std::string ActivityNoun(const RuleSet& rules, const Filter& filter) {
       continue;
     }
     if (c.field == Field::kStrand && c.form == Condition::Form::kOneOf && c.values.size() == 1) {
-      strand = StrandTitle(rules, c.values.front());
+      strand = internal::StrandName(rules, c.values.front());
       continue;
     }
     return "";
@@ -395,7 +386,7 @@ std::string StepSentence(const NextStep& step) {
 
 std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a) {
   if (a.kind == Kind::kActivity) {
-    std::string strand = StrandTitle(rules, learner.Text(a, Field::kStrand));
+    std::string strand = internal::StrandName(rules, learner.Text(a, Field::kStrand));
     return fmt::format("{} hours of {}", FormatNumber(a.hours),
                        strand.empty() ? "activities" : strand);
   }
