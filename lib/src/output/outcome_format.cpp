@@ -6,6 +6,7 @@
 #include "accredit/json_writer.h"
 #include "base/csv_cell.h"
 #include "base/html_page.h"
+#include "base/text_wrap.h"
 #include "exceptions/exceptions_json.h"
 
 namespace accredit {
@@ -257,7 +258,35 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
                            BriefProvisional(learner, o, run_.options, false));
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
-      return line + "\n";
+      // Within 80 columns: a long note goes on under itself, broken after a comma so that no
+      // component's title is cut in two (one longer than the column is left whole).
+      constexpr std::size_t kNoteColumn = 45;
+      const bool aligned = learner.id.size() <= 16 && award.size() <= 14 && o.grade.size() <= 12;
+      if (!aligned || internal::Columns(line) <= 80 || line.size() <= kNoteColumn) {
+        return line + "\n";
+      }
+      std::string out = line.substr(0, kNoteColumn);
+      std::size_t column = kNoteColumn;
+      std::string_view rest = std::string_view(line).substr(kNoteColumn);
+      bool first = true;
+      while (!rest.empty()) {
+        std::size_t comma = rest.find(", ");
+        std::string_view piece =
+            rest.substr(0, comma == std::string_view::npos ? rest.size() : comma + 1);
+        rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
+        const std::size_t width = internal::Columns(piece);
+        if (!first && column + 1 + width > 80) {
+          out += "\n" + std::string(kNoteColumn, ' ');
+          column = kNoteColumn;
+        } else if (!first) {
+          out += ' ';
+          ++column;
+        }
+        out += piece;
+        column += width;
+        first = false;
+      }
+      return out + "\n";
     }
     case OutcomeFormat::kJson:
     case OutcomeFormat::kJsonl: {
