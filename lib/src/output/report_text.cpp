@@ -3,6 +3,7 @@
 
 #include "accredit/outcome_format.h"
 #include "accredit/report.h"
+#include "base/text_wrap.h"
 #include "output/report_internal.h"
 
 namespace accredit {
@@ -45,7 +46,7 @@ void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
   out += "\nMost common still-needed requirements (learners, for their next tier up)\n";
   if (s.reasons.empty()) out += "  none\n";
   for (const NeededReason& n : s.reasons)
-    out += fmt::format("  {:>5}  {}\n", n.learners, PlainText(n.text));
+    internal::Wrap(out, fmt::format("{:>5}  {}", n.learners, PlainText(n.text)), 2, 80, 7);
   (void)r;
 }
 
@@ -66,7 +67,7 @@ std::string ReportText(const Report& r) {
     out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedLabel(c),
                        c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
                        TitleOf(*c.missing));
-    for (const std::string& n : c.still_needed) out += fmt::format("    - {}\n", PlainText(n));
+    for (const std::string& n : c.still_needed) internal::Wrap(out, "- " + PlainText(n), 4, 80, 2);
   }
   out += "\nData errors\n";
   if (s.data_errors.empty()) out += "  none\n";
@@ -86,7 +87,7 @@ std::string ReportText(const Report& r) {
                          e.group.empty() ? "" : " (" + PlainText(e.group) + ")",
                          internal::ExceptedOutcome(e));
       for (const ExceptionResult& x : e.exceptions) {
-        out += fmt::format("    - {}\n", PlainText(internal::ExceptionLine(r, x)));
+        internal::Wrap(out, "- " + PlainText(internal::ExceptionLine(r, x)), 4, 80, 2);
       }
     }
   }
@@ -115,7 +116,7 @@ std::string ReportText(const Report& r) {
                          internal::OutcomeLabel(c.before_tier, c.before_grade),
                          internal::OutcomeLabel(c.after_tier, c.after_grade));
       for (const std::string& reason : c.reasons)
-        out += fmt::format("    - {}\n", PlainText(reason));
+        internal::Wrap(out, "- " + PlainText(reason), 4, 80, 2);
     }
   }
   const Accounting& a = r.accounting;
