@@ -378,7 +378,18 @@ TierSteps StepsFor(Planner& planner, const RuleSet& rules, const Learner& learne
 std::string StepSentence(const NextStep& step) {
   std::string line = internal::Capitalized(JoinAnd(step.tasks));
   std::vector<std::string> notes;
-  if (!step.have.empty()) notes.push_back("you have " + internal::JoinNames(step.have, 4));
+  if (!step.have.empty()) {
+    // "(you have 2 of 3)" already closing the one task takes the names: "(you have 2 of 3:
+    // A level History, B; ...)"; with a count elsewhere, the names are what there is "so far".
+    const std::string names = internal::JoinNames(step.have, 4);
+    const std::size_t open = line.rfind("(you have ");
+    if (step.tasks.size() == 1 && open != std::string::npos && line.back() == ')' &&
+        line.find(')', open) == line.size() - 1) {
+      line.insert(line.size() - 1, ": " + names);
+    } else {
+      notes.push_back((open != std::string::npos ? "so far: " : "you have ") + names);
+    }
+  }
   for (const std::string& n : step.not_counted) notes.push_back(n);
   if (!notes.empty()) line += fmt::format(" ({})", internal::JoinNames(notes, 6));
   return line + ".";
