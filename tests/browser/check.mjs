@@ -103,7 +103,8 @@ try {
   browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions"],
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+      "--disable-dev-shm-usage"],
   });
 } catch (e) {
   console.error(`check.mjs: cannot start ${chromium}: ${e.message}`);

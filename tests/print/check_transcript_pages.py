@@ -47,6 +47,7 @@ def pdf_pages(path):
 def print_pdf(chromium, html, pdf, profile):
     run = subprocess.run(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-dev-shm-usage",
          f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
          "file://" + os.path.abspath(html)],
         capture_output=True, text=True, timeout=120)
