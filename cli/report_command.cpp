@@ -87,8 +87,11 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   // that the traces of a whole cohort never exist together.
   std::vector<ReportedOutcome> outcomes(learners.size());
   workflow.EvaluateEach(true, [&](std::size_t i, Outcome&& outcome) {
-    outcomes[i] = ForReport(workflow.rules(), workflow.programme(), learners[i], std::move(outcome),
-                            workflow.evaluate_options().as_of);
+    // Only the HTML page shows each learner's checklist (their next steps): planned for it alone.
+    outcomes[i] = format == ReportFormat::kHtml
+                      ? ForReport(workflow.rules(), workflow.programme(), learners[i],
+                                  std::move(outcome), workflow.evaluate_options().as_of)
+                      : ForReport(workflow.rules(), learners[i], std::move(outcome));
   });
 
   std::optional<BaselineComparison> comparison;
@@ -100,8 +103,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
     }
     std::vector<ReportedOutcome> before(learners.size());
     workflow.EvaluateBaselineEach(true, [&](std::size_t i, Outcome&& outcome) {
-      before[i] = ForReport(workflow.baseline_rules(), workflow.baseline_programme(), learners[i],
-                            std::move(outcome), workflow.evaluate_options().as_of);
+      before[i] = ForReport(workflow.baseline_rules(), learners[i], std::move(outcome));
     });
     comparison =
         CompareOutcomes(workflow.programme(), workflow.baseline_rules(),

@@ -14,6 +14,7 @@
 #include "accredit/column_map.h"
 #include "accredit/csv_records.h"
 #include "accredit/rules_loader.h"
+#include "base/text.h"
 #include "records/export_vocabulary.h"
 #include "records/proposed_map.h"
 

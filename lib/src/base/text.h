@@ -26,4 +26,21 @@ inline std::string LowerAscii(std::string_view text) {
 // The form names and spellings are compared in: trimmed, lower case.
 inline std::string Normalize(std::string_view text) { return LowerAscii(TrimSpace(text)); }
 
+// `text` written as an id: lower case, runs of spaces and punctuation as one hyphen
+// ("Computer Science" -> "computer-science"), other bytes kept, as a wide pattern's subject is.
+inline std::string IdForm(std::string_view text) {
+  std::string id;
+  for (char c : LowerAscii(text)) {
+    const bool word =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    if (word) {
+      id += c;
+    } else if (!id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
 }  // namespace accredit::internal

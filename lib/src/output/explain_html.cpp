@@ -8,6 +8,7 @@
 #include "accredit/next_steps.h"
 #include "base/html_page.h"
 #include "output/report_html_internal.h"
+#include "output/report_internal.h"
 #include "output/step_text.h"
 
 namespace accredit {
@@ -15,9 +16,7 @@ namespace accredit {
 namespace {
 
 using internal::HtmlEscape;
-
-std::string TitleOf(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
-std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
+using internal::TitleOf;
 
 constexpr std::string_view kExtraCss = R"(
 main.explain { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 2rem; }

@@ -3,14 +3,12 @@
 #include <fmt/format.h>
 
 #include "base/text_wrap.h"
+#include "output/report_internal.h"
 #include "output/step_text.h"
 
 namespace accredit::internal {
 
 namespace {
-
-std::string TitleOf(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
-std::string TitleOf(const Tier& t) { return t.title.empty() ? t.id : t.title; }
 
 std::string Things(std::size_t n) { return n == 1 ? "1 thing" : fmt::format("{} things", n); }
 

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "base/temp_file.h"
+#include "base/text.h"
 
 namespace accredit {
 
@@ -170,10 +171,7 @@ std::string_view FormatNameOfPath(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');
   const std::size_t dot = path.rfind('.');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
-  std::string extension;
-  for (char c : path.substr(dot + 1)) {
-    extension += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
+  const std::string extension = internal::LowerAscii(path.substr(dot + 1));
   static constexpr std::pair<std::string_view, std::string_view> kFormats[] = {
       {"html", "html"}, {"htm", "html"},  {"md", "markdown"}, {"markdown", "markdown"},
       {"csv", "csv"},   {"json", "json"}, {"jsonl", "jsonl"}, {"ndjson", "jsonl"},

@@ -84,17 +84,7 @@ std::optional<GradeColumn> ColumnMap::GradeColumnFor(std::string_view column) co
     found->subject = std::string(mapped);
     return found;
   }
-  std::string id;
-  for (char c : internal::LowerAscii(found->subject)) {
-    bool word =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-    if (word) {
-      id += c;
-    } else if (!id.empty() && id.back() != '-') {
-      id += '-';
-    }
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
+  std::string id = internal::IdForm(found->subject);
   if (!id.empty()) found->subject = std::move(id);
   return found;
 }

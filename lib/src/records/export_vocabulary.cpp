@@ -364,21 +364,6 @@ std::string WordKey(std::string_view text) {
   return out;
 }
 
-std::string IdForm(std::string_view text) {
-  std::string id;
-  for (char c : LowerAscii(text)) {
-    const bool word =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-    if (word) {
-      id += c;
-    } else if (!id.empty() && id.back() != '-') {
-      id += '-';
-    }
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  return id;
-}
-
 ExportVocabulary::ExportVocabulary(const RuleSet& rules, std::span<const ColumnMap> shipped)
     : rules_(rules) {
   for (const HeaderWords& words : KnownHeaders()) {

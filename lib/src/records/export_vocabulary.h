@@ -26,10 +26,6 @@ namespace accredit::internal {
 // "Art & Design" -> "art and design", "GCSE (9-1)" -> "gcse 9 1".
 std::string WordKey(std::string_view text);
 
-// `text` written as an id: lower case, runs of spaces and punctuation as one hyphen
-// ("Computer Science" -> "computer-science"), as a wide pattern's subject is.
-std::string IdForm(std::string_view text);
-
 // What a column header names.
 struct HeaderMeaning {
   enum class Kind : std::uint8_t {
