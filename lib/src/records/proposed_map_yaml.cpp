@@ -137,13 +137,14 @@ bool MergeProposedMaps(ProposedMap& into, const ProposedMap& more) {
       if (!known) into.values[f].push_back(b);
     }
   }
-  for (const auto& [attribute, names] : more.attributes) {
+  for (const auto& entry : more.attributes) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
     auto it = std::find_if(into.attributes.begin(), into.attributes.end(),
-                           [&](const auto& a) { return a.first == attribute; });
+                           [&](const auto& a) { return a.first == entry.first; });
     if (it == into.attributes.end()) {
-      into.attributes.emplace_back(attribute, names);
+      into.attributes.push_back(entry);
     } else {
-      AddNames(it->second, names);
+      AddNames(it->second, entry.second);
     }
   }
   for (const Commented& ignored : more.ignore) {
