@@ -10,26 +10,6 @@
 
 namespace accredit::cli {
 
-namespace {
-
-void WriteDiagnosticJson(JsonWriter& json, const Diagnostic& d, const SourceSet& sources) {
-  json.BeginObject();
-  json.Key("severity").String(SeverityName(d.severity));
-  json.Key("code").String(d.code);
-  json.Key("message").String(d.message);
-  if (d.location.source != kNoSource) {
-    json.Key("file").String(sources.Get(d.location.source).name);
-    json.Key("line").Int(d.location.line);
-    json.Key("column").Int(d.location.column);
-  }
-  json.Key("notes").BeginArray();
-  for (const Note& note : d.notes) json.String(note.message);
-  json.EndArray();
-  json.EndObject();
-}
-
-}  // namespace
-
 void SetupCheck(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand(

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
+#include "accredit/cohort_report.h"
 #include "accredit/output_file.h"
-#include "accredit/report.h"
 #include "accredit/workbook.h"
 #include "exit_codes.h"
 #include "progress.h"
@@ -82,41 +82,19 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
     (void)WriteFixList(options.fix_list, fixes, global);
     return kExitError;
   }
-  const std::vector<Learner>& learners = workflow.learners();
-  // Each learner is evaluated with tracing and reduced at once to what the report needs, so
-  // that the traces of a whole cohort never exist together.
-  std::vector<ReportedOutcome> outcomes(learners.size());
-  workflow.EvaluateEach(true, [&](std::size_t i, Outcome&& outcome) {
-    // Only the HTML page shows each learner's checklist (their next steps): planned for it alone.
-    outcomes[i] = format == ReportFormat::kHtml
-                      ? ForReport(workflow.rules(), workflow.programme(), learners[i],
-                                  std::move(outcome), workflow.evaluate_options().as_of)
-                      : ForReport(workflow.rules(), learners[i], std::move(outcome));
-  });
-
-  std::optional<BaselineComparison> comparison;
-  if (!options.baseline.empty()) {
-    if (!workflow.LoadBaseline(InputFilesOf(options.baseline))) {
-      progress.Clear();
-      if (!workflow.failure().empty()) PrintError(workflow.failure());
-      return kExitError;
-    }
-    std::vector<ReportedOutcome> before(learners.size());
-    workflow.EvaluateBaselineEach(true, [&](std::size_t i, Outcome&& outcome) {
-      before[i] = ForReport(workflow.baseline_rules(), learners[i], std::move(outcome));
-    });
-    comparison =
-        CompareOutcomes(workflow.programme(), workflow.baseline_rules(),
-                        workflow.baseline_programme(), learners, outcomes, before, report_options);
-    comparison->rule_changes =
-        CompareRules(workflow.baseline_rules(), workflow.baseline_programme(), workflow.rules(),
-                     workflow.programme());
-    comparison->file = RulesFileOf(workflow.baseline_sources(), workflow.baseline_programme());
+  CohortReportRequest request;
+  request.options = report_options;
+  // Only the HTML page shows each learner's checklist (their next steps): planned for it alone.
+  request.next_steps = format == ReportFormat::kHtml;
+  request.baseline = InputFilesOf(options.baseline);
+  std::optional<Report> built = BuildCohortReport(workflow, request);
+  if (!built) {
+    progress.Clear();
+    if (!workflow.failure().empty()) PrintError(workflow.failure());
+    return kExitError;
   }
-  Report report = BuildReport(workflow.rules(), workflow.programme(), learners, outcomes,
-                              workflow.accounting(), workflow.evaluate_options(), report_options);
-  report.baseline = std::move(comparison);
-  report.file = RulesFileOf(workflow.sources(), workflow.programme());
+  Report& report = *built;
+  const std::size_t learners = workflow.learners().size();
 
   std::string out;
   if (format == ReportFormat::kXlsx) {
@@ -138,7 +116,7 @@ int RunReport(const ReportCommandOptions& options, const GlobalOptions& global) 
   SayWritten(
       global, options.output,
       fmt::format("cohort report{}, {} learner{}", report.baseline ? " with the rule change" : "",
-                  learners.size(), learners.size() == 1 ? "" : "s"));
+                  learners, learners == 1 ? "" : "s"));
   if (!WriteFixList(options.fix_list, fixes, global)) return kExitError;
   if (workflow.has_record_errors() || report.cohort.errors > 0) return kExitError;
   return report.cohort.none > 0 ? kExitVerdict : kExitOk;

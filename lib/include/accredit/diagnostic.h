@@ -101,6 +101,13 @@ struct RenderOptions {
   bool personal_lines = false;
 };
 
+class JsonWriter;
+// Writes one diagnostic as a JSON object (check --format json, the browser page): severity,
+// code, message, file, line and column (when it has a place), notes (their messages), and
+// `text` when given (the browser page's: the diagnostic as Render() gives it).
+void WriteDiagnosticJson(JsonWriter& json, const Diagnostic& diagnostic, const SourceSet& sources,
+                         std::string_view text = {});
+
 // Renders one diagnostic in the house format, ending in a newline.
 std::string Render(const Diagnostic& diagnostic, const SourceSet& sources,
                    const RenderOptions& options = {});

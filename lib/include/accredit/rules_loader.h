@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,5 +94,8 @@ LoadResult LoadDefaultRules(SourceSet& sources, const LoadOptions& options = {})
 // Paths of every embedded rule file, relative to rules/, sorted (column mappings, `*.map.yaml`,
 // are not rule files and are left out).
 std::vector<std::string> EmbeddedRulePaths();
+// The text of embedded rule file `path` (relative to rules/, as EmbeddedRulePaths() gives it),
+// for a front end that shows or edits it; nullopt when there is none.
+std::optional<std::string_view> EmbeddedRuleText(std::string_view path);
 
 }  // namespace accredit

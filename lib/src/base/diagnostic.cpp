@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "accredit/json_writer.h"
+
 namespace accredit {
 
 Diagnostic& Diagnostics::Add(Severity severity, DiagnosticCode code, std::string message,
@@ -252,6 +254,24 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
     }
   }
   return result;
+}
+
+void WriteDiagnosticJson(JsonWriter& json, const Diagnostic& diagnostic, const SourceSet& sources,
+                         std::string_view text) {
+  json.BeginObject();
+  json.Key("severity").String(SeverityName(diagnostic.severity));
+  json.Key("code").String(diagnostic.code);
+  json.Key("message").String(diagnostic.message);
+  if (diagnostic.location.source != kNoSource) {
+    json.Key("file").String(sources.Get(diagnostic.location.source).name);
+    json.Key("line").Int(diagnostic.location.line);
+    json.Key("column").Int(diagnostic.location.column);
+  }
+  json.Key("notes").BeginArray();
+  for (const Note& note : diagnostic.notes) json.String(note.message);
+  json.EndArray();
+  if (!text.empty()) json.Key("text").String(text);
+  json.EndObject();
 }
 
 }  // namespace accredit

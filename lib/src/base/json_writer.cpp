@@ -88,6 +88,12 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::StringOrNull(std::string_view value) {
   return value.empty() ? Null() : String(value);
 }

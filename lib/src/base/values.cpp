@@ -1,9 +1,10 @@
 #include "accredit/values.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
+
+#include "base/parse_double.h"
 
 namespace accredit {
 
@@ -134,17 +135,14 @@ std::string LongDate(Date date) {
 
 std::optional<double> ParseNumber(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  // from_chars accepts "inf"/"nan" and hex only with explicit formats; we allow plain decimals.
+  // Plain decimals only: no "inf", "nan", hex or exponent.
   for (char c : text) {
     if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+')) return std::nullopt;
   }
   std::string_view t = text;
   if (t.front() == '+') t.remove_prefix(1);
   double value = 0;
-  auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
+  if (!internal::ParseDouble(t, value) || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 

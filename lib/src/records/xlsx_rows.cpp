@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
 
 #include "accredit/values.h"
+#include "base/parse_double.h"
 
 namespace accredit::internal {
 
@@ -269,9 +269,7 @@ void SheetRows::Number() {
     return;
   }
   double number = 0;
-  const char* end = value_.data() + value_.size();
-  auto [stop, error] = std::from_chars(value_.data(), end, number);
-  if (error != std::errc() || stop != end || !std::isfinite(number)) {
+  if (!internal::ParseDouble(value_, number) || !std::isfinite(number)) {
     AppendCsvField(value_, text_);
     return;
   }

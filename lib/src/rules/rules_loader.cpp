@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include "base/embedded_rules.h"
 #include "base/untrusted_file.h"
@@ -422,6 +423,13 @@ std::vector<std::string> EmbeddedRulePaths() {
     if (!std::string_view(f.path).ends_with(".map.yaml")) out.emplace_back(f.path);
   }
   return out;
+}
+
+std::optional<std::string_view> EmbeddedRuleText(std::string_view path) {
+  for (const internal::EmbeddedFile& f : internal::EmbeddedRuleFiles()) {
+    if (f.path == path) return f.text;
+  }
+  return std::nullopt;
 }
 
 }  // namespace accredit

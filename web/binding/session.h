@@ -1,0 +1,112 @@
+// The browser page's session: the files dropped on the page, the rules chosen or edited, and
+// what the library made of them, held between the page's calls.
+//
+// The page (web/page/app.js) talks to one Session through the embind binding (bindings.cpp),
+// passing files as bytes and getting back JSON or HTML text. Everything here calls the
+// library's workflow (accredit/workflow.h) and its renderers as the command line does, so the
+// page and `accredit report`, `explain --format html` and `transcript` give the same answers:
+// the session only holds state and turns results into JSON for the page. It is plain C++,
+// built natively too (tests/web/), and never prints or throws.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accredit/cohort_report.h"
+#include "accredit/fix_list.h"
+#include "accredit/input_file.h"
+#include "accredit/workflow.h"
+
+namespace accredit::web {
+
+// The options of a run, as the page's form gives them.
+struct RunOptions {
+  std::string award;  // "": the only programme the rules define
+  std::string as_of;  // "": today's rules; else a date as --as-of takes it
+  bool predicted = false;
+};
+
+class Session {
+ public:
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Files, each under the name diagnostics show. Records: CSV, TSV, JSON, JSON lines or a
+  // workbook (.xlsx), told apart by the name's extension and content as on the command line.
+  void AddRecords(std::string name, std::string bytes);
+  // A column mapping (accredit-map: 1) to choose from by each input's header (--map).
+  void AddMap(std::string name, std::string bytes);
+  // Forgets every records file and mapping (and what was made of them).
+  void ClearInputs();
+  // The rules: the school's own files, or none for the shipped programme `path` (relative to
+  // rules/, "nbt/foxwood-sixth-form.yaml"); empty: the default programme.
+  void AddRules(std::string name, std::string text);
+  void UseShippedRules(std::string path);
+  // The baseline of a what-if: the rules as they were (files, or a shipped path); the next
+  // Run() compares against them, as report --baseline does. ClearBaseline() ends the what-if.
+  void AddBaselineRules(std::string name, std::string text);
+  void UseShippedBaseline(std::string path);
+  void ClearBaseline();
+
+  // Reads every records file and evaluates every learner (the report's dashboard included).
+  // Returns JSON: {"ok", "failure", "diagnostics": [...], "learners", "tiers": [{"id", "title",
+  // "learners"}], "none", "errors", "predicted", "accounting": {...}, "refused": [...],
+  // "changed" (with a baseline), "list": [{"id", "name", "tier", "grade", "status",
+  // "provisional", "changed"}]}. "ok" is false when nothing could be evaluated.
+  std::string Run(const RunOptions& options);
+
+  // After a Run() that was ok (else ""):
+  // The cohort report as `report --format html` writes it (with --baseline in a what-if).
+  std::string ReportHtml() const;
+  // The cohort report as a workbook (`report --format xlsx`); empty on failure.
+  std::string ReportWorkbook() const;
+  // Every learner's outcome as `validate --format csv` writes it.
+  std::string OutcomesCsv() const;
+  // The fix list (`--fix-list`): every row and input that could not be read.
+  std::string FixListCsv() const;
+  // One learner, as `explain --learner ID --format html` and `transcript` draw them; "" for
+  // an id not read.
+  std::string ExplainHtml(const std::string& learner) const;
+  std::string TranscriptHtml(const std::string& learner) const;
+  // Every learner's transcript in one page to print (transcripts.html).
+  std::string TranscriptsHtml() const;
+
+  // Proposes a column mapping for the records files added, as `accredit map` does, against
+  // the rules chosen. JSON: {"mappings": [{"yaml", "inputs", "rows", "learners",
+  // "rejected"}], "notes": [...], "problems": [{"input", "message"}], "diagnostics": [...]}.
+  std::string ProposeMaps() const;
+
+ private:
+  std::vector<InputFile> RulesFiles() const;
+  bool Evaluated() const { return workflow_ != nullptr && report_.has_value(); }
+
+  std::vector<InputFile> records_;
+  std::vector<InputFile> maps_;
+  std::vector<InputFile> rules_;     // the school's files; empty: shipped_
+  std::string shipped_;              // "": the default programme
+  std::vector<InputFile> baseline_;  // a what-if's old rules, when given
+  std::string error_json_;
+  std::unique_ptr<Workflow> workflow_;
+  std::unique_ptr<FixList> fixes_;
+  std::optional<Report> report_;
+};
+
+// Loads rule files (a name and text each, as the page's editor holds them) and checks them as
+// `accredit check` does, for diagnostics shown at the line as the user types. JSON:
+// {"ok", "diagnostics": [...], "programmes": [{"id", "title"}]}.
+std::string CheckRules(const std::vector<InputFile>& files);
+
+// The shipped rule files the page offers: JSON [{"path", "programmes": [{"id", "title"}]}],
+// the default programme's file first; and the text of one of them ("" if none).
+std::string ShippedRules();
+std::string ShippedRuleText(const std::string& path);
+
+// The library's version.
+std::string Version();
+
+}  // namespace accredit::web
