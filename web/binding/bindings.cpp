@@ -60,6 +60,8 @@ EMSCRIPTEN_BINDINGS(accredit) {
       .function("addRecords", &Session::AddRecords)
       .function("addMap", &Session::AddMap)
       .function("clearInputs", &Session::ClearInputs)
+      .function("clearMaps", &Session::ClearMaps)
+      .function("clearRules", &Session::ClearRules)
       .function("addRules", &Session::AddRules)
       .function("useShippedRules", &Session::UseShippedRules)
       .function("addBaselineRules", &Session::AddBaselineRules)

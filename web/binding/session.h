@@ -43,10 +43,17 @@ class Session {
   void AddMap(std::string name, std::string bytes);
   // Forgets every records file and mapping (and what was made of them).
   void ClearInputs();
+  // Forgets the mappings only (a proposal confirmed again replaces them).
+  void ClearMaps() { maps_.clear(); }
   // The rules: the school's own files, or none for the shipped programme `path` (relative to
   // rules/, "nbt/foxwood-sixth-form.yaml"); empty: the default programme.
   void AddRules(std::string name, std::string text);
   void UseShippedRules(std::string path);
+  // Back to the default programme: no rule files of the school's, no shipped path.
+  void ClearRules() {
+    rules_.clear();
+    shipped_.clear();
+  }
   // The baseline of a what-if: the rules as they were (files, or a shipped path); the next
   // Run() compares against them, as report --baseline does. ClearBaseline() ends the what-if.
   void AddBaselineRules(std::string name, std::string text);

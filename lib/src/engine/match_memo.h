@@ -30,7 +30,9 @@ class MatchMemo {
 
  private:
   struct KeyHash {
-    std::size_t operator()(const std::string& key) const { return HashText(key); }
+    std::size_t operator()(const std::string& key) const {
+      return static_cast<std::size_t>(HashText(key));  // all of it, or its low half on wasm32
+    }
   };
   struct Table {
     std::uint64_t serial = 0;                                     // Plan::serial

@@ -35,7 +35,7 @@ void Emit(const Row& r, std::string& out) {
                      internal::CsvCell(r.text));
 }
 
-std::string N(std::size_t n) { return fmt::format("{}", n); }
+std::string N(std::uint64_t n) { return fmt::format("{}", n); }
 
 std::string Joined(const std::vector<std::string>& lines) {
   return fmt::format("{}", fmt::join(lines, "\n"));

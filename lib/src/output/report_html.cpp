@@ -133,7 +133,7 @@ bool IsClose(const LearnerLine& line) {
          line.next_met + 1 == line.next_components;
 }
 
-std::string_view Plural(std::size_t n) { return n == 1 ? "" : "s"; }
+std::string_view Plural(std::uint64_t n) { return n == 1 ? "" : "s"; }
 
 std::string GroupHeading(const Report& report) {
   std::string name(report.options.group_by_name());

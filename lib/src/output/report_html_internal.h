@@ -4,6 +4,7 @@
 // stylesheet and script (report_html_style.cpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,7 @@ std::string GroupCell(const Report& report, std::string_view group);
 std::string GroupHeading(const Report& report);
 
 // "s" unless n is 1.
-std::string_view Plural(std::size_t n);
+std::string_view Plural(std::uint64_t n);
 
 // The parts of the page.
 std::string RenderLearnerTable(const Report& report);

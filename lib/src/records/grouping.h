@@ -77,7 +77,9 @@ class Grouping {
  private:
   struct IdHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return HashText(id); }
+    std::size_t operator()(std::string_view id) const {
+      return static_cast<std::size_t>(HashText(id));  // all of it, or its low half on wasm32
+    }
   };
   struct PerLearner {
     std::vector<std::uint64_t> hashes;  // row hash of each achievement

@@ -62,7 +62,7 @@ class XlsxStrings {
 
  private:
   std::string fields_;
-  std::vector<std::uint64_t> ends_;
+  std::vector<std::size_t> ends_;
   std::string raw_;
   bool open_ = false;
 };

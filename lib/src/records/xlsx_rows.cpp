@@ -340,7 +340,7 @@ void SheetRows::EmitRow() {
       Stop(Fault::kGap);
       return;
     }
-    csv.append(gap, '\n');
+    csv.append(static_cast<std::size_t>(gap), '\n');  // under max_gap, and kXlsxMaxRow
     line = row_ - 1;
   }
   const std::size_t row_start = csv.size();

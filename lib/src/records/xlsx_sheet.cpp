@@ -58,7 +58,7 @@ bool StitchXlsxRows(const XlsxRows& piece, std::uint64_t& line, std::string& out
   const std::uint64_t next = line + piece.lines_before + 1;
   if (piece.first_number < next || piece.first_number - next > kXlsxMaxRow) return false;
   out.append(piece.csv, 0, piece.number_offset);
-  out.append(piece.first_number - next, '\n');
+  out.append(static_cast<std::size_t>(piece.first_number - next), '\n');  // <= kXlsxMaxRow
   out.append(piece.csv, piece.number_offset, std::string::npos);
   line = piece.lines;
   return true;

@@ -78,7 +78,7 @@ class ByteSource {
       }
       return buffer_;
     }
-    if (fd_ < 0) return text_.substr(consumed_);
+    if (fd_ < 0) return text_.substr(static_cast<std::size_t>(consumed_));
     while (buffer_.size() < want && !eof_) {
       const std::size_t old = buffer_.size();
       const std::size_t grow = std::max<std::size_t>(want - old, std::size_t{1} << 16);
@@ -105,7 +105,7 @@ class ByteSource {
   // Hands the first `n` bytes of the window to `chunk`.
   void Take(std::size_t n, RecordChunk& chunk) {
     if (in_text()) {
-      chunk.text = text_.substr(consumed_, n);
+      chunk.text = text_.substr(static_cast<std::size_t>(consumed_), n);
       chunk.storage.clear();
     } else {
       {

@@ -358,7 +358,8 @@ class XlsxStream final : public RecordStream, private ByteProducer {
       keep_ = false;
       return;
     }
-    sources_.AppendText(source_, text.substr(text.size() - (produced_ - kept)));
+    sources_.AppendText(source_,
+                        text.substr(text.size() - static_cast<std::size_t>(produced_ - kept)));
   }
 
   const RuleSet& rules_;

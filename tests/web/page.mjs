@@ -1,0 +1,159 @@
+// The page in a real browser: Debian's Chromium, driven by puppeteer-core, against the built
+// page (build/web) served from a local static server. At 1280 and 390 px: the page starts
+// under its Content-Security-Policy; the sixth-form example dropped on it gives the tier counts
+// the command line gives; a learner's explanation reads as `accredit explain` reads; a what-if
+// (the rules of examples/rule-change against the shipped ones) changes the learners that
+// `accredit report --baseline` says change; the outcomes CSV downloaded is `validate --format
+// csv`'s; nothing is requested from anywhere but the page's origin; no error or CSP violation
+// reaches the console. Screenshots are kept in OUT for people to look at.
+//
+//   node page.mjs ACCREDIT WEB_DIR ROOT OUT
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import {createRequire} from 'node:module';
+
+const require = createRequire(new URL('../browser/package.json', import.meta.url));
+const puppeteer = require('puppeteer-core');
+const [accreditBin, webDir, root, out] = process.argv.slice(2).map((p) => path.resolve(p));
+fs.rmSync(out, {recursive: true, force: true});
+fs.mkdirSync(path.join(out, 'downloads'), {recursive: true});
+
+const sixthForm = path.join(root, 'examples', 'sixth-form');
+const ruleChange = path.join(root, 'examples', 'rule-change', 'foxwood-more-hours.yaml');
+
+function cli(args) {
+  try {
+    return execFileSync(accreditBin, args, {cwd: sixthForm, maxBuffer: 1 << 26,
+      env: {...process.env, NO_COLOR: '1', ACCREDIT_RULES_PATH: ''},
+      stdio: ['ignore', 'pipe', 'pipe']}).toString();
+  } catch (e) {
+    if (e.status === 1 && e.stdout.length > 0) return e.stdout.toString();
+    throw new Error(`accredit ${args.join(' ')} exited ${e.status}: ${e.stderr}`);
+  }
+}
+
+// What the command line says of the same files.
+const expected = {};
+const outcomesCsv = cli(['validate', 'cohort.csv', '--format', 'csv']);
+for (const line of outcomesCsv.split('\n').slice(1).filter((l) => l.length > 0)) {
+  const tier = line.split(',')[2] || 'none';  // learner,status,tier,...
+  expected[tier] = (expected[tier] ?? 0) + 1;
+}
+const explainHtml = cli(['explain', 'cohort.csv', '--learner', 'F0017', '--format', 'html']);
+const changedJson = JSON.parse(cli(['report', 'cohort.csv', '--rules', ruleChange, '--baseline',
+                                    '<rules>/nbt/foxwood-sixth-form.yaml', '--format', 'json']));
+const changed = changedJson.baseline.changes.length;
+
+// A static server of the built page, as any web server would serve it.
+const types = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
+               '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png'};
+const server = http.createServer((request, response) => {
+  const file = path.join(webDir, path.normalize(decodeURIComponent(
+      new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
+  const name = file.endsWith('/') ? path.join(file, 'index.html') : file;
+  if (!name.startsWith(webDir) || !fs.existsSync(name) || fs.statSync(name).isDirectory()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, {'Content-Type': types[path.extname(name)] ?? 'application/octet-stream'});
+  fs.createReadStream(name).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+let failures = 0;
+const fail = (what) => { ++failures; console.error(`FAIL ${what}`); };
+const browser = await puppeteer.launch({executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+                                        args: ['--no-sandbox', '--disable-gpu'], headless: true});
+try {
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage();
+    await page.setViewport({width, height: width === 390 ? 844 : 900});
+    const outside = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !/^(data|blob|about):/.test(url)) outside.push(url);
+    });
+    page.on('console', (m) => { if (m.type() === 'error') fail(`${width}px console: ${m.text()}`); });
+    page.on('pageerror', (e) => fail(`${width}px page error: ${e.message}`));
+    const cdp = await page.target().createCDPSession();
+    const downloads = path.join(out, 'downloads', String(width));
+    await cdp.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: downloads});
+
+    const started = Date.now();
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('body[data-ready=true]', {timeout: 60000});
+    console.log(`${width}px: started in ${Date.now() - started} ms`);
+    const input = await page.$('[data-testid=file-input]');
+    await input.uploadFile(path.join(sixthForm, 'cohort.csv'));
+    await page.waitForSelector('[data-testid=file-item][data-name="cohort.csv"]');
+    const runs = async () => Number(await page.$eval('#results', (e) => e.dataset.runs ?? 0));
+    const finished = async (before) => {
+      await page.waitForFunction((n) => Number(document.getElementById('results').dataset.runs ?? 0) > n,
+                                 {timeout: 120000}, before);
+    };
+    let before = await runs();
+    await page.click('[data-testid=run]');
+    await finished(before);
+    const state = await page.$eval('#results', (e) => e.dataset.state);
+    if (state !== 'done') fail(`${width}px: the run ended ${state}`);
+    const counts = await page.$$eval('[data-testid=tier-card]', (cards) => Object.fromEntries(
+        cards.map((c) => [c.dataset.tier,
+                          Number(c.querySelector('[data-testid=tier-count]').textContent.replace(/\D/g, ''))])));
+    for (const [tier, n] of Object.entries(expected)) {
+      if (counts[tier] !== n) fail(`${width}px: ${tier}: the page says ${counts[tier]}, accredit ${n}`);
+    }
+    console.log(`${width}px: tiers ${JSON.stringify(counts)} (accredit: ${JSON.stringify(expected)})`);
+    await page.screenshot({path: path.join(out, `results-${width}.png`)});
+
+    // One learner's explanation, as the command line's page reads.
+    await page.click('[data-testid=learner-item][data-learner=F0017]');
+    await page.waitForSelector('[data-testid=learner-dialog][open]');
+    const frame = await (await page.waitForSelector('[data-testid=learner-frame]')).contentFrame();
+    await frame.waitForFunction(() => document.body && document.body.innerText.length > 0);
+    const shown = await frame.evaluate(() => document.body.innerText);
+    const reference = await browser.newPage();
+    await reference.setContent(explainHtml);
+    const wanted = await reference.evaluate(() => document.body.innerText);
+    await reference.close();
+    if (shown !== wanted) fail(`${width}px: F0017's explanation differs from accredit explain's`);
+    await page.screenshot({path: path.join(out, `explain-${width}.png`)});
+    await page.click('[data-testid=learner-close]');
+
+    // Downloaded outcomes: the command line's CSV.
+    await page.click('[data-testid=download-outcomes]');
+    const csv = await waitForFile(downloads, '.csv');
+    if (csv !== outcomesCsv) fail(`${width}px: the outcomes downloaded differ from validate --format csv`);
+
+    // What-if: the school's rule file against the shipped rules.
+    await (await page.$('[data-testid=rules-file-input]')).uploadFile(ruleChange);
+    await page.waitForFunction(() => document.getElementById('rules-editor').value.length > 0);
+    before = await runs();
+    await page.click('[data-testid=whatif]');
+    await finished(before);
+    const said = Number((await page.$eval('[data-testid=changed]', (e) => e.textContent)).replace(/\D/g, ''));
+    if (said !== changed) fail(`${width}px: the what-if says ${said} change, accredit report ${changed}`);
+    console.log(`${width}px: what-if: ${said} learners change (accredit: ${changed})`);
+    await page.screenshot({path: path.join(out, `what-if-${width}.png`), fullPage: width === 390});
+
+    if (outside.length > 0) fail(`${width}px: requests left the page's origin: ${outside.join(', ')}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(failures === 0 ? `the page passed; screenshots in ${out}` : `${failures} failures`);
+process.exit(failures === 0 ? 0 : 1);
+
+async function waitForFile(dir, extension) {
+  for (let waited = 0; waited < 20000; waited += 100) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(extension)) : [];
+    if (files.length > 0) return fs.readFileSync(path.join(dir, files[0]), 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  fail(`no ${extension} file was downloaded`);
+  return '';
+}
