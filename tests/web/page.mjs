@@ -10,9 +10,9 @@
 //   node page.mjs ACCREDIT WEB_DIR ROOT OUT
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import {createRequire} from 'node:module';
+import {serve} from './static_server.mjs';
 
 const require = createRequire(new URL('../browser/package.json', import.meta.url));
 const puppeteer = require('puppeteer-core');
@@ -46,22 +46,8 @@ const changedJson = JSON.parse(cli(['report', 'cohort.csv', '--rules', ruleChang
                                     '<rules>/nbt/foxwood-sixth-form.yaml', '--format', 'json']));
 const changed = changedJson.baseline.changes.length;
 
-// A static server of the built page, as any web server would serve it.
-const types = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
-               '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png'};
-const server = http.createServer((request, response) => {
-  const file = path.join(webDir, path.normalize(decodeURIComponent(
-      new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
-  const name = file.endsWith('/') ? path.join(file, 'index.html') : file;
-  if (!name.startsWith(webDir) || !fs.existsSync(name) || fs.statSync(name).isDirectory()) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, {'Content-Type': types[path.extname(name)] ?? 'application/octet-stream'});
-  fs.createReadStream(name).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(webDir);
+const origin = server.origin;
 
 let failures = 0;
 const fail = (what) => { ++failures; console.error(`FAIL ${what}`); };
