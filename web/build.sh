@@ -38,17 +38,26 @@ need dpkg-source dpkg-dev
 
 # --- Debian source packages -------------------------------------------------------------
 enable_deb_src() {
-  local list=/etc/apt/sources.list.d/debian.sources
-  if grep -qs '^Types:.*deb-src' "$list" /etc/apt/sources.list.d/*.sources ||
-    grep -qs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then
+  local list=/etc/apt/sources.list.d/debian.sources legacy=/etc/apt/sources.list
+  if grep -qs '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources ||
+    grep -qs '^deb-src' "$legacy" /etc/apt/sources.list.d/*.list; then
     return 0
   fi
-  if [ "$(id -u)" != 0 ] || [ ! -f "$list" ]; then
-    say "apt has no deb-src entries: enable them (Types: deb deb-src in $list) and run again"
+  if [ "$(id -u)" != 0 ]; then
+    say "apt has no deb-src entries: as root, add deb-src beside deb (Types: deb deb-src in"
+    say "$list, or a deb-src line for each deb line of $legacy), then apt-get update"
     exit 1
   fi
-  say "enabling deb-src in $list"
-  sed -i 's/^Types: deb$/Types: deb deb-src/' "$list"
+  if [ -f "$list" ]; then
+    say "enabling deb-src in $list"
+    sed -i 's/^Types: deb$/Types: deb deb-src/' "$list"
+  elif grep -qs '^deb ' "$legacy"; then
+    say "enabling deb-src in $legacy"
+    sed -n 's/^deb /deb-src /p' "$legacy" >>"$legacy"
+  else
+    say "no apt sources found to add deb-src to"
+    exit 1
+  fi
   apt-get update -qq
 }
 
