@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds accredit for the browser: the library and its binding (web/binding/) compiled to
 # WebAssembly with Debian's emscripten, and the static page (web/page/) beside it, into
-# build/web/ (or $1): a folder any web server, or a double-click on index.html, can serve.
+# build/web/ (or $1): a folder of static files any web server can serve (web/serve.sh does,
+# locally). Opened from the disk (file://) Chromium runs no module script: the page says so.
 #
 #   web/build.sh                 # build/web/index.html, accredit.js, accredit.wasm, ...
 #   web/serve.sh                 # serves build/web/ on http://localhost:8080/

@@ -1,11 +1,11 @@
 // The browser page's session: the files dropped on the page, the rules chosen or edited, and
 // what the library made of them, held between the page's calls.
 //
-// The page (web/page/app.js) talks to one Session through the embind binding (bindings.cpp),
-// passing files as bytes and getting back JSON or HTML text. Everything here calls the
-// library's workflow (accredit/workflow.h) and its renderers as the command line does, so the
-// page and `accredit report`, `explain --format html` and `transcript` give the same answers:
-// the session only holds state and turns results into JSON for the page. It is plain C++,
+// The page (web/page/app.js and the modules it imports) talks to one Session through the embind
+// binding (bindings.cpp), passing files as bytes and getting back JSON or HTML text. Everything
+// here calls the library's workflow (accredit/workflow.h) and its renderers as the command line
+// does, so the page and `accredit report`, `explain --format html` and `transcript` give the same
+// answers: the session only holds state and turns results into JSON for the page. It is plain C++,
 // built natively too (tests/web/), and never prints or throws.
 #pragma once
 
