@@ -5,8 +5,8 @@
 // binding (bindings.cpp), passing files as bytes and getting back JSON or HTML text. Everything
 // here calls the library's workflow (accredit/workflow.h) and its renderers as the command line
 // does, so the page and `accredit report`, `explain --format html` and `transcript` give the same
-// answers: the session only holds state and turns results into JSON for the page. It is plain C++,
-// built natively too (tests/web/), and never prints or throws.
+// answers: the session only holds state and turns results into JSON for the page. It is plain C++
+// (no emscripten in it), and never prints or throws.
 #pragma once
 
 #include <cstddef>
