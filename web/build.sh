@@ -165,4 +165,4 @@ cmake --build "$work/accredit" -j"$jobs" ||
 mkdir -p "$out"
 cp "$root"/web/page/* "$out"/
 cp "$work/accredit/web/accredit.js" "$work/accredit/web/accredit.wasm" "$out"/
-say "built $out: serve it with web/serve.sh, or open $out/index.html"
+say "built $out: serve it with web/serve.sh (or any web server) and open the address it gives"
