@@ -8,9 +8,9 @@
 // reaches the console. Screenshots are kept in OUT for people to look at.
 //
 //   node page.mjs ACCREDIT WEB_DIR ROOT OUT
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {runAccredit} from './accredit_cli.mjs';
 import {createRequire} from 'node:module';
 import {serve} from './static_server.mjs';
 
@@ -23,16 +23,7 @@ fs.mkdirSync(path.join(out, 'downloads'), {recursive: true});
 const sixthForm = path.join(root, 'examples', 'sixth-form');
 const ruleChange = path.join(root, 'examples', 'rule-change', 'foxwood-more-hours.yaml');
 
-function cli(args) {
-  try {
-    return execFileSync(accreditBin, args, {cwd: sixthForm, maxBuffer: 1 << 26,
-      env: {...process.env, NO_COLOR: '1', ACCREDIT_RULES_PATH: ''},
-      stdio: ['ignore', 'pipe', 'pipe']}).toString();
-  } catch (e) {
-    if (e.status === 1 && e.stdout.length > 0) return e.stdout.toString();
-    throw new Error(`accredit ${args.join(' ')} exited ${e.status}: ${e.stderr}`);
-  }
-}
+const cli = (args) => runAccredit(accreditBin, sixthForm, args);
 
 // What the command line says of the same files.
 const expected = {};

@@ -9,9 +9,9 @@
 // The CLI runs in the example's folder with the same file names the page is given, so that
 // names shown in the outputs match. The exceptions example is left out: the page does not take
 // assessor exceptions files.
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {runAccredit} from './accredit_cli.mjs';
 import {loadAccredit} from './node_module.mjs';
 
 const [accreditBin, webDir, root] = process.argv.slice(2).map((p) => path.resolve(p));
@@ -34,17 +34,7 @@ const cases = [
    rules: 'foxwood-more-hours.yaml', baseline: '<rules>/nbt/foxwood-sixth-form.yaml'},
 ];
 
-function cli(dir, args) {
-  try {
-    return execFileSync(accreditBin, args, {cwd: dir, maxBuffer: 1 << 28,
-      env: {...process.env, NO_COLOR: '1', ACCREDIT_RULES_PATH: ''},
-      stdio: ['ignore', 'pipe', 'pipe']}).toString();
-  } catch (e) {
-    // 1: a verdict (not everyone achieves); 2: with data errors, still written in full
-    if ((e.status === 1 || e.status === 2) && e.stdout.length > 0) return e.stdout.toString();
-    throw new Error(`accredit ${args.join(' ')} exited ${e.status}: ${e.stderr}`);
-  }
-}
+const cli = (dir, args) => runAccredit(accreditBin, dir, args);
 
 const shipped = (rules) => rules.startsWith('<rules>/') ? rules.slice('<rules>/'.length) : null;
 
