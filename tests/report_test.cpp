@@ -308,6 +308,20 @@ TEST_CASE("the HTML report links each learner to their own section, by name only
   CHECK(ReportHtml(anonymous).find("Amelia") == std::string::npos);
 }
 
+TEST_CASE("without learner details the HTML report is the dashboard alone") {
+  Cohort c = MakeCohort();
+  ReportOptions options;
+  options.learner_details = false;
+  std::string whole = ReportHtml(Build(c));
+  std::string dashboard = ReportHtml(Build(c, options));
+  CHECK(whole.find("id=\"learner-table\"") != std::string::npos);
+  CHECK(whole.find("<article class=\"learner\"") != std::string::npos);
+  CHECK(dashboard.find("id=\"learner-table\"") == std::string::npos);
+  CHECK(dashboard.find("<article class=\"learner\"") == std::string::npos);
+  CHECK(dashboard.find("<h2>About this data</h2>") != std::string::npos);
+  CHECK(dashboard.size() < whole.size());
+}
+
 TEST_CASE("a baseline with a different vocabulary is refused, saying what differs") {
   auto a = testing::LoadYaml(kRules);
   std::string other = kRules;

@@ -33,6 +33,7 @@ for (const line of outcomesCsv.split('\n').slice(1).filter((l) => l.length > 0))
   expected[tier] = (expected[tier] ?? 0) + 1;
 }
 const explainHtml = cli(['explain', 'cohort.csv', '--learner', 'F0017', '--format', 'html']);
+const reportHtml = cli(['report', 'cohort.csv', '--format', 'html']);
 const changedJson = JSON.parse(cli(['report', 'cohort.csv', '--rules', ruleChange, '--baseline',
                                     '<rules>/nbt/foxwood-sixth-form.yaml', '--format', 'json']));
 const changed = changedJson.baseline.changes.length;
@@ -99,10 +100,24 @@ try {
     await page.screenshot({path: path.join(out, `explain-${width}.png`)});
     await page.click('[data-testid=learner-close]');
 
-    // Downloaded outcomes: the command line's CSV.
+    // A learner named in the dashboard (one part short of the next tier) opens in the dialog.
+    const report = await (await page.$('[data-testid=report-frame]')).contentFrame();
+    const named = await report.$eval('a[href^="#learner-"]', (a) => {
+      a.click();
+      return a.textContent;
+    });
+    await page.waitForSelector('[data-testid=learner-dialog][open]');
+    const opened = await page.$eval('[data-testid=learner-dialog]', (d) => d.dataset.learner);
+    if (opened !== named) fail(`${width}px: the dashboard's link to ${named} opened ${opened}`);
+    await page.click('[data-testid=learner-close]');
+
+    // Downloaded outcomes: the command line's CSV; the report: the command line's page.
     await page.click('[data-testid=download-outcomes]');
     const csv = await waitForFile(downloads, '.csv');
     if (csv !== outcomesCsv) fail(`${width}px: the outcomes downloaded differ from validate --format csv`);
+    await page.click('[data-testid=download-report]');
+    const html = await waitForFile(downloads, '.html');
+    if (html !== reportHtml) fail(`${width}px: the report downloaded differs from report --format html`);
 
     // What-if: the school's rule file against the shipped rules.
     await (await page.$('[data-testid=rules-file-input]')).uploadFile(ruleChange);

@@ -7,7 +7,7 @@
 //   const session = new accredit.Session();
 //   session.addRecords("results.xlsx", new Uint8Array(await file.arrayBuffer()));
 //   const run = JSON.parse(session.run({award: "", asOf: "", predicted: false}));
-//   frame.srcdoc = session.reportHtml();
+//   frame.srcdoc = session.dashboardHtml();
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -68,6 +68,7 @@ EMSCRIPTEN_BINDINGS(accredit) {
       .function("useShippedBaseline", &Session::UseShippedBaseline)
       .function("clearBaseline", &Session::ClearBaseline)
       .function("run", &Run)
+      .function("dashboardHtml", &Session::DashboardHtml)
       .function("reportHtml", &Session::ReportHtml)
       .function("reportWorkbook", &ReportWorkbook)
       .function("outcomesCsv", &Session::OutcomesCsv)

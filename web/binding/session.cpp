@@ -106,8 +106,10 @@ std::string Session::Run(const RunOptions& options) {
   bool ok =
       workflow_->Prepare(std::move(workflow_options), std::move(inputs)) && workflow_->ReadAll();
   if (ok) {
+    // The page's dashboard: the page lists the learners and explains each itself, so the
+    // report leaves out their table and sections, and their next steps are not planned.
     CohortReportRequest request;
-    request.next_steps = true;
+    request.options.learner_details = false;
     request.baseline = baseline_;
     report_ = BuildCohortReport(*workflow_, request);
     ok = report_.has_value();
@@ -174,8 +176,18 @@ std::string Session::Run(const RunOptions& options) {
   return json.str();
 }
 
-std::string Session::ReportHtml() const {
+std::string Session::DashboardHtml() const {
   return Evaluated() ? RenderReport(*report_, ReportFormat::kHtml) : std::string();
+}
+
+std::string Session::ReportHtml() const {
+  if (!Evaluated()) return {};
+  // The whole report, every learner's section and next steps included, as `report` writes it.
+  CohortReportRequest request;
+  request.next_steps = true;
+  request.baseline = baseline_;
+  std::optional<Report> report = BuildCohortReport(*workflow_, request);
+  return report ? RenderReport(*report, ReportFormat::kHtml) : std::string();
 }
 
 std::string Session::ReportWorkbook() const {

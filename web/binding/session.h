@@ -68,7 +68,11 @@ class Session {
   std::string Run(const RunOptions& options);
 
   // After a Run() that was ok (else ""):
-  // The cohort report as `report --format html` writes it (with --baseline in a what-if).
+  // The page's dashboard: the cohort report without its learner table and sections (the page
+  // lists and explains learners itself); links to a learner are "#learner-ID" (LearnerAnchor).
+  std::string DashboardHtml() const;
+  // The cohort report as `report --format html` writes it (with --baseline in a what-if), each
+  // learner's section and next steps included: built again, for a download.
   std::string ReportHtml() const;
   // The cohort report as a workbook (`report --format xlsx`); empty on failure.
   std::string ReportWorkbook() const;

@@ -50,6 +50,12 @@ export function drawLearners() {
 
 // --- One learner -------------------------------------------------------------------------
 
+// Opens the learner with this id (a link in the dashboard), if the run read them.
+export function openLearnerById(id) {
+  const line = state.run && state.run.ok && state.run.list.find((l) => l.id === id);
+  if (line) openLearner(line);
+}
+
 function openLearner(line) {
   const dialog = $("learner-dialog");
   state.learnerOpen = { id: line.id, tab: "explain", html: {} };

@@ -80,6 +80,12 @@ struct ReportOptions {
   // learner_rows (false): also keep a row per learner (Report::learner_rows), as the workbook's
   // Outcomes sheet needs; the other formats show only the cohort's figures.
   bool learner_rows = false;
+  // learner_details (true): the HTML page lists every learner in a table and gives each a
+  // section with their checklist (planned when the report was built with next steps). A front
+  // end that lists the learners itself (the browser page) leaves both out: the page is then the
+  // dashboard alone, and its links to a learner ("#learner-ID", LearnerAnchor) are for that
+  // front end to follow.
+  bool learner_details = true;
 };
 
 // What a report keeps of one learner's outcome: the outcome without its condition traces

@@ -299,8 +299,10 @@ std::string ReportHtml(const Report& report) {
     out += internal::RenderDashboard(report, 2);
   }
   if (internal::WithExceptions(report)) out += Exceptions(report);
-  out += internal::RenderLearnerTable(report);
-  out += internal::RenderLearnerSections(report);
+  if (report.options.learner_details) {
+    out += internal::RenderLearnerTable(report);
+    out += internal::RenderLearnerSections(report);
+  }
   out += AboutData(report);
   out +=
       "<footer><p class=\"note\">Made by accredit from the records and rules named above. The "
