@@ -4,7 +4,9 @@
 // the command line gives; a learner's explanation reads as `accredit explain` reads; a what-if
 // (the rules of examples/rule-change against the shipped ones) changes the learners that
 // `accredit report --baseline` says change; the outcomes CSV downloaded is `validate --format
-// csv`'s; nothing is requested from anywhere but the page's origin; no error or CSP violation
+// csv`'s and the report downloaded `report --format html`'s; a learner named in the dashboard
+// opens in the dialog; a large export (30,000 learners, 22 MB, generated) is streamed and gives
+// `validate`'s counts and outcomes; nothing is requested from anywhere but the page's origin; no error or CSP violation
 // reaches the console. Screenshots are kept in OUT for people to look at.
 //
 //   node page.mjs ACCREDIT WEB_DIR ROOT OUT
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {runAccredit} from './accredit_cli.mjs';
 import {createRequire} from 'node:module';
+import {execFileSync} from 'node:child_process';
 import {serve} from './static_server.mjs';
 
 const require = createRequire(new URL('../browser/package.json', import.meta.url));
@@ -26,17 +29,30 @@ const ruleChange = path.join(root, 'examples', 'rule-change', 'foxwood-more-hour
 const cli = (args) => runAccredit(accreditBin, sixthForm, args);
 
 // What the command line says of the same files.
-const expected = {};
-const outcomesCsv = cli(['validate', 'cohort.csv', '--format', 'csv']);
-for (const line of outcomesCsv.split('\n').slice(1).filter((l) => l.length > 0)) {
-  const tier = line.split(',')[2] || 'none';  // learner,status,tier,...
-  expected[tier] = (expected[tier] ?? 0) + 1;
+// Learners per tier in validate --format csv (learner,status,tier,...).
+function tally(csv) {
+  const counts = {};
+  for (const line of csv.split('\n').slice(1).filter((l) => l.length > 0)) {
+    const tier = line.split(',')[2] || 'none';
+    counts[tier] = (counts[tier] ?? 0) + 1;
+  }
+  return counts;
 }
+const outcomesCsv = cli(['validate', 'cohort.csv', '--format', 'csv']);
+const expected = tally(outcomesCsv);
 const explainHtml = cli(['explain', 'cohort.csv', '--learner', 'F0017', '--format', 'html']);
 const reportHtml = cli(['report', 'cohort.csv', '--format', 'html']);
 const changedJson = JSON.parse(cli(['report', 'cohort.csv', '--rules', ruleChange, '--baseline',
                                     '<rules>/nbt/foxwood-sixth-form.yaml', '--format', 'json']));
 const changed = changedJson.baseline.changes.length;
+
+// A large export (above the page's 20 MB, so streamed), judged by the what-if's rules.
+const large = path.join(out, 'large.csv');
+fs.mkdirSync(out, {recursive: true});
+fs.writeFileSync(large, execFileSync('python3', [path.join(root, 'bench', 'gen_cohort.py'), '30000'],
+                                     {maxBuffer: 1 << 28}));
+const largeCsv = cli(['validate', large, '--rules', ruleChange, '--format', 'csv']);
+const largeExpected = tally(largeCsv);
 
 const server = await serve(webDir);
 const origin = server.origin;
@@ -77,9 +93,10 @@ try {
     await finished(before);
     const state = await page.$eval('#results', (e) => e.dataset.state);
     if (state !== 'done') fail(`${width}px: the run ended ${state}`);
-    const counts = await page.$$eval('[data-testid=tier-card]', (cards) => Object.fromEntries(
+    const tierCounts = () => page.$$eval('[data-testid=tier-card]', (cards) => Object.fromEntries(
         cards.map((c) => [c.dataset.tier,
                           Number(c.querySelector('[data-testid=tier-count]').textContent.replace(/\D/g, ''))])));
+    const counts = await tierCounts();
     for (const [tier, n] of Object.entries(expected)) {
       if (counts[tier] !== n) fail(`${width}px: ${tier}: the page says ${counts[tier]}, accredit ${n}`);
     }
@@ -129,6 +146,29 @@ try {
     if (said !== changed) fail(`${width}px: the what-if says ${said} change, accredit report ${changed}`);
     console.log(`${width}px: what-if: ${said} learners change (accredit: ${changed})`);
     await page.screenshot({path: path.join(out, `what-if-${width}.png`), fullPage: width === 390});
+
+    // A large export, streamed (at one width: it takes some seconds).
+    if (width === 1280) {
+      await page.click('[data-testid=clear-files]');
+      await (await page.$('[data-testid=file-input]')).uploadFile(large);
+      await page.waitForSelector('[data-testid=file-item][data-name="large.csv"]');
+      before = await runs();
+      await page.click('[data-testid=run]');
+      await finished(before);
+      const shown = await page.$eval('[data-testid=streamed-note]', (e) => !e.hidden);
+      if (!shown) fail(`${width}px: the large export was not said to be streamed`);
+      const got = await tierCounts();
+      const tiers = new Set([...Object.keys(got), ...Object.keys(largeExpected)]);
+      if ([...tiers].some((t) => (got[t] ?? 0) !== (largeExpected[t] ?? 0))) {
+        fail(`${width}px: the large export: ${JSON.stringify(got)}, accredit ${JSON.stringify(largeExpected)}`);
+      }
+      console.log(`${width}px: large export streamed: ${JSON.stringify(got)} (accredit: ${JSON.stringify(largeExpected)})`);
+      fs.rmSync(downloads, {recursive: true, force: true});
+      await page.click('[data-testid=download-outcomes]');
+      const csv = await waitForFile(downloads, '.csv');
+      if (csv !== largeCsv) fail(`${width}px: the large export's outcomes differ from validate --format csv`);
+      await page.screenshot({path: path.join(out, `large-${width}.png`)});
+    }
 
     if (outside.length > 0) fail(`${width}px: requests left the page's origin: ${outside.join(', ')}`);
     await page.close();

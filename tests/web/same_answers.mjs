@@ -3,6 +3,7 @@
 // identical byte for byte: every learner's outcome and grade (validate --format csv), the
 // cohort report (report --format html, with its rule-change page where there is a baseline),
 // every learner's explanation (explain --format html) and transcript (transcript --format html).
+// Each example is also checked streamed, as the page checks a large export: the same outcomes.
 //
 //   node same_answers.mjs ACCREDIT WEB_DIR ROOT
 //
@@ -85,8 +86,21 @@ function compare(c) {
     console.error(`${c.name}: the page could not evaluate: ${run.failure}`);
     return;
   }
-  same(`${c.name}: outcomes`, session.outcomesCsv(),
-       cli(dir, ['validate', ...args, '--format', 'csv']));
+  const outcomes = cli(dir, ['validate', ...args, '--format', 'csv']);
+  same(`${c.name}: outcomes`, session.outcomesCsv(), outcomes);
+  // The same files streamed, as the page checks a large export: the same outcomes and counts.
+  const streamed = JSON.parse(session.run({award: '', asOf: c.asOf ?? '', predicted: !!c.predicted,
+                                           streamAbove: 1}));
+  if (!streamed.ok || !streamed.streamed) {
+    ++failures;
+    console.error(`${c.name}: the streamed run failed: ${streamed.failure}`);
+  }
+  same(`${c.name}: outcomes streamed`, session.outcomesCsv(), outcomes);
+  same(`${c.name}: counts streamed`, JSON.stringify([streamed.tiers, streamed.none, streamed.errors]),
+       JSON.stringify([run.tiers, run.none, run.errors]));
+  // A streamed run uses the records up: they are given again, as the page gives them.
+  for (const name of c.records) session.addRecords(name, fs.readFileSync(path.join(dir, name)));
+  session.run({award: '', asOf: c.asOf ?? '', predicted: !!c.predicted});
   const report = ['report', ...args, '--format', 'html'];
   if (c.baseline) {
     session.useShippedBaseline(shipped(c.baseline));

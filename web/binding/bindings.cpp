@@ -7,6 +7,7 @@
 //   const session = new accredit.Session();
 //   session.addRecords("results.xlsx", new Uint8Array(await file.arrayBuffer()));
 //   const run = JSON.parse(session.run({award: "", asOf: "", predicted: false}));
+//   (streamAbove: records bytes above which the run is streamed, RunOptions::stream_above)
 //   frame.srcdoc = session.dashboardHtml();
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -35,6 +36,9 @@ std::string Run(Session& session, const val& options) {
     if (options["award"].isString()) run.award = options["award"].as<std::string>();
     if (options["asOf"].isString()) run.as_of = options["asOf"].as<std::string>();
     run.predicted = options["predicted"].as<bool>();
+    if (options["streamAbove"].isNumber()) {
+      run.stream_above = static_cast<std::size_t>(options["streamAbove"].as<double>());
+    }
   }
   return session.Run(run);
 }

@@ -51,6 +51,8 @@ void Session::ClearInputs() {
   records_.clear();
   maps_.clear();
   workflow_.reset();
+  streamed_csv_.clear();
+  fixes_.reset();
   report_.reset();
 }
 
@@ -81,8 +83,26 @@ std::vector<InputFile> Session::RulesFiles() const {
   return {InputFile::Path("<rules>/" + shipped_)};
 }
 
+WorkflowOptions Session::MakeWorkflowOptions(const RunOptions& options) const {
+  WorkflowOptions workflow_options;
+  workflow_options.rules = RulesFiles();
+  workflow_options.award = options.award;
+  workflow_options.as_of = options.as_of;
+  workflow_options.predicted = options.predicted;
+  workflow_options.jobs = 1;  // WebAssembly here is built single-threaded
+  workflow_options.maps = maps_;
+  return workflow_options;
+}
+
 std::string Session::Run(const RunOptions& options) {
+  std::size_t bytes = 0;
+  for (const InputFile& file : records_) bytes += file.text ? file.text->size() : 0;
+  const std::size_t stream_above =
+      options.stream_above > 0 ? options.stream_above : kStreamAboveBytes;
+  if (bytes > stream_above) return StreamedRun(options);
+
   report_.reset();
+  streamed_csv_.clear();
   fixes_ = std::make_unique<FixList>();
   JsonWriter diagnostics;
   diagnostics.BeginArray();
@@ -93,13 +113,7 @@ std::string Session::Run(const RunOptions& options) {
         fixes->Add(found, sources);
       });
 
-  WorkflowOptions workflow_options;
-  workflow_options.rules = RulesFiles();
-  workflow_options.award = options.award;
-  workflow_options.as_of = options.as_of;
-  workflow_options.predicted = options.predicted;
-  workflow_options.jobs = 1;  // WebAssembly here is built single-threaded
-  workflow_options.maps = maps_;
+  WorkflowOptions workflow_options = MakeWorkflowOptions(options);
   std::vector<CohortInput> inputs;
   for (const InputFile& file : records_) inputs.push_back(CohortInput{file, std::nullopt});
 
@@ -119,6 +133,7 @@ std::string Session::Run(const RunOptions& options) {
   JsonWriter json;
   json.BeginObject();
   json.Key("ok").Bool(ok);
+  json.Key("streamed").Bool(false);
   json.Key("failure").String(workflow_->failure());
   json.Key("diagnostics").Raw(diagnostics.str());
   if (ok) {
@@ -204,6 +219,7 @@ std::string Session::ReportWorkbook() const {
 }
 
 std::string Session::OutcomesCsv() const {
+  if (!streamed_csv_.empty()) return streamed_csv_;
   if (!Evaluated()) return {};
   OutcomeRun run{&workflow_->rules(), &workflow_->programme(), &workflow_->sources(),
                  workflow_->evaluate_options()};

@@ -27,7 +27,13 @@ struct RunOptions {
   std::string award;  // "": the only programme the rules define
   std::string as_of;  // "": today's rules; else a date as --as-of takes it
   bool predicted = false;
+  // Records files larger than this, together, are streamed (StreamedRun()); 0: the default.
+  std::size_t stream_above = 0;
 };
+
+// Above this many bytes of records, a run is streamed: about 25,000 learners of a typical
+// export, whose report, explanations and what-if would hold every learner in the page's memory.
+inline constexpr std::size_t kStreamAboveBytes = 20u << 20;
 
 class Session {
  public:
@@ -61,10 +67,17 @@ class Session {
   void ClearBaseline();
 
   // Reads every records file and evaluates every learner (the report's dashboard included).
-  // Returns JSON: {"ok", "failure", "diagnostics": [...], "learners", "tiers": [{"id", "title",
-  // "learners"}], "none", "errors", "predicted", "accounting": {...}, "refused": [...],
-  // "changed" (with a baseline), "list": [{"id", "name", "tier", "grade", "status",
-  // "provisional", "changed"}]}. "ok" is false when nothing could be evaluated.
+  // Returns JSON: {"ok", "streamed", "failure", "diagnostics": [...], "learners", "tiers":
+  // [{"id", "title", "learners"}], "none", "errors", "predicted", "accounting": {...},
+  // "refused": [...], "fixes", "changed" (with a baseline), "list": [{"id", "name", "tier",
+  // "tierTitle", "grade", "provisional", "before", "after"}]}. "ok" is false when nothing could
+  // be evaluated.
+  //
+  // Records larger than RunOptions::stream_above are streamed instead (Workflow::Run, as
+  // `validate` reads them, in bounded memory): "streamed" is true, the counts and accounting
+  // are given but no list, and afterwards only OutcomesCsv() and FixListCsv() have anything
+  // to give; a baseline is not compared. The records files are used up (moved, not copied):
+  // add them again before the next Run().
   std::string Run(const RunOptions& options);
 
   // After a Run() that was ok (else ""):
@@ -94,6 +107,8 @@ class Session {
 
  private:
   std::vector<InputFile> RulesFiles() const;
+  WorkflowOptions MakeWorkflowOptions(const RunOptions& options) const;
+  std::string StreamedRun(const RunOptions& options);
   bool Evaluated() const { return workflow_ != nullptr && report_.has_value(); }
 
   std::vector<InputFile> records_;
@@ -105,6 +120,7 @@ class Session {
   std::unique_ptr<Workflow> workflow_;
   std::unique_ptr<FixList> fixes_;
   std::optional<Report> report_;
+  std::string streamed_csv_;  // a streamed run's outcomes (validate --format csv)
 };
 
 // Loads rule files (a name and text each, as the page's editor holds them) and checks them as

@@ -29,6 +29,10 @@ export function revokeDownloads() {
 
 export function drawDownloads(run) {
   $("download-fixes-item").hidden = !(run.fixes > 0);
+  // A streamed run (a large export) keeps no learner: only the outcomes and the fix list.
+  for (const id of ["download-report", "download-workbook", "download-transcripts"]) {
+    $(id).parentElement.hidden = !!run.streamed;
+  }
   const stem = run.options.award || "accredit";
   $("download-report").download = `${stem}-report.html`;
   $("download-workbook").download = `${stem}-report.xlsx`;

@@ -64,6 +64,16 @@ export function drawResults(run) {
   run.changes = changes;
   drawSummary(run);
   drawRunDiagnostics(run.diagnostics, false);
+  drawStreamedNote(run);
+  if (run.streamed) {
+    // Counted a chunk at a time: no learner is kept to list, explain or compare.
+    $("whatif-panel").hidden = true;
+    $("dashboard").hidden = true;
+    drawDownloads(run);
+    $("downloads").hidden = false;
+    if (firstTime) $("results-title").focus();
+    return;
+  }
   drawWhatIf(run, changes);
   drawLearners();
   drawReport();
@@ -71,6 +81,20 @@ export function drawResults(run) {
   $("dashboard").hidden = false;
   $("downloads").hidden = false;
   if (firstTime) $("results-title").focus();
+}
+
+// A large export is checked as it is read, in bounded memory: say what that gives and what not.
+function drawStreamedNote(run) {
+  const note = $("streamed-note");
+  note.hidden = !run.streamed;
+  if (!run.streamed) return;
+  const records = state.inputs.filter((i) => i.kind === "records");
+  const bytes = records.reduce((n, i) => n + i.bytes.length, 0);
+  note.textContent = `${records.length === 1 ? "This export is" : "These exports are"} large ` +
+    `(${Math.round(bytes / 1048576)} MB), so accredit ` +
+    "checked every learner as it read them, without keeping them all in this page: every " +
+    "learner's outcome is in the download below. For the cohort report, each learner's " +
+    "explanation and comparisons, check a smaller export, such as one year group at a time.";
 }
 
 function drawSummary(run) {

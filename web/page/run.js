@@ -40,12 +40,18 @@ async function check({ compare = state.comparing } = {}) {
     showFailure(error.message, []);
     return;
   }
+  // A streamed run used the records up inside the library: they are given again next time.
+  if (run.streamed) {
+    state.dirty.records = true;
+    state.comparing = false;
+  }
   revokeDownloads();
   $("as-of").removeAttribute("aria-invalid");
   state.run = run;
   state.stale = false;
   delete $("results").dataset.stale;
-  if (!state.comparing && run.ok) {
+  if (run.streamed) state.original = null;
+  if (!state.comparing && run.ok && !run.streamed) {
     state.original = {
       rules: run.rules, options: run.options, list: run.list, tiers: run.tiers, programme: run.programme,
     };
