@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds accredit for the browser: the library and its binding (web/binding/) compiled to
 # WebAssembly with Debian's emscripten, and the static page (web/page/) beside it, into
-# build/web/ (or $1): a folder of static files any web server can serve (web/serve.sh does,
-# locally). Opened from the disk (file://) Chromium runs no module script: the page says so.
+# build/web/ (or $1): a folder of four static files that any web server can serve (web/serve.sh
+# does, locally), and that also runs opened from the disk (a double-click on index.html).
 #
-#   web/build.sh                 # build/web/index.html, accredit.js, accredit.wasm, ...
+#   web/build.sh                 # build/web/index.html, style.css, page.js, accredit.js
 #   web/serve.sh                 # serves build/web/ on http://localhost:8080/
 #
 # Needs Debian's emscripten, node-acorn and dpkg-dev (.ci/install-deps installs them). The
@@ -163,6 +163,10 @@ cmake --build "$work/accredit" -j"$jobs" ||
 
 # --- the page ----------------------------------------------------------------------------
 mkdir -p "$out"
-cp "$root"/web/page/* "$out"/
-cp "$work/accredit/web/accredit.js" "$work/accredit/web/accredit.wasm" "$out"/
+cp "$root"/web/page/index.html "$root"/web/page/style.css "$out"/
+node "$root/web/bundle.mjs" "$root/web/page/app.js" "$out/page.js"
+cp "$work/accredit/web/accredit.js" "$out"/
+# What an earlier build put there and this one does not.
+rm -f "$out/accredit.wasm"
+for module in "$root"/web/page/*.js; do rm -f "$out/$(basename "$module")"; done
 say "built $out: serve it with web/serve.sh (or any web server) and open the address it gives"

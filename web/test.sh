@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 accredit=$(realpath "${1:-$root/build/ci/cli/accredit}")
 web=$(realpath "${2:-$root/build/web}")
 [ -x "$accredit" ] || { echo "web/test.sh: no accredit at $accredit: build it first" >&2; exit 1; }
-[ -f "$web/accredit.wasm" ] || { echo "web/test.sh: no page at $web: run web/build.sh" >&2; exit 1; }
+[ -f "$web/accredit.js" ] || { echo "web/test.sh: no page at $web: run web/build.sh" >&2; exit 1; }
 [ -d "$root/tests/browser/node_modules/puppeteer-core" ] ||
   { echo "web/test.sh: puppeteer-core is not installed: run .ci/install-deps" >&2; exit 1; }
 echo "== same answers as the command line"

@@ -5,7 +5,7 @@
 // (the rules of examples/rule-change against the shipped ones) changes the learners that
 // `accredit report --baseline` says change; the outcomes CSV downloaded is `validate --format
 // csv`'s and the report downloaded `report --format html`'s; a learner named in the dashboard
-// opens in the dialog; a large export (30,000 learners, 22 MB, generated) is streamed and gives
+// opens in the dialog; the page opened from the disk (file://) starts and checks; a large export (30,000 learners, 22 MB, generated) is streamed and gives
 // `validate`'s counts and outcomes; nothing is requested from anywhere but the page's origin; no error or CSP violation
 // reaches the console. Screenshots are kept in OUT for people to look at.
 //
@@ -93,10 +93,7 @@ try {
     await finished(before);
     const state = await page.$eval('#results', (e) => e.dataset.state);
     if (state !== 'done') fail(`${width}px: the run ended ${state}`);
-    const tierCounts = () => page.$$eval('[data-testid=tier-card]', (cards) => Object.fromEntries(
-        cards.map((c) => [c.dataset.tier,
-                          Number(c.querySelector('[data-testid=tier-count]').textContent.replace(/\D/g, ''))])));
-    const counts = await tierCounts();
+    const counts = await tierCounts(page);
     for (const [tier, n] of Object.entries(expected)) {
       if (counts[tier] !== n) fail(`${width}px: ${tier}: the page says ${counts[tier]}, accredit ${n}`);
     }
@@ -157,7 +154,7 @@ try {
       await finished(before);
       const shown = await page.$eval('[data-testid=streamed-note]', (e) => !e.hidden);
       if (!shown) fail(`${width}px: the large export was not said to be streamed`);
-      const got = await tierCounts();
+      const got = await tierCounts(page);
       const tiers = new Set([...Object.keys(got), ...Object.keys(largeExpected)]);
       if ([...tiers].some((t) => (got[t] ?? 0) !== (largeExpected[t] ?? 0))) {
         fail(`${width}px: the large export: ${JSON.stringify(got)}, accredit ${JSON.stringify(largeExpected)}`);
@@ -173,12 +170,42 @@ try {
     if (outside.length > 0) fail(`${width}px: requests left the page's origin: ${outside.join(', ')}`);
     await page.close();
   }
+
+  // Opened from the disk, as a double-click on index.html opens it: it starts and checks.
+  const page = await browser.newPage();
+  const outside = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(`file://${webDir}/`) && !/^(data|blob|about):/.test(r.url())) outside.push(r.url());
+  });
+  page.on('console', (m) => { if (m.type() === 'error') fail(`file:// console: ${m.text()}`); });
+  page.on('pageerror', (e) => fail(`file:// page error: ${e.message}`));
+  await page.goto(`file://${path.join(webDir, 'index.html')}`);
+  await page.waitForSelector('body[data-ready=true]', {timeout: 60000});
+  await (await page.$('[data-testid=file-input]')).uploadFile(path.join(sixthForm, 'cohort.csv'));
+  await page.waitForSelector('[data-testid=file-item][data-name="cohort.csv"]');
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => Number(document.getElementById('results').dataset.runs ?? 0) > 0,
+                             {timeout: 120000});
+  const counts = await tierCounts(page);
+  for (const [tier, n] of Object.entries(expected)) {
+    if (counts[tier] !== n) fail(`file://: ${tier}: the page says ${counts[tier]}, accredit ${n}`);
+  }
+  if (outside.length > 0) fail(`file://: requests left the page's folder: ${outside.join(', ')}`);
+  console.log(`file://: tiers ${JSON.stringify(counts)} (accredit: ${JSON.stringify(expected)})`);
+  await page.close();
 } finally {
   await browser.close();
   server.close();
 }
 console.log(failures === 0 ? `the page passed; screenshots in ${out}` : `${failures} failures`);
 process.exit(failures === 0 ? 0 : 1);
+
+// The learners per tier the page's cards show.
+function tierCounts(page) {
+  return page.$$eval('[data-testid=tier-card]', (cards) => Object.fromEntries(
+      cards.map((c) => [c.dataset.tier,
+                        Number(c.querySelector('[data-testid=tier-count]').textContent.replace(/\D/g, ''))])));
+}
 
 async function waitForFile(dir, extension) {
   for (let waited = 0; waited < 20000; waited += 100) {

@@ -5,7 +5,8 @@
 // are saved with Blob URLs, and the page's Content-Security-Policy (index.html) forbids any
 // other request.
 //
-// The page's modules, one concept each (all loaded from the page's own folder):
+// The page's modules, one concept each (web/build.sh joins them into one script, page.js, with
+// web/bundle.mjs, so that the page runs opened from the disk too):
 //   app.js          start-up (loading the library) and wiring the modules to the page
 //   util.js         shared helpers: elements, English words for counts and lists, file names
 //   state.js        what the page holds: the files, the rules, the last run and the original
@@ -81,19 +82,12 @@ function startupFailed(reason) {
 }
 
 async function start() {
-  if (location.protocol === "file:") {
-    // Chromium refuses module scripts from a file, so this runs only where the browser allows
-    // them (Firefox); the WebAssembly still cannot be fetched from a file there.
-    $("startup-progress").textContent = "Starting accredit… (this page was opened from a file)";
-  }
-  let createAccredit;
-  try {
-    ({ default: createAccredit } = await import("./accredit.js"));
-  } catch (error) {
-    console.error(error);
-    startupFailed(location.protocol === "file:" ? null :
-      "The page could not load accredit.js from its own folder. Check that accredit.js and " +
-      "accredit.wasm were copied beside index.html (web/build.sh puts them there).");
+  // accredit.js (loaded before this script by index.html) defines createAccredit, with the
+  // WebAssembly inside it, so the page also runs opened from the disk (file://).
+  const createAccredit = globalThis.createAccredit;
+  if (typeof createAccredit !== "function") {
+    startupFailed("The page could not load accredit.js from its own folder. Check that " +
+      "accredit.js was copied beside index.html (web/build.sh puts it there).");
     return;
   }
   try {
@@ -104,9 +98,8 @@ async function start() {
     state.session = new state.accredit.Session();
   } catch (error) {
     console.error(error);
-    startupFailed(location.protocol === "file:" ? null :
-      `accredit could not start its WebAssembly (${error && error.message ? error.message : error}). ` +
-      "Your browser may be too old, or the page was copied without accredit.wasm.");
+    startupFailed(`accredit could not start its WebAssembly (${error && error.message ? error.message : error}). ` +
+      "Your browser may be too old for it.");
     return;
   }
   try {
