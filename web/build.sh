@@ -23,9 +23,8 @@ jobs=${JOBS:-$(nproc)}
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 # C++ exceptions are WebAssembly's own (-fwasm-exceptions): emscripten's JavaScript exceptions
 # route every call that may throw through JavaScript and made evaluating five times slower.
-# Debian's frozen cache of system libraries has no libc++ built for them, so emscripten builds
-# its system libraries (from the sources Debian ships with it) once, into a cache of our own.
-export EM_CACHE=$work/emcache EM_FROZEN_CACHE=
+# Debian's cache of emscripten's system libraries has them built for both (libc++-except.a is
+# the WebAssembly one), so it is used as it is.
 flags="-O2 -fwasm-exceptions"
 
 say() { echo "web/build.sh: $*" >&2; }

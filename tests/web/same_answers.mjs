@@ -4,12 +4,12 @@
 // cohort report (report --format html, with its rule-change page where there is a baseline),
 // every learner's explanation (explain --format html) and transcript (transcript --format html).
 // Each example is also checked streamed, as the page checks a large export: the same outcomes.
+// The rule editor's check gives `accredit check`'s diagnostics and framework findings.
 //
 //   node same_answers.mjs ACCREDIT WEB_DIR ROOT
 //
 // The CLI runs in the example's folder with the same file names the page is given, so that
-// names shown in the outputs match. The exceptions example is left out: the page does not take
-// assessor exceptions files.
+// names shown in the outputs match.
 import fs from 'node:fs';
 import path from 'node:path';
 import {runAccredit} from './accredit_cli.mjs';
@@ -31,6 +31,8 @@ const cases = [
   {name: 'messy-export', dir: 'messy-export', records: ['results.csv', 'activities.json']},
   {name: 'school-export', dir: 'school-export',
    records: ['results.xlsx', 'activities.csv', 'pupils.csv'], maps: ['activities.map.yaml']},
+  {name: 'exceptions', dir: 'exceptions', records: ['cohort.csv'],
+   exceptions: ['foxwood.exceptions.yaml']},
   {name: 'rule-change', dir: 'rule-change', records: ['../sixth-form/cohort.csv'],
    rules: 'foxwood-more-hours.yaml', baseline: '<rules>/nbt/foxwood-sixth-form.yaml'},
 ];
@@ -60,6 +62,29 @@ for (const c of cases) {
     console.error(`${c.name}: ${e.message}`);
   }
 }
+// The rule editor's check (checkRules) is `accredit check --format json`'s: the diagnostics,
+// and each programme held against its framework, for the programmes that must be rejected and
+// for the shipped programmes opened as a school's own files.
+const ruleFiles = [
+  ...fs.readdirSync(path.join(root, 'examples', 'nonconforming')).filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(root, 'examples', 'nonconforming', f)),
+  path.join(root, 'rules', 'nbt', 'foxwood-sixth-form.yaml'),
+  path.join(root, 'rules', 'nbt', 'ashdown-ks4.yaml'),
+];
+for (const file of ruleFiles) {
+  const name = path.basename(file);
+  const page = JSON.parse(accredit.checkRules([{name, text: fs.readFileSync(file, 'utf8')}]));
+  const command = JSON.parse(cli(path.dirname(file), ['check', name, '--format', 'json']));
+  const plain = (diagnostics) => diagnostics.map(({text, ...d}) => d);
+  same(`check ${name}: diagnostics`, JSON.stringify(plain(page.diagnostics)),
+       JSON.stringify(command.diagnostics));
+  if (!command.valid) continue;
+  same(`check ${name}: programmes`,
+       JSON.stringify(page.programmes.map((p) => ({...p, findings: plain(p.findings)}))),
+       JSON.stringify(command.programmes));
+  console.log(`check ${name}: ${page.programmes.map((p) => `${p.id} ${p.conforms ? 'conforms' :
+    `${p.findings.length} findings`}`).join(', ') || `${page.diagnostics.length} diagnostics`}`);
+}
 console.log(`${compared} outputs compared, ${failures} different`);
 process.exit(failures === 0 ? 0 : 1);
 
@@ -68,8 +93,12 @@ function compare(c) {
   const session = new accredit.Session();
   for (const name of c.records) session.addRecords(name, fs.readFileSync(path.join(dir, name)));
   for (const name of c.maps ?? []) session.addMap(name, fs.readFileSync(path.join(dir, name)));
+  for (const name of c.exceptions ?? []) {
+    session.addExceptions(name, fs.readFileSync(path.join(dir, name)));
+  }
   const args = [...c.records];
   for (const name of c.maps ?? []) args.push('--map', name);
+  for (const name of c.exceptions ?? []) args.push('--exceptions', name);
   if (c.rules) {
     args.push('--rules', c.rules);
     if (shipped(c.rules)) {

@@ -63,6 +63,7 @@ EMSCRIPTEN_BINDINGS(accredit) {
       .constructor<>()
       .function("addRecords", &Session::AddRecords)
       .function("addMap", &Session::AddMap)
+      .function("addExceptions", &Session::AddExceptions)
       .function("clearInputs", &Session::ClearInputs)
       .function("clearMaps", &Session::ClearMaps)
       .function("clearRules", &Session::ClearRules)

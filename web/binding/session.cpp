@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "accredit/conformance.h"
 #include "accredit/diagnostic.h"
 #include "accredit/explain.h"
 #include "accredit/json_writer.h"
@@ -47,9 +48,14 @@ void Session::AddMap(std::string name, std::string bytes) {
   maps_.push_back(InputFile::Bytes(std::move(name), std::move(bytes)));
 }
 
+void Session::AddExceptions(std::string name, std::string text) {
+  exceptions_.push_back(InputFile::Bytes(std::move(name), std::move(text)));
+}
+
 void Session::ClearInputs() {
   records_.clear();
   maps_.clear();
+  exceptions_.clear();
   workflow_.reset();
   streamed_csv_.clear();
   fixes_.reset();
@@ -91,6 +97,7 @@ WorkflowOptions Session::MakeWorkflowOptions(const RunOptions& options) const {
   workflow_options.predicted = options.predicted;
   workflow_options.jobs = 1;  // WebAssembly here is built single-threaded
   workflow_options.maps = maps_;
+  workflow_options.exceptions = exceptions_;
   return workflow_options;
 }
 
@@ -316,14 +323,32 @@ std::string Session::ProposeMaps() const {
 
 std::string CheckRules(const std::vector<InputFile>& files) {
   SourceSet sources;
-  LoadResult loaded = LoadRules(files, sources);
+  // As `accredit check` loads them: test files are linted too, not run.
+  LoadOptions load;
+  load.test_files = true;
+  LoadResult loaded = LoadRules(files, sources, load);
   JsonWriter json;
   json.BeginObject();
   json.Key("ok").Bool(loaded.ok());
   json.Key("diagnostics").BeginArray();
   for (const Diagnostic& d : loaded.diagnostics.items()) WriteDiagnostic(json, d, sources);
   json.EndArray();
-  WriteProgrammes(json, loaded.rules);
+  json.Key("programmes").BeginArray();
+  for (const Programme& programme : loaded.rules.programmes) {
+    json.BeginObject();
+    json.Key("id").String(programme.id);
+    json.Key("title").String(programme.title);
+    json.Key("framework").String(programme.framework_id);
+    // Each programme held against the framework it names, as `check` holds it.
+    const Diagnostics findings =
+        loaded.ok() ? CheckConformance(loaded.rules, programme) : Diagnostics();
+    json.Key("conforms").Bool(loaded.ok() && !findings.has_errors());
+    json.Key("findings").BeginArray();
+    for (const Diagnostic& d : findings.items()) WriteDiagnostic(json, d, sources);
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
   json.EndObject();
   return json.str();
 }

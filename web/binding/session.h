@@ -47,7 +47,9 @@ class Session {
   void AddRecords(std::string name, std::string bytes);
   // A column mapping (accredit-map: 1) to choose from by each input's header (--map).
   void AddMap(std::string name, std::string bytes);
-  // Forgets every records file and mapping (and what was made of them).
+  // An assessor exceptions file (accredit-exceptions: 1), applied as --exceptions applies it.
+  void AddExceptions(std::string name, std::string text);
+  // Forgets every records, mapping and exceptions file (and what was made of them).
   void ClearInputs();
   // Forgets the mappings only (a proposal confirmed again replaces them).
   void ClearMaps() { maps_.clear(); }
@@ -113,6 +115,7 @@ class Session {
 
   std::vector<InputFile> records_;
   std::vector<InputFile> maps_;
+  std::vector<InputFile> exceptions_;
   std::vector<InputFile> rules_;     // the school's files; empty: shipped_
   std::string shipped_;              // "": the default programme
   std::vector<InputFile> baseline_;  // a what-if's old rules, when given
@@ -124,8 +127,9 @@ class Session {
 };
 
 // Loads rule files (a name and text each, as the page's editor holds them) and checks them as
-// `accredit check` does, for diagnostics shown at the line as the user types. JSON:
-// {"ok", "diagnostics": [...], "programmes": [{"id", "title"}]}.
+// `accredit check` does, for diagnostics shown at the line as the user types, each programme
+// held against the framework it names (CheckConformance). JSON: {"ok", "diagnostics": [...],
+// "programmes": [{"id", "title", "framework", "conforms", "findings": [...]}]}.
 std::string CheckRules(const std::vector<InputFile>& files);
 
 // The shipped rule files the page offers: JSON [{"path", "programmes": [{"id", "title"}]}],

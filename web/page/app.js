@@ -28,7 +28,8 @@
 // same word as its id, repeated ones (file-item, tier-card, learner-item...) only the data-testid.
 //   startup, startup-failed      the start-up notice; startup-failed when accredit cannot start
 //   drop-zone, file-input        where exports and mappings are dropped / chosen
-//   file-list, file-item         the files added (file-item: data-name, data-kind="records|map");
+//   file-list, file-item         the files added (file-item: data-name,
+//                                data-kind="records|map|exceptions");
 //                                clear-files ("Remove all files")
 //   propose-maps                 "Propose a mapping"; mapping-proposal, mapping-card (one per
 //                                proposal) holding mapping-yaml (textarea) and mapping-use

@@ -46,13 +46,8 @@ export async function takeFiles(fileList, { asRules = false } = {}) {
       continue;
     }
     const kind = classify(file.name, bytes);
-    if (kind === "rules" || (asRules && kind !== "map")) {
+    if (kind === "rules" || (asRules && kind !== "map" && kind !== "exceptions")) {
       rules.push({ name: file.name, text: decoder.decode(bytes) });
-      continue;
-    }
-    if (kind === "exceptions") {
-      messages.push(`‘${file.name}’ is an exceptions file: this page cannot use exceptions yet ` +
-        "(the command line's --exceptions can).");
       continue;
     }
     if (kind === "unknown-yaml") {
@@ -97,8 +92,8 @@ export function drawFiles() {
       input.bytes.length < 1048576 ? `${(input.bytes.length / 1024).toFixed(0)} KB` :
       `${(input.bytes.length / 1048576).toFixed(1)} MB`;
     list.append(el("li", { "data-testid": "file-item", dataName: input.name, dataKind: input.kind },
-      el("span", { class: input.kind === "map" ? "badge badge-map" : "badge" },
-        input.kind === "map" ? "mapping" : "export"),
+      el("span", { class: input.kind === "records" ? "badge" : "badge badge-map" },
+        { map: "mapping", exceptions: "exceptions" }[input.kind] || "export"),
       el("span", { class: "file-name", text: input.name }),
       el("span", { class: "file-kind", text: size }),
       el("button", {

@@ -18,8 +18,8 @@ export function call(what, fn) {
   }
 }
 
-// Records files are added again only when they changed (a large export costs a copy into
-// the library); a mapping confirmed or removed replaces the mappings alone.
+// Records and exceptions files are added again only when they changed (a large export costs a
+// copy into the library); a mapping confirmed or removed replaces the mappings alone.
 function syncInputs(session) {
   const { dirty } = state;
   if (!dirty.records && !dirty.maps) return;
@@ -27,7 +27,8 @@ function syncInputs(session) {
     if (dirty.records) {
       session.clearInputs();
       for (const input of state.inputs) {
-        if (input.kind !== "map") session.addRecords(input.name, input.bytes);
+        if (input.kind === "records") session.addRecords(input.name, input.bytes);
+        if (input.kind === "exceptions") session.addExceptions(input.name, input.bytes);
       }
     } else {
       session.clearMaps();

@@ -3,7 +3,7 @@
 // does) with each problem listed under it and marked beside its line; and the award chooser
 // of step 3, which lists the programmes the rules define.
 
-import { $, baseName, debounce, el, listWords } from "./util.js";
+import { $, baseName, debounce, el, listWords, plural } from "./util.js";
 import { activeFile, editedFiles, state } from "./state.js";
 import { call } from "./library.js";
 import { markStale } from "./status.js";
@@ -177,6 +177,13 @@ function goToLine(index, line, column) {
 }
 
 // The line numbers beside the editor, a line with a problem marked.
+// Every diagnostic of the last check: the loader's, then each programme's framework findings.
+function checkDiagnostics() {
+  const check = state.check;
+  if (!check) return [];
+  return check.diagnostics.concat(...(check.programmes || []).map((p) => p.findings || []));
+}
+
 function drawGutter() {
   const file = activeFile();
   const gutter = $("editor-gutter");
@@ -185,7 +192,7 @@ function drawGutter() {
     return;
   }
   const marks = new Map();
-  for (const d of (state.check && state.check.diagnostics) || []) {
+  for (const d of checkDiagnostics()) {
     if (d.file !== file.name || !d.line) continue;
     const before = marks.get(d.line);
     if (before !== "error") marks.set(d.line, d.severity === "error" ? "error" : before || d.severity);
@@ -247,14 +254,22 @@ function drawDiagnosticsOfEditor() {
     status.className = "check-status bad";
     return;
   }
+  // The framework's findings (as `accredit check` gives them) are listed with the rest, at
+  // their lines; they do not stop the rules from running.
+  const all = checkDiagnostics();
   const counts = severityCounts(check.diagnostics);
-  if (check.diagnostics.length === 0) {
-    status.textContent = "No problems found in these rules.";
-  } else {
-    status.textContent = `${countWords(counts)} in these rules.`;
+  const framed = check.ok ? check.programmes.filter((p) => p.framework) : [];
+  const short = framed.filter((p) => !p.conforms);
+  let text = check.diagnostics.length > 0 ? `${countWords(counts)} in these rules.` :
+    short.length > 0 ? "These rules are valid and can check learners." : "No problems found in these rules.";
+  for (const p of framed) {
+    text += p.conforms ? ` ‘${p.title || p.id}’ meets the ${p.framework} framework.` :
+      ` ‘${p.title || p.id}’ does not meet the ${p.framework} framework yet ` +
+      `(${plural(p.findings.length, "finding")} below).`;
   }
-  status.className = `check-status ${counts.error ? "bad" : "ok"}`;
-  for (const d of check.diagnostics) list.append(diagnosticItem(d, { goTo: goToLine }));
+  status.textContent = text;
+  status.className = `check-status ${counts.error || short.length > 0 ? "bad" : "ok"}`;
+  for (const d of all) list.append(diagnosticItem(d, { goTo: goToLine }));
   drawGutter();
 }
 

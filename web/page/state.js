@@ -7,7 +7,7 @@ import { $ } from "./util.js";
 export const state = {
   accredit: null, // the module
   session: null, // the one accredit.Session
-  inputs: [], // {name, bytes (Uint8Array), kind: "records" | "map"}
+  inputs: [], // {name, bytes (Uint8Array), kind: "records" | "map" | "exceptions"}
   dirty: { records: true, maps: true }, // the session's records files / mappings need adding again
   shipped: [], // shippedRules(): [{path, programmes: [{id, title}]}]
   rules: {
@@ -29,7 +29,8 @@ export const state = {
   learnerOpen: null, // {id, tab, html: {explain, transcript}}
 };
 
-// The inputs of these kinds ("records", "map") changed: the session is given them again.
+// The inputs of these kinds ("records", "map", "exceptions") changed: the session is given
+// them again.
 export function inputsChanged(...kinds) {
   for (const kind of kinds) {
     if (kind === "map") state.dirty.maps = true;
