@@ -1,6 +1,7 @@
 #include "accredit/report.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "accredit/workflow.h"
 #include "evaluation_fixture.h"
@@ -320,6 +321,27 @@ TEST_CASE("without learner details the HTML report is the dashboard alone") {
   CHECK(dashboard.find("<article class=\"learner\"") == std::string::npos);
   CHECK(dashboard.find("<h2>About this data</h2>") != std::string::npos);
   CHECK(dashboard.size() < whole.size());
+}
+
+TEST_CASE("a report's tables of single learners list at most learners_listed, counting the rest") {
+  Cohort c = MakeCohort();
+  Report whole = Build(c);
+  REQUIRE(whole.cohort.close.size() >= 2);
+  ReportOptions options;
+  options.learners_listed = 1;
+  std::string html = ReportHtml(Build(c, options));
+  const std::string close = html.substr(html.find("id=\"close\""));
+  const std::string table = close.substr(0, close.find("</table>"));
+  std::size_t rows = 0;
+  for (std::size_t at = table.find("<tr><th scope=\"row\">"); at != std::string::npos;
+       at = table.find("<tr><th scope=\"row\">", at + 1)) {
+    ++rows;
+  }
+  CHECK(rows == 1);
+  const std::size_t more = whole.cohort.close.size() - 1;
+  CHECK(close.find(fmt::format("and {} more learner{} one part short, not listed here.", more,
+                               more == 1 ? "" : "s")) != std::string::npos);
+  CHECK(ReportHtml(whole).find("not listed here") == std::string::npos);
 }
 
 TEST_CASE("a baseline with a different vocabulary is refused, saying what differs") {

@@ -128,9 +128,12 @@ std::string Session::Run(const RunOptions& options) {
       workflow_->Prepare(std::move(workflow_options), std::move(inputs)) && workflow_->ReadAll();
   if (ok) {
     // The page's dashboard: the page lists the learners and explains each itself, so the
-    // report leaves out their table and sections, and their next steps are not planned.
+    // report leaves out their table and sections, and their next steps are not planned; its
+    // tables of single learners list the first few (a thousand rows took the browser half a
+    // second to draw), the list beside it finds the rest.
     CohortReportRequest request;
     request.options.learner_details = false;
+    request.options.learners_listed = kDashboardLearners;
     request.baseline = baseline_;
     report_ = BuildCohortReport(*workflow_, request);
     ok = report_.has_value();

@@ -31,6 +31,10 @@ struct RunOptions {
   std::size_t stream_above = 0;
 };
 
+// The learners the dashboard lists in each of its tables of single learners (those one part
+// short of the next tier; who changes in a what-if): ReportOptions::learners_listed.
+inline constexpr std::size_t kDashboardLearners = 30;
+
 // Above this many bytes of records, a run is streamed: about 25,000 learners of a typical
 // export, whose report, explanations and what-if would hold every learner in the page's memory.
 inline constexpr std::size_t kStreamAboveBytes = 20u << 20;

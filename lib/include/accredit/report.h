@@ -86,6 +86,11 @@ struct ReportOptions {
   // dashboard alone, and its links to a learner ("#learner-ID", LearnerAnchor) are for that
   // front end to follow.
   bool learner_details = true;
+  // learners_listed (0: every one): the HTML page's tables of single learners (those one part
+  // short of the next tier; who changes under a rule change) list at most this many, in order,
+  // and say how many more there are. A front end that lists and filters the learners itself
+  // (the browser page) keeps its dashboard short, and quick to draw, this way.
+  std::size_t learners_listed = 0;
 };
 
 // What a report keeps of one learner's outcome: the outcome without its condition traces

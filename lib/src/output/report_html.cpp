@@ -5,6 +5,8 @@
 // HtmlEscape; the page fetches nothing and reads in full without its script.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "accredit/report.h"
 #include "base/html_page.h"
 #include "output/report_html_internal.h"
@@ -134,6 +136,19 @@ bool IsClose(const LearnerLine& line) {
 }
 
 std::string_view Plural(std::uint64_t n) { return n == 1 ? "" : "s"; }
+
+std::size_t Listed(const Report& report, std::size_t count) {
+  const std::size_t limit = report.options.learners_listed;
+  return limit == 0 ? count : std::min(limit, count);
+}
+
+std::string NotListed(std::size_t more, std::string_view who) {
+  if (more == 0) return "";
+  return fmt::format(
+      "<p class=\"note\">\xe2\x80\xa6"
+      "and {} more learner{} {}, not listed here.</p>\n",
+      more, Plural(more), who);
+}
 
 std::string GroupHeading(const Report& report) {
   std::string name(report.options.group_by_name());

@@ -148,7 +148,9 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
         b.changes.size(), Plural(b.changes.size()),
         r.options.grouped() ? fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(GroupHeading(r)))
                             : "");
-    for (const LearnerChange& c : b.changes) {
+    const std::size_t listed = Listed(r, b.changes.size());
+    for (std::size_t k = 0; k < listed; ++k) {
+      const LearnerChange& c = b.changes[k];
       bool down = Rank(now, c.after_tier) > Rank(now, c.before_tier);
       std::string reasons = "<ul class=\"needs\">";
       for (const std::string& why : c.reasons) reasons += "<li>" + ForReaders(why) + "</li>";
@@ -164,7 +166,7 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
                 HtmlEscape(OutcomeLabel(LabelText(now, c.after_tier), c.after_grade))),
           reasons);
     }
-    out += "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n" + NotListed(b.changes.size() - listed, "who change");
   }
   // The full transition table: every combination, including no move.
   out +=

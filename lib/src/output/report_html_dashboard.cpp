@@ -192,7 +192,9 @@ std::string Close(const Report& r, int level) {
       "</th><th scope=\"col\">Still needed</th></tr></thead>\n<tbody>\n",
       s.close.size(), Plural(s.close.size()),
       r.options.grouped() ? "<th scope=\"col\">Group</th>" : "");
-  for (const CloseLearner& c : s.close) {
+  const std::size_t listed = Listed(r, s.close.size());
+  for (std::size_t k = 0; k < listed; ++k) {
+    const CloseLearner& c = s.close[k];
     const LearnerLine* line = FindLine(r, c.learner);
     std::string needs = "<ul class=\"needs\">";
     for (const std::string& n : c.still_needed) needs += "<li>" + ForReaders(n) + "</li>";
@@ -206,7 +208,8 @@ std::string Close(const Report& r, int level) {
               HtmlEscape(fmt::format("{}: {}", TitleOf(*c.next), TitleOf(*c.missing)))),
         needs);
   }
-  return out + "</tbody>\n</table>\n</section>\n";
+  return out + "</tbody>\n</table>\n" + NotListed(s.close.size() - listed, "one part short") +
+         "</section>\n";
 }
 
 std::string Groups(const Report& r, int level) {

@@ -65,6 +65,11 @@ std::string GroupHeading(const Report& report);
 std::string_view Plural(std::uint64_t n);
 
 // The parts of the page.
+// How many of `count` learners a table of single learners lists (ReportOptions::learners_listed).
+std::size_t Listed(const Report& report, std::size_t count);
+// "...and N more learners WHO, not listed here." for the `more` a table left out; "" for none.
+std::string NotListed(std::size_t more, std::string_view who);
+
 std::string RenderLearnerTable(const Report& report);
 std::string RenderLearnerSections(const Report& report);
 std::string RenderRuleChange(const Report& report, const BaselineComparison& comparison);
