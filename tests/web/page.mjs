@@ -114,6 +114,17 @@ try {
     await page.screenshot({path: path.join(out, `explain-${width}.png`)});
     await page.click('[data-testid=learner-close]');
 
+    // "Only learners one part short" lists the dashboard's "Close to the next tier".
+    await page.click('[data-testid=close-filter]');
+    const short = await page.$$eval('[data-testid=learner-item]', (items) => items.map((i) => i.dataset.learner));
+    await page.click('[data-testid=close-filter]');
+    const report0 = await (await page.$('[data-testid=report-frame]')).contentFrame();
+    const closeIds = await report0.$$eval('#close ~ table a[href^="#learner-"]',
+                                          (links) => links.map((a) => a.textContent));
+    if (short.length === 0 || JSON.stringify(short.sort()) !== JSON.stringify(closeIds.sort())) {
+      fail(`${width}px: one part short: the list has ${JSON.stringify(short)}, the dashboard ${JSON.stringify(closeIds)}`);
+    }
+
     // A learner named in the dashboard (one part short of the next tier) opens in the dialog.
     const report = await (await page.$('[data-testid=report-frame]')).contentFrame();
     const named = await report.$eval('a[href^="#learner-"]', (a) => {

@@ -189,6 +189,9 @@ std::string Session::Run(const RunOptions& options) {
       json.Key("tierTitle").String(line.tier == nullptr ? "No award" : line.tier->title);
       json.Key("grade").String(line.grade);
       json.Key("provisional").Bool(line.provisional);
+      // One part short of the next tier up (the dashboard's "Close to the next tier").
+      json.Key("close").Bool(!line.provisional && line.next != nullptr &&
+                             line.next_components > 0 && line.next_met + 1 == line.next_components);
       if (changes[i] != nullptr) {
         json.Key("before").String(changes[i]->before_tier);
         json.Key("after").String(changes[i]->after_tier);

@@ -76,7 +76,8 @@ class Session {
   // Returns JSON: {"ok", "streamed", "failure", "diagnostics": [...], "learners", "tiers":
   // [{"id", "title", "learners"}], "none", "errors", "predicted", "accounting": {...},
   // "refused": [...], "fixes", "changed" (with a baseline), "list": [{"id", "name", "tier",
-  // "tierTitle", "grade", "provisional", "before", "after"}]}. "ok" is false when nothing could
+  // "tierTitle", "grade", "provisional", "close" (one part short of the next tier), "before",
+  // "after"}]}. "ok" is false when nothing could
   // be evaluated.
   //
   // Records larger than RunOptions::stream_above are streamed instead (Workflow::Run, as

@@ -51,10 +51,11 @@
 //   run-diagnostics              the run's diagnostics (<details>); run-diagnostics-summary
 //   whatif-panel, whatif         "Compare with the original"; stop-compare; compare-result;
 //                                changed (the number of learners whose outcome changes)
-//   report-frame                 the cohort report (iframe, srcdoc; class "scrolls" past 300
-//                                learners); report-too-long instead of it for a huge report
+//   report-frame                 the cohort dashboard (iframe, srcdoc; class "scrolls" past 1 MB);
+//                                report-too-long instead of it for a huge one
 //   learner-search, learner-list, learner-item (data-learner=ID, data-tier=ID, data-changed=
-//                                "true" in a what-if), changed-filter ("Only learners who change")
+//                                "true" in a what-if), changed-filter ("Only learners who change"),
+//                                close-filter ("Only learners one part short of the next tier")
 //   learner-dialog, learner-dialog-title, tab-explain, tab-transcript, learner-frame,
 //   learner-close
 //   downloads                    the downloads: download-report, download-workbook,

@@ -1,4 +1,5 @@
-// The learner list beside the report (searched, and filtered to who changes in a what-if),
+// The learner list beside the report (searched, filtered to those one part short of the next
+// tier, and to who changes in a what-if),
 // and the dialog with one learner's explanation and transcript (as `accredit explain --format
 // html` and `accredit transcript` draw them).
 
@@ -12,11 +13,13 @@ export function drawLearners() {
   if (!run || !run.ok) return;
   const query = $("learner-search").value.trim().toLowerCase();
   const onlyChanged = state.comparing && $("changed-filter").checked;
+  const onlyClose = $("close-filter").checked;
   $("changed-filter-field").hidden = !state.comparing;
   const list = $("learner-list");
   const matches = [];
   for (const line of run.list) {
     if (onlyChanged && !run.changes.has(line.id)) continue;
+    if (onlyClose && !line.close) continue;
     if (query && !line.id.toLowerCase().includes(query) && !line.name.toLowerCase().includes(query)) continue;
     matches.push(line);
   }
@@ -42,7 +45,7 @@ export function drawLearners() {
   list.replaceChildren(...items);
   const total = run.list.length;
   let count;
-  if (matches.length === total && !query && !onlyChanged) count = plural(total, "learner");
+  if (matches.length === total && !query && !onlyChanged && !onlyClose) count = plural(total, "learner");
   else count = `${plural(matches.length, "learner")} of ${total.toLocaleString("en-GB")}`;
   if (matches.length > limit) count += `: the first ${limit} shown, search to find the others`;
   $("learner-count").textContent = count;
@@ -118,5 +121,6 @@ function wireDialog() {
 export function wireLearners() {
   $("learner-search").addEventListener("input", debounce(drawLearners, 120));
   $("changed-filter").addEventListener("change", drawLearners);
+  $("close-filter").addEventListener("change", drawLearners);
   wireDialog();
 }
