@@ -1,13 +1,15 @@
 // The page in a real browser: Debian's Chromium, driven by puppeteer-core, against the built
 // page (build/web) served from a local static server. At 1280 and 390 px: the page starts
 // under its Content-Security-Policy; the sixth-form example dropped on it gives the tier counts
-// the command line gives; a learner's explanation reads as `accredit explain` reads; a what-if
-// (the rules of examples/rule-change against the shipped ones) changes the learners that
-// `accredit report --baseline` says change; the outcomes CSV downloaded is `validate --format
-// csv`'s and the report downloaded `report --format html`'s; a learner named in the dashboard
-// opens in the dialog; the page opened from the disk (file://) starts and checks; a large export (30,000 learners, 22 MB, generated) is streamed and gives
-// `validate`'s counts and outcomes; nothing is requested from anywhere but the page's origin; no error or CSP violation
-// reaches the console. Screenshots are kept in OUT for people to look at.
+// the command line gives; a learner's explanation reads as `accredit explain` reads; the list
+// filtered to those one part short names the dashboard's; a learner named in the dashboard
+// opens in the dialog; the outcomes CSV downloaded is `validate --format csv`'s and the report
+// downloaded `report --format html`'s; a what-if (the rules of examples/rule-change against
+// the shipped ones) changes the learners that `accredit report --baseline` says change; a
+// large export (30,000 learners, 22 MB, generated) is streamed and gives `validate`'s counts
+// and outcomes. Then the page opened from the disk (file://, as a double-click opens it)
+// starts and checks. Nothing is requested from anywhere but the page's origin (or folder); no
+// error or CSP violation reaches the console. Screenshots are kept in OUT for people to look at.
 //
 //   node page.mjs ACCREDIT WEB_DIR ROOT OUT
 import fs from 'node:fs';

@@ -77,8 +77,7 @@ class Session {
   // [{"id", "title", "learners"}], "none", "errors", "predicted", "accounting": {...},
   // "refused": [...], "fixes", "changed" (with a baseline), "list": [{"id", "name", "tier",
   // "tierTitle", "grade", "provisional", "close" (one part short of the next tier), "before",
-  // "after"}]}. "ok" is false when nothing could
-  // be evaluated.
+  // "after"}]}. "ok" is false when nothing could be evaluated.
   //
   // Records larger than RunOptions::stream_above are streamed instead (Workflow::Run, as
   // `validate` reads them, in bounded memory): "streamed" is true, the counts and accounting
