@@ -142,12 +142,12 @@ std::size_t Listed(const Report& report, std::size_t count) {
   return limit == 0 ? count : std::min(limit, count);
 }
 
-std::string NotListed(std::size_t more, std::string_view who) {
+std::string NotListed(std::size_t more, std::string_view who_one, std::string_view who_many) {
   if (more == 0) return "";
   return fmt::format(
       "<p class=\"note\">\xe2\x80\xa6"
       "and {} more learner{} {}, not listed here.</p>\n",
-      more, Plural(more), who);
+      more, Plural(more), more == 1 ? who_one : who_many);
 }
 
 std::string GroupHeading(const Report& report) {

@@ -166,7 +166,8 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
                 HtmlEscape(OutcomeLabel(LabelText(now, c.after_tier), c.after_grade))),
           reasons);
     }
-    out += "</tbody>\n</table>\n" + NotListed(b.changes.size() - listed, "who change");
+    out +=
+        "</tbody>\n</table>\n" + NotListed(b.changes.size() - listed, "who changes", "who change");
   }
   // The full transition table: every combination, including no move.
   out +=

@@ -208,8 +208,8 @@ std::string Close(const Report& r, int level) {
               HtmlEscape(fmt::format("{}: {}", TitleOf(*c.next), TitleOf(*c.missing)))),
         needs);
   }
-  return out + "</tbody>\n</table>\n" + NotListed(s.close.size() - listed, "one part short") +
-         "</section>\n";
+  return out + "</tbody>\n</table>\n" +
+         NotListed(s.close.size() - listed, "one part short", "one part short") + "</section>\n";
 }
 
 std::string Groups(const Report& r, int level) {

@@ -67,8 +67,9 @@ std::string_view Plural(std::uint64_t n);
 // The parts of the page.
 // How many of `count` learners a table of single learners lists (ReportOptions::learners_listed).
 std::size_t Listed(const Report& report, std::size_t count);
-// "...and N more learners WHO, not listed here." for the `more` a table left out; "" for none.
-std::string NotListed(std::size_t more, std::string_view who);
+// "...and N more learners WHO, not listed here." for the `more` a table left out (who_one or
+// who_many, as `more` is 1 or not); "" for none.
+std::string NotListed(std::size_t more, std::string_view who_one, std::string_view who_many);
 
 std::string RenderLearnerTable(const Report& report);
 std::string RenderLearnerSections(const Report& report);
