@@ -28,6 +28,7 @@ struct RunOptions {
   std::string as_of;  // "": today's rules; else a date as --as-of takes it
   bool predicted = false;
   // Records files larger than this, together, are streamed (StreamedRun()); 0: the default.
+  // A workbook counts three times its size (its sheets are compressed).
   std::size_t stream_above = 0;
 };
 
