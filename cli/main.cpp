@@ -9,6 +9,7 @@
 #include "completion_command.h"
 #include "exit_codes.h"
 #include "explain_command.h"
+#include "keys_command.h"
 #include "map_command.h"
 #include "report_command.h"
 #include "test_command.h"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     SetupValidate(app, global, exit_code);
     SetupTest(app, global, exit_code);
     SetupMap(app, global, exit_code);
+    SetupKeys(app, global, exit_code);
     SetupCompletion(app, global, exit_code);
     try {
       app.parse(argc, argv);

@@ -13,7 +13,8 @@ import re
 import sys
 
 # Lowest first. A stage may include its own and every earlier stage's private headers.
-STAGES = ["base", "rules", "records", "stream", "engine", "exceptions", "workflow", "output"]
+STAGES = ["base", "rules", "records", "stream", "engine", "exceptions", "workflow", "output",
+          "credentials"]
 MAX_LINES = 800
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 

@@ -1,0 +1,101 @@
+#include "keys_command.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "accredit/json_writer.h"
+#include "accredit/keys.h"
+#include "evaluation_options.h"
+#include "exit_codes.h"
+
+namespace accredit::cli {
+
+void SetupKeys(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  CLI::App* keys =
+      app.add_subcommand("keys", "Make a centre's signing key, and show its public key");
+  keys->require_subcommand(1);
+
+  auto made = std::make_shared<KeysNewOptions>();
+  CLI::App* make = keys->add_subcommand(
+      "new", "Make an Ed25519 signing key, in a new file only its owner can read");
+  make->add_option("--out,-o", made->out, "The key file to write (it must not exist yet)")
+      ->required()
+      ->type_name(kFileArgument);
+  make->callback([made, &global, &exit_code] { exit_code = RunKeysNew(*made, global); });
+
+  auto shown = std::make_shared<KeysPublicOptions>();
+  CLI::App* show = keys->add_subcommand(
+      "public", "Show a signing key's public key: as a JWK, a did:key, and a did:web document");
+  show->add_option("KEY", shown->key, "The key file (accredit keys new made it)")
+      ->required()
+      ->type_name(kFileArgument);
+  show->add_option("--did-web", shown->did_web,
+                   "Also write the did.json that publishes the key at this did:web "
+                   "(did:web:school.example is served from "
+                   "https://school.example/.well-known/did.json)");
+  show->add_option("--format", shown->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  show->callback([shown, &global, &exit_code] { exit_code = RunKeysPublic(*shown, global); });
+}
+
+int RunKeysNew(const KeysNewOptions& options, const GlobalOptions& global) {
+  std::string error;
+  std::optional<SigningKey> key = SigningKey::Generate(error);
+  if (!key || !key->Save(options.out, error)) {
+    PrintError(error);
+    return kExitError;
+  }
+  if (!global.quiet) {
+    std::fputs(fmt::format("accredit: wrote a new signing key to {} (readable by you alone). "
+                           "Keep it secret and keep a copy somewhere safe: whoever has it can "
+                           "sign as your centre, and without it you cannot sign again under the "
+                           "same key. Its public key, to publish: accredit keys public {}\n",
+                           options.out, options.out)
+                   .c_str(),
+               stderr);
+  }
+  Print(DidKey(key->public_key()) + "\n");
+  return kExitOk;
+}
+
+int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& /*global*/) {
+  if (!options.did_web.empty() && !IsDidWeb(options.did_web)) {
+    PrintError(fmt::format(
+        "--did-web '{}' is not a did:web: write it as did:web:HOST, for example "
+        "did:web:school.example (or did:web:school.example:path:to for a folder of the site)",
+        options.did_web));
+    return kExitError;
+  }
+  std::string error;
+  std::optional<SigningKey> key = SigningKey::Load(options.key, error);
+  if (!key) {
+    PrintError(error);
+    return kExitError;
+  }
+  const std::string& pub = key->public_key();
+  if (options.format == "json") {
+    JsonWriter json;
+    json.BeginObject();
+    json.Key("jwk").Raw(PublicKeyJwk(pub));
+    json.Key("did_key").String(DidKey(pub));
+    json.Key("verification_method").String(DidKeyVerificationMethod(pub));
+    if (!options.did_web.empty()) json.Key("did_web").Raw(DidWebDocument(options.did_web, pub));
+    json.EndObject();
+    Print(json.str() + "\n");
+    return kExitOk;
+  }
+  std::string out = fmt::format(
+      "Public key of {} (Ed25519; share it freely: it can check signatures, not make them)\n\n"
+      "JWK:\n  {}\n\ndid:key (the key itself, as an issuer's id):\n  {}\n",
+      options.key, PublicKeyJwk(pub), DidKey(pub));
+  if (!options.did_web.empty()) {
+    out += fmt::format("\ndid.json for {} (publish it as {}):\n  {}\n", options.did_web,
+                       DidWebUrl(options.did_web), DidWebDocument(options.did_web, pub));
+  }
+  Print(out);
+  return kExitOk;
+}
+
+}  // namespace accredit::cli

@@ -1,0 +1,76 @@
+// A centre's signing key: the Ed25519 key pair an issuer signs transcripts with (Open Badges
+// 3.0 credentials secured as VC-JWT, alg EdDSA), made and used through OpenSSL. No
+// cryptography is written here.
+//
+// The private key lives in a PEM file (PKCS#8, "BEGIN PRIVATE KEY") that only its owner may
+// read: Save() creates it with mode 0600 and never replaces a file; Load() refuses a key file
+// that anyone else may read (the key may already have leaked), a folder, a FIFO, or a key that
+// is not Ed25519. Nothing here ever prints the private key.
+//
+// What a verifier needs is the public key, published as a JWK, as a did:key (the key itself,
+// self-describing) or in a did.json document for a did:web hosted on the centre's website.
+//
+//   std::string error;
+//   std::optional<SigningKey> key = SigningKey::Generate(error);
+//   if (!key || !key->Save("centre.key", error)) return Fail(error);
+//   std::cout << DidKey(key->public_key());
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accredit {
+
+// The 32 bytes of an Ed25519 public key.
+inline constexpr std::size_t kEd25519KeyBytes = 32;
+
+class SigningKey {
+ public:
+  // A new key pair from the system's random source; nullopt (and `error`) if OpenSSL fails.
+  static std::optional<SigningKey> Generate(std::string& error);
+  // The key in a PEM file Save() wrote (or `openssl genpkey -algorithm ed25519` writes);
+  // nullopt and why (said for a school's IT person: the path, what is wrong, what to do).
+  static std::optional<SigningKey> Load(const std::string& path, std::string& error);
+  // From PEM text in memory (tests; a key that is not a file).
+  static std::optional<SigningKey> FromPem(std::string_view pem, std::string& error);
+
+  // Writes the private key to a new file `path`, readable by its owner alone (0600); false and
+  // why if the file exists or cannot be written (a partial file is removed).
+  bool Save(const std::string& path, std::string& error) const;
+
+  // The raw public key, kEd25519KeyBytes bytes.
+  const std::string& public_key() const { return public_key_; }
+  // The Ed25519 signature of `message` (64 bytes; deterministic: the same message and key
+  // always give the same signature).
+  std::string Sign(std::string_view message) const;
+
+  ~SigningKey();
+  SigningKey(SigningKey&&) noexcept;
+  SigningKey& operator=(SigningKey&&) noexcept;
+
+ private:
+  struct Impl;
+  explicit SigningKey(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  std::string public_key_;
+};
+
+// The public key as a JSON Web Key (RFC 8037): {"kty":"OKP","crv":"Ed25519","x":"..."}.
+std::string PublicKeyJwk(std::string_view public_key);
+// The key's did:key (did:key:z6Mk...: multibase base58btc of the ed25519-pub multicodec and
+// the key), and the id of its verification method (the did, '#', the same multibase value).
+std::string DidKey(std::string_view public_key);
+std::string DidKeyVerificationMethod(std::string_view public_key);
+// A DID document (did.json) for `did` (did:web:school.example, served at
+// https://school.example/.well-known/did.json) with the key as its one verification method,
+// `did`#key-1, for assertions and authentication.
+std::string DidWebDocument(std::string_view did, std::string_view public_key);
+// Whether `did` is a did:web this can write a document for (did:web:HOST[:PATH...]).
+bool IsDidWeb(std::string_view did);
+// Where the did:web method says its document is served: https://HOST/.well-known/did.json,
+// or https://HOST/PATH/did.json (a port written %3A in the did is ':' here).
+std::string DidWebUrl(std::string_view did);
+
+}  // namespace accredit
