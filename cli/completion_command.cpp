@@ -123,6 +123,23 @@ Tree DescribeTree(const CLI::App& app) {
         command.options.push_back(std::move(a));
       }
     }
+    // A command of commands (`keys new`, `keys public`): its first word is one of them, and
+    // their options are offered with its own.
+    Argument actions;
+    for (const CLI::App* nested : sub->get_subcommands([](const CLI::App*) { return true; })) {
+      actions.choices.push_back(nested->get_name());
+      for (const CLI::Option* option : Visible(*nested)) {
+        Argument a = Describe(*option, option == nested->get_help_ptr());
+        const bool known = std::any_of(command.options.begin(), command.options.end(),
+                                       [&](const Argument& o) { return o.names == a.names; });
+        if (!a.names.empty() && !known) command.options.push_back(std::move(a));
+      }
+    }
+    if (!actions.choices.empty()) {
+      actions.label = "action";
+      actions.kind = ValueKind::kChoice;
+      command.positional = std::move(actions);
+    }
     tree.commands.push_back(std::move(command));
   }
   return tree;

@@ -3,7 +3,8 @@
 
     man_check.py ACCREDIT MAN_DIR
 
-For every command `accredit --help` lists, man/accredit-COMMAND.1 must exist, and:
+For every command `accredit --help` lists, man/accredit-COMMAND.1 must exist, and (for a command
+of commands, such as `keys`, with the options of each of its commands):
   - every option `accredit COMMAND --help` lists is documented in the page's OPTIONS section
     (an `.It Fl ...` item naming it), and every option the page documents is in --help;
   - an option whose --help shows allowed values (`TEXT:{text,json}`) has each of them in its
@@ -147,7 +148,11 @@ def main():
     root_text = root_page.read_text() if root_page.exists() else ""
     for command in commands:
         page = man_dir / f"accredit-{command}.1"
-        check_page(page, run_help(accredit, command), command, PENDING.get(command, set()))
+        help_text = run_help(accredit, command)
+        # A command of commands (`keys new`, `keys public`): its page documents theirs too.
+        for nested in help_commands(help_text):
+            help_text += "\n" + run_help(accredit, command, nested)
+        check_page(page, help_text, command, PENDING.get(command, set()))
         if f"Xr accredit-{command} 1" not in root_text:
             fail(f"accredit.1 does not refer to accredit-{command}(1)")
     see_also = "\n".join(section(root_text.splitlines(), "SEE ALSO"))

@@ -32,7 +32,8 @@ expect() {
 }
 
 expect "validate" "accredit val"
-expect "check completion explain map report test transcript validate" "accredit "
+expect "check completion explain keys map report test transcript validate" "accredit "
+expect "new public" "accredit keys "
 expect "--format" "accredit validate --for"
 expect "csv json jsonl junit text xlsx" "accredit validate --format "
 expect "json jsonl junit" "accredit validate --format=j"

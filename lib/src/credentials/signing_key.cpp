@@ -6,7 +6,6 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
-#include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -94,10 +93,10 @@ std::optional<SigningKey> SigningKey::FromPem(std::string_view pem, std::string&
     return std::nullopt;
   }
   if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
+    const char* type = EVP_PKEY_get0_type_name(key.get());
     error = fmt::format(
-        "it is a {} key; accredit signs with Ed25519 keys only (make one with "
-        "`accredit keys new`)",
-        OBJ_nid2sn(EVP_PKEY_get_id(key.get())));
+        "it is {} key; accredit signs with Ed25519 keys only (make one with `accredit keys new`)",
+        type != nullptr ? fmt::format("an {}", type) : std::string("another kind of"));
     return std::nullopt;
   }
   return SigningKey(std::make_unique<Impl>(Impl{std::move(key)}));
