@@ -1,6 +1,7 @@
-// Signing keys (accredit/keys.h) and the encodings their publication uses, against published
-// test vectors: RFC 4648 (base64url), RFC 8032 §7.1 test 1 (an Ed25519 key and its signature
-// of the empty message), and a did:key and base58 values computed by an independent script.
+// Signing keys (accredit/keys.h), the encodings their publication uses and compact JWS
+// (accredit/jws.h), against published test vectors: RFC 4648 (base64url), RFC 8032 §7.1 test 1
+// (an Ed25519 key and its signature of the empty message), RFC 8037 A.4 (a JWS with that key),
+// and a did:key and base58 values computed by an independent script.
 #include "accredit/keys.h"
 
 #include <doctest/doctest.h>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <string>
 
+#include "accredit/jws.h"
 #include "base/base58.h"
 #include "base/base64url.h"
 
@@ -157,6 +159,49 @@ TEST_CASE("a key file others may read, or that is no Ed25519 key, is refused wit
   CHECK(error.find("PEM") != std::string::npos);
   CHECK_FALSE(SigningKey::Load(dir.path(), error).has_value());
   CHECK(error.find("folder") != std::string::npos);
+}
+
+}  // namespace accredit
+
+namespace accredit {
+
+TEST_CASE("a compact JWS signed with the RFC 8032 test key is RFC 8037's A.4 example") {
+  std::string error;
+  std::optional<SigningKey> key = SigningKey::FromPem(kTest1Pem, error);
+  REQUIRE(key.has_value());
+  // RFC 8037, Appendix A.4: {"alg":"EdDSA"} over "Example of Ed25519 signing".
+  const std::string token =
+      SignCompactJws(R"({"alg":"EdDSA"})", "Example of Ed25519 signing", *key);
+  CHECK(token ==
+        "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc."
+        "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg");
+  std::optional<CompactJws> jws = ParseCompactJws(token, error);
+  REQUIRE_MESSAGE(jws.has_value(), error);
+  CHECK(jws->header_json == R"({"alg":"EdDSA"})");
+  CHECK(jws->payload == "Example of Ed25519 signing");
+  CHECK(VerifyEd25519(key->public_key(), jws->signing_input, jws->signature));
+  // One byte of the payload changed: the signature no longer holds.
+  std::string tampered = token;
+  tampered[token.find('.') + 5] = tampered[token.find('.') + 5] == 'A' ? 'B' : 'A';
+  std::optional<CompactJws> changed = ParseCompactJws(tampered, error);
+  REQUIRE(changed.has_value());
+  CHECK_FALSE(VerifyEd25519(key->public_key(), changed->signing_input, changed->signature));
+  // Another key does not verify it.
+  std::optional<SigningKey> other = SigningKey::Generate(error);
+  REQUIRE(other.has_value());
+  CHECK_FALSE(VerifyEd25519(other->public_key(), jws->signing_input, jws->signature));
+}
+
+TEST_CASE("a token that is not a compact JWS is refused, saying why") {
+  std::string error;
+  CHECK_FALSE(ParseCompactJws("a.b", error).has_value());
+  CHECK(error.find("three parts") != std::string::npos);
+  CHECK_FALSE(ParseCompactJws("a.b.c.d", error).has_value());
+  CHECK_FALSE(ParseCompactJws("eyJ=.e30.AA", error).has_value());
+  CHECK(error.find("base64url") != std::string::npos);
+  CHECK_FALSE(ParseCompactJws(std::string(kMaxJwsBytes + 1, 'a'), error).has_value());
+  CHECK(error.find("too long") != std::string::npos);
+  CHECK_FALSE(VerifyEd25519("short", "m", std::string(64, 'x')));
 }
 
 }  // namespace accredit
