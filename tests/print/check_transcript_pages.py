@@ -83,8 +83,10 @@ def check_cohort(accredit, chromium, name, cwd, args, work):
 
     def one(i, page):
         pdf = os.path.join(work, f"{name}-{i}.pdf")
+        # A profile per page: with two at a time, a third page could otherwise start in the
+        # profile of one still printing, and Chromium refuses a profile already in use.
         return page, print_pdf(chromium, os.path.join(out, page), pdf,
-                               os.path.join(work, f"profile-{i % 2}-{name}"))
+                               os.path.join(work, f"profile-{i}-{name}"))
 
     longest = sorted(learners, key=lambda f: -os.path.getsize(os.path.join(out, f)))[:LONGEST]
     # Two Chromium runs at a time, each with a profile of its own.
