@@ -6,6 +6,7 @@
 
 #include "accredit/json_writer.h"
 #include "accredit/keys.h"
+#include "accredit/output_file.h"
 #include "evaluation_options.h"
 #include "exit_codes.h"
 
@@ -34,6 +35,9 @@ void SetupKeys(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                    "Also write the did.json that publishes the key at this did:web "
                    "(did:web:school.example is served from "
                    "https://school.example/.well-known/did.json)");
+  show->add_option("--did-json", shown->did_json,
+                   "With --did-web: write the did.json to this file, ready to upload")
+      ->type_name(kFileArgument);
   show->add_option("--format", shown->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -60,12 +64,16 @@ int RunKeysNew(const KeysNewOptions& options, const GlobalOptions& global) {
   return kExitOk;
 }
 
-int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& /*global*/) {
+int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global) {
   if (!options.did_web.empty() && !IsDidWeb(options.did_web)) {
     PrintError(fmt::format(
         "--did-web '{}' is not a did:web: write it as did:web:HOST, for example "
         "did:web:school.example (or did:web:school.example:path:to for a folder of the site)",
         options.did_web));
+    return kExitError;
+  }
+  if (!options.did_json.empty() && options.did_web.empty()) {
+    PrintError("--did-json writes the did.json of a did:web: name it with --did-web");
     return kExitError;
   }
   std::string error;
@@ -75,6 +83,16 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& /*globa
     return kExitError;
   }
   const std::string& pub = key->public_key();
+  if (!options.did_json.empty()) {
+    if (std::string written = WriteOutput(options.did_json, DidWebDocument(options.did_web, pub) + "\n");
+        !written.empty()) {
+      PrintError(written);
+      return kExitError;
+    }
+    SayWritten(global, options.did_json,
+               fmt::format("the did.json of {}: publish it as {}", options.did_web,
+                           DidWebUrl(options.did_web)));
+  }
   if (options.format == "json") {
     JsonWriter json;
     json.BeginObject();

@@ -17,6 +17,7 @@ struct KeysNewOptions {
 struct KeysPublicOptions {
   std::string key;
   std::string did_web;          // with it, the did.json for this did:web
+  std::string did_json;         // --did-json FILE: also write that did.json to FILE
   std::string format = "text";  // text | json
 };
 

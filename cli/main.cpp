@@ -16,6 +16,7 @@
 #include "transcript_command.h"
 #include "usage_hint.h"
 #include "validate_command.h"
+#include "verify_command.h"
 
 int main(int argc, char** argv) {
   using namespace accredit::cli;  // NOLINT: main only
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     SetupTest(app, global, exit_code);
     SetupMap(app, global, exit_code);
     SetupKeys(app, global, exit_code);
+    SetupVerify(app, global, exit_code);
     SetupCompletion(app, global, exit_code);
     try {
       app.parse(argc, argv);

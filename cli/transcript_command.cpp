@@ -7,7 +7,9 @@
 #include <memory>
 
 #include "accredit/output_file.h"
+#include "accredit/keys.h"
 #include "accredit/transcript.h"
+#include "accredit/vc_jwt.h"
 #include "exit_codes.h"
 #include "progress.h"
 
@@ -41,6 +43,16 @@ void SetupTranscript(CLI::App& app, const GlobalOptions& global, int& exit_code)
       ->capture_default_str();
   cmd->add_flag("--no-names", options->no_names,
                 "Omit personal free text (title, provider, evidence)");
+  cmd->add_option("--sign", options->sign,
+                  "Sign each learner's credentials with this key (accredit keys new made it): "
+                  "writes ID.clr.jwt (the whole transcript) and ID.jwt (each credential, one a "
+                  "line), Open Badges 3.0 VC-JWT that accredit verify and any Open Badges "
+                  "verifier check")
+      ->type_name(kFileArgument);
+  cmd->add_option("--issuer", options->issuer,
+                  "With --sign: the issuer's DID, a did:web whose did.json the centre publishes "
+                  "(accredit keys public --did-web); default: the key's did:key")
+      ->type_name("DID");
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
   AddProgressOptions(*cmd, options->progress, options->no_progress);
   cmd->callback([options, &global, &exit_code] { exit_code = RunTranscript(*options, global); });
@@ -52,6 +64,28 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
   if (to_stdout && format == TranscriptFormat::kAll) {
     PrintError("--output - prints one transcript: choose --format html or --format json");
     return kExitError;
+  }
+  if (!options.issuer.empty() && options.sign.empty()) {
+    PrintError("--issuer names who signs: give the key to sign with as --sign KEY");
+    return kExitError;
+  }
+  if (to_stdout && !options.sign.empty()) {
+    PrintError(
+        "--sign writes several files for each learner (ID.json, ID.clr.jwt, ID.jwt): give a "
+        "folder with --output");
+    return kExitError;
+  }
+  // The key is read before the records, so that a wrong key costs no waiting.
+  std::optional<SigningKey> key;
+  std::optional<CredentialSigner> signer;
+  if (!options.sign.empty()) {
+    std::string error;
+    key = SigningKey::Load(options.sign, error);
+    if (key) signer = MakeSigner(*key, options.issuer, error);
+    if (!signer) {
+      PrintError(error);
+      return kExitError;
+    }
   }
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
@@ -89,23 +123,43 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
   accredit::TranscriptOptions transcript_options;
   transcript_options.no_names = options.no_names;
   transcript_options.as_of = workflow.evaluate_options().as_of;
+  if (signer) transcript_options.issuer = signer->issuer;
   bool html = format != TranscriptFormat::kJson;
   bool json = format != TranscriptFormat::kHtml;
 
-  std::vector<std::pair<std::string, std::string>> files(chosen.size() * 2);  // name, content
+  // Per learner: the page, the JSON and, signed, the two token files. Name, content.
+  constexpr std::size_t kPerLearner = 4;
+  std::vector<std::pair<std::string, std::string>> files(chosen.size() * kPerLearner);
+  std::vector<std::string> sign_errors(chosen.size());
   workflow.ParallelFor(chosen.size(), [&](std::size_t i) {
     const Learner& learner = learners[chosen[i]];
     const Outcome& outcome = outcomes[chosen[i]];
     std::string stem = TranscriptFileStem(learner.id);
+    std::pair<std::string, std::string>* out = &files[kPerLearner * i];
     if (html) {
-      files[2 * i] = {stem + ".html", TranscriptHtml(workflow.rules(), workflow.programme(),
-                                                     learner, outcome, transcript_options)};
+      out[0] = {stem + ".html", TranscriptHtml(workflow.rules(), workflow.programme(), learner,
+                                               outcome, transcript_options)};
     }
-    if (json) {
-      files[2 * i + 1] = {stem + ".json", TranscriptJson(workflow.rules(), workflow.programme(),
-                                                         learner, outcome, transcript_options)};
+    if (!json && !signer) return;
+    TranscriptCredentials credentials = TranscriptCredentialsOf(
+        workflow.rules(), workflow.programme(), learner, outcome, transcript_options);
+    if (json) out[1] = {stem + ".json", credentials.clr + "\n"};
+    if (signer) {
+      std::optional<SignedTranscript> tokens =
+          SignTranscript(credentials, *signer, sign_errors[i]);
+      if (!tokens) return;
+      out[2] = {stem + ".clr.jwt", std::move(tokens->clr)};
+      out[3] = {stem + ".jwt", std::move(tokens->badges)};
     }
   });
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (!sign_errors[i].empty()) {
+      progress.Clear();
+      PrintError(fmt::format("cannot sign the transcript of learner {}: {}",
+                             learners[chosen[i]].id, sign_errors[i]));
+      return kExitError;
+    }
+  }
   // Several learners' pages in a folder: an index of them and the book to print them all.
   if (html && !to_stdout && chosen.size() > 1) {
     std::vector<TranscriptEntry> entries;
@@ -151,8 +205,9 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
     Print(written);
     SayWritten(
         global, std::filesystem::path(options.output) / "",
-        fmt::format("{} file{}: the transcript{} of {} learner{}", count, count == 1 ? "" : "s",
-                    chosen.size() == 1 ? "" : "s", chosen.size(), chosen.size() == 1 ? "" : "s"));
+        fmt::format("{} file{}: the transcript{} of {} learner{}{}", count, count == 1 ? "" : "s",
+                    chosen.size() == 1 ? "" : "s", chosen.size(), chosen.size() == 1 ? "" : "s",
+                    signer ? ", signed by " + signer->issuer : ""));
   }
   if (workflow.has_record_errors()) return kExitError;
   for (std::size_t i : chosen) {

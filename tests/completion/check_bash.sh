@@ -62,9 +62,9 @@ offers() {
 }
 
 expect "validate" accredit val
-expect "check completion explain keys map report test transcript validate" accredit ''
+expect "check completion explain keys map report test transcript validate verify" accredit ''
 expect "new public" accredit keys ''
-expect "--did-web" accredit keys public --did
+expect "--did-json --did-web" accredit keys public --did-
 expect "json text" accredit keys public centre.key --format ''
 expect "--format" accredit validate --for
 expect "csv json jsonl junit text xlsx" accredit validate --format ''

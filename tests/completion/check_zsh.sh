@@ -32,7 +32,7 @@ expect() {
 }
 
 expect "validate" "accredit val"
-expect "check completion explain keys map report test transcript validate" "accredit "
+expect "check completion explain keys map report test transcript validate verify" "accredit "
 expect "new public" "accredit keys "
 expect "--format" "accredit validate --for"
 expect "csv json jsonl junit text xlsx" "accredit validate --format "

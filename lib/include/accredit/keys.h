@@ -21,6 +21,8 @@
 #include <string>
 #include <string_view>
 
+#include "accredit/did_web.h"
+
 namespace accredit {
 
 // The 32 bytes of an Ed25519 public key.
@@ -63,14 +65,12 @@ std::string PublicKeyJwk(std::string_view public_key);
 // the key), and the id of its verification method (the did, '#', the same multibase value).
 std::string DidKey(std::string_view public_key);
 std::string DidKeyVerificationMethod(std::string_view public_key);
+// The Ed25519 public key a did:key is made of (did:key:z6Mk..., with or without a '#' fragment),
+// or nullopt when `did` is not the did:key of an Ed25519 key.
+std::optional<std::string> DidKeyPublicKey(std::string_view did);
 // A DID document (did.json) for `did` (did:web:school.example, served at
 // https://school.example/.well-known/did.json) with the key as its one verification method,
 // `did`#key-1, for assertions and authentication.
 std::string DidWebDocument(std::string_view did, std::string_view public_key);
-// Whether `did` is a did:web this can write a document for (did:web:HOST[:PATH...]).
-bool IsDidWeb(std::string_view did);
-// Where the did:web method says its document is served: https://HOST/.well-known/did.json,
-// or https://HOST/PATH/did.json (a port written %3A in the did is ':' here).
-std::string DidWebUrl(std::string_view did);
 
 }  // namespace accredit

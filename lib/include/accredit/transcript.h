@@ -18,9 +18,10 @@
 //                     components (isParentOf / isChildOf) and each component to the
 //                     achievements it used (isParentOf).
 //
-// The credentials are UNSIGNED: they carry no `proof`, no keys are handled, and nothing here
-// makes them verifiable; an issuer who wants verifiable credentials signs them with its own
-// tools. Each says so in its `description`. Output is deterministic: ids are name-based UUIDs
+// The JSON carries no `proof`, and nothing here handles keys. Without TranscriptOptions::issuer
+// the credentials are UNSIGNED and each says so in its `description`; with it, the issuer is
+// that DID and SignTranscript() (accredit/vc_jwt.h) secures each credential as a VC-JWT, the
+// form a verifier trusts. Output is deterministic: ids are name-based UUIDs
 // (RFC 9562 version 8, from an FNV-1a hash of the programme id, the learner id and the part)
 // and `validFrom` is TranscriptDate(), never the wall clock.
 #pragma once
@@ -30,6 +31,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accredit/enum_table.h"
 #include "accredit/evaluator.h"
@@ -44,6 +46,11 @@ struct TranscriptOptions {
   bool no_names = false;
   // as_of (none): the date the transcript speaks for (validFrom); see TranscriptDate().
   std::optional<Date> as_of;
+  // issuer (empty): the DID of the issuer who signs the credentials (did:web:school.example,
+  // or the did:key of its key; see SignTranscript() in vc_jwt.h). It is the credentials'
+  // issuer id, the descriptions say they are signed, and the HTML page says by whom and how
+  // to check its tokens. Empty: unsigned credentials, issued by a name-based urn:uuid.
+  std::string issuer;
 };
 
 // The date a transcript is valid from: `as_of` when given, else the latest date among the
@@ -98,6 +105,18 @@ std::string TranscriptBookHtml(const RuleSet& rules, const Programme& programme,
                                std::span<const TranscriptEntry> entries,
                                const TranscriptOptions& options);
 
+// A learner's credentials, each as compact JSON: the ClrCredential, and the
+// OpenBadgeCredentials embedded in it (the award, then its components, then the record
+// achievements), each on its own so that each can be signed.
+struct TranscriptCredentials {
+  std::string clr;
+  std::vector<std::string> badges;
+};
+TranscriptCredentials TranscriptCredentialsOf(const RuleSet& rules, const Programme& programme,
+                                              const Learner& learner, const Outcome& outcome,
+                                              const TranscriptOptions& options);
+
+// The ClrCredential of TranscriptCredentialsOf() and a newline: the transcript's JSON file.
 std::string TranscriptJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const TranscriptOptions& options);
 

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "accredit/did_web.h"
 #include "accredit/exceptions.h"
 #include "accredit/transcript.h"
 #include "base/html_page.h"
@@ -137,9 +138,8 @@ class Section {
     Achievements(Kind::kActivity, "Personal development activities");
     out_ += fmt::format(
         "<footer>\n<p class=\"note\">Made by accredit from the centre's records against the "
-        "rules of {}. This page is a record of evidence; it is not signed and is not a "
-        "verifiable credential.{}</p>\n</footer>\n</article>\n",
-        HtmlEscape(programme_.id),
+        "rules of {}. {}{}</p>\n</footer>\n</article>\n",
+        HtmlEscape(programme_.id), SignatureNote(),
         !options_.no_names            ? ""
         : outcome_.exceptions.empty() ? " Names, titles, providers and evidence are omitted."
                                       : " Names, titles, providers, evidence and the reasons "
@@ -148,6 +148,30 @@ class Section {
   }
 
  private:
+  // What the footer says of signatures: none on this page; with an issuer, where the signed
+  // copy is and how anyone checks it.
+  std::string SignatureNote() const {
+    if (options_.issuer.empty()) {
+      return "This page is a record of evidence; it is not signed and is not a verifiable "
+             "credential.";
+    }
+    const std::string stem = HtmlEscape(TranscriptFileStem(learner_.id));
+    std::string check =
+        IsDidWeb(options_.issuer)
+            ? fmt::format("save the centre's key from {} as did.json and run <code>accredit "
+                          "verify {}.clr.jwt --key did.json</code>",
+                          HtmlEscape(DidWebUrl(options_.issuer)), stem)
+            : fmt::format("run <code>accredit verify {}.clr.jwt</code> (the issuer's id is its "
+                          "public key)",
+                          stem);
+    return fmt::format(
+        "This page is a record of evidence. Its signed copy is an Open Badges 3.0 verifiable "
+        "credential issued by <code class=\"issuer\">{}</code>: {}.clr.jwt (the whole "
+        "transcript) and {}.jwt (each credential). To check it, {}, or use any Open Badges "
+        "3.0 verifier.",
+        HtmlEscape(options_.issuer), stem, stem, check);
+  }
+
   std::string ProgrammeTitle() const {
     return programme_.title.empty() ? programme_.id : programme_.title;
   }

@@ -23,6 +23,10 @@ constexpr std::string_view kClrContext =
 constexpr std::string_view kUnsigned =
     "Unsigned: made by accredit from a centre's records. It carries no proof and is not "
     "verifiable until the issuer signs it.";
+constexpr std::string_view kSigned =
+    "Made by accredit from a centre's records and signed by its issuer as a VC-JWT (Open "
+    "Badges 3.0, section 8.2). The signed token (.jwt) is the credential to trust: check it "
+    "with `accredit verify` or any Open Badges 3.0 verifier.";
 
 // OB3 Result.status for an achievement's record status.
 std::string_view ResultStatus(Status status) {
@@ -74,13 +78,15 @@ class Writer {
         options_(options),
         tier_(internal::TierOfRecord(outcome)) {
     valid_from_ = FormatDate(TranscriptDate(programme, learner, options)) + "T00:00:00Z";
-    issuer_id_ = NameBasedUrn("accredit:issuer:" + programme.id);
+    issuer_id_ = options.issuer.empty() ? NameBasedUrn("accredit:issuer:" + programme.id)
+                                        : options.issuer;
+    description_ = options.issuer.empty() ? kUnsigned : kSigned;
     award_id_ = NameBasedUrn("accredit:achievement:" + programme.id);
     tier_rd_ = award_id_ + "#tier";
     grade_rd_ = award_id_ + "#grade";
   }
 
-  std::string Render() {
+  TranscriptCredentials Render() {
     json_.BeginObject();
     Context(true);
     json_.Key("type").BeginArray().String("VerifiableCredential").String("ClrCredential");
@@ -89,7 +95,7 @@ class Writer {
     const std::string name = options_.no_names ? std::string() : learner_.Name();
     json_.Key("name").String(
         fmt::format("{}: transcript of {}", ProgrammeName(), name.empty() ? learner_.id : name));
-    json_.Key("description").String(kUnsigned);
+    json_.Key("description").String(description_);
     Issuer();
     json_.Key("validFrom").String(valid_from_);
     json_.Key("credentialSubject").BeginObject();
@@ -112,7 +118,7 @@ class Writer {
     Associations();
     json_.EndObject();
     json_.EndObject();
-    return json_.str() + "\n";
+    return {json_.str(), std::move(badges_)};
   }
 
  private:
@@ -304,7 +310,7 @@ class Writer {
     json_.EndArray();
     json_.Key("id").String(id);
     json_.Key("name").String(name);
-    json_.Key("description").String(kUnsigned);
+    json_.Key("description").String(description_);
     Issuer();
     json_.Key("validFrom").String(valid_from_);
     json_.Key("credentialSubject").BeginObject();
@@ -346,7 +352,25 @@ class Writer {
     json_.EndArray();
   }
 
-  void AwardCredential() {
+  // Writes one OpenBadgeCredential with `write` on a writer of its own, keeps it in badges_
+  // (to be signed on its own) and embeds it where json_ stands.
+  template <typename Write>
+  void Embedded(Write write) {
+    JsonWriter outer = std::move(json_);
+    json_ = JsonWriter();
+    write();
+    badges_.push_back(json_.str());
+    json_ = std::move(outer);
+    json_.Raw(badges_.back());
+  }
+
+  void AwardCredential() { Embedded([&] { AwardCredentialBody(); }); }
+  void ComponentCredential(const ComponentResult& c) {
+    Embedded([&] { ComponentCredentialBody(c); });
+  }
+  void RecordCredential(std::size_t i) { Embedded([&] { RecordCredentialBody(i); }); }
+
+  void AwardCredentialBody() {
     CredentialHead(Id("award"), fmt::format("{}: {}", ProgrammeName(), TierValue()));
     AchievementRef(award_id_, ProgrammeName(),
                    programme_.description.empty() ? ProgrammeName() : programme_.description,
@@ -363,7 +387,7 @@ class Writer {
     json_.EndObject();
   }
 
-  void ComponentCredential(const ComponentResult& c) {
+  void ComponentCredentialBody(const ComponentResult& c) {
     const Component& component = *c.component;
     std::string id = ComponentAchievementId(component);
     std::string name = ComponentName(component);
@@ -380,7 +404,7 @@ class Writer {
     json_.EndObject();
   }
 
-  void RecordCredential(std::size_t i) {
+  void RecordCredentialBody(std::size_t i) {
     const Achievement& a = learner_.achievements[i];
     std::string id = RecordAchievementId(i);
     std::string name = internal::AchievementName(rules_, learner_, a, options_.no_names);
@@ -440,6 +464,8 @@ class Writer {
   const TierResult* tier_;
   std::string valid_from_;
   std::string issuer_id_;
+  std::string_view description_;
+  std::vector<std::string> badges_;
   std::string award_id_;
   std::string tier_rd_;
   std::string grade_rd_;
@@ -448,9 +474,15 @@ class Writer {
 
 }  // namespace
 
+TranscriptCredentials TranscriptCredentialsOf(const RuleSet& rules, const Programme& programme,
+                                              const Learner& learner, const Outcome& outcome,
+                                              const TranscriptOptions& options) {
+  return Writer(rules, programme, learner, outcome, options).Render();
+}
+
 std::string TranscriptJson(const RuleSet& rules, const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const TranscriptOptions& options) {
-  return Writer(rules, programme, learner, outcome, options).Render();
+  return TranscriptCredentialsOf(rules, programme, learner, outcome, options).clr + "\n";
 }
 
 }  // namespace accredit
