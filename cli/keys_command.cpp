@@ -84,7 +84,8 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global)
   }
   const std::string& pub = key->public_key();
   if (!options.did_json.empty()) {
-    if (std::string written = WriteOutput(options.did_json, DidWebDocument(options.did_web, pub) + "\n");
+    if (std::string written =
+            WriteOutput(options.did_json, DidWebDocument(options.did_web, pub) + "\n");
         !written.empty()) {
       PrintError(written);
       return kExitError;

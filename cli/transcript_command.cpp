@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "accredit/output_file.h"
 #include "accredit/keys.h"
+#include "accredit/output_file.h"
 #include "accredit/transcript.h"
 #include "accredit/vc_jwt.h"
 #include "exit_codes.h"
@@ -145,8 +145,7 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
         workflow.rules(), workflow.programme(), learner, outcome, transcript_options);
     if (json) out[1] = {stem + ".json", credentials.clr + "\n"};
     if (signer) {
-      std::optional<SignedTranscript> tokens =
-          SignTranscript(credentials, *signer, sign_errors[i]);
+      std::optional<SignedTranscript> tokens = SignTranscript(credentials, *signer, sign_errors[i]);
       if (!tokens) return;
       out[2] = {stem + ".clr.jwt", std::move(tokens->clr)};
       out[3] = {stem + ".jwt", std::move(tokens->badges)};
@@ -155,8 +154,8 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     if (!sign_errors[i].empty()) {
       progress.Clear();
-      PrintError(fmt::format("cannot sign the transcript of learner {}: {}",
-                             learners[chosen[i]].id, sign_errors[i]));
+      PrintError(fmt::format("cannot sign the transcript of learner {}: {}", learners[chosen[i]].id,
+                             sign_errors[i]));
       return kExitError;
     }
   }

@@ -54,9 +54,9 @@ std::string TextReport(const Source& source, const VerifiedToken& token, bool se
                        token.key_from_did ? std::string("the issuer's own key (its did:key)")
                                           : fmt::format("{}, from {}", token.kid, key_file));
   }
-  out += fmt::format("  Valid:       from {}{}\n", WhenText(token.valid_from),
-                     token.valid_until.empty() ? ", with no end date"
-                                               : " until " + WhenText(token.valid_until));
+  out += fmt::format(
+      "  Valid:       from {}{}\n", WhenText(token.valid_from),
+      token.valid_until.empty() ? ", with no end date" : " until " + WhenText(token.valid_until));
   return out;
 }
 
@@ -127,9 +127,10 @@ int RunVerify(const VerifyCommandOptions& options, const GlobalOptions& global) 
   } else if (std::optional<long long> when = ParseDateTime(options.at)) {
     verify.now = *when;
   } else {
-    PrintError(fmt::format("--at '{}' is not a date (2027-09-01) or a date-time "
-                           "(2027-09-01T09:00:00Z)",
-                           options.at));
+    PrintError(
+        fmt::format("--at '{}' is not a date (2027-09-01) or a date-time "
+                    "(2027-09-01T09:00:00Z)",
+                    options.at));
     return kExitError;
   }
   if (!options.key.empty()) {
@@ -177,8 +178,8 @@ int RunVerify(const VerifyCommandOptions& options, const GlobalOptions& global) 
     std::size_t at = 0;
     for (std::size_t count : tokens_in_file) {
       for (std::size_t i = at; i < at + count; ++i) {
-        out += TextReport(sources.Get(tokens[i].location.source), tokens[i], count > 1,
-                          options.key);
+        out +=
+            TextReport(sources.Get(tokens[i].location.source), tokens[i], count > 1, options.key);
       }
       at += count;
     }

@@ -49,8 +49,7 @@ struct SignedTranscript {
   std::string badges;
 };
 std::optional<SignedTranscript> SignTranscript(const TranscriptCredentials& credentials,
-                                               const CredentialSigner& signer,
-                                               std::string& error);
+                                               const CredentialSigner& signer, std::string& error);
 
 // Seconds since 1970-01-01T00:00:00Z of an RFC 3339 date-time ("2026-07-15T00:00:00Z",
 // "2026-07-15T09:30:00.5+01:00"; fractions of a second are dropped), or nullopt.

@@ -78,15 +78,15 @@ static_assert(InDeclarationOrder(kTokenVerdictNames));
 // could be read (empty when not), whatever the verdict.
 struct VerifiedToken {
   TokenVerdict verdict = TokenVerdict::kUnreadable;
-  Location location;           // the token's line
-  std::string type;            // "ClrCredential", "OpenBadgeCredential" or "AchievementCredential"
-  std::string id;              // the credential's id
-  std::string name;            // its name (it may name the learner)
-  std::string issuer;          // issuer.id
-  std::string issuer_name;     // issuer.name
-  std::string kid;             // the header's kid
-  std::string valid_from;      // as written
-  std::string valid_until;     // as written, "" when none
+  Location location;            // the token's line
+  std::string type;             // "ClrCredential", "OpenBadgeCredential" or "AchievementCredential"
+  std::string id;               // the credential's id
+  std::string name;             // its name (it may name the learner)
+  std::string issuer;           // issuer.id
+  std::string issuer_name;      // issuer.name
+  std::string kid;              // the header's kid
+  std::string valid_from;       // as written
+  std::string valid_until;      // as written, "" when none
   std::size_t credentials = 0;  // a ClrCredential's verifiableCredential count
   bool key_from_did = false;    // the key was the did:key issuer's own (no key given)
 };
@@ -103,12 +103,10 @@ inline constexpr std::size_t kMaxTokenFileBytes = 64u << 20;
 // a learner's name) and its tokens checked by VerifyTokens(). A file that cannot be read
 // (io-error, too-large) is one unreadable VerifiedToken with no line.
 std::vector<VerifiedToken> VerifyTokenFile(const std::string& path, SourceSet& sources,
-                                           const VerifyOptions& options,
-                                           Diagnostics& diagnostics);
+                                           const VerifyOptions& options, Diagnostics& diagnostics);
 
 // ReadVerificationKeys() of the file at `path`; empty and why (naming the file) when it cannot
 // be read or holds no key.
-std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path,
-                                                     std::string& error);
+std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path, std::string& error);
 
 }  // namespace accredit

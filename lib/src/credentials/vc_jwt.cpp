@@ -168,8 +168,7 @@ std::optional<std::string> SecureCredential(std::string_view credential_json,
 }
 
 std::optional<SignedTranscript> SignTranscript(const TranscriptCredentials& credentials,
-                                               const CredentialSigner& signer,
-                                               std::string& error) {
+                                               const CredentialSigner& signer, std::string& error) {
   SignedTranscript signed_transcript;
   std::optional<std::string> clr = SecureCredential(credentials.clr, signer, error);
   if (!clr) return std::nullopt;

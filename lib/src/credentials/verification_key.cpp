@@ -109,7 +109,8 @@ std::vector<VerificationKey> ReadVerificationKeys(std::string_view text, std::st
         keys.push_back({std::move(*key), std::string(StringAt(jwk, "kid"))});
       }
     }
-    if (keys.empty()) error = "a JWK Set with no Ed25519 key" + (why.empty() ? "" : " (" + why + ")");
+    if (keys.empty())
+      error = "a JWK Set with no Ed25519 key" + (why.empty() ? "" : " (" + why + ")");
     return keys;
   }
   if (object["d"].error() == simdjson::SUCCESS) {

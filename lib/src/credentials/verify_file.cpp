@@ -34,8 +34,7 @@ std::string FileFaultText(const internal::FileText& in, const std::string& path,
 }  // namespace
 
 std::vector<VerifiedToken> VerifyTokenFile(const std::string& path, SourceSet& sources,
-                                           const VerifyOptions& options,
-                                           Diagnostics& diagnostics) {
+                                           const VerifyOptions& options, Diagnostics& diagnostics) {
   internal::FileText in = path == "-" ? internal::ReadStandardInput(kMaxTokenFileBytes)
                                       : internal::ReadUntrustedFile(path, kMaxTokenFileBytes);
   const std::string name = path == "-" ? "<stdin>" : path;
@@ -54,8 +53,7 @@ std::vector<VerifiedToken> VerifyTokenFile(const std::string& path, SourceSet& s
   return VerifyTokens(source, sources.Get(source).text, options, diagnostics);
 }
 
-std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path,
-                                                     std::string& error) {
+std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path, std::string& error) {
   constexpr std::uint64_t kMaxKeyFileBytes = 1u << 20;
   internal::FileText in = internal::ReadUntrustedFile(path, kMaxKeyFileBytes);
   if (!in.ok()) {

@@ -113,7 +113,8 @@ class TokenCheck {
 
   // What the payload says, before anything is checked: for the report whatever the verdict.
   void Describe(object payload) {
-    for (std::string_view type : {"ClrCredential", "OpenBadgeCredential", "AchievementCredential"}) {
+    for (std::string_view type :
+         {"ClrCredential", "OpenBadgeCredential", "AchievementCredential"}) {
       if (ListHas(payload, "type", type)) {
         result_.type = std::string(type);
         break;
@@ -178,10 +179,10 @@ class TokenCheck {
       return std::nullopt;
     }
     if (kid.substr(0, std::min(kid.size(), issuer.size() + 1)) != issuer + "#") {
-      Fault("wrong-key",
-            fmt::format("the token's key id (kid) '{}' is not a key of its issuer '{}'", kid,
-                        issuer),
-            TokenVerdict::kInvalid);
+      Fault(
+          "wrong-key",
+          fmt::format("the token's key id (kid) '{}' is not a key of its issuer '{}'", kid, issuer),
+          TokenVerdict::kInvalid);
       return std::nullopt;
     }
     if (!options_.keys.empty()) {
@@ -189,7 +190,8 @@ class TokenCheck {
         if (key.kid.empty() || key.kid == kid) return key.public_key;
       }
       std::string known;
-      for (const VerificationKey& key : options_.keys) known += (known.empty() ? "" : ", ") + key.kid;
+      for (const VerificationKey& key : options_.keys)
+        known += (known.empty() ? "" : ", ") + key.kid;
       Fault("wrong-key",
             fmt::format("the token was signed with the key '{}', which is not among the keys "
                         "given ({})",
@@ -305,10 +307,10 @@ class TokenCheck {
       agrees = value.get_string().get(text) == simdjson::SUCCESS && text == expected;
     }
     if (!agrees) {
-      Fault("claim-mismatch",
-            fmt::format("the token's \"{}\" claim differs from the credential's {}", claim,
-                        property),
-            TokenVerdict::kInvalid);
+      Fault(
+          "claim-mismatch",
+          fmt::format("the token's \"{}\" claim differs from the credential's {}", claim, property),
+          TokenVerdict::kInvalid);
     }
   }
 
@@ -327,10 +329,10 @@ class TokenCheck {
     std::int64_t nbf = 0;
     std::int64_t exp = 0;
     if (payload["nbf"].get_int64().get(nbf) == simdjson::SUCCESS && options_.now < nbf) {
-      Fault("not-yet-valid",
-            fmt::format("the credential is valid from {}, a date still to come",
-                        result_.valid_from),
-            TokenVerdict::kInvalid);
+      Fault(
+          "not-yet-valid",
+          fmt::format("the credential is valid from {}, a date still to come", result_.valid_from),
+          TokenVerdict::kInvalid);
     }
     if (payload["exp"].get_int64().get(exp) == simdjson::SUCCESS && options_.now >= exp) {
       Fault("expired", fmt::format("the credential expired at {}", result_.valid_until),
@@ -362,7 +364,8 @@ std::vector<VerifiedToken> VerifyTokens(SourceId source, std::string_view text,
     std::size_t lead = 0;
     while (lead < token.size() && (token[lead] == ' ' || token[lead] == '\t')) ++lead;
     token.remove_prefix(lead);
-    while (!token.empty() && (token.back() == '\r' || token.back() == ' ' || token.back() == '\t')) {
+    while (!token.empty() &&
+           (token.back() == '\r' || token.back() == ' ' || token.back() == '\t')) {
       token.remove_suffix(1);
     }
     if (token.empty()) continue;

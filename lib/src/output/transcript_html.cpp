@@ -158,12 +158,14 @@ class Section {
     const std::string stem = HtmlEscape(TranscriptFileStem(learner_.id));
     std::string check =
         IsDidWeb(options_.issuer)
-            ? fmt::format("save the centre's key from {} as did.json and run <code>accredit "
-                          "verify {}.clr.jwt --key did.json</code>",
-                          HtmlEscape(DidWebUrl(options_.issuer)), stem)
-            : fmt::format("run <code>accredit verify {}.clr.jwt</code> (the issuer's id is its "
-                          "public key)",
-                          stem);
+            ? fmt::format(
+                  "save the centre's key from {} as did.json and run <code>accredit "
+                  "verify {}.clr.jwt --key did.json</code>",
+                  HtmlEscape(DidWebUrl(options_.issuer)), stem)
+            : fmt::format(
+                  "run <code>accredit verify {}.clr.jwt</code> (the issuer's id is its "
+                  "public key)",
+                  stem);
     return fmt::format(
         "This page is a record of evidence. Its signed copy is an Open Badges 3.0 verifiable "
         "credential issued by <code class=\"issuer\">{}</code>: {}.clr.jwt (the whole "

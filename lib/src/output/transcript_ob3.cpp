@@ -78,8 +78,8 @@ class Writer {
         options_(options),
         tier_(internal::TierOfRecord(outcome)) {
     valid_from_ = FormatDate(TranscriptDate(programme, learner, options)) + "T00:00:00Z";
-    issuer_id_ = options.issuer.empty() ? NameBasedUrn("accredit:issuer:" + programme.id)
-                                        : options.issuer;
+    issuer_id_ =
+        options.issuer.empty() ? NameBasedUrn("accredit:issuer:" + programme.id) : options.issuer;
     description_ = options.issuer.empty() ? kUnsigned : kSigned;
     award_id_ = NameBasedUrn("accredit:achievement:" + programme.id);
     tier_rd_ = award_id_ + "#tier";
@@ -364,11 +364,15 @@ class Writer {
     json_.Raw(badges_.back());
   }
 
-  void AwardCredential() { Embedded([&] { AwardCredentialBody(); }); }
+  void AwardCredential() {
+    Embedded([&] { AwardCredentialBody(); });
+  }
   void ComponentCredential(const ComponentResult& c) {
     Embedded([&] { ComponentCredentialBody(c); });
   }
-  void RecordCredential(std::size_t i) { Embedded([&] { RecordCredentialBody(i); }); }
+  void RecordCredential(std::size_t i) {
+    Embedded([&] { RecordCredentialBody(i); });
+  }
 
   void AwardCredentialBody() {
     CredentialHead(Id("award"), fmt::format("{}: {}", ProgrammeName(), TierValue()));
