@@ -5,12 +5,19 @@ is not a dependency of accredit).
 
 Usage: schema_check.py SCHEMA FILE...
 
-Each FILE holds one JSON document, or JSON Lines (one document per line). Supported keywords:
-type, enum, const, required, properties, items, prefixItems, minItems, contains, minLength,
-pattern, allOf, anyOf, not, and $ref to "#/$defs/NAME" or to "FILE.json" / "FILE.json#/$defs/
-NAME" beside the schema. Any other keyword is an error in the schema (so a schema cannot
-silently ask for more than is checked). Prints every violation as FILE: JSON-POINTER: message.
+Each FILE holds one JSON document, or JSON Lines (one document per line). A FILE whose name
+ends in .jwt holds signed credentials, one compact JWS (VC-JWT) per non-empty line: the
+document checked is each token's payload (its second dot-separated part, base64url without
+padding); its signature is not checked here (tests/credentials/jose_check.mjs checks it).
+
+Supported keywords: type, enum, const, required, properties, items, prefixItems, minItems,
+contains, minLength, pattern, allOf, anyOf, not, and $ref to "#/$defs/NAME" or to "FILE.json" /
+"FILE.json#/$defs/NAME" beside the schema. Any other keyword is an error in the schema (so a
+schema cannot silently ask for more than is checked). Prints every violation as FILE: document
+N: JSON-POINTER: message (N counting the documents, or the tokens, of FILE), and exits 1 if any.
 """
+import base64
+import binascii
 import json
 import os
 import re
@@ -117,9 +124,36 @@ class Validator:
         return errors
 
 
+def jwt_payload(token):
+    """The JSON document of a compact JWS's payload (header.payload.signature, base64url
+    without padding)."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        raise ValueError(f"a compact JWS has 3 dot-separated parts, this has {len(parts)}")
+    payload = parts[1]
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", payload) or len(payload) % 4 == 1:
+        raise ValueError("the payload is not base64url without padding")
+    try:
+        data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        return json.loads(data.decode("utf-8"))
+    except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ValueError(f"the payload is not JSON in UTF-8: {e}") from e
+
+
 def documents(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    if path.endswith(".jwt"):
+        docs = []
+        for n, line in enumerate(text.split("\n")):
+            if line.strip():
+                try:
+                    docs.append(jwt_payload(line))
+                except ValueError as e:
+                    raise SystemExit(f"{path}:{n + 1}: not a JWT: {e}")
+        if not docs:
+            raise SystemExit(f"{path}: no tokens")
+        return docs
     try:
         return [json.loads(text)]
     except json.JSONDecodeError:
