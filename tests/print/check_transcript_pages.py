@@ -3,7 +3,8 @@
 
 Usage: check_transcript_pages.py ACCREDIT ROOT [CHROMIUM]
 
-For examples/sixth-form and examples/school-export (every learner), writes the transcripts
+For examples/sixth-form (signed with the RFC 8032 test key) and examples/school-export (every
+learner), writes the transcripts
 (`accredit transcript ... -o DIR -f html`), then prints to PDF with headless Chromium
 (default `chromium`, as Debian names it):
   - the cohort's book, transcripts.html: it must have exactly as many pages as learners.
@@ -68,7 +69,8 @@ def check_cohort(accredit, chromium, name, cwd, args, work):
     if run.returncode != 0:
         return [f"{name}: accredit transcript exited {run.returncode}:\n{run.stderr}"]
     written = run.stdout.split()
-    learners = [f for f in written if f not in ("index.html", "transcripts.html")]
+    learners = [f for f in written
+                if f.endswith(".html") and f not in ("index.html", "transcripts.html")]
     errors = []
     if "index.html" not in written or "transcripts.html" not in written:
         errors.append(f"{name}: index.html and transcripts.html not written: {written}")
@@ -112,8 +114,14 @@ def main(argv):
         return 1
     errors = []
     with tempfile.TemporaryDirectory() as work:
+        # Signed (with RFC 8032's test key, as the goldens are): the footer then says by whom
+        # and how to check it, and the page must still fit.
+        key = os.path.join(work, "centre.key")
+        shutil.copyfile(os.path.join(root, "tests/keys/rfc8032-test1.pem"), key)
+        os.chmod(key, 0o600)
         errors += check_cohort(accredit, chromium, "sixth-form", root,
-                               ["examples/sixth-form/cohort.csv"], work)
+                               ["examples/sixth-form/cohort.csv", "--sign", key, "--issuer",
+                                "did:web:foxwood.example"], work)
         errors += check_cohort(accredit, chromium, "school-export",
                                os.path.join(root, "examples/school-export"),
                                ["results.xlsx", "activities.csv", "pupils.csv", "--map",

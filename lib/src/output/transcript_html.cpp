@@ -167,11 +167,11 @@ class Section {
                   "public key)",
                   stem);
     return fmt::format(
-        "This page is a record of evidence. Its signed copy is an Open Badges 3.0 verifiable "
-        "credential issued by <code class=\"issuer\">{}</code>: {}.clr.jwt (the whole "
-        "transcript) and {}.jwt (each credential). To check it, {}, or use any Open Badges "
-        "3.0 verifier.",
-        HtmlEscape(options_.issuer), stem, stem, check);
+        "This page is a record of evidence. The centre also issued it as a signed digital "
+        "credential (Open Badges 3.0): {}.clr.jwt, with each part in {}.jwt, signed by <code "
+        "class=\"issuer\">{}</code>. Anyone can check that it came from the centre unchanged: "
+        "{}, or use any Open Badges 3.0 verifier.",
+        stem, stem, HtmlEscape(options_.issuer), check);
   }
 
   std::string ProgrammeTitle() const {
