@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "accredit/json_writer.h"
 #include "accredit/keys.h"
 #include "accredit/output_file.h"
+#include "accredit/verify.h"
 #include "evaluation_options.h"
 #include "exit_codes.h"
 
@@ -38,6 +40,11 @@ void SetupKeys(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   show->add_option("--did-json", shown->did_json,
                    "With --did-web: write the did.json to this file, ready to upload")
       ->type_name(kFileArgument);
+  show->add_option("--earlier-key", shown->earlier_keys,
+                   "With --did-web: also list this earlier key in the did.json (its key file or "
+                   "public key, repeatable), so that transcripts signed with it still verify "
+                   "after the centre changes its key")
+      ->type_name(kFileArgument);
   show->add_option("--format", shown->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -64,6 +71,28 @@ int RunKeysNew(const KeysNewOptions& options, const GlobalOptions& global) {
   return kExitOk;
 }
 
+namespace {
+
+// The public key of an earlier signing key: its key file, or its public key as `accredit
+// verify --key` reads it (a JWK or a PEM public key), for a centre that kept only that.
+std::optional<std::string> EarlierPublicKey(const std::string& path, std::string& error) {
+  std::string load_error;
+  if (std::optional<SigningKey> key = SigningKey::Load(path, load_error)) {
+    return key->public_key();
+  }
+  std::vector<VerificationKey> keys = ReadVerificationKeyFile(path, error);
+  if (keys.size() == 1) return keys[0].public_key;
+  if (keys.empty() && error.find("private key") != std::string::npos) {
+    error = load_error;  // a key file after all: why it could not be used
+  } else if (keys.size() > 1) {
+    error = fmt::format("'{}' holds {} keys: give each earlier key with --earlier-key on its own",
+                        path, keys.size());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global) {
   if (!options.did_web.empty() && !IsDidWeb(options.did_web)) {
     PrintError(fmt::format(
@@ -72,8 +101,9 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global)
         options.did_web));
     return kExitError;
   }
-  if (!options.did_json.empty() && options.did_web.empty()) {
-    PrintError("--did-json writes the did.json of a did:web: name it with --did-web");
+  if ((!options.did_json.empty() || !options.earlier_keys.empty()) && options.did_web.empty()) {
+    PrintError(fmt::format("{} is about the did.json of a did:web: name it with --did-web",
+                           options.did_json.empty() ? "--earlier-key" : "--did-json"));
     return kExitError;
   }
   std::string error;
@@ -83,10 +113,22 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global)
     return kExitError;
   }
   const std::string& pub = key->public_key();
+  // The did.json lists the key signing now, then the earlier keys still to be trusted.
+  std::vector<std::string> published = {pub};
+  for (const std::string& path : options.earlier_keys) {
+    std::optional<std::string> earlier = EarlierPublicKey(path, error);
+    if (!earlier) {
+      PrintError(error);
+      return kExitError;
+    }
+    if (std::find(published.begin(), published.end(), *earlier) == published.end()) {
+      published.push_back(std::move(*earlier));
+    }
+  }
+  const std::string did_json =
+      options.did_web.empty() ? std::string() : DidWebDocument(options.did_web, published);
   if (!options.did_json.empty()) {
-    if (std::string written =
-            WriteOutput(options.did_json, DidWebDocument(options.did_web, pub) + "\n");
-        !written.empty()) {
+    if (std::string written = WriteOutput(options.did_json, did_json + "\n"); !written.empty()) {
       PrintError(written);
       return kExitError;
     }
@@ -100,7 +142,7 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global)
     json.Key("jwk").Raw(PublicKeyJwk(pub));
     json.Key("did_key").String(DidKey(pub));
     json.Key("verification_method").String(DidKeyVerificationMethod(pub));
-    if (!options.did_web.empty()) json.Key("did_web").Raw(DidWebDocument(options.did_web, pub));
+    if (!options.did_web.empty()) json.Key("did_web").Raw(did_json);
     json.EndObject();
     Print(json.str() + "\n");
     return kExitOk;
@@ -111,7 +153,7 @@ int RunKeysPublic(const KeysPublicOptions& options, const GlobalOptions& global)
       options.key, PublicKeyJwk(pub), DidKey(pub));
   if (!options.did_web.empty()) {
     out += fmt::format("\ndid.json for {} (publish it as {}):\n  {}\n", options.did_web,
-                       DidWebUrl(options.did_web), DidWebDocument(options.did_web, pub));
+                       DidWebUrl(options.did_web), did_json);
   }
   Print(out);
   return kExitOk;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 #include "common.h"
 
@@ -16,9 +18,10 @@ struct KeysNewOptions {
 
 struct KeysPublicOptions {
   std::string key;
-  std::string did_web;          // with it, the did.json for this did:web
-  std::string did_json;         // --did-json FILE: also write that did.json to FILE
-  std::string format = "text";  // text | json
+  std::string did_web;                    // with it, the did.json for this did:web
+  std::string did_json;                   // --did-json FILE: also write that did.json to FILE
+  std::vector<std::string> earlier_keys;  // --earlier-key FILE: also in the did.json
+  std::string format = "text";            // text | json
 };
 
 void SetupKeys(CLI::App& app, const GlobalOptions& global, int& exit_code);

@@ -122,7 +122,23 @@ TEST_CASE("a did:web is written as the did:web method says, and its document nam
   REQUIRE(key.has_value());
   const std::string doc = DidWebDocument("did:web:school.example", key->public_key());
   CHECK(doc.find(R"("id":"did:web:school.example")") != std::string::npos);
-  CHECK(doc.find(R"("assertionMethod":["did:web:school.example#key-1"])") != std::string::npos);
+  // The key is named by its own multibase value, as in its did:key.
+  CHECK(
+      doc.find(
+          R"("assertionMethod":["did:web:school.example#z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw"])") !=
+      std::string::npos);
+  CHECK(DidWebVerificationMethod("did:web:school.example", key->public_key()) ==
+        "did:web:school.example#z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw");
+  // With an earlier key, both are listed, the key signing now first.
+  std::optional<SigningKey> other = SigningKey::Generate(error);
+  REQUIRE(other.has_value());
+  const std::string keys[] = {other->public_key(), key->public_key()};
+  const std::string both = DidWebDocument("did:web:school.example", keys);
+  CHECK(both.find(DidWebVerificationMethod("did:web:school.example", other->public_key())) <
+        both.find(DidWebVerificationMethod("did:web:school.example", key->public_key())));
+  CHECK(both.find(R"("assertionMethod":[")" +
+                  DidWebVerificationMethod("did:web:school.example", other->public_key()) +
+                  R"(",")") != std::string::npos);
   CHECK(doc.find(R"("x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo")") != std::string::npos);
 }
 

@@ -41,7 +41,7 @@ check "keys new: prints a did:key of an Ed25519 key ($did)" \
 check "keys public --did-web --did-json: exit 0" test $? = 0
 check "keys public: the same did:key as keys new" grep -qxF "  $did" public.txt
 check "keys public: did.json names did:web:school.example" \
-  grep -qF '"id":"did:web:school.example#key-1"' did.json
+  grep -qF "\"id\":\"did:web:school.example#${did#did:key:}\"" did.json
 
 # The transcripts of examples/sixth-form, signed by did:web:school.example.
 "$accredit" transcript "$root/examples/sixth-form/cohort.csv" -o out --sign centre.key \

@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -68,9 +69,15 @@ std::string DidKeyVerificationMethod(std::string_view public_key);
 // The Ed25519 public key a did:key is made of (did:key:z6Mk..., with or without a '#' fragment),
 // or nullopt when `did` is not the did:key of an Ed25519 key.
 std::optional<std::string> DidKeyPublicKey(std::string_view did);
+// The id of a key's verification method under a did:web: `did`#MULTIBASE, the key's own
+// multibase value as in its did:key, so that each key a centre ever signs with has an id of its
+// own (a verifier told of a new key still knows which key an older transcript names).
+std::string DidWebVerificationMethod(std::string_view did, std::string_view public_key);
 // A DID document (did.json) for `did` (did:web:school.example, served at
-// https://school.example/.well-known/did.json) with the key as its one verification method,
-// `did`#key-1, for assertions and authentication.
+// https://school.example/.well-known/did.json) with each key as a verification method
+// (JsonWebKey2020), for assertions and authentication: the key signing now first, then any
+// earlier keys whose signatures must still be checked.
+std::string DidWebDocument(std::string_view did, std::span<const std::string> public_keys);
 std::string DidWebDocument(std::string_view did, std::string_view public_key);
 
 }  // namespace accredit

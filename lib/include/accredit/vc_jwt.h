@@ -25,12 +25,12 @@ namespace accredit {
 struct CredentialSigner {
   const SigningKey* key = nullptr;  // required; outlives the signer
   std::string issuer;               // did:web:school.example, or did:key:z6Mk...
-  std::string kid;                  // did:web:school.example#key-1, or the did:key's method
+  std::string kid;                  // DidWebVerificationMethod(), or the did:key's method
 };
 
 // The signer for `issuer` with `key`: a did:web (whose document, from `accredit keys public
-// --did-web`, names the key `#key-1`), or the did:key of this very key; empty `issuer` is that
-// did:key. nullopt and why for any other DID, or a did:key of another key.
+// --did-web`, names the key as DidWebVerificationMethod() does), or the did:key of this very key;
+// empty `issuer` is that did:key. nullopt and why for any other DID, or a did:key of another key.
 std::optional<CredentialSigner> MakeSigner(const SigningKey& key, std::string_view issuer,
                                            std::string& error);
 

@@ -1,6 +1,8 @@
 // How a centre's public key is published (accredit/keys.h): as a JWK, a did:key and a did:web
 // document.
+#include <span>
 #include <string>
+#include <vector>
 
 #include "accredit/json_writer.h"
 #include "accredit/keys.h"
@@ -55,8 +57,13 @@ std::optional<std::string> DidKeyPublicKey(std::string_view did) {
   return bytes->substr(2);
 }
 
-std::string DidWebDocument(std::string_view did, std::string_view public_key) {
-  const std::string method = std::string(did) + "#key-1";
+std::string DidWebVerificationMethod(std::string_view did, std::string_view public_key) {
+  return std::string(did) + "#" + Multibase(public_key);
+}
+
+std::string DidWebDocument(std::string_view did, std::span<const std::string> public_keys) {
+  std::vector<std::string> methods;
+  for (const std::string& key : public_keys) methods.push_back(DidWebVerificationMethod(did, key));
   JsonWriter json;
   json.BeginObject();
   json.Key("@context").BeginArray();
@@ -65,18 +72,28 @@ std::string DidWebDocument(std::string_view did, std::string_view public_key) {
   json.EndArray();
   json.Key("id").String(did);
   json.Key("verificationMethod").BeginArray();
-  json.BeginObject();
-  json.Key("id").String(method);
-  json.Key("type").String("JsonWebKey2020");
-  json.Key("controller").String(did);
-  json.Key("publicKeyJwk");
-  WriteJwk(json, public_key);
-  json.EndObject();
+  for (std::size_t i = 0; i < public_keys.size(); ++i) {
+    json.BeginObject();
+    json.Key("id").String(methods[i]);
+    json.Key("type").String("JsonWebKey2020");
+    json.Key("controller").String(did);
+    json.Key("publicKeyJwk");
+    WriteJwk(json, public_keys[i]);
+    json.EndObject();
+  }
   json.EndArray();
-  json.Key("assertionMethod").BeginArray().String(method).EndArray();
-  json.Key("authentication").BeginArray().String(method).EndArray();
+  for (std::string_view relation : {"assertionMethod", "authentication"}) {
+    json.Key(relation).BeginArray();
+    for (const std::string& method : methods) json.String(method);
+    json.EndArray();
+  }
   json.EndObject();
   return json.str();
+}
+
+std::string DidWebDocument(std::string_view did, std::string_view public_key) {
+  const std::string key(public_key);
+  return DidWebDocument(did, std::span<const std::string>(&key, 1));
 }
 
 }  // namespace accredit

@@ -79,7 +79,8 @@ std::optional<CredentialSigner> MakeSigner(const SigningKey& key, std::string_vi
     return CredentialSigner{&key, did_key, DidKeyVerificationMethod(key.public_key())};
   }
   if (IsDidWeb(issuer)) {
-    return CredentialSigner{&key, std::string(issuer), std::string(issuer) + "#key-1"};
+    return CredentialSigner{&key, std::string(issuer),
+                            DidWebVerificationMethod(issuer, key.public_key())};
   }
   if (issuer.substr(0, 8) == "did:key:") {
     error = fmt::format(

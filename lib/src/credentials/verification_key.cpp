@@ -77,7 +77,7 @@ std::vector<VerificationKey> ReadVerificationKeys(std::string_view text, std::st
   std::string why;
   simdjson::dom::array list;
   if (object["verificationMethod"].get_array().get(list) == simdjson::SUCCESS) {
-    // A DID document: each method with an Ed25519 key, under its id (relative ids, "#key-1",
+    // A DID document: each method with an Ed25519 key, under its id (relative ids, "#k1",
     // are made absolute with the document's id).
     const std::string_view did = StringAt(object, "id");
     for (simdjson::dom::element element : list) {

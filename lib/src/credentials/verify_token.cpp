@@ -197,8 +197,8 @@ class TokenCheck {
                         "given ({})",
                         kid, known),
             TokenVerdict::kInvalid,
-            "give the issuer's current did.json with --key; a centre that changed its key "
-            "publishes both");
+            "give the issuer's current did.json with --key: a centre that changed its key "
+            "lists its earlier keys in it too (accredit keys public --earlier-key)");
       return std::nullopt;
     }
     if (std::optional<std::string> key = DidKeyPublicKey(issuer)) {
