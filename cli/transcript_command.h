@@ -17,8 +17,8 @@ struct TranscriptCommandOptions {
   std::string format = "all";
   std::string output;
   bool no_names = false;
-  std::string sign;    // --sign KEY: also write each learner's credentials as signed VC-JWT
-  std::string issuer;  // --issuer DID (with --sign; default the did:key of the key)
+  std::string sign;          // --sign KEY: also write each learner's credentials as signed VC-JWT
+  std::string issuer;        // --issuer DID (with --sign; default the did:key of the key)
   unsigned jobs = 0;         // 0: one per core
   bool progress = false;     // --progress
   bool no_progress = false;  // --no-progress
