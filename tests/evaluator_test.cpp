@@ -329,4 +329,36 @@ tiers:
   CHECK(evaluator.Evaluate(twice, {}).tiers[0].components[0].status == ComponentStatus::kNotMet);
 }
 
+TEST_CASE("a result code treated as a fail meets no grade condition but one naming the code") {
+  // accredit-rules(5): such a code never meets a comparison, `pass` or a list of the scale's
+  // grades; only a filter that names the code itself (to find absent results) matches it.
+  auto rules = LoadYaml(R"(accredit: 1
+scales:
+  x: {grades: [U, "1", "2", "3", "4", "5"], pass: "4", special: {"N": {treat: fail}}}
+types:
+  xg: {scale: x, level: 2}
+subjects:
+  maths: {}
+programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      any: {role: core-learning, count: {at_least: 1, where: {type: xg, grade: ">= U"}}}
+      listed: {role: core-learning, shared: true,
+               count: {at_least: 1, where: {type: xg, grade: [U, "1", "2", "3", "4", "5"]}}}
+      passed: {role: core-learning, shared: true, count: {at_least: 1, where: {type: xg, grade: pass}}}
+      named: {role: core-learning, shared: true, count: {at_least: 1, where: {type: xg, grade: "N"}}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  Learner learner = MakeLearner(rs, "L1", {"type=xg subject=maths grade=N"});
+  Outcome outcome = evaluator.Evaluate(learner, {});
+  const TierResult& tier = outcome.tiers[0];
+  REQUIRE(tier.components.size() == 4);
+  CHECK(tier.components[0].status != ComponentStatus::kMet);
+  CHECK(tier.components[1].status != ComponentStatus::kMet);
+  CHECK(tier.components[2].status != ComponentStatus::kMet);
+  CHECK(tier.components[3].status == ComponentStatus::kMet);
+}
+
 }  // namespace accredit
