@@ -10,7 +10,8 @@ namespace accredit::cli {
 void AddEvaluationOptions(CLI::App& cmd, EvaluationFlags& flags) {
   cmd.add_option("-r,--rules", flags.rules,
                  "Rule file or folder (repeatable; default: the built-in example programme)")
-      ->type_name(kPathArgument);
+      ->type_name(kPathArgument)
+      ->allow_extra_args(false);  // one value per --rules, so that records may follow it
   cmd.add_option("-a,--award", flags.award, "Programme id, when the rules define several");
   cmd.add_option(
       "--as-of", flags.as_of,

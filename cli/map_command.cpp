@@ -49,7 +49,8 @@ void SetupMap(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   cmd->add_option("-r,--rules", options->rules,
                   "Rule file or folder whose types, subjects and grades are the vocabulary "
                   "(repeatable; default: the built-in example programme)")
-      ->type_name(kPathArgument);
+      ->type_name(kPathArgument)
+      ->allow_extra_args(false);
   cmd->callback([options, &global, &exit_code] { exit_code = RunMap(*options, global); });
 }
 

@@ -185,7 +185,7 @@ tiers:
           where: {type: a-level}
           at_least:
             by: {count: {where: {type: a-level}}}
-            steps: {0: 40, 3: 100}
+            steps: {3: 100, 0: 40}  # in any order: the highest key not above `by` applies
 )");
   const RuleSet& rs = rules->result.rules;
   Evaluator evaluator(rs, rs.programmes[0]);

@@ -196,6 +196,11 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        // The list is the table of primitives, so that a new one does not touch this test.
        "t.yaml:17:9: error: component 'top.c' needs exactly one of " +
            ListOf(kRequirementKindNames) + ", not 2 [bad-value]\n"},
+      {"a threshold step given twice (steps may come in any order, each once)",
+       WithProgramme("        count:\n"
+                     "          where: {type: gcse}\n"
+                     "          at_least: {by: {count: {}}, steps: {3: 2, 0: 1, 3.0: 3}}\n"),
+       "t.yaml:20:59: error: a step for 3 is given twice in 'steps' [bad-value]\n"},
       {"count without bounds", WithProgramme("        count: {where: {type: gcse}}\n"),
        "t.yaml:18:16: error: 'count' needs 'at_least' or 'at_most' [missing-key]\n"},
       {"misspelt bound", WithProgramme("        count: {at_lest: 1}\n"),

@@ -299,15 +299,25 @@ bool ParseThreshold(const YamlNode& node, std::string_view what, LoadContext& cx
     cx.Error(*steps, "bad-node", "expected a mapping of 'value of by: threshold' for 'steps'");
     return false;
   }
+  // Steps may be written in any order (a mapping has none); each key once.
+  std::vector<std::pair<double, const YamlNode*>> keys;
   for (const auto& [k, v] : steps->entries) {
     auto from = cx.Number(k, "a step");
     auto value = cx.Number(v, "a step's threshold");
     if (!from || !value) return false;
-    if (!out.steps.empty() && *from <= out.steps.back().first) {
-      cx.Error(k, "bad-value", "'steps' must be listed in increasing order");
+    out.steps.emplace_back(*from, *value);
+    keys.emplace_back(*from, &k);
+  }
+  std::stable_sort(out.steps.begin(), out.steps.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    if (keys[i].first == keys[i - 1].first) {
+      cx.Error(*keys[i].second, "bad-value",
+               fmt::format("a step for {} is given twice in 'steps'", FormatNumber(keys[i].first)));
       return false;
     }
-    out.steps.emplace_back(*from, *value);
   }
   return true;
 }

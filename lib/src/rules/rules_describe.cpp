@@ -107,23 +107,36 @@ std::string DescribeAggregate(const RuleSet& rules, const Aggregate& agg) {
   return noun;
 }
 
-std::string DescribeThreshold(const RuleSet& rules, const Threshold& t) {
-  if (t.by.empty()) return Number(t.value);
-  std::vector<std::string> steps;
-  for (const auto& [from, value] : t.steps) {
-    steps.push_back(fmt::format("{} when it is {} or more", Number(value), Number(from)));
+// "40 points", or with steps "40 points; 100 when the number of A levels is 3 or more; 160 when
+// it is 4 or more" (the first step also holds below its key: below every key, it applies).
+std::string DescribeThreshold(const RuleSet& rules, const Threshold& t, std::string_view unit) {
+  if (t.by.empty()) return Number(t.value) + std::string(unit);
+  std::string out;
+  for (std::size_t i = 0; i < t.steps.size(); ++i) {
+    const auto& [from, value] = t.steps[i];
+    if (i == 0) {
+      out = Number(value) + std::string(unit);
+    } else {
+      out += fmt::format("; {} when {} is {} or more", Number(value),
+                         i == 1 ? DescribeAggregate(rules, t.by.front()) : std::string("it"),
+                         Number(from));
+    }
   }
-  return fmt::format("a number that depends on {}: {}", DescribeAggregate(rules, t.by.front()),
-                     fmt::join(steps, "; "));
+  return out;
+}
+
+// Whether a bound of `req` depends on another value (by/steps).
+bool Stepped(const Requirement& req) {
+  return (req.at_least.present && !req.at_least.by.empty()) ||
+         (req.at_most.present && !req.at_most.by.empty());
 }
 
 std::string Bounds(const RuleSet& rules, const Requirement& req, std::string_view unit) {
   std::string out;
-  if (req.at_least.present)
-    out += "at least " + DescribeThreshold(rules, req.at_least) + std::string(unit);
+  if (req.at_least.present) out += "at least " + DescribeThreshold(rules, req.at_least, unit);
   if (req.at_most.present) {
-    if (!out.empty()) out += " and ";
-    out += "at most " + DescribeThreshold(rules, req.at_most) + std::string(unit);
+    if (!out.empty()) out += req.at_least.by.empty() ? " and " : "; and ";
+    out += "at most " + DescribeThreshold(rules, req.at_most, unit);
   }
   return out;
 }
@@ -269,6 +282,15 @@ std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
       }
       return fmt::format("{} {}", Bounds(rules, req, ""), noun);
     case Requirement::Kind::kSum:
+      if (Stepped(req)) {
+        // "Tariff points from A levels: at least 80; 112 when ...": the quantity first, so
+        // that the steps end the sentence.
+        return fmt::format("{} {} {}: {}",
+                           agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
+                                                       : std::string(QuantityName(agg.of)),
+                           agg.of == Quantity::kPoints ? "from" : "of", noun,
+                           Bounds(rules, req, ""));
+      }
       if (agg.of == Quantity::kPoints) {
         return fmt::format("{} from {}", Bounds(rules, req, " " + TableTitle(rules, agg.table)),
                            noun);
@@ -385,8 +407,10 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
   for (const Tier& tier : programme.tiers) {
     std::string heading = tier.title.empty() ? tier.id : tier.title;
     out += "\n" + heading + "\n" + std::string(heading.size(), '-') + "\n";
-    out += fmt::format("To achieve {} you need all {} of these parts:\n", heading,
-                       tier.components.size());
+    out += tier.components.size() == 1
+               ? fmt::format("To achieve {} you need this part:\n", heading)
+               : fmt::format("To achieve {} you need all {} of these parts:\n", heading,
+                             tier.components.size());
     int n = 0;
     for (const Component& c : tier.components) {
       out += fmt::format("\n{}. {}\n", ++n, c.title.empty() ? c.local_id : c.title);
