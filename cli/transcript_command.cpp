@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
@@ -144,7 +145,9 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
     TranscriptCredentials credentials = TranscriptCredentialsOf(
         workflow.rules(), workflow.programme(), learner, outcome, transcript_options);
     if (json) out[1] = {stem + ".json", credentials.clr + "\n"};
-    if (signer) {
+    // A learner whose records have errors is not signed for: a signature vouches for the
+    // record, and theirs is known to be wrong or incomplete.
+    if (signer && !outcome.data_error) {
       std::optional<SignedTranscript> tokens = SignTranscript(credentials, *signer, sign_errors[i]);
       if (!tokens) return;
       out[2] = {stem + ".clr.jwt", std::move(tokens->clr)};
@@ -157,6 +160,31 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
       PrintError(fmt::format("cannot sign the transcript of learner {}: {}", learners[chosen[i]].id,
                              sign_errors[i]));
       return kExitError;
+    }
+  }
+  std::string signed_note;  // for the summary: who signed, and for how many
+  if (signer) {
+    std::vector<std::string> unsigned_ids;
+    for (std::size_t i : chosen) {
+      if (outcomes[i].data_error) unsigned_ids.push_back(learners[i].id);
+    }
+    signed_note = unsigned_ids.empty()
+                      ? ", signed by " + signer->issuer
+                      : fmt::format(", {} of them signed by {}",
+                                    chosen.size() - unsigned_ids.size(), signer->issuer);
+    if (!unsigned_ids.empty()) {
+      std::string ids;
+      for (std::size_t i = 0; i < unsigned_ids.size() && i < 10; ++i) {
+        ids += (i == 0 ? "" : ", ") + unsigned_ids[i];
+      }
+      if (unsigned_ids.size() > 10) ids += ", ...";
+      progress.Clear();
+      std::fputs(fmt::format("accredit: warning: not signed: the transcript{} of {} learner{} "
+                             "whose records have errors ({}); fix the records and sign again\n",
+                             unsigned_ids.size() == 1 ? "" : "s", unsigned_ids.size(),
+                             unsigned_ids.size() == 1 ? "" : "s", ids)
+                     .c_str(),
+                 stderr);
     }
   }
   // Several learners' pages in a folder: an index of them and the book to print them all.
@@ -202,11 +230,10 @@ int RunTranscript(const TranscriptCommandOptions& options, const GlobalOptions& 
     progress.Clear();
     // The names written (relative to the folder), so scripts can pick them up.
     Print(written);
-    SayWritten(
-        global, std::filesystem::path(options.output) / "",
-        fmt::format("{} file{}: the transcript{} of {} learner{}{}", count, count == 1 ? "" : "s",
-                    chosen.size() == 1 ? "" : "s", chosen.size(), chosen.size() == 1 ? "" : "s",
-                    signer ? ", signed by " + signer->issuer : ""));
+    SayWritten(global, std::filesystem::path(options.output) / "",
+               fmt::format("{} file{}: the transcript{} of {} learner{}{}", count,
+                           count == 1 ? "" : "s", chosen.size() == 1 ? "" : "s", chosen.size(),
+                           chosen.size() == 1 ? "" : "s", signed_note));
   }
   if (workflow.has_record_errors()) return kExitError;
   for (std::size_t i : chosen) {

@@ -124,16 +124,14 @@ int RunVerify(const VerifyCommandOptions& options, const GlobalOptions& global) 
     verify.now = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();
-  } else if (std::optional<Date> date = ParseDate(options.at)) {
-    verify.now = date->days * 86400LL;
-  } else if (std::optional<long long> when = ParseDateTime(options.at)) {
-    verify.now = *when;
   } else {
-    PrintError(
-        fmt::format("--at '{}' is not a date (2027-09-01) or a date-time "
-                    "(2027-09-01T09:00:00Z)",
-                    options.at));
-    return kExitError;
+    std::string error;
+    std::optional<long long> when = ParseVerifyTime(options.at, error);
+    if (!when) {
+      PrintError(error);
+      return kExitError;
+    }
+    verify.now = *when;
   }
   if (!options.key.empty()) {
     std::string error;

@@ -105,6 +105,12 @@ inline constexpr std::size_t kMaxTokenFileBytes = 64u << 20;
 std::vector<VerifiedToken> VerifyTokenFile(const std::string& path, SourceSet& sources,
                                            const VerifyOptions& options, Diagnostics& diagnostics);
 
+// The time `text` names, for VerifyOptions::now: an RFC 3339 date-time with its zone
+// (2027-09-01T09:00:00Z), or a date as --as-of takes it (2027-09-01, 01/09/2027, 1 Sep 2027),
+// meaning midnight UTC at its start; nullopt and why otherwise (naming the option --at, then a
+// "note:" line).
+std::optional<long long> ParseVerifyTime(std::string_view text, std::string& error);
+
 // ReadVerificationKeys() of the file at `path`; empty and why (naming the file) when it cannot
 // be read or holds no key.
 std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path, std::string& error);

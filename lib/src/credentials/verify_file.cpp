@@ -2,8 +2,10 @@
 // in accredit/verify.h), opened as every untrusted file is.
 #include <fmt/format.h>
 
+#include "accredit/vc_jwt.h"
 #include "accredit/verify.h"
 #include "base/untrusted_file.h"
+#include "workflow/as_of_date.h"
 
 namespace accredit {
 
@@ -51,6 +53,21 @@ std::vector<VerifiedToken> VerifyTokenFile(const std::string& path, SourceSet& s
   const SourceId source = sources.Add(name, std::move(in.text));
   sources.SetPersonal(source);
   return VerifyTokens(source, sources.Get(source).text, options, diagnostics);
+}
+
+std::optional<long long> ParseVerifyTime(std::string_view text, std::string& error) {
+  if (std::optional<long long> when = ParseDateTime(text)) return when;
+  if (text.find('T') != std::string_view::npos && text.find(':') != std::string_view::npos) {
+    error = fmt::format(
+        "--at '{}' is not a date-time\nnote: write it with its zone, as 2027-09-01T09:00:00Z "
+        "or 2027-09-01T10:00:00+01:00",
+        text);
+    return std::nullopt;
+  }
+  if (std::optional<Date> date = internal::ParseAsOfDate(text, error, "--at")) {
+    return date->days * 86400LL;
+  }
+  return std::nullopt;
 }
 
 std::vector<VerificationKey> ReadVerificationKeyFile(const std::string& path, std::string& error) {

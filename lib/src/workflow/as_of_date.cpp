@@ -22,7 +22,8 @@ std::string DayFirstForms(Date date) {
 
 }  // namespace
 
-std::optional<Date> ParseAsOfDate(std::string_view text, std::string& why) {
+std::optional<Date> ParseAsOfDate(std::string_view text, std::string& why,
+                                  std::string_view option) {
   text = TrimSpace(text);
   if (std::optional<Date> iso = ParseDate(text)) return iso;
   // A column mapping reads a bare number as a spreadsheet's day number; a person typing a
@@ -37,12 +38,12 @@ std::optional<Date> ParseAsOfDate(std::string_view text, std::string& why) {
     }
     if (std::optional<std::string> american = ConvertDate(text, DateFormat::kMonthDayYear)) {
       const Date date = *ParseDate(*american);
-      why = fmt::format("--as-of '{}' puts the month first\nnote: the day comes first: {}", text,
+      why = fmt::format("{} '{}' puts the month first\nnote: the day comes first: {}", option, text,
                         DayFirstForms(date));
       return std::nullopt;
     }
   }
-  why = fmt::format("--as-of '{}' is not a date\nnote: write a date as {}", text, kForms);
+  why = fmt::format("{} '{}' is not a date\nnote: write a date as {}", option, text, kForms);
   return std::nullopt;
 }
 

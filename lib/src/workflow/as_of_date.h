@@ -13,7 +13,8 @@
 namespace accredit::internal {
 
 // The date `text` names, or nullopt with `why` set to what to tell the user: a line, then
-// a "note:" line with the forms accepted.
-std::optional<Date> ParseAsOfDate(std::string_view text, std::string& why);
+// a "note:" line with the forms accepted, naming the option it was given with.
+std::optional<Date> ParseAsOfDate(std::string_view text, std::string& why,
+                                  std::string_view option = "--as-of");
 
 }  // namespace accredit::internal
