@@ -361,4 +361,48 @@ tiers:
   CHECK(tier.components[3].status == ComponentStatus::kMet);
 }
 
+TEST_CASE("a filter with 'any' matches an achievement that one of its filters matches") {
+  // Rule language 1.1: an A level at C or above, or an AS level in French at E or above.
+  auto rules = LoadYaml(R"(accredit: 1.1
+scales:
+  al: {grades: [U, E, D, C, B, A], pass: E}
+types:
+  a-level: {scale: al, level: 3}
+  as-level: {scale: al, level: 3}
+subjects:
+  maths: {}
+  french: {}
+programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      study:
+        role: core-learning
+        count:
+          at_least: 2
+          where:
+            not: {grade: U}
+            any:
+              - {type: a-level, grade: ">= C"}
+              - {type: as-level, subject: french, grade: ">= E"}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  // An A level at C and an AS in French at E: one each way.
+  CHECK(evaluator
+            .Evaluate(MakeLearner(rs, "L1",
+                                  {"type=a-level subject=maths grade=C",
+                                   "type=as-level subject=french grade=E"}),
+                      {})
+            .tier == 0);
+  // An A level at D, and an AS at A but in maths: neither way.
+  Outcome none = evaluator.Evaluate(
+      MakeLearner(rs, "L2",
+                  {"type=a-level subject=maths grade=D", "type=as-level subject=maths grade=A",
+                   "type=as-level subject=french grade=B"}),
+      {});
+  CHECK(none.tier == kNone);
+  CHECK(none.tiers[0].components[0].allocated == std::vector<std::uint32_t>{2});
+}
+
 }  // namespace accredit

@@ -79,8 +79,8 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
       {"empty file", "",
        "t.yaml: error: rule file is empty: it needs 'accredit: 1' [missing-key]\n"},
       {"unsupported version", "accredit: 2\n",
-       "t.yaml:1:11: error: unsupported rule format version '2': this accredit reads version 1 "
-       "[bad-version]\n"},
+       "t.yaml:1:11: error: unsupported rule format version '2': this accredit reads versions 1 "
+       "and 1.1 [bad-version]\n"},
       {"wrong node kind", "accredit: 1\nscales: [a]\n",
        "t.yaml:2:9: error: expected a mapping of ids for 'scales', got a list [bad-node]\n"},
       {"bad id", "accredit: 1\ntypes:\n  GCSE: {scale: s}\n",
@@ -201,6 +201,28 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
                      "          where: {type: gcse}\n"
                      "          at_least: {by: {count: {}}, steps: {3: 2, 0: 1, 3.0: 3}}\n"),
        "t.yaml:20:59: error: a step for 3 is given twice in 'steps' [bad-value]\n"},
+      {"'any' in a version 1 file",
+       WithProgramme(
+           "        count: {at_least: 1, where: {any: [{type: gcse}, {type: a-level}]}}\n"),
+       "t.yaml:18:38: error: 'any' in a filter is rule language 1.1: write 'accredit: 1.1' at the "
+       "top of the file [bad-version]\n"},
+      {"'any' with one filter",
+       "accredit: 1.1\n" +
+           WithProgramme("        count: {at_least: 1, where: {any: [{type: gcse}]}}\n").substr(12),
+       "t.yaml:18:43: error: expected a list of two or more filters for 'any', of which at least "
+       "one must hold [bad-node]\n"},
+      {"'any' with a filter that is not a mapping",
+       "accredit: 1.1\n" +
+           WithProgramme("        count: {at_least: 1, where: {any: [{type: gcse}, gcse]}}\n")
+               .substr(12),
+       "t.yaml:18:58: error: expected a filter (a mapping of field: condition) in 'any' "
+       "[bad-node]\n"},
+      {"'any' checks each filter",
+       "accredit: 1.1\n" +
+           WithProgramme(
+               "        count: {at_least: 1, where: {any: [{type: gcse}, {type: gsce}]}}\n")
+               .substr(12),
+       "t.yaml:18:65: error: unknown type 'gsce' [unknown-type]\nnote: did you mean 'gcse'?\n"},
       {"count without bounds", WithProgramme("        count: {where: {type: gcse}}\n"),
        "t.yaml:18:16: error: 'count' needs 'at_least' or 'at_most' [missing-key]\n"},
       {"misspelt bound", WithProgramme("        count: {at_lest: 1}\n"),

@@ -364,7 +364,7 @@ class Check:
         # The field names a filter takes are the fields of the records; the schema's list of
         # fields (for `distinct` and a table's `key`) must be the same.
         fields = set(schema_tools.resolve(self.schemas["rules"], "#/$defs/field")["enum"])
-        loader_fields = getattr(self, "fields_from_filter", set()) - {"not"}
+        loader_fields = getattr(self, "fields_from_filter", set()) - {"not", "any"}
         if fields != loader_fields:
             self.fail("rules #/$defs/field", f"the fields differ from those a filter takes: "
                                              f"{sorted(fields ^ loader_fields)}")

@@ -54,7 +54,7 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"bad-token", "a signed credential (JWT) that is not three base64url parts of JSON"},
     {"bad-utf8", "a CSV field or a JSON input that is not valid UTF-8"},
     {"bad-value", "a value that is not one of those allowed"},
-    {"bad-version", "a file's format version (as in 'accredit: 1') that is not 1"},
+    {"bad-version", "a format version (accredit: 1) not read here, or too old for a key used"},
     {"bad-workbook", "a workbook (.xlsx) that is not one, is damaged, or lacks the sheet named"},
     {"band-gap", "the lowest grading band starts above 0: a learner may meet a tier with no grade"},
     {"band-order", "grading bands that are not listed highest first"},

@@ -194,12 +194,14 @@ struct Condition {
   Location location;
 };
 
-// A `where` filter: every condition holds and no negated sub-filter holds.
+// A `where` filter: every condition holds, no negated sub-filter holds and, when there are
+// alternatives, at least one of them holds.
 struct Filter {
   std::vector<Condition> conditions;
-  std::vector<Filter> negated;  // `not:` sub-filters
+  std::vector<Filter> negated;       // `not:` sub-filters
+  std::vector<Filter> alternatives;  // `any:` (rule language 1.1): "A or B"
   Location location;
-  bool empty() const { return conditions.empty() && negated.empty(); }
+  bool empty() const { return conditions.empty() && negated.empty() && alternatives.empty(); }
 };
 
 // What a sum or best-N adds up (`of`), or what a count counts (kCount, never written as `of`).

@@ -245,6 +245,7 @@ CompiledFilter CompileFilter(const RuleSet& rules, const Filter& filter) {
   CompiledFilter out;
   for (const Condition& c : filter.conditions) out.conditions.push_back(CompileCondition(rules, c));
   for (const Filter& f : filter.negated) out.negated.push_back(CompileFilter(rules, f));
+  for (const Filter& f : filter.alternatives) out.alternatives.push_back(CompileFilter(rules, f));
   return out;
 }
 
@@ -255,6 +256,7 @@ void AddFields(const CompiledFilter& filter, std::uint32_t& fields) {
     fields |= std::uint32_t{1} << static_cast<unsigned>(c.field);
   }
   for (const CompiledFilter& f : filter.negated) AddFields(f, fields);
+  for (const CompiledFilter& f : filter.alternatives) AddFields(f, fields);
 }
 
 }  // namespace
@@ -310,7 +312,11 @@ bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& lear
   for (const CompiledFilter& f : filter.negated) {
     if (Matches(plan, f, learner, achievement)) return false;
   }
-  return true;
+  if (filter.alternatives.empty()) return true;
+  for (const CompiledFilter& f : filter.alternatives) {
+    if (Matches(plan, f, learner, achievement)) return true;
+  }
+  return false;
 }
 
 namespace {

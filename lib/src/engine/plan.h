@@ -36,6 +36,7 @@ struct CompiledCondition {
 struct CompiledFilter {
   std::vector<CompiledCondition> conditions;
   std::vector<CompiledFilter> negated;
+  std::vector<CompiledFilter> alternatives;  // at least one holds, when any
 };
 
 struct CompiledAggregate {

@@ -68,7 +68,7 @@ Filter WithoutPass(const Filter& filter) {
 
 // "physical & outdoor activity" for a filter of activities in one strand; "" otherwise.
 std::string ActivityNoun(const RuleSet& rules, const Filter& filter) {
-  if (!filter.negated.empty()) return "";
+  if (!filter.negated.empty() || !filter.alternatives.empty()) return "";
   std::string strand;
   for (const Condition& c : filter.conditions) {
     if (c.field == Field::kKind && c.values.size() == 1 && c.values.front() == "activity") {

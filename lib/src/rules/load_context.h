@@ -20,6 +20,10 @@ class LoadContext {
       : source_(source), diagnostics_(diagnostics) {}
 
   SourceId source() const { return source_; }
+  // The rule language version the file declares (`accredit: 1` or `accredit: 1.1`), as its
+  // minor number: a key that 1.1 adds is refused in a 1 file, with the line to write.
+  int minor_version() const { return minor_version_; }
+  void set_minor_version(int minor) { minor_version_ = minor; }
   Diagnostics& diagnostics() { return diagnostics_; }
   Location Loc(const YamlNode& node) const { return Location{source_, node.line, node.column, {}}; }
   Diagnostic& Error(const YamlNode& node, DiagnosticCode code, std::string message) {
@@ -59,6 +63,7 @@ class LoadContext {
  private:
   SourceId source_;
   Diagnostics& diagnostics_;
+  int minor_version_ = 0;
 };
 
 // True for a lower-case kebab-case id: [a-z0-9][a-z0-9-]*.

@@ -31,6 +31,7 @@ constexpr bool OneRowPerKind(const Row (&rows)[N], const EnumName<E> (&)[M]) {
 std::vector<std::string> FieldNameList() {
   std::vector<std::string> names(FieldNames().begin(), FieldNames().end());
   names.push_back("not");
+  names.push_back("any");
   return names;
 }
 
@@ -451,6 +452,36 @@ static_assert(OneRowPerKind(kPrimitives, kRequirementKindNames),
 
 }  // namespace
 
+namespace {
+
+// `any: [filter, filter, ...]`: at least one of them holds (rule language 1.1).
+bool ParseAlternatives(const YamlNode& key, const YamlNode& value, LoadContext& cx, Filter& out) {
+  if (cx.minor_version() < 1) {
+    cx.Error(key, "bad-version",
+             "'any' in a filter is rule language 1.1: write 'accredit: 1.1' at the top of the "
+             "file");
+    return false;
+  }
+  if (!value.IsSequence() || value.items.size() < 2) {
+    cx.Error(value, "bad-node",
+             "expected a list of two or more filters for 'any', of which at least one must hold");
+    return false;
+  }
+  bool ok = true;
+  for (const YamlNode& item : value.items) {
+    if (!item.IsMap()) {
+      cx.Error(item, "bad-node", "expected a filter (a mapping of field: condition) in 'any'");
+      ok = false;
+      continue;
+    }
+    out.alternatives.emplace_back();
+    ok = ParseFilter(item, cx, out.alternatives.back()) && ok;
+  }
+  return ok;
+}
+
+}  // namespace
+
 bool ParseFilter(const YamlNode& node, LoadContext& cx, Filter& out) {
   out.location = cx.Loc(node);
   if (node.IsNull()) return true;  // `where:` with nothing: every achievement
@@ -460,6 +491,10 @@ bool ParseFilter(const YamlNode& node, LoadContext& cx, Filter& out) {
     if (key.value == "not") {
       out.negated.emplace_back();
       ok = ParseFilter(value, cx, out.negated.back()) && ok;
+      continue;
+    }
+    if (key.value == "any") {
+      ok = ParseAlternatives(key, value, cx, out) && ok;
       continue;
     }
     auto field = FieldByName(key.value);

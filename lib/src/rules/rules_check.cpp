@@ -290,6 +290,7 @@ class Checker {
       }
     }
     for (const Filter& negated : filter.negated) CheckFilter(negated);
+    for (const Filter& alternative : filter.alternatives) CheckFilter(alternative);
   }
 
   void ResolveAggregate(Aggregate& agg) {

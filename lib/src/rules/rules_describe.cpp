@@ -186,6 +186,24 @@ std::string WordsOf(std::string text) {
 
 Phrase BuildPhrase(const RuleSet& rules, const Filter& filter) {
   Phrase phrase;
+  if (!filter.alternatives.empty()) {
+    // "A levels at grade C or above, or AS levels in French at grade E or above": each
+    // alternative said whole, with the filter's own conditions in it.
+    std::string one;
+    std::string many;
+    for (const Filter& alternative : filter.alternatives) {
+      Filter merged = alternative;
+      merged.conditions.insert(merged.conditions.begin(), filter.conditions.begin(),
+                               filter.conditions.end());
+      merged.negated.insert(merged.negated.end(), filter.negated.begin(), filter.negated.end());
+      const Phrase said = BuildPhrase(rules, merged);
+      one += (one.empty() ? "" : ", or ") + said.Render(true);
+      many += (many.empty() ? "" : ", or ") + said.Render(false);
+    }
+    phrase.singular = one;
+    phrase.plural = many;
+    return phrase;
+  }
   for (const Condition& c : filter.conditions) {
     std::vector<std::string> values;
     switch (c.field) {

@@ -268,13 +268,15 @@ class Loader {
       return;
     }
     const internal::YamlNode* version = context.Require(*root, "accredit", "a rule file");
-    if (version != nullptr && !(version->IsScalar() && version->value == "1")) {
+    if (version != nullptr &&
+        !(version->IsScalar() && (version->value == "1" || version->value == "1.1"))) {
       context.Error(*version, "bad-version",
                     fmt::format("unsupported rule format version '{}': this accredit reads "
-                                "version 1",
+                                "versions 1 and 1.1",
                                 version->IsScalar() ? version->value : "?"));
       return;
     }
+    if (version != nullptr && version->value == "1.1") context.set_minor_version(1);
     if (const internal::YamlNode* about = root->Find("about")) context.Text(*about, "'about'");
     if (const internal::YamlNode* uses = root->Find("uses")) {
       if (auto paths = context.TextList(*uses, "'uses'", true)) {
