@@ -139,6 +139,12 @@ TEST_CASE("a credential is signed as Open Badges 3.0 says: the credential with i
       SecureCredential(Credential("did:web:foxwood.example", R"("jti":"x",)"), signer, error));
   CHECK(error.find("'jti'") != std::string::npos);
   CHECK_FALSE(SecureCredential("[1]", signer, error));
+  // A credential as a pretty-printed file ends it: trailing white space of any kind is fine.
+  std::optional<std::string> spaced = SecureCredential(
+      Credential("did:web:foxwood.example", R"("validUntil":"2031-07-15T00:00:00Z",)") +
+          " \r\n\t\n",
+      signer, error);
+  CHECK(spaced == token);
 }
 
 TEST_CASE("a genuine token is valid, with the did:key in it or with the key given") {

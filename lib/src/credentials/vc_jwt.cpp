@@ -150,7 +150,10 @@ std::optional<std::string> SecureCredential(std::string_view credential_json,
   if (!subject_id.empty()) claims.Key("sub").String(subject_id);
   claims.EndObject();
   std::string_view body = credential_json;
-  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.remove_suffix(1);
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ' || body.back() == '\r' ||
+                           body.back() == '\t')) {
+    body.remove_suffix(1);
+  }
   body.remove_suffix(1);  // '}': the parse above proved it an object
   std::string payload = std::string(body) + "," + claims.str().substr(1);
 
