@@ -9,6 +9,7 @@
 #include "accredit/json_writer.h"
 #include "accredit/jws.h"
 #include "accredit/values.h"
+#include "credentials/credential_json.h"
 
 namespace accredit {
 
@@ -16,13 +17,6 @@ namespace {
 
 // The JWT claims a credential must not already carry as properties.
 constexpr std::array<std::string_view, 5> kClaims = {"iss", "nbf", "exp", "jti", "sub"};
-
-// The string at `key` of `object`, or empty when it is missing or not a string.
-std::string_view StringAt(simdjson::dom::object object, std::string_view key) {
-  std::string_view value;
-  if (object[key].get_string().get(value) != simdjson::SUCCESS) return {};
-  return value;
-}
 
 bool Digits(std::string_view text, std::size_t at, std::size_t count, int& value) {
   if (at + count > text.size()) return false;
@@ -106,40 +100,33 @@ std::optional<std::string> SecureCredential(std::string_view credential_json,
     return std::nullopt;
   }
   for (std::string_view claim : kClaims) {
-    if (credential[claim].error() == simdjson::SUCCESS) {
+    if (internal::Has(credential, claim)) {
       error = fmt::format("the credential already has a property '{}', a JWT claim", claim);
       return std::nullopt;
     }
   }
-  simdjson::dom::object issuer;
-  std::string_view issuer_id = StringAt(credential, "issuer");
-  if (issuer_id.empty() && credential["issuer"].get_object().get(issuer) == simdjson::SUCCESS) {
-    issuer_id = StringAt(issuer, "id");
-  }
+  const std::string_view issuer_id = internal::IssuerId(credential);
   if (issuer_id != signer.issuer) {
     error = fmt::format("the credential's issuer is '{}', not the signer's '{}'", issuer_id,
                         signer.issuer);
     return std::nullopt;
   }
-  const std::string_view id = StringAt(credential, "id");
-  const std::optional<long long> valid_from = ParseDateTime(StringAt(credential, "validFrom"));
+  const std::string_view id = internal::StringAt(credential, "id");
+  const std::optional<long long> valid_from =
+      ParseDateTime(internal::StringAt(credential, "validFrom"));
   if (id.empty() || !valid_from) {
     error = "the credential needs an id and a validFrom date-time to be signed";
     return std::nullopt;
   }
   std::optional<long long> valid_until;
-  if (credential["validUntil"].error() == simdjson::SUCCESS) {
-    valid_until = ParseDateTime(StringAt(credential, "validUntil"));
+  if (internal::Has(credential, "validUntil")) {
+    valid_until = ParseDateTime(internal::StringAt(credential, "validUntil"));
     if (!valid_until) {
       error = "the credential's validUntil is not a date-time";
       return std::nullopt;
     }
   }
-  simdjson::dom::object subject;
-  std::string_view subject_id;
-  if (credential["credentialSubject"].get_object().get(subject) == simdjson::SUCCESS) {
-    subject_id = StringAt(subject, "id");
-  }
+  const std::string_view subject_id = internal::SubjectId(credential);
   // The claims go in beside the credential's own properties, before its closing brace.
   JsonWriter claims;
   claims.BeginObject();

@@ -10,16 +10,13 @@
 #include "accredit/keys.h"
 #include "accredit/verify.h"
 #include "base/base64url.h"
+#include "credentials/credential_json.h"
 
 namespace accredit {
 
-namespace {
+using internal::StringAt;
 
-std::string_view StringAt(simdjson::dom::object object, std::string_view key) {
-  std::string_view value;
-  if (object[key].get_string().get(value) != simdjson::SUCCESS) return {};
-  return value;
-}
+namespace {
 
 // An Ed25519 JWK's key, or nullopt (with why, when it is a JWK of another kind).
 std::optional<std::string> JwkKey(simdjson::dom::object jwk, std::string& why) {
@@ -113,7 +110,7 @@ std::vector<VerificationKey> ReadVerificationKeys(std::string_view text, std::st
       error = "a JWK Set with no Ed25519 key" + (why.empty() ? "" : " (" + why + ")");
     return keys;
   }
-  if (object["d"].error() == simdjson::SUCCESS) {
+  if (internal::Has(object, "d")) {
     error = "this JWK holds a private key (\"d\"): a verifier needs the public one";
     return {};
   }

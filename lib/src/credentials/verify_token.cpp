@@ -10,6 +10,7 @@
 #include "accredit/keys.h"
 #include "accredit/vc_jwt.h"
 #include "accredit/verify.h"
+#include "credentials/credential_json.h"
 
 namespace accredit {
 
@@ -19,24 +20,9 @@ using simdjson::dom::array;
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-std::string_view StringAt(object o, std::string_view key) {
-  std::string_view value;
-  if (o[key].get_string().get(value) != simdjson::SUCCESS) return {};
-  return value;
-}
-
-bool Has(object o, std::string_view key) { return o[key].error() == simdjson::SUCCESS; }
-
-// Whether the array at `key` of `o` holds the string `value`.
-bool ListHas(object o, std::string_view key, std::string_view value) {
-  array list;
-  if (o[key].get_array().get(list) != simdjson::SUCCESS) return false;
-  for (element e : list) {
-    std::string_view text;
-    if (e.get_string().get(text) == simdjson::SUCCESS && text == value) return true;
-  }
-  return false;
-}
+using internal::Has;
+using internal::ListHas;
+using internal::StringAt;
 
 class TokenCheck {
  public:
@@ -122,12 +108,10 @@ class TokenCheck {
     }
     result_.id = std::string(StringAt(payload, "id"));
     result_.name = std::string(StringAt(payload, "name"));
+    result_.issuer = std::string(internal::IssuerId(payload));
     object issuer;
     if (payload["issuer"].get_object().get(issuer) == simdjson::SUCCESS) {
-      result_.issuer = std::string(StringAt(issuer, "id"));
       result_.issuer_name = std::string(StringAt(issuer, "name"));
-    } else {
-      result_.issuer = std::string(StringAt(payload, "issuer"));
     }
     result_.valid_from = std::string(StringAt(payload, "validFrom"));
     result_.valid_until = std::string(StringAt(payload, "validUntil"));
@@ -315,11 +299,7 @@ class TokenCheck {
   }
 
   void CheckClaims(object payload) {
-    object subject;
-    std::string_view subject_id;
-    if (payload["credentialSubject"].get_object().get(subject) == simdjson::SUCCESS) {
-      subject_id = StringAt(subject, "id");
-    }
+    const std::string_view subject_id = internal::SubjectId(payload);
     Claim(payload, "iss", "issuer id", result_.issuer, false, true);
     Claim(payload, "jti", "id", result_.id, false, true);
     Claim(payload, "nbf", "validFrom", result_.valid_from, true, true);
