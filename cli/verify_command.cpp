@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 #include "accredit/json_writer.h"
 #include "accredit/values.h"
-#include "accredit/vc_jwt.h"
 #include "accredit/verify.h"
 #include "evaluation_options.h"
 #include "exit_codes.h"
@@ -62,8 +62,18 @@ std::string TextReport(const Source& source, const VerifiedToken& token, bool se
   return out;
 }
 
+// The diagnostics of each token, by its source and line, so that each token's are found once.
+using TokenPlaceKey = std::pair<SourceId, std::uint32_t>;
+std::map<TokenPlaceKey, std::vector<const Diagnostic*>> ByToken(const Diagnostics& diagnostics) {
+  std::map<TokenPlaceKey, std::vector<const Diagnostic*>> out;
+  for (const Diagnostic& d : diagnostics.items()) {
+    out[{d.location.source, d.location.line}].push_back(&d);
+  }
+  return out;
+}
+
 void JsonReport(JsonWriter& json, const Source& source, const VerifiedToken& token,
-                const Diagnostics& diagnostics) {
+                const std::vector<const Diagnostic*>& problems) {
   json.BeginObject();
   json.Key("file").String(source.name);
   json.Key("line").Int(token.location.line);
@@ -78,13 +88,10 @@ void JsonReport(JsonWriter& json, const Source& source, const VerifiedToken& tok
   json.Key("valid_until").StringOrNull(token.valid_until);
   json.Key("credentials").Int(static_cast<long long>(token.credentials));
   json.Key("problems").BeginArray();
-  for (const Diagnostic& d : diagnostics.items()) {
-    if (d.location.source != token.location.source || d.location.line != token.location.line) {
-      continue;
-    }
+  for (const Diagnostic* d : problems) {
     json.BeginObject();
-    json.Key("code").String(d.code);
-    json.Key("message").String(d.message);
+    json.Key("code").String(d->code);
+    json.Key("message").String(d->message);
     json.EndObject();
   }
   json.EndArray();
@@ -164,8 +171,12 @@ int RunVerify(const VerifyCommandOptions& options, const GlobalOptions& global) 
     JsonWriter json;
     json.BeginObject();
     json.Key("tokens").BeginArray();
+    const auto problems = ByToken(diagnostics);
+    static const std::vector<const Diagnostic*> kNone;
     for (const VerifiedToken& token : tokens) {
-      JsonReport(json, sources.Get(token.location.source), token, diagnostics);
+      const auto found = problems.find({token.location.source, token.location.line});
+      JsonReport(json, sources.Get(token.location.source), token,
+                 found == problems.end() ? kNone : found->second);
     }
     json.EndArray();
     json.Key("valid").Int(static_cast<long long>(valid));
