@@ -301,24 +301,27 @@ bool ParseThreshold(const YamlNode& node, std::string_view what, LoadContext& cx
     return false;
   }
   // Steps may be written in any order (a mapping has none); each key once.
-  std::vector<std::pair<double, const YamlNode*>> keys;
+  struct Step {
+    double from;
+    double value;
+    const YamlNode* key;
+  };
+  std::vector<Step> read;
   for (const auto& [k, v] : steps->entries) {
     auto from = cx.Number(k, "a step");
     auto value = cx.Number(v, "a step's threshold");
     if (!from || !value) return false;
-    out.steps.emplace_back(*from, *value);
-    keys.emplace_back(*from, &k);
+    read.push_back({*from, *value, &k});
   }
-  std::stable_sort(out.steps.begin(), out.steps.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::stable_sort(keys.begin(), keys.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (std::size_t i = 1; i < keys.size(); ++i) {
-    if (keys[i].first == keys[i - 1].first) {
-      cx.Error(*keys[i].second, "bad-value",
-               fmt::format("a step for {} is given twice in 'steps'", FormatNumber(keys[i].first)));
+  std::stable_sort(read.begin(), read.end(),
+                   [](const Step& a, const Step& b) { return a.from < b.from; });
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    if (i > 0 && read[i].from == read[i - 1].from) {
+      cx.Error(*read[i].key, "bad-value",
+               fmt::format("a step for {} is given twice in 'steps'", FormatNumber(read[i].from)));
       return false;
     }
+    out.steps.emplace_back(read[i].from, read[i].value);
   }
   return true;
 }
