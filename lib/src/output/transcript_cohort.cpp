@@ -2,6 +2,7 @@
 // and the book that holds every transcript in one file to print.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "accredit/transcript.h"
@@ -89,11 +90,26 @@ std::string TranscriptIndexHtml(const Programme& programme,
     out += fmt::format("<td><a href=\"{0}\">{0}</a></td></tr>\n", HtmlEscape(file));
   }
   out += "</tbody>\n</table>\n</div>\n</main>\n";
+  std::string signature =
+      "The transcripts are records of evidence; they are not signed and are not verifiable "
+      "credentials.";
+  if (!options.issuer.empty()) {
+    // As transcript --sign does: a learner whose records have errors is not signed for.
+    const bool all = std::none_of(entries.begin(), entries.end(),
+                                  [](const TranscriptEntry& e) { return e.outcome->data_error; });
+    signature = fmt::format(
+        "The transcripts are records of evidence. {} also issued as a signed digital "
+        "credential by <code class=\"issuer\">{}</code> (the .clr.jwt file of the same name beside "
+        "each page), "
+        "and "
+        "each page's footer says how to check it.",
+        all ? "Each is" : "Each, but those of learners whose records have errors, is",
+        HtmlEscape(options.issuer));
+  }
   out += fmt::format(
       "<footer>\n<p class=\"note\">Made by accredit from the centre's records against the rules "
-      "of {}. The transcripts are records of evidence; they are not signed and are not "
-      "verifiable credentials.</p>\n</footer>\n",
-      HtmlEscape(programme.id));
+      "of {}. {}</p>\n</footer>\n",
+      HtmlEscape(programme.id), signature);
   out += internal::PageEnd();
   return out;
 }
