@@ -50,11 +50,13 @@ std::string TextReport(const Source& source, const VerifiedToken& token, bool se
   out += fmt::format("  Issued by:   {}{}\n",
                      token.issuer_name.empty() ? "" : token.issuer_name + ", ", token.issuer);
   if (token.verdict == TokenVerdict::kValid) {
-    // The key by its name within the issuer (after '#'): the issuer is on the line above.
+    // The key by its name within the issuer (after '#'): the issuer is on the line above. A
+    // name is 48 characters, so where it came from goes on a line of its own (80 columns).
     const std::string key_name = token.kid.substr(token.kid.find('#') + 1);
     out += fmt::format("  Signed with: {}\n",
-                       token.key_from_did ? std::string("the issuer's own key (its did:key)")
-                                          : fmt::format("key #{}, from {}", key_name, key_file));
+                       token.key_from_did
+                           ? std::string("the issuer's own key (its did:key)")
+                           : fmt::format("key #{}\n{:15}(from {})", key_name, "", key_file));
   }
   out += fmt::format(
       "  Valid:       from {}{}\n", WhenText(token.valid_from),
