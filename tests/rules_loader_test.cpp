@@ -261,6 +261,36 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
                      "    grading: {points: {table: pts, of: [d]}, bands: {pass: 0}}\n"),
        "t.yaml:19:14: error: grading of tier 'top' names unknown component 'd' "
        "[unknown-reference]\n"},
+      {"'distinct' in a sum in a version 1 file",
+       WithProgramme("        sum: {of: hours, at_least: 10, distinct: date}\n"),
+       "t.yaml:18:40: error: 'distinct' in a 'sum' is rule language 1.1: write 'accredit: 1.1' "
+       "at the top of the file [bad-version]\n"},
+      {"'combine' in a version 1 file",
+       WithProgramme(
+           "        count: {at_least: 1}\n",
+           "    grading: {points: {table: pts, of: c, combine: lowest}, bands: {pass: 0}}\n"),
+       "t.yaml:19:43: error: 'combine' in a grading is rule language 1.1: write 'accredit: 1.1' at "
+       "the top of the file [bad-version]\n"},
+      {"'best' in a version 1 file",
+       WithProgramme("        count: {at_least: 1}\n",
+                     "    grading: {points: {table: pts, of: c, best: 3}, bands: {pass: 0}}\n"),
+       "t.yaml:19:43: error: 'best' in a grading is rule language 1.1: write 'accredit: 1.1' at "
+       "the top of the file [bad-version]\n"},
+      {"an unknown 'combine'",
+       "accredit: 1.1\n" +
+           WithProgramme("        count: {at_least: 1}\n",
+                         "    grading: {points: {table: pts, of: c, combine: lowst}, "
+                         "bands: {pass: 0}}\n")
+               .substr(12),
+       "t.yaml:19:52: error: 'combine' is total or lowest, not 'lowst' [bad-value]\n"
+       "note: did you mean 'lowest'?\n"},
+      {"'best' of none",
+       "accredit: 1.1\n" +
+           WithProgramme("        count: {at_least: 1}\n",
+                         "    grading: {points: {table: pts, of: c, best: 0}, bands: {pass: 0}}\n")
+               .substr(12),
+       "t.yaml:19:49: error: expected a whole number of at least 1 for 'best', got '0' "
+       "[bad-number]\n"},
       {"overlapping and gapped bands",
        WithProgramme("        count: {at_least: 1}\n",
                      "    grading:\n      points: {table: pts, of: c}\n"

@@ -355,6 +355,11 @@ struct Band {
 // achievements, that some of its components use, placed in bands.
 struct Grading {
   enum class Kind : std::uint8_t { kUngraded, kPoints, kCount } kind = Kind::kUngraded;
+  // kPoints, rule language 1.1: how the points of the achievements counted make the score.
+  // kTotal adds them up; kLowest takes the lowest ("distinction if every grade counted is at
+  // least A"). With `best`, only the best `best` achievements are counted at all.
+  enum class Combine : std::uint8_t { kTotal, kLowest } combine = Combine::kTotal;
+  int best = 0;  // kPoints: count only this many achievements, those with the most points; 0: all
   std::string table_id;
   int table = kNone;  // kPoints
   Filter where;       // kCount
@@ -363,6 +368,17 @@ struct Grading {
   std::vector<Band> bands;  // highest first
   Location location;
 };
+// How `combine` is written.
+inline constexpr EnumName<Grading::Combine> kGradingCombineNames[] = {
+    {Grading::Combine::kTotal, "total", ""},
+    {Grading::Combine::kLowest, "lowest", ""},
+};
+static_assert(InDeclarationOrder(kGradingCombineNames));
+
+// The score of a tier's grading from the points (or, for a count, the 1s) of each achievement
+// its components use: their total, or the lowest, of all or of the `best` with the most. No
+// achievement scores 0. Reorders `gains`.
+double GradingScoreOf(const Grading& grading, std::vector<double>& gains);
 // The key under `grading` that names each kind; a tier without `grading` is kUngraded, whose
 // name is never written.
 inline constexpr EnumName<Grading::Kind> kGradingKindNames[] = {

@@ -35,4 +35,7 @@ std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
                             std::string_view after_number = "");
 
+// For a `sum` with `distinct` (rule language 1.1), ", counting each subject once"; else "".
+std::string DistinctSumClause(const Aggregate& aggregate);
+
 }  // namespace accredit

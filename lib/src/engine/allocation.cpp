@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 
 #include "engine/exception_apply.h"
 
@@ -157,19 +158,29 @@ class Search {
 
   // The grading score of the current allocation; with `optimistic`, undecided achievements
   // count when a graded component could get them.
+  //
+  // A score that is not a plain total (rule language 1.1's `best` and `combine: lowest`) can
+  // fall as well as rise when an achievement is added, so it has no such bound: its optimistic
+  // score is infinite, and the search tries every allocation that meets every component.
   double GradingScore(bool optimistic) const {
+    const Grading& grading = tier_.tier->grading;
+    const bool total = grading.best == 0 && grading.combine == Grading::Combine::kTotal;
+    if (optimistic && !total) return std::numeric_limits<double>::infinity();
     const std::vector<int>& owner = *owner_;
+    thread_local std::vector<double> gains;
+    gains.clear();
     double score = 0;
     for (std::size_t e = 0; e < owner.size(); ++e) {
       double g = (*gain_)[e];
       int o = owner[e];
       if ((*always_)[e] != 0 || (o >= 0 && ((graded_mask_ >> o) & 1) != 0)) {
         score += g;
+        if (!total) gains.push_back(g);
       } else if (optimistic && o == kUndecided && ((*candidates_)[e] & graded_mask_) != 0) {
         score += std::max(g, 0.0);
       }
     }
-    return score;
+    return total ? score : GradingScoreOf(grading, gains);
   }
 
   // Order of allocations: more components met; with every one met, a higher grading score

@@ -122,17 +122,19 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
   const Grading& g = tp.tier->grading;
   if (g.kind == Grading::Kind::kUngraded) return;
   const Learner& learner = view.learner();
-  double score = 0;
   thread_local std::vector<std::uint32_t> counted;
+  thread_local std::vector<double> gains;
   counted.clear();
+  gains.clear();
   for (int c : g.of) {
     ForEachUsed(tp, static_cast<std::size_t>(c), allocation, view, [&](std::uint32_t i) {
       // A shared component may use what another uses: count each achievement once.
       if (std::find(counted.begin(), counted.end(), i) != counted.end()) return;
       counted.push_back(i);
-      score += internal::GradingGain(plan, tp, learner, learner.achievements[i]);
+      gains.push_back(internal::GradingGain(plan, tp, learner, learner.achievements[i]));
     });
   }
+  const double score = GradingScoreOf(g, gains);
   result.score = score;
   for (const Band& band : g.bands) {
     if (score >= band.at_least && score < band.below) {

@@ -75,6 +75,38 @@ void LearnerView::Override(int index, const Scope& scope, bool& met, double& pro
 }
 
 template <typename Member>
+double LearnerView::DistinctSum(const CompiledAggregate& agg, Member member,
+                                std::vector<std::uint32_t>* used) {
+  const Learner& learner = *learner_;
+  distinct_scratch_.clear();
+  best_scratch_.clear();  // per distinct value: the most one achievement has, and which
+  for (std::size_t e = 0; e < eligible_.size(); ++e) {
+    if (!member(e)) continue;
+    const Achievement& a = learner.achievements[eligible_[e]];
+    const DistinctValue value = DistinctKey(*plan_, *agg.distinct, learner, a);
+    if (value.key.empty()) continue;
+    const double q = QuantityOf(*plan_, agg.of, agg.table, learner, a);
+    auto seen =
+        std::find_if(distinct_scratch_.begin(), distinct_scratch_.end(),
+                     [&](const DistinctValue& other) { return SameDistinctValue(other, value); });
+    if (seen == distinct_scratch_.end()) {
+      distinct_scratch_.push_back(value);
+      best_scratch_.emplace_back(q, e);
+    } else if (auto& best =
+                   best_scratch_[static_cast<std::size_t>(seen - distinct_scratch_.begin())];
+               q > best.first) {
+      best = {q, e};  // ties keep the first, in input order
+    }
+  }
+  double total = 0;
+  for (const auto& [q, e] : best_scratch_) {
+    total += q;
+    if (used != nullptr && q != 0) used->push_back(eligible_[e]);
+  }
+  return total;
+}
+
+template <typename Member>
 double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
                                   std::vector<std::uint32_t>* used) {
   const Learner& learner = *learner_;
@@ -107,6 +139,7 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
       return static_cast<double>(distinct_scratch_.size());
     }
     case Aggregate::Kind::kSum: {
+      if (agg.distinct) return DistinctSum(agg, member, used);
       double total = 0;
       for (std::size_t e = 0; e < n; ++e) {
         if (!member(e)) continue;

@@ -78,6 +78,9 @@ class LearnerView {
   template <typename Member>
   double AggregateOver(const CompiledAggregate& agg, Member member,
                        std::vector<std::uint32_t>* used);
+  // A `sum` with `distinct`: for each value of the field, the most one achievement has.
+  template <typename Member>
+  double DistinctSum(const CompiledAggregate& agg, Member member, std::vector<std::uint32_t>* used);
 
   const Plan* plan_ = nullptr;
   const Learner* learner_ = nullptr;

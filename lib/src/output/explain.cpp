@@ -401,7 +401,15 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
   for (const TierResult& tier : outcome.tiers) {
     out += fmt::format("\n{}: {}\n", TitleOf(*tier.tier), tier.met ? "met" : "not met");
     if (tier.met && !tier.grade.empty()) {
-      out += fmt::format("  award grade {} (score {})\n", tier.grade, Number(tier.score));
+      const Grading& g = tier.tier->grading;
+      std::string how;  // rule language 1.1: what the score is, when not a plain total
+      if (g.combine == Grading::Combine::kLowest) {
+        how = g.best > 0 ? fmt::format(", the lowest of the best {}", g.best)
+                         : ", the lowest of those counted";
+      } else if (g.best > 0) {
+        how = fmt::format(", the best {} added up", g.best);
+      }
+      out += fmt::format("  award grade {} (score {}{})\n", tier.grade, Number(tier.score), how);
     }
     for (const ComponentResult& c : tier.components) {
       if (verbose) {

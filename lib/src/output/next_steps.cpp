@@ -189,8 +189,8 @@ class Planner {
       case Quantity::kHours: {
         std::string noun = ActivityNoun(rules_, agg.where);
         if (noun.empty()) noun = DescribeFilter(rules_, agg.where);
-        way.tasks.push_back(
-            fmt::format("log {} more hours of {}{}", FormatNumber(shortfall), noun, progress));
+        way.tasks.push_back(fmt::format("log {} more hours of {}{}{}", FormatNumber(shortfall),
+                                        noun, DistinctSumClause(agg), progress));
         way.cost.hours = shortfall;
         return way;
       }
@@ -201,8 +201,9 @@ class Planner {
             r.kind == Requirement::Kind::kBest
                 ? fmt::format("your best {} {}", agg.n, DescribeFilter(rules_, plain))
                 : DescribeFilter(rules_, plain);
-        way.tasks.push_back(fmt::format("earn {} more {} from {}{}", FormatNumber(shortfall),
-                                        PointsUnit(rules_, agg.table), from, progress));
+        way.tasks.push_back(fmt::format("earn {} more {} from {}{}{}", FormatNumber(shortfall),
+                                        PointsUnit(rules_, agg.table), from, DistinctSumClause(agg),
+                                        progress));
         way.cost.study = 1;
         return way;
       }

@@ -34,6 +34,8 @@ std::string DescribeGrading(const RuleSet& rules, const Grading& g) {
   if (g.kind == Grading::Kind::kPoints && g.table >= 0) {
     const PointsTable& t = rules.tables[static_cast<std::size_t>(g.table)];
     of = fmt::format("{} points", t.title.empty() ? t.id : t.title);
+    if (g.best > 0) of += fmt::format(" of the best {}", g.best);
+    if (g.combine == Grading::Combine::kLowest) of = "lowest " + of;
   } else if (g.kind == Grading::Kind::kCount) {
     of = "count of " + DescribeFilter(rules, g.where);
   }

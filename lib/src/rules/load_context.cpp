@@ -73,6 +73,20 @@ const YamlNode* LoadContext::Require(const YamlNode& node, std::string_view key,
   return value;
 }
 
+bool LoadContext::Needs11(const YamlNode& node, std::string_view what) {
+  if (minor_version_ >= 1) return true;
+  Error(node, "bad-version",
+        fmt::format("{} is rule language 1.1: write 'accredit: 1.1' at the top of the file", what));
+  return false;
+}
+
+const YamlNode* LoadContext::KeyOf(const YamlNode& map, std::string_view key) {
+  for (const auto& [k, v] : map.entries) {
+    if (k.value == key) return &k;
+  }
+  return nullptr;
+}
+
 std::optional<std::string> LoadContext::Text(const YamlNode& node, std::string_view what) {
   if (!node.IsScalar()) {
     Error(node, "bad-node",

@@ -43,6 +43,12 @@ class LoadContext {
   // The value of `key` in mapping `node`; if absent, a `missing-key` error at `node`.
   const YamlNode* Require(const YamlNode& node, std::string_view key, std::string_view what);
 
+  // Whether the file declares rule language 1.1; if not, a `bad-version` error at `node`
+  // saying that `what` ("'any' in a filter") is 1.1, and the line to write.
+  bool Needs11(const YamlNode& node, std::string_view what);
+  // The key node of `key` in mapping `map` (for a diagnostic at the key), or nullptr.
+  static const YamlNode* KeyOf(const YamlNode& map, std::string_view key);
+
   // A scalar as text; `bad-node` otherwise.
   std::optional<std::string> Text(const YamlNode& node, std::string_view what);
   // A kebab-case id (`bad-id` otherwise).

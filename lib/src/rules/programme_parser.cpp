@@ -37,6 +37,29 @@ void ParseBands(const YamlNode& node, LoadContext& cx, Grading& grading) {
   }
 }
 
+// Rule language 1.1: `best: N` and `combine: total | lowest` in a points grading.
+void ParseCombine(const YamlNode& body, LoadContext& cx, Grading& grading) {
+  if (const YamlNode* n = body.Find("best")) {
+    if (cx.Needs11(*LoadContext::KeyOf(body, "best"), "'best' in a grading")) {
+      grading.best = cx.Integer(*n, "'best'", 1).value_or(0);
+    }
+  }
+  if (const YamlNode* n = body.Find("combine")) {
+    if (!cx.Needs11(*LoadContext::KeyOf(body, "combine"), "'combine' in a grading")) return;
+    auto name = cx.Text(*n, "'combine'");
+    if (!name) return;
+    auto combine = ValueOf(kGradingCombineNames, *name);
+    if (!combine) {
+      Diagnostic& d =
+          cx.Error(*n, "bad-value",
+                   fmt::format("'combine' is {}, not '{}'", ListOf(kGradingCombineNames), *name));
+      AddDidYouMean(d, *name, NamesOf(kGradingCombineNames));
+      return;
+    }
+    grading.combine = *combine;
+  }
+}
+
 void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
   grading.location = cx.Loc(node);
   // Every kind but kUngraded is written as a key: how the grade is worked out.
@@ -71,10 +94,11 @@ void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
     case Grading::Kind::kUngraded:
       return;  // not reached: kUngraded is never written
     case Grading::Kind::kPoints:
-      if (!cx.CheckMap(*body, what, {"table", "of"})) return;
+      if (!cx.CheckMap(*body, what, {"table", "of", "best", "combine"})) return;
       if (const YamlNode* t = cx.Require(*body, "table", what)) {
         grading.table_id = cx.Text(*t, "'table'").value_or("");
       }
+      ParseCombine(*body, cx, grading);
       break;
     case Grading::Kind::kCount:
       if (!cx.CheckMap(*body, what, {"where", "of"})) return;

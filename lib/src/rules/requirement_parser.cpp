@@ -188,25 +188,36 @@ bool ParseQuantity(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
   return true;
 }
 
-bool ParseCountBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
-  agg.of = Quantity::kCount;
-  if (const YamlNode* d = body.Find("distinct")) {
-    auto name = cx.Text(*d, "'distinct'");
-    if (!name) return false;
-    agg.distinct = FieldByName(*name);
-    if (!agg.distinct) {
-      Diagnostic& diag =
-          cx.Error(*d, "unknown-field", fmt::format("unknown field '{}' in 'distinct'", *name));
-      AddDidYouMean(diag, *name,
-                    std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
-      return false;
-    }
+// `distinct: field`, when given: each value of the field counts once.
+bool ParseDistinct(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  const YamlNode* d = body.Find("distinct");
+  if (d == nullptr) return true;
+  auto name = cx.Text(*d, "'distinct'");
+  if (!name) return false;
+  agg.distinct = FieldByName(*name);
+  if (!agg.distinct) {
+    Diagnostic& diag =
+        cx.Error(*d, "unknown-field", fmt::format("unknown field '{}' in 'distinct'", *name));
+    AddDidYouMean(diag, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+    return false;
   }
   return true;
 }
 
+bool ParseCountBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  agg.of = Quantity::kCount;
+  return ParseDistinct(body, cx, agg);
+}
+
+// A sum with `distinct` (rule language 1.1) adds, for each value of the field, the most that
+// one achievement with that value has: hours on different days, points of different subjects.
 bool ParseSumBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
-  return ParseQuantity(body, cx, agg);
+  if (!ParseQuantity(body, cx, agg)) return false;
+  if (body.Find("distinct") != nullptr &&
+      !cx.Needs11(*LoadContext::KeyOf(body, "distinct"), "'distinct' in a 'sum'")) {
+    return false;
+  }
+  return ParseDistinct(body, cx, agg);
 }
 
 bool ParseBestBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
@@ -227,7 +238,7 @@ struct AggregateSyntax {
   bool (*parse)(const YamlNode& body, LoadContext& cx, Aggregate& agg);
 };
 constexpr std::string_view kCountKeys[] = {"distinct"};
-constexpr std::string_view kSumKeys[] = {"of", "table"};
+constexpr std::string_view kSumKeys[] = {"of", "table", "distinct"};
 constexpr std::string_view kBestKeys[] = {"of", "table", "n"};
 constexpr AggregateSyntax kAggregates[] = {
     {Aggregate::Kind::kCount, kCountKeys, ParseCountBody},
@@ -459,12 +470,7 @@ namespace {
 
 // `any: [filter, filter, ...]`: at least one of them holds (rule language 1.1).
 bool ParseAlternatives(const YamlNode& key, const YamlNode& value, LoadContext& cx, Filter& out) {
-  if (cx.minor_version() < 1) {
-    cx.Error(key, "bad-version",
-             "'any' in a filter is rule language 1.1: write 'accredit: 1.1' at the top of the "
-             "file");
-    return false;
-  }
+  if (!cx.Needs11(key, "'any' in a filter")) return false;
   if (!value.IsSequence() || value.items.size() < 2) {
     cx.Error(value, "bad-node",
              "expected a list of two or more filters for 'any', of which at least one must hold");

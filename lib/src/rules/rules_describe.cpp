@@ -9,6 +9,11 @@
 
 namespace accredit {
 
+std::string DistinctSumClause(const Aggregate& aggregate) {
+  if (aggregate.kind != Aggregate::Kind::kSum || !aggregate.distinct) return "";
+  return fmt::format(", counting each {} once", FieldName(*aggregate.distinct));
+}
+
 namespace {
 
 using internal::Wrap;
@@ -74,7 +79,10 @@ std::string OpPhrase(CompareOp op, const std::string& operand, std::string_view 
 }
 
 std::string AggregateNoun(const RuleSet& rules, const Aggregate& agg) {
-  return DescribeFilter(rules, agg.where);
+  std::string noun = DescribeFilter(rules, agg.where);
+  // A count's `distinct` is said by the count itself ("3 different subjects among ...").
+  noun += DistinctSumClause(agg);
+  return noun;
 }
 
 std::string TableTitle(const RuleSet& rules, int table) {
@@ -83,6 +91,20 @@ std::string TableTitle(const RuleSet& rules, int table) {
   std::string title = t.title.empty() ? t.id : t.title;
   // "UCAS Tariff points (2017 tariff)" names its unit already.
   return title.find("points") != std::string::npos ? title : title + " points";
+}
+
+// What a points grading's score is, "the UCAS points earned by Core"; with rule language
+// 1.1's `best` and `combine: lowest`, "the lowest UCAS points among the best 3 achievements
+// used by Core".
+std::string DescribePointsBasis(const RuleSet& rules, const Grading& g, const std::string& parts) {
+  std::string points = TableTitle(rules, g.table);
+  const bool lowest = g.combine == Grading::Combine::kLowest;
+  if (g.best > 0) {
+    return fmt::format("{}{} {} the best {} achievement{} used by {}", lowest ? "lowest " : "",
+                       points, lowest ? "among" : "of", g.best, g.best == 1 ? "" : "s", parts);
+  }
+  if (lowest) return fmt::format("lowest {} of any achievement used by {}", points, parts);
+  return fmt::format("{} earned by {}", points, parts);
 }
 
 std::string DescribeAggregate(const RuleSet& rules, const Aggregate& agg) {
@@ -364,7 +386,7 @@ std::string DescribeShortfall(const RuleSet& rules, const Requirement& req, doub
       double shortfall = required - actual;
       if (agg.of == Quantity::kHours) {
         return fmt::format("needs {} more hours of {} (has {} of {})", Number(shortfall),
-                           DescribeFilter(rules, agg.where), Number(actual), Number(required));
+                           AggregateNoun(rules, agg), Number(actual), Number(required));
       }
       std::string best =
           req.kind == Requirement::Kind::kBest ? fmt::format("the best {} ", agg.n) : "";
@@ -376,7 +398,7 @@ std::string DescribeShortfall(const RuleSet& rules, const Requirement& req, doub
       std::string unit = agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
                                                      : std::string(QuantityName(agg.of));
       return fmt::format("needs {} more {} from {}{} (has {} of {})", Number(shortfall), unit, best,
-                         DescribeFilter(rules, agg.where), Number(actual), Number(required));
+                         AggregateNoun(rules, agg), Number(actual), Number(required));
     }
     case Requirement::Kind::kNoneOf:
       return fmt::format("must have no {}: has {}", DescribeFilter(rules, agg.where),
@@ -448,7 +470,7 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
         case Grading::Kind::kUngraded:
           break;  // not reached: ungraded tiers have no bands to describe
         case Grading::Kind::kPoints:
-          basis = fmt::format("{} earned by {}", TableTitle(rules, g.table), JoinOr(parts));
+          basis = DescribePointsBasis(rules, g, JoinOr(parts));
           break;
         case Grading::Kind::kCount:
           basis = fmt::format("the number of {} used by {}", DescribeFilter(rules, g.where),

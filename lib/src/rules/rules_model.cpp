@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 #include "accredit/diagnostic.h"
@@ -34,6 +35,23 @@ double PointsTable::Lookup(std::string_view key1_value, std::string_view key2_va
   if (row == points.end()) return 0;
   auto cell = row->second.find(key2_value);
   return cell == row->second.end() ? 0 : cell->second;
+}
+
+double GradingScoreOf(const Grading& grading, std::vector<double>& gains) {
+  std::size_t counted = gains.size();
+  if (grading.best > 0 && static_cast<std::size_t>(grading.best) < counted) {
+    counted = static_cast<std::size_t>(grading.best);
+    std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(counted),
+                      gains.end(), std::greater<>());
+  }
+  if (counted == 0) return 0;
+  double score =
+      grading.combine == Grading::Combine::kLowest ? std::numeric_limits<double>::infinity() : 0;
+  for (std::size_t i = 0; i < counted; ++i) {
+    score =
+        grading.combine == Grading::Combine::kLowest ? std::min(score, gains[i]) : score + gains[i];
+  }
+  return score;
 }
 
 namespace {
