@@ -215,6 +215,34 @@ TEST_CASE("subjects are free text when the rules declare none") {
   CHECK(r.learner.achievements[0].subject == kNone);
 }
 
+TEST_CASE("an activity of a completion type needs no hours; any other activity does") {
+  // Rule language 1.1: a placement signed off is complete or not.
+  RuleSet rules = testing::SmallRuleSet();
+  QualType placement;
+  placement.id = "placement";
+  placement.kind = Kind::kActivity;
+  placement.completion = true;
+  rules.types.push_back(placement);
+  QualType club;
+  club.id = "club";
+  club.kind = Kind::kActivity;
+  rules.types.push_back(club);
+  rules.IndexNames();
+  Resolved done = Resolve("learner=L1|type=placement|status=achieved", rules);
+  CHECK(done.used);
+  CHECK(done.diagnostics == "");
+  REQUIRE(done.learner.achievements.size() == 1);
+  CHECK(done.learner.achievements[0].kind == Kind::kActivity);
+  CHECK(done.learner.achievements[0].hours == 0);
+  // With hours given, they are read as any activity's.
+  Resolved timed = Resolve("learner=L1|type=placement|hours=70", rules);
+  CHECK(timed.used);
+  CHECK(timed.learner.achievements[0].hours == 70);
+  Resolved untimed = Resolve("learner=L1|type=club", rules);
+  CHECK_FALSE(untimed.used);
+  CHECK(untimed.diagnostics == "records.csv:7: error: activity has no 'hours' [missing-field]\n");
+}
+
 namespace {
 
 // The fixture's rules with aliases, as a rule file could give them.

@@ -265,6 +265,14 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
        WithProgramme("        sum: {of: hours, at_least: 10, distinct: date}\n"),
        "t.yaml:18:40: error: 'distinct' in a 'sum' is rule language 1.1: write 'accredit: 1.1' "
        "at the top of the file [bad-version]\n"},
+      {"'completion' in a version 1 file",
+       "accredit: 1\ntypes:\n  placement: {kind: activity, completion: true}\n",
+       "t.yaml:3:14: error: type 'placement' needs a 'scale' key [missing-key]\n"
+       "t.yaml:3:31: error: 'completion' in a type is rule language 1.1: write 'accredit: 1.1' at "
+       "the top of the file [bad-version]\n"},
+      {"'completion' on a qualification type", "accredit: 1.1\ntypes:\n  ncs: {completion: true}\n",
+       "t.yaml:3:21: error: 'completion' is for a type of kind activity, and type 'ncs' is of kind "
+       "qualification [bad-value]\n"},
       {"'combine' in a version 1 file",
        WithProgramme(
            "        count: {at_least: 1}\n",

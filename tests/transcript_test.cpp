@@ -149,6 +149,32 @@ TEST_CASE(
   CHECK(anonymous.find("<h1 class=\"learner-name\">Learner L1</h1>") != std::string::npos);
 }
 
+TEST_CASE("a transcript names an activity that is done or not by its type, with no hours") {
+  // Rule language 1.1's `completion`; an undated programme and undated records give the
+  // page no "record as of" date, not 1 January 1970.
+  auto rules = testing::LoadYaml(R"(accredit: 1.1
+types:
+  placement: {kind: activity, completion: true, title: work placement}
+programme: {id: p, title: The Placement Award}
+tiers:
+  top:
+    components:
+      placement:
+        role: personal-development
+        title: Placement
+        count: {at_least: 1, where: {type: placement}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Learner l = testing::MakeLearner(rs, "L1", {"type=placement title=At_the_library"});
+  Outcome o = Evaluator(rs, rs.programmes[0]).Evaluate(l, EvaluateOptions{});
+  REQUIRE(o.tier == 0);
+  std::string html = TranscriptHtml(rs, rs.programmes[0], l, o, {});
+  CHECK(html.find("<td>work placement</td>") != std::string::npos);
+  CHECK(html.find("Hours that count") == std::string::npos);
+  CHECK(html.find("1970") == std::string::npos);
+  CHECK(html.find("Record as of") == std::string::npos);
+}
+
 TEST_CASE("a cohort's index links every learner's page and its book holds every transcript") {
   Fixture f;
   Learner a =

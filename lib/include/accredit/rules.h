@@ -96,6 +96,9 @@ struct QualType {
   std::vector<std::pair<std::string, Level>> level_grades;  // as written: (from grade, level)
   std::vector<std::pair<int, Level>> level_by_grade;        // (from rank, level), ascending rank
   double size = 1.0;
+  // Rule language 1.1, kind activity: complete or not (a service programme, a placement signed
+  // off). Its records need no hours, and the type needs no scale (scale_id empty, scale kNone).
+  bool completion = false;
   Location location;
   Location scale_location;
   std::vector<Alias> aliases;

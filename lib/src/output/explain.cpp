@@ -11,6 +11,7 @@
 #include "accredit/rules_describe.h"
 #include "engine/plan.h"
 #include "exceptions/exceptions_json.h"
+#include "output/completion_name.h"
 #include "output/explain_summary.h"
 
 namespace accredit {
@@ -140,6 +141,9 @@ class NeedsWriter {
   }
 
   std::string Brief(const Achievement& a) {
+    if (std::string name = internal::CompletionName(rules_, learner_, a); !name.empty()) {
+      return name;
+    }
     if (a.kind == Kind::kActivity) {
       std::string text = fmt::format("{} hours of {}", Number(a.hours),
                                      StrandTitle(learner_.Text(a, Field::kStrand)));
@@ -222,7 +226,9 @@ std::string Measure(const NodeTrace& t) {
 std::string AchievementText(const RuleSet& rules, const Learner& learner, const Achievement& a,
                             const SourceSet* sources) {
   std::string text;
-  if (a.kind == Kind::kActivity) {
+  if (std::string name = internal::CompletionName(rules, learner, a); !name.empty()) {
+    text = "activity: " + name;
+  } else if (a.kind == Kind::kActivity) {
     text = fmt::format("activity: {} hours of {}", Number(a.hours),
                        StrandTitle(learner.Text(a, Field::kStrand)));
   } else {

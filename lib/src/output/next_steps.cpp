@@ -8,6 +8,7 @@
 
 #include "accredit/rules_describe.h"
 #include "engine/plan.h"
+#include "output/completion_name.h"
 #include "output/step_text.h"
 #include "output/transcript_internal.h"
 
@@ -41,6 +42,17 @@ std::optional<Kind> KindOf(const RuleSet& rules, const Filter& filter) {
     return kind;
   }
   return std::nullopt;
+}
+
+// Whether a filter names types, each of them an activity that is complete or not (rule
+// language 1.1's `completion`): "complete a work placement", not "do" one.
+bool CompletionTypes(const RuleSet& rules, const Filter& filter) {
+  const Condition* c = FindCondition(filter, Field::kType);
+  if (c == nullptr || c->form != Condition::Form::kOneOf || c->values.empty()) return false;
+  return std::all_of(c->values.begin(), c->values.end(), [&](const std::string& v) {
+    int t = rules.FindType(v);
+    return t != kNone && rules.types[static_cast<std::size_t>(t)].completion;
+  });
 }
 
 // The verb a student does to the achievements of a filter.
@@ -183,7 +195,7 @@ class Planner {
     std::string progress =
         fmt::format(" (you have {} of {})", FormatNumber(t.actual), FormatNumber(t.required));
     std::optional<Kind> kind = KindOf(rules_, agg.where);
-    std::string_view verb = VerbFor(kind);
+    std::string_view verb = CompletionTypes(rules_, agg.where) ? "complete" : VerbFor(kind);
     Filter plain = verb == "pass" ? WithoutPass(agg.where) : agg.where;
     switch (agg.of) {
       case Quantity::kHours: {
@@ -397,6 +409,7 @@ std::string StepSentence(const NextStep& step) {
 }
 
 std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a) {
+  if (std::string name = internal::CompletionName(rules, learner, a); !name.empty()) return name;
   if (a.kind == Kind::kActivity) {
     std::string strand = internal::StrandName(rules, learner.Text(a, Field::kStrand));
     return fmt::format("{} hours of {}", FormatNumber(a.hours),

@@ -7,6 +7,7 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/report.h"
+#include "output/completion_name.h"
 #include "output/transcript_internal.h"
 
 namespace accredit {
@@ -95,7 +96,10 @@ std::string AchievementName(const RuleSet& rules, const Learner& learner, const 
   std::string name;
   if (a.kind == Kind::kActivity) {
     std::string_view strand = learner.Text(a, Field::kStrand);
-    name = strand.empty() ? "Activity" : "Activity: " + StrandName(rules, strand);
+    std::string completion = CompletionName(rules, learner, a);
+    name = !completion.empty() ? "Activity: " + completion
+           : strand.empty()    ? "Activity"
+                               : "Activity: " + StrandName(rules, strand);
   } else {
     name = a.type != kNone ? rules.types[static_cast<std::size_t>(a.type)].title
                            : std::string(learner.Text(a, Field::kType));

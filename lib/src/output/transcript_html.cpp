@@ -8,6 +8,7 @@
 #include "accredit/exceptions.h"
 #include "accredit/transcript.h"
 #include "base/html_page.h"
+#include "output/completion_name.h"
 #include "output/report_internal.h"
 #include "output/transcript_internal.h"
 
@@ -127,11 +128,15 @@ class Section {
                         HtmlEscape(name.empty() ? "Learner " + learner_.id : name));
     std::string programme = HtmlEscape(ProgrammeTitle());
     if (!programme_.centre.empty()) programme += ", " + HtmlEscape(programme_.centre);
+    // With no date anywhere (no --as-of, no dated record, an undated programme), the page
+    // says no date rather than 1 January 1970.
+    const Date as_of = TranscriptDate(programme_, learner_, options_);
     out_ += fmt::format(
-        "<p class=\"sub\">Transcript of learner <strong>{}</strong>, {}. Record as of <span "
-        "class=\"date\">{}</span>.</p>\n</header>\n",
+        "<p class=\"sub\">Transcript of learner <strong>{}</strong>, {}.{}</p>\n</header>\n",
         HtmlEscape(learner_.id), programme,
-        LongDate(TranscriptDate(programme_, learner_, options_)));
+        as_of == Date{}
+            ? std::string()
+            : fmt::format(" Record as of <span class=\"date\">{}</span>.", LongDate(as_of)));
     Award();
     Achievements(Kind::kQualification, "Qualifications");
     Achievements(Kind::kProject, "Project");
@@ -340,10 +345,13 @@ class Section {
       std::string_view title = names ? learner_.Text(a, Field::kTitle) : std::string_view();
       if (activity) {
         std::string strand = internal::StrandName(rules_, learner_.Text(a, Field::kStrand));
+        // An activity that is done or not (rule language 1.1) is named by its type, no hours.
+        const std::string completion = internal::CompletionName(rules_, learner_, a);
         columns[0].cells.push_back(HtmlEscape(title));
-        columns[1].cells.push_back(HtmlEscape(strand));
-        columns[2].cells.push_back(internal::FormatScore(a.hours));
-        if (outcome_.exclusions.size() > i && outcome_.exclusions[i] == Exclusion::kCounts) {
+        columns[1].cells.push_back(HtmlEscape(strand.empty() ? completion : strand));
+        columns[2].cells.push_back(completion.empty() ? internal::FormatScore(a.hours) : "");
+        if (completion.empty() && outcome_.exclusions.size() > i &&
+            outcome_.exclusions[i] == Exclusion::kCounts) {
           hours[strand] += a.hours;
           total += a.hours;
         }
@@ -369,8 +377,10 @@ class Section {
       for (const auto& [strand, h] : hours) {
         parts.push_back(fmt::format("{} {}", HtmlEscape(strand), internal::FormatScore(h)));
       }
-      out_ += fmt::format("<p>Hours that count: {} in all ({}).</p>\n",
-                          internal::FormatScore(total), fmt::join(parts, ", "));
+      if (!parts.empty()) {
+        out_ += fmt::format("<p>Hours that count: {} in all ({}).</p>\n",
+                            internal::FormatScore(total), fmt::join(parts, ", "));
+      }
     }
     out_ += "</section>\n";
   }

@@ -216,7 +216,9 @@ bool ResolveFields(Row& row, const RuleSet& rules, UnlistedSubjects* unlisted,
   if (out.kind == Kind::kQualification && !row.Has(Field::kGrade)) {
     return row.Fail("missing-field", "qualification has no 'grade'", Field::kGrade);
   }
-  if (out.kind == Kind::kActivity && !row.Has(Field::kHours)) {
+  // An activity that is complete or not (rule language 1.1's `completion`) needs no hours.
+  if (out.kind == Kind::kActivity && !row.Has(Field::kHours) &&
+      (type == nullptr || !type->completion)) {
     return row.Fail("missing-field", "activity has no 'hours'", Field::kHours);
   }
 

@@ -161,9 +161,15 @@ void ParseAliases(const YamlNode& node, LoadContext& cx, std::vector<Alias>& out
 
 void ParseType(const std::string& id, const YamlNode& node, LoadContext& cx, QualType& type) {
   std::string what = fmt::format("type '{}'", id);
-  if (!cx.CheckMap(node, what,
-                   {"title", "aliases", "kind", "scale", "level", "level_by_grade", "size"})) {
+  if (!cx.CheckMap(
+          node, what,
+          {"title", "aliases", "kind", "scale", "level", "level_by_grade", "size", "completion"})) {
     return;
+  }
+  if (const YamlNode* n = node.Find("completion")) {
+    if (cx.Needs11(*LoadContext::KeyOf(node, "completion"), "'completion' in a type")) {
+      type.completion = cx.Bool(*n, "'completion'").value_or(false);
+    }
   }
   if (const YamlNode* n = node.Find("title")) type.title = cx.Text(*n, "'title'").value_or("");
   if (const YamlNode* n = node.Find("aliases")) ParseAliases(*n, cx, type.aliases);
@@ -178,9 +184,15 @@ void ParseType(const std::string& id, const YamlNode& node, LoadContext& cx, Qua
       }
     }
   }
-  if (const YamlNode* n = cx.Require(node, "scale", what)) {
+  // A completion activity may leave out its scale: it has no grades.
+  if (const YamlNode* n = type.completion ? node.Find("scale") : cx.Require(node, "scale", what)) {
     type.scale_id = cx.Text(*n, "'scale'").value_or("");
     type.scale_location = cx.Loc(*n);
+  }
+  if (type.completion && type.kind != Kind::kActivity) {
+    cx.Error(*node.Find("completion"), "bad-value",
+             fmt::format("'completion' is for a type of kind activity, and {} is of kind {}", what,
+                         KindName(type.kind)));
   }
   if (const YamlNode* n = node.Find("level")) type.level = cx.LevelValue(*n, "'level'");
   if (const YamlNode* n = node.Find("level_by_grade")) {
