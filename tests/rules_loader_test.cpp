@@ -273,6 +273,27 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
       {"'completion' on a qualification type", "accredit: 1.1\ntypes:\n  ncs: {completion: true}\n",
        "t.yaml:3:21: error: 'completion' is for a type of kind activity, and type 'ncs' is of kind "
        "qualification [bad-value]\n"},
+      {"'define' in a version 1 file", "accredit: 1\ndefine: {a: [x]}\n",
+       "t.yaml:2:1: error: 'define' is rule language 1.1: write 'accredit: 1.1' at the top of "
+       "the file [bad-version]\n"},
+      {"'define' that is not a mapping", "accredit: 1.1\ndefine: [a]\n",
+       "t.yaml:2:9: error: expected a mapping of name: block for 'define', got a list "
+       "[bad-node]\n"},
+      {"a block that uses itself",
+       "accredit: 1.1\ndefine: {a: {use: b}, b: {use: a}}\n" +
+           WithProgramme("        count: {at_least: 1, where: {use: a}}\n").substr(12),
+       "t.yaml:2:32: error: 'a' is defined in terms of itself [bad-value]\n"},
+      {"'use' of a name not defined",
+       "accredit: 1.1\ndefine: {sciences: {subject: mathematics}}\n" +
+           WithProgramme("        count: {at_least: 1, where: {use: science}}\n").substr(12),
+       "t.yaml:19:43: error: 'use' names 'science', which is not under 'define' in this file "
+       "[unknown-reference]\nnote: did you mean 'sciences'?\n"},
+      {"keys beside 'use' of a list",
+       "accredit: 1.1\ndefine: {sciences: [mathematics]}\n" +
+           WithProgramme("        count: {at_least: 1, where: {subject: {use: sciences, x: 1}}}\n")
+               .substr(12),
+       "t.yaml:19:53: error: 'sciences' is a list, so no keys can be added to it: use it alone "
+       "[bad-value]\n"},
       {"'combine' in a version 1 file",
        WithProgramme(
            "        count: {at_least: 1}\n",

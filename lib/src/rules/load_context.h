@@ -2,10 +2,12 @@
 // mappings with a fixed set of keys, reporting every problem as a located diagnostic.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "accredit/diagnostic.h"
@@ -27,8 +29,12 @@ class LoadContext {
   Diagnostics& diagnostics() { return diagnostics_; }
   Location Loc(const YamlNode& node) const { return Location{source_, node.line, node.column, {}}; }
   Diagnostic& Error(const YamlNode& node, DiagnosticCode code, std::string message) {
+    if (IsQuiet(node)) return discarded_ = Diagnostic{};
     return diagnostics_.Error(code, std::move(message), Loc(node));
   }
+  // Errors at `node` from now on are not reported: it stands where a block that could not be
+  // put in place was (definitions.cpp), which is reported already.
+  void Quiet(const YamlNode& node) { quiet_.emplace_back(node.line, node.column); }
   Diagnostic& Warning(const YamlNode& node, DiagnosticCode code, std::string message) {
     return diagnostics_.Warning(code, std::move(message), Loc(node));
   }
@@ -67,9 +73,18 @@ class LoadContext {
   bool CheckList(const YamlNode& node, std::string_view what);
 
  private:
+  bool IsQuiet(const YamlNode& node) const {
+    for (const auto& [line, column] : quiet_) {
+      if (line == node.line && column == node.column) return true;
+    }
+    return false;
+  }
+
   SourceId source_;
   Diagnostics& diagnostics_;
   int minor_version_ = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> quiet_;  // line, column
+  Diagnostic discarded_;  // what Error() returns for a node that is quiet
 };
 
 // True for a lower-case kebab-case id: [a-z0-9][a-z0-9-]*.

@@ -262,9 +262,10 @@ class Loader {
                                 Location{id, 0, 0, {}});
       return;
     }
-    if (!context.CheckMap(*root, "a rule file",
-                          {"accredit", "about", "uses", "roles", "strands", "subjects", "scales",
-                           "tables", "types", "framework", "programme", "tiers", "tests"})) {
+    if (!context.CheckMap(
+            *root, "a rule file",
+            {"accredit", "about", "uses", "define", "roles", "strands", "subjects", "scales",
+             "tables", "types", "framework", "programme", "tiers", "tests"})) {
       return;
     }
     const internal::YamlNode* version = context.Require(*root, "accredit", "a rule file");
@@ -277,6 +278,7 @@ class Loader {
       return;
     }
     if (version != nullptr && version->value == "1.1") context.set_minor_version(1);
+    internal::ExpandDefinitions(*root, context, Limits().max_nodes);
     if (const internal::YamlNode* about = root->Find("about")) context.Text(*about, "'about'");
     if (const internal::YamlNode* uses = root->Find("uses")) {
       if (auto paths = context.TextList(*uses, "'uses'", true)) {

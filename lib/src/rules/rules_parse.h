@@ -9,6 +9,12 @@
 
 namespace accredit::internal {
 
+// Rule language 1.1's reuse (definitions.cpp): takes the top-level `define` out of `root` and
+// puts each block it names wherever `{use: name}` stands in the rest of the file; a list used
+// as an item of a list is spliced into it, and keys beside `use` replace or add to a mapping's.
+// Reports unknown names, a block that uses itself and expansion past `max_nodes`.
+void ExpandDefinitions(YamlNode& root, LoadContext& context, std::uint64_t max_nodes);
+
 // Top-level `scales`, `types`, `tables`, `subjects`, `roles`, `strands` of one file.
 void ParseVocabulary(const YamlNode& root, LoadContext& context, RuleSet& rules);
 
