@@ -1,6 +1,7 @@
 #include "accredit/evaluator.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -755,6 +756,54 @@ tiers:
     Outcome outcome = Evaluator(rs, rs.programmes[0]).Evaluate(learner(rs), {});
     CHECK(outcome.tiers[0].score == doctest::Approx(48 + 48 + 40));
   }
+}
+
+TEST_CASE("a sum 'per' strand counts only strands that reach their minimum, in enough strands") {
+  // Rule language 1.1: 100 hours in all, where only strands with at least 30 hours count,
+  // across at least two strands.
+  auto rules = LoadYaml(R"(accredit: 1.1
+programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      enrichment:
+        role: personal-development
+        sum: {of: hours, where: {kind: activity}, per: strand, each_at_least: 30, groups: 2,
+              at_least: 100}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  EvaluateOptions trace;
+  trace.trace = true;
+  auto run = [&](std::vector<std::string> rows) {
+    return evaluator.Evaluate(MakeLearner(rs, "L", rows), trace);
+  };
+  auto activity = [](const char* strand, int hours) {
+    return fmt::format("kind=activity strand={} hours={}", strand, hours);
+  };
+  // 60 + 45: two strands over 30, 105 hours.
+  Outcome met = run({activity("leadership-service", 60), activity("physical-outdoor", 45)});
+  CHECK(met.tier == 0);
+  // 95 + 25: the 25 hours of one strand (two activities of 10 and 15) do not count.
+  Outcome one_strand = run({activity("leadership-service", 95), activity("creative-cultural", 10),
+                            activity("creative-cultural", 15)});
+  CHECK(one_strand.tier == kNone);
+  const NodeTrace& t = one_strand.tiers[0].components[0].trace;
+  CHECK(t.actual == doctest::Approx(95));
+  CHECK(t.groups == 1);
+  CHECK(t.groups_required == 2);
+  CHECK(t.used == std::vector<std::uint32_t>{0});
+  // 40 + 35 + 25: two strands reach 30, but together only 75 hours.
+  Outcome short_total = run({activity("leadership-service", 40), activity("physical-outdoor", 35),
+                             activity("creative-cultural", 25)});
+  CHECK(short_total.tier == kNone);
+  CHECK(short_total.tiers[0].components[0].trace.actual == doctest::Approx(75));
+  CHECK(short_total.tiers[0].components[0].trace.groups == 2);
+  // The activities counted are those of the strands that count, each of them.
+  Outcome split = run({activity("physical-outdoor", 20), activity("leadership-service", 70),
+                       activity("physical-outdoor", 20)});
+  CHECK(split.tier == 0);
+  CHECK(split.tiers[0].components[0].trace.used == std::vector<std::uint32_t>{0, 1, 2});
 }
 
 }  // namespace accredit

@@ -294,6 +294,31 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
                .substr(12),
        "t.yaml:19:53: error: 'sciences' is a list, so no keys can be added to it: use it alone "
        "[bad-value]\n"},
+      {"'per' in a version 1 file",
+       WithProgramme("        sum: {of: hours, at_least: 10, per: strand, each_at_least: 5}\n"),
+       "t.yaml:18:40: error: 'per' in a 'sum' is rule language 1.1: write 'accredit: 1.1' at the "
+       "top of the file [bad-version]\n"},
+      {"'per' without 'each_at_least'",
+       "accredit: 1.1\n" +
+           WithProgramme("        sum: {of: hours, at_least: 10, per: strand}\n").substr(12),
+       "t.yaml:18:14: error: 'per' needs 'each_at_least': how much each value must reach to "
+       "count, such as 'each_at_least: 30' [missing-key]\n"},
+      {"'per' with 'distinct'",
+       "accredit: 1.1\n" + WithProgramme("        sum: {of: hours, at_least: 10, per: strand, "
+                                         "each_at_least: 5, distinct: date}\n")
+                               .substr(12),
+       "t.yaml:18:40: error: 'per' and 'distinct' do not go together: 'per' adds up each value's "
+       "achievements, 'distinct' takes one achievement per value [bad-value]\n"},
+      {"'groups' without 'per'",
+       "accredit: 1.1\n" +
+           WithProgramme("        sum: {of: hours, at_least: 10, groups: 2}\n").substr(12),
+       "t.yaml:18:40: error: 'groups' needs 'per' and 'each_at_least': how many values of which "
+       "field must reach how much [missing-key]\n"},
+      {"'each_at_least' of nothing",
+       "accredit: 1.1\n" +
+           WithProgramme("        sum: {of: hours, at_least: 10, per: strand, each_at_least: 0}\n")
+               .substr(12),
+       "t.yaml:18:68: error: 'each_at_least' must be greater than 0 [bad-number]\n"},
       {"'combine' in a version 1 file",
        WithProgramme(
            "        count: {at_least: 1}\n",

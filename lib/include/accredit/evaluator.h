@@ -80,6 +80,8 @@ struct NodeTrace {
   double actual = 0;    // leaves: the aggregate's value; groups: children met
   double required = 0;  // leaves: the at_least bound (or at_most when only that); groups: needed
   bool upper_bound = false;         // `required` is an at_most bound
+  int groups = 0;                   // a sum with `per` (1.1): values reaching each_at_least
+  int groups_required = 0;          // ...and how many the node needs (0: no such bound)
   std::vector<std::uint32_t> used;  // leaves: achievements counted (indexes into the learner)
   std::vector<NodeTrace> children;
 };

@@ -224,7 +224,11 @@ inline std::string_view QuantityName(Quantity quantity) { return NameOf(kQuantit
 struct Aggregate {
   enum class Kind : std::uint8_t { kCount, kSum, kBest } kind = Kind::kCount;
   Filter where;
-  std::optional<Field> distinct;  // count: count distinct values of this field
+  std::optional<Field> distinct;  // count: count distinct values; sum (1.1): each value once
+  // sum, rule language 1.1: add up within each value of `per`, and count only the values whose
+  // subtotal is at least `each_at_least` ("only strands with 30 hours or more count").
+  std::optional<Field> per;
+  double each_at_least = 0;
   Quantity of = Quantity::kCount;
   std::string table_id;
   int table = kNone;  // with Quantity::kPoints: index into RuleSet::tables
@@ -265,6 +269,9 @@ struct Requirement {
   Threshold at_least;
   Threshold at_most;
   int n_of = 0;  // n_of: how many children must be met
+  // sum with `per` (rule language 1.1): at least this many values of `per` must reach the
+  // aggregate's `each_at_least` ("across at least two strands"); 0: no such bound.
+  int groups = 0;
   std::vector<Requirement> children;
   Location location;
 };

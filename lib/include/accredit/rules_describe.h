@@ -35,7 +35,15 @@ std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
                             std::string_view after_number = "");
 
-// For a `sum` with `distinct` (rule language 1.1), ", counting each subject once"; else "".
+// For a `sum` with `distinct` (rule language 1.1), ", counting each subject once"; with `per`,
+// ", counting only strands with 30 hours or more"; else "".
 std::string DistinctSumClause(const Aggregate& aggregate);
+
+// What each value of a `per` sum must reach: "30 hours", "40 points", "a size of 2".
+std::string EachAtLeast(const Aggregate& aggregate);
+
+// For a `sum` with `groups` (rule language 1.1) of which only `groups` values reach
+// each_at_least: "needs 1 more strand with 30 hours or more (has 1 of 2)"; "" when enough do.
+std::string DescribeGroupShortfall(const Requirement& requirement, int groups);
 
 }  // namespace accredit

@@ -78,31 +78,50 @@ template <typename Member>
 double LearnerView::DistinctSum(const CompiledAggregate& agg, Member member,
                                 std::vector<std::uint32_t>* used) {
   const Learner& learner = *learner_;
+  const bool per = agg.per.has_value();
+  const Field field = per ? *agg.per : *agg.distinct;
   distinct_scratch_.clear();
-  best_scratch_.clear();  // per distinct value: the most one achievement has, and which
+  // Per value of the field: with `distinct`, the most one achievement has and which; with
+  // `per`, the subtotal and the first achievement's position (`group_of_` says the rest).
+  best_scratch_.clear();
+  if (per && used != nullptr) group_of_.assign(eligible_.size(), -1);
   for (std::size_t e = 0; e < eligible_.size(); ++e) {
     if (!member(e)) continue;
     const Achievement& a = learner.achievements[eligible_[e]];
-    const DistinctValue value = DistinctKey(*plan_, *agg.distinct, learner, a);
+    const DistinctValue value = DistinctKey(*plan_, field, learner, a);
     if (value.key.empty()) continue;
     const double q = QuantityOf(*plan_, agg.of, agg.table, learner, a);
     auto seen =
         std::find_if(distinct_scratch_.begin(), distinct_scratch_.end(),
                      [&](const DistinctValue& other) { return SameDistinctValue(other, value); });
+    const auto group = static_cast<std::size_t>(seen - distinct_scratch_.begin());
     if (seen == distinct_scratch_.end()) {
       distinct_scratch_.push_back(value);
       best_scratch_.emplace_back(q, e);
-    } else if (auto& best =
-                   best_scratch_[static_cast<std::size_t>(seen - distinct_scratch_.begin())];
-               q > best.first) {
-      best = {q, e};  // ties keep the first, in input order
+    } else if (per) {
+      best_scratch_[group].first += q;
+    } else if (q > best_scratch_[group].first) {
+      best_scratch_[group] = {q, e};  // ties keep the first, in input order
     }
+    if (per && used != nullptr) group_of_[e] = static_cast<int>(group);
   }
   double total = 0;
-  for (const auto& [q, e] : best_scratch_) {
+  groups_reached_ = 0;
+  for (std::size_t g = 0; g < best_scratch_.size(); ++g) {
+    const auto& [q, e] = best_scratch_[g];
+    if (per && q < agg.each_at_least) continue;
     total += q;
-    if (used != nullptr && q != 0) used->push_back(eligible_[e]);
+    ++groups_reached_;
+    if (used == nullptr) continue;
+    if (!per) {
+      if (q != 0) used->push_back(eligible_[e]);
+      continue;
+    }
+    for (std::size_t x = 0; x < eligible_.size(); ++x) {
+      if (group_of_[x] == static_cast<int>(g)) used->push_back(eligible_[x]);
+    }
   }
+  if (per && used != nullptr) std::sort(used->begin(), used->end());
   return total;
 }
 
@@ -139,7 +158,7 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
       return static_cast<double>(distinct_scratch_.size());
     }
     case Aggregate::Kind::kSum: {
-      if (agg.distinct) return DistinctSum(agg, member, used);
+      if (agg.distinct || agg.per) return DistinctSum(agg, member, used);
       double total = 0;
       for (std::size_t e = 0; e < n; ++e) {
         if (!member(e)) continue;
@@ -205,12 +224,19 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         double actual = AggregateOver(
             plan_->aggregates[static_cast<std::size_t>(node.aggregate)],
             [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); }, used);
+        const int groups = groups_reached_;  // before a threshold's `by` sets it again
         double required = Threshold(node.at_least);
         met = actual >= required;
         progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+        if (node.groups > 0) {  // rule language 1.1: "across at least two strands"
+          met = met && groups >= node.groups;
+          progress = std::min(progress, std::min(1.0, static_cast<double>(groups) / node.groups));
+        }
         if (trace != nullptr) {
           trace->actual = actual;
           trace->required = required;
+          trace->groups = groups;
+          trace->groups_required = node.groups;
         }
       }
       if (node.at_most.present) {

@@ -78,7 +78,9 @@ class LearnerView {
   template <typename Member>
   double AggregateOver(const CompiledAggregate& agg, Member member,
                        std::vector<std::uint32_t>* used);
-  // A `sum` with `distinct`: for each value of the field, the most one achievement has.
+  // A `sum` with `distinct` (for each value of the field, the most one achievement has) or
+  // with `per` (the subtotals of the values that reach each_at_least; groups_reached_ says
+  // how many).
   template <typename Member>
   double DistinctSum(const CompiledAggregate& agg, Member member, std::vector<std::uint32_t>* used);
 
@@ -92,6 +94,8 @@ class LearnerView {
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;
   std::vector<DistinctValue> distinct_scratch_;
+  std::vector<int> group_of_;  // a `per` sum's group of each eligible achievement, for a trace
+  int groups_reached_ = 0;     // the last `per` sum's values that reached each_at_least
 };
 
 }  // namespace accredit::internal

@@ -165,6 +165,8 @@ class Compiler {
     out.kind = agg.kind;
     out.where = CompileFilter(rules_, agg.where);
     out.distinct = agg.distinct;
+    out.per = agg.per;
+    out.each_at_least = agg.each_at_least;
     out.of = agg.of;
     out.table = agg.table;
     out.n = agg.n;
@@ -188,6 +190,7 @@ class Compiler {
     node.requirement = &req;
     node.shape = ShapeOf(req.kind);
     node.needed = NeededChildren(req);
+    node.groups = req.groups;
     node.op = req.op;
     switch (node.shape) {
       case RequirementShape::kBounded:

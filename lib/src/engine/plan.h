@@ -43,6 +43,8 @@ struct CompiledAggregate {
   Aggregate::Kind kind = Aggregate::Kind::kCount;
   CompiledFilter where;
   std::optional<Field> distinct;
+  std::optional<Field> per;  // sum (1.1): subtotals by this field...
+  double each_at_least = 0;  // ...of which only those reaching this count
   Quantity of = Quantity::kCount;
   int table = kNone;
   int n = 0;
@@ -64,6 +66,7 @@ struct PlanNode {
   CompiledThreshold at_least;
   CompiledThreshold at_most;
   int needed = 0;  // group: how many children must be met (NeededChildren)
+  int groups = 0;  // bounded sum with `per`: values of `per` that must reach each_at_least
   CompareOp op = CompareOp::kGe;
   std::vector<int> children;  // node indexes
   int leaf = -1;              // index among the plan's allocating leaves (IsAllocatingLeaf)

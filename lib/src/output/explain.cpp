@@ -67,7 +67,14 @@ class NeedsWriter {
     const Requirement& r = *t.node;
     switch (ShapeOf(r.kind)) {
       case RequirementShape::kBounded: {
-        std::string sentence = DescribeShortfall(rules_, r, t.actual, t.required, t.upper_bound);
+        std::string sentence;
+        if (t.upper_bound || t.actual < t.required) {
+          sentence = DescribeShortfall(rules_, r, t.actual, t.required, t.upper_bound);
+        }
+        // Rule language 1.1: too few strands (say) reach their minimum, whatever the total.
+        if (std::string groups = DescribeGroupShortfall(r, t.groups); !groups.empty()) {
+          sentence += sentence.empty() ? groups : "; " + groups;
+        }
         if (!t.upper_bound) {
           sentence += note_;
           note_.clear();
@@ -219,6 +226,10 @@ std::string Measure(const NodeTrace& t) {
     return out;
   }
   if (t.upper_bound) return fmt::format("has {}, at most {}", Number(t.actual), Number(t.required));
+  if (t.groups_required > 0 && t.node != nullptr && t.node->aggregate.per) {
+    return fmt::format("has {}, needs {}; {} of {} {}s", Number(t.actual), Number(t.required),
+                       t.groups, t.groups_required, FieldName(*t.node->aggregate.per));
+  }
   return fmt::format("has {}, needs {}", Number(t.actual), Number(t.required));
 }
 

@@ -197,13 +197,24 @@ class Planner {
     std::optional<Kind> kind = KindOf(rules_, agg.where);
     std::string_view verb = CompletionTypes(rules_, agg.where) ? "complete" : VerbFor(kind);
     Filter plain = verb == "pass" ? WithoutPass(agg.where) : agg.where;
+    // Rule language 1.1: a sum that needs more strands (say) reaching their minimum.
+    if (std::string groups = DescribeGroupShortfall(r, t.groups); !groups.empty()) {
+      way.tasks.push_back(fmt::format("reach {} or more in {} more {}{} (you have {} of {})",
+                                      EachAtLeast(agg), r.groups - t.groups, FieldName(*agg.per),
+                                      r.groups - t.groups == 1 ? "" : "s", t.groups, r.groups));
+      way.cost.hours += agg.of == Quantity::kHours ? agg.each_at_least : 0;
+      way.cost.study += agg.of == Quantity::kHours ? 0 : 1;
+      // Each value brought up to its minimum adds at least that much to the total.
+      shortfall -= (r.groups - t.groups) * agg.each_at_least;
+      if (shortfall <= 0) return way;
+    }
     switch (agg.of) {
       case Quantity::kHours: {
         std::string noun = ActivityNoun(rules_, agg.where);
         if (noun.empty()) noun = DescribeFilter(rules_, agg.where);
         way.tasks.push_back(fmt::format("log {} more hours of {}{}{}", FormatNumber(shortfall),
                                         noun, DistinctSumClause(agg), progress));
-        way.cost.hours = shortfall;
+        way.cost.hours += shortfall;
         return way;
       }
       case Quantity::kSize:

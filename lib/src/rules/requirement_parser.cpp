@@ -209,15 +209,58 @@ bool ParseCountBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
   return ParseDistinct(body, cx, agg);
 }
 
+// `per: field` and `each_at_least: n` of a sum (rule language 1.1): subtotals by the field's
+// values, of which only those reaching n count. One needs the other; `distinct` goes with
+// neither.
+bool ParsePer(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
+  const YamlNode* per = body.Find("per");
+  const YamlNode* each = body.Find("each_at_least");
+  if (per == nullptr && each == nullptr) return true;
+  if (per == nullptr || each == nullptr) {
+    cx.Error(body, "missing-key",
+             per == nullptr ? "'each_at_least' needs 'per': the field whose values are added up "
+                              "apart, such as 'per: strand'"
+                            : "'per' needs 'each_at_least': how much each value must reach to "
+                              "count, such as 'each_at_least: 30'");
+    return false;
+  }
+  if (agg.distinct) {
+    cx.Error(*LoadContext::KeyOf(body, "per"), "bad-value",
+             "'per' and 'distinct' do not go together: 'per' adds up each value's achievements, "
+             "'distinct' takes one achievement per value");
+    return false;
+  }
+  auto name = cx.Text(*per, "'per'");
+  if (!name) return false;
+  agg.per = FieldByName(*name);
+  if (!agg.per) {
+    Diagnostic& d =
+        cx.Error(*per, "unknown-field", fmt::format("unknown field '{}' in 'per'", *name));
+    AddDidYouMean(d, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+    return false;
+  }
+  auto minimum = cx.Number(*each, "'each_at_least'");
+  if (!minimum) return false;
+  if (*minimum <= 0) {
+    cx.Error(*each, "bad-number", "'each_at_least' must be greater than 0");
+    return false;
+  }
+  agg.each_at_least = *minimum;
+  return true;
+}
+
 // A sum with `distinct` (rule language 1.1) adds, for each value of the field, the most that
 // one achievement with that value has: hours on different days, points of different subjects.
 bool ParseSumBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
   if (!ParseQuantity(body, cx, agg)) return false;
-  if (body.Find("distinct") != nullptr &&
-      !cx.Needs11(*LoadContext::KeyOf(body, "distinct"), "'distinct' in a 'sum'")) {
-    return false;
+  for (std::string_view key : {"distinct", "per", "each_at_least"}) {
+    if (body.Find(key) != nullptr &&
+        !cx.Needs11(*LoadContext::KeyOf(body, key), fmt::format("'{}' in a 'sum'", key))) {
+      return false;
+    }
   }
-  return ParseDistinct(body, cx, agg);
+  if (!ParseDistinct(body, cx, agg)) return false;
+  return ParsePer(body, cx, agg);
 }
 
 bool ParseBestBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
@@ -238,7 +281,7 @@ struct AggregateSyntax {
   bool (*parse)(const YamlNode& body, LoadContext& cx, Aggregate& agg);
 };
 constexpr std::string_view kCountKeys[] = {"distinct"};
-constexpr std::string_view kSumKeys[] = {"of", "table", "distinct"};
+constexpr std::string_view kSumKeys[] = {"of", "table", "distinct", "per", "each_at_least"};
 constexpr std::string_view kBestKeys[] = {"of", "table", "n"};
 constexpr AggregateSyntax kAggregates[] = {
     {Aggregate::Kind::kCount, kCountKeys, ParseCountBody},
@@ -257,6 +300,7 @@ std::vector<std::string> AggregateKeys(Aggregate::Kind kind, bool thresholds) {
   std::vector<std::string> keys = {"where"};
   for (std::string_view key : SyntaxOf(kind).keys) keys.emplace_back(key);
   if (thresholds) keys.insert(keys.end(), {"at_least", "at_most"});
+  if (thresholds && kind == Aggregate::Kind::kSum) keys.emplace_back("groups");
   return keys;
 }
 
@@ -361,6 +405,19 @@ bool ParseBounded(Aggregate::Kind kind, const YamlNode& body, LoadContext& cx, R
   }
   if (const YamlNode* t = body.Find("at_most")) {
     ok = ParseThreshold(*t, "'at_most'", cx, out.at_most) && ok;
+  }
+  if (const YamlNode* g = body.Find("groups")) {
+    const YamlNode& key = *LoadContext::KeyOf(body, "groups");
+    if (!cx.Needs11(key, "'groups' in a 'sum'")) return false;
+    if (!out.aggregate.per) {
+      cx.Error(key, "missing-key",
+               "'groups' needs 'per' and 'each_at_least': how many values of which field must "
+               "reach how much");
+      return false;
+    }
+    auto groups = cx.Integer(*g, "'groups'", 1);
+    if (!groups) return false;
+    out.groups = *groups;
   }
   if (ok && !misspelt && !out.at_least.present && !out.at_most.present) {
     cx.Error(body, "missing-key", fmt::format("{} needs 'at_least' or 'at_most'", what));

@@ -10,8 +10,36 @@
 namespace accredit {
 
 std::string DistinctSumClause(const Aggregate& aggregate) {
-  if (aggregate.kind != Aggregate::Kind::kSum || !aggregate.distinct) return "";
-  return fmt::format(", counting each {} once", FieldName(*aggregate.distinct));
+  if (aggregate.kind != Aggregate::Kind::kSum) return "";
+  if (aggregate.distinct)
+    return fmt::format(", counting each {} once", FieldName(*aggregate.distinct));
+  if (!aggregate.per) return "";
+  return fmt::format(", counting only {}s with {} or more", FieldName(*aggregate.per),
+                     EachAtLeast(aggregate));
+}
+
+std::string EachAtLeast(const Aggregate& aggregate) {
+  std::string n = FormatNumber(aggregate.each_at_least);
+  switch (aggregate.of) {
+    case Quantity::kHours:
+      return n + (aggregate.each_at_least == 1 ? " hour" : " hours");
+    case Quantity::kPoints:
+      return n + " points";
+    case Quantity::kSize:
+      return "a size of " + n;
+    case Quantity::kCount:
+      break;
+  }
+  return n;
+}
+
+std::string DescribeGroupShortfall(const Requirement& requirement, int groups) {
+  const Aggregate& agg = requirement.aggregate;
+  if (!agg.per || requirement.groups <= groups) return "";
+  int missing = requirement.groups - groups;
+  std::string field(FieldName(*agg.per));
+  return fmt::format("needs {} more {}{} with {} or more (has {} of {})", missing, field,
+                     missing == 1 ? "" : "s", EachAtLeast(agg), groups, requirement.groups);
 }
 
 namespace {
@@ -310,6 +338,12 @@ std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n
 
 std::string DescribeRequirement(const RuleSet& rules, const Requirement& req) {
   const Aggregate& agg = req.aggregate;
+  if (req.groups > 0 && agg.per) {  // rule language 1.1: "... in at least 2 different strands"
+    Requirement total = req;
+    total.groups = 0;
+    return fmt::format("{}, in at least {} different {}s", DescribeRequirement(rules, total),
+                       req.groups, FieldName(*agg.per));
+  }
   std::string noun = AggregateNoun(rules, agg);
   switch (req.kind) {
     case Requirement::Kind::kCount:
