@@ -319,6 +319,31 @@ TEST_CASE("the loader reports each diagnostic code with an exact message") {
            WithProgramme("        sum: {of: hours, at_least: 10, per: strand, each_at_least: 0}\n")
                .substr(12),
        "t.yaml:18:68: error: 'each_at_least' must be greater than 0 [bad-number]\n"},
+      {"'different' in a version 1 file",
+       WithProgramme(
+           "        different: {field: subject, from: c}\n        count: {at_least: 1}\n"),
+       "t.yaml:18:9: error: 'different' is rule language 1.1: write 'accredit: 1.1' at the top "
+       "of the file [bad-version]\n"},
+      {"'different' from an unknown component",
+       "accredit: 1.1\n" +
+           WithProgramme(
+               "        different: {field: subject, from: d}\n        count: {at_least: 1}\n")
+               .substr(12),
+       "t.yaml:18:20: error: 'different' of component 'top.c' names unknown component 'd' of tier "
+       "'top' [unknown-reference]\n"},
+      {"'different' from itself",
+       "accredit: 1.1\n" +
+           WithProgramme(
+               "        different: {field: subject, from: c}\n        count: {at_least: 1}\n")
+               .substr(12),
+       "t.yaml:18:20: error: component 'top.c' cannot be 'different' from itself [bad-value]\n"},
+      {"'different' by an unknown field",
+       "accredit: 1.1\n" +
+           WithProgramme(
+               "        different: {field: subjet, from: c}\n        count: {at_least: 1}\n")
+               .substr(12),
+       "t.yaml:18:28: error: unknown field 'subjet' in 'different' [unknown-field]\n"
+       "note: did you mean 'subject'?\n"},
       {"'combine' in a version 1 file",
        WithProgramme(
            "        count: {at_least: 1}\n",

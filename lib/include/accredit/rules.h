@@ -350,6 +350,13 @@ struct Component {
   std::string description;
   std::string role;
   bool shared = false;  // its achievements may also count for other components
+  // Rule language 1.1, `different: {field: subject, from: [core]}`: an achievement counts here
+  // only when its `different_field` differs from that of every achievement the components
+  // `different_from` use ("a different subject from the one used there").
+  std::optional<Field> different_field;
+  std::vector<std::string> different_from_ids;
+  std::vector<int> different_from;  // component indexes within the tier
+  Location different_location;
   Requirement requirement;
   Location location;
 };

@@ -35,6 +35,10 @@ std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
                             std::string_view after_number = "");
 
+// For a component with `different` (rule language 1.1): "each in a subject not already used
+// for Main study"; else "".
+std::string DescribeDifferent(const Tier& tier, const Component& component);
+
 // For a `sum` with `distinct` (rule language 1.1), ", counting each subject once"; with `per`,
 // ", counting only strands with 30 hours or more"; else "".
 std::string DistinctSumClause(const Aggregate& aggregate);

@@ -50,6 +50,19 @@ class Search {
       }
     }
     if (view_.adjustments() != nullptr) AdjustCandidates(tier_, *view_.adjustments(), candidates);
+    // Rule language 1.1's `different`: a component's score also changes when a component it
+    // names gets or loses an achievement.
+    thread_local std::vector<Mask> dependents;
+    dependents.assign(k, 0);
+    any_different_ = false;
+    for (std::size_t c = 0; c < k; ++c) {
+      for (int d : tier_.components[c].different_from) {
+        if (static_cast<std::size_t>(d) < k)
+          dependents[static_cast<std::size_t>(d)] |= Mask{1} << c;
+      }
+      any_different_ = any_different_ || tier_.components[c].different.has_value();
+    }
+    dependents_ = &dependents;
     // Exceptions can make a component depend on achievements outside its candidates (a
     // substitute); for those learners nothing is remembered between scores.
     remember_ = view_.adjustments() == nullptr;
@@ -111,6 +124,11 @@ class Search {
         p = scores_[mode][c].progress;
       } else {
         LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
+        thread_local std::vector<std::uint8_t> blocked;
+        if (cp.different) {
+          view_.BlockUsedValues(tier_, c, *owner_, blocked);
+          scope.blocked = blocked.data();
+        }
         ok = view_.Evaluate(cp.root, scope, p, nullptr);
         if (rememberable) {
           scores_[mode][c] = {ok, p};
@@ -239,7 +257,12 @@ class Search {
   // Gives contested achievement `e` to `owner`; the components that could have it score anew.
   void SetOwner(std::size_t e, int owner) {
     (*owner_)[e] = owner;
-    const Mask affected = (*candidates_)[e];
+    Mask affected = (*candidates_)[e];
+    if (any_different_) {
+      for (Mask m = affected; m != 0; m &= m - 1) {
+        affected |= (*dependents_)[static_cast<std::size_t>(std::countr_zero(m))];
+      }
+    }
     remembered_[0] &= ~affected;
     remembered_[1] &= ~affected;
   }
@@ -250,6 +273,8 @@ class Search {
   Allocation& best_;
   std::vector<int>* owner_ = nullptr;
   std::vector<Mask>* candidates_ = nullptr;
+  std::vector<Mask>* dependents_ = nullptr;  // per component: the components `different` from it
+  bool any_different_ = false;
   std::vector<std::size_t>* contested_ = nullptr;
   int all_ = static_cast<int>(tier_.components.size());
   bool graded_ = false;                          // graded tier with contested achievements

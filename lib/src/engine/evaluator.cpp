@@ -189,6 +189,11 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
       } else {
         internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false,
                                            &allocation.owner};
+        thread_local std::vector<std::uint8_t> blocked;
+        if (cp.different) {
+          view.BlockUsedValues(tp, c, allocation.owner, blocked);
+          scope.blocked = blocked.data();
+        }
         met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
       }
       cr.status = met                  ? ComponentStatus::kMet

@@ -191,6 +191,43 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
   return 0;
 }
 
+void LearnerView::BlockUsedValues(const TierPlan& tier, std::size_t c,
+                                  const std::vector<int>& owner,
+                                  std::vector<std::uint8_t>& blocked) {
+  const ComponentPlan& cp = tier.components[c];
+  const Learner& learner = *learner_;
+  const std::size_t n = eligible_.size();
+  blocked.assign(n, 0);
+  distinct_scratch_.clear();
+  for (std::size_t e = 0; e < n; ++e) {
+    bool used = false;
+    for (int d : cp.different_from) {
+      const ComponentPlan& other = tier.components[static_cast<std::size_t>(d)];
+      if (other.shared) {
+        for (int leaf : other.leaves) used = used || LeafMatches(leaf, e);
+      } else {
+        used = used || owner[e] == d;
+      }
+    }
+    if (!used) continue;
+    DistinctValue value =
+        DistinctKey(*plan_, *cp.different, learner, learner.achievements[eligible_[e]]);
+    if (!value.key.empty()) distinct_scratch_.push_back(value);
+  }
+  if (distinct_scratch_.empty()) return;
+  for (std::size_t e = 0; e < n; ++e) {
+    DistinctValue value =
+        DistinctKey(*plan_, *cp.different, learner, learner.achievements[eligible_[e]]);
+    if (value.key.empty()) continue;
+    for (const DistinctValue& seen : distinct_scratch_) {
+      if (SameDistinctValue(seen, value)) {
+        blocked[e] = 1;
+        break;
+      }
+    }
+  }
+}
+
 double LearnerView::RecordValue(int aggregate) {
   double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
   if (cached != kUncached) return cached;

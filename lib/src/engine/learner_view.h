@@ -53,7 +53,11 @@ class LearnerView {
     bool shared = false;
     bool optimistic = false;
     const std::vector<int>* owner = nullptr;
+    // Rule language 1.1's `different`: per eligible achievement, nonzero when it may not count
+    // here (BlockUsedValues); null when the component has no `different`.
+    const std::uint8_t* blocked = nullptr;
     bool Includes(std::size_t e) const {
+      if (blocked != nullptr && blocked[e] != 0) return false;
       if (shared) return true;
       int o = (*owner)[e];
       return o == component || (optimistic && o == kUndecided);
@@ -65,6 +69,14 @@ class LearnerView {
 
   // Value of an aggregate over every eligible achievement (cached).
   double RecordValue(int aggregate);
+
+  // For component `c` of `tier` with a `different` (rule language 1.1): into `blocked`, per
+  // eligible achievement, whether its value of the field is one that an achievement used by a
+  // component it names has, under `owner` (an exclusive component uses what it owns, a shared
+  // one every achievement its leaves match). Undecided achievements are used by nobody, so
+  // an optimistic scope blocks no more than any allocation would.
+  void BlockUsedValues(const TierPlan& tier, std::size_t c, const std::vector<int>& owner,
+                       std::vector<std::uint8_t>& blocked);
 
  private:
   double Threshold(const CompiledThreshold& threshold);

@@ -276,6 +276,8 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
       ComponentPlan cp;
       cp.component = &c;
       cp.shared = c.shared;
+      cp.different = c.different_field;
+      cp.different_from = c.different_from;
       cp.root = compiler.Node(c.requirement, cp);
       tp.components.push_back(std::move(cp));
     }

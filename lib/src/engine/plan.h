@@ -77,6 +77,10 @@ struct ComponentPlan {
   int root = -1;
   bool shared = false;
   std::vector<int> leaves;  // allocating leaf indexes in this component's tree
+  // Rule language 1.1's `different`: what it sees excludes achievements whose `different`
+  // value is one that components `different_from` use (BlockUsedValues).
+  std::optional<Field> different;
+  std::vector<int> different_from;
 };
 
 struct TierPlan {

@@ -74,15 +74,16 @@ class Expander {
         cx_.Quiet(node);
         return;
       }
-      for (auto& [key, value] : node.entries) {
-        if (key.value == "use") continue;
-        Expand(value);
+      for (auto& local : node.entries) {
+        if (local.first.value == "use") continue;
+        Expand(local.second);
+        const std::string& key = local.first.value;
         auto same = std::find_if(block.entries.begin(), block.entries.end(),
-                                 [&](const auto& entry) { return entry.first.value == key.value; });
+                                 [&](const auto& entry) { return entry.first.value == key; });
         if (same != block.entries.end()) {
-          same->second = std::move(value);
+          same->second = std::move(local.second);
         } else {
-          block.entries.emplace_back(std::move(key), std::move(value));
+          block.entries.push_back(std::move(local));
         }
       }
       node.entries = std::move(block.entries);

@@ -113,6 +113,28 @@ void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
   }
 }
 
+// `different: {field: subject, from: [component, ...]}` (rule language 1.1).
+void ParseDifferent(const YamlNode& component_node, const YamlNode& node, LoadContext& cx,
+                    Component& component) {
+  if (!cx.Needs11(*LoadContext::KeyOf(component_node, "different"), "'different'")) return;
+  component.different_location = cx.Loc(node);
+  if (!cx.CheckMap(node, "'different'", {"field", "from"})) return;
+  const YamlNode* field = cx.Require(node, "field", "'different'");
+  const YamlNode* from = cx.Require(node, "from", "'different'");
+  if (field == nullptr || from == nullptr) return;
+  auto name = cx.Text(*field, "'field'");
+  if (!name) return;
+  component.different_field = FieldByName(*name);
+  if (!component.different_field) {
+    Diagnostic& d =
+        cx.Error(*field, "unknown-field", fmt::format("unknown field '{}' in 'different'", *name));
+    AddDidYouMean(d, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+    return;
+  }
+  component.different_from_ids =
+      cx.TextList(*from, "'from'", true).value_or(std::vector<std::string>{});
+}
+
 void ParseComponent(const std::string& tier_id, const std::string& id, const YamlNode& node,
                     LoadContext& cx, Component& component) {
   component.local_id = id;
@@ -133,7 +155,9 @@ void ParseComponent(const std::string& tier_id, const std::string& id, const Yam
   }
   if (const YamlNode* n = node.Find("shared"))
     component.shared = cx.Bool(*n, "'shared'").value_or(false);
-  ParseRequirement(node, component.id, {"role", "shared"}, 0, cx, component.requirement);
+  if (const YamlNode* n = node.Find("different")) ParseDifferent(node, *n, cx, component);
+  ParseRequirement(node, component.id, {"role", "shared", "different"}, 0, cx,
+                   component.requirement);
   // The component's own title and description are the root requirement's too.
 }
 

@@ -436,6 +436,35 @@ class Checker {
     }
   }
 
+  // Rule language 1.1's `different`: the components it names are others of the same tier.
+  void CheckDifferent(Tier& tier) {
+    std::vector<std::string> ids;
+    for (const Component& c : tier.components) ids.push_back(c.local_id);
+    for (std::size_t i = 0; i < tier.components.size(); ++i) {
+      Component& component = tier.components[i];
+      for (const std::string& id : component.different_from_ids) {
+        auto it = std::find(ids.begin(), ids.end(), id);
+        if (it == ids.end()) {
+          Diagnostic& d = diags_.Error(
+              "unknown-reference",
+              fmt::format("'different' of component '{}' names unknown component '{}' of tier '{}'",
+                          component.id, id, tier.id),
+              component.different_location);
+          DidYouMean(d, id, ids);
+          continue;
+        }
+        if (static_cast<std::size_t>(it - ids.begin()) == i) {
+          diags_.Error(
+              "bad-value",
+              fmt::format("component '{}' cannot be 'different' from itself", component.id),
+              component.different_location);
+          continue;
+        }
+        component.different_from.push_back(static_cast<int>(it - ids.begin()));
+      }
+    }
+  }
+
   void CheckProgramme(Programme& programme) {
     if (!programme.framework_id.empty()) {
       programme.framework = rules_.FindFramework(programme.framework_id);
@@ -459,6 +488,7 @@ class Checker {
                      tier.location);
       }
       bool reachable = true;
+      CheckDifferent(tier);
       for (Component& component : tier.components) {
         if (!component.role.empty() && !rules_.IsRole(component.role)) {
           Diagnostic& d = diags_.Error(

@@ -9,6 +9,18 @@
 
 namespace accredit {
 
+std::string DescribeDifferent(const Tier& tier, const Component& component) {
+  if (!component.different_field || component.different_from.empty()) return "";
+  std::string parts;
+  for (std::size_t i = 0; i < component.different_from.size(); ++i) {
+    const Component& c = tier.components[static_cast<std::size_t>(component.different_from[i])];
+    if (i > 0) parts += i + 1 == component.different_from.size() ? " or " : ", ";
+    parts += c.title.empty() ? c.local_id : c.title;
+  }
+  return fmt::format("each in a {} not already used for {}", FieldName(*component.different_field),
+                     parts);
+}
+
 std::string DistinctSumClause(const Aggregate& aggregate) {
   if (aggregate.kind != Aggregate::Kind::kSum) return "";
   if (aggregate.distinct)
@@ -491,6 +503,9 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
       if (!c.description.empty()) Wrap(out, c.description, 3, 80);
       DescribeTree(rules, c.requirement, 3, out);
       if (c.shared) Wrap(out, "(achievements used here may also count for other parts)", 3, 80);
+      if (std::string different = DescribeDifferent(tier, c); !different.empty()) {
+        Wrap(out, "(" + different + ")", 3, 80);
+      }
     }
     const Grading& g = tier.grading;
     if (g.kind != Grading::Kind::kUngraded && !g.bands.empty()) {
