@@ -297,6 +297,10 @@ void TraceJson(JsonWriter& json, const Outcome& outcome, const NodeTrace& t) {
   json.Key("met").Bool(t.met);
   json.Key("actual").Number(t.actual);
   json.Key(t.upper_bound ? "at_most" : "required").Number(t.required);
+  if (t.groups_required > 0) {  // a sum `per` strand (rule language 1.1): strands reaching it
+    json.Key("groups").Int(t.groups);
+    json.Key("groups_required").Int(t.groups_required);
+  }
   json.Key("used").BeginArray();
   for (std::uint32_t i : t.used) json.Int(i);
   json.EndArray();
