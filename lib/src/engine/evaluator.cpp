@@ -201,6 +201,17 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
                                        : ComponentStatus::kNotMet;
       if (options.allocations || options.trace) {
         ForEachUsed(tp, c, allocation, view, [&](std::uint32_t i) { cr.allocated.push_back(i); });
+        if (cp.different) {
+          // Rule language 1.1's `different`: what it owns in a subject used there does not
+          // count here, so it is not listed as used.
+          thread_local std::vector<std::uint8_t> blocked;
+          view.BlockUsedValues(tp, c, allocation.owner, blocked);
+          std::erase_if(cr.allocated, [&](std::uint32_t i) {
+            auto e = std::find(view.eligible().begin(), view.eligible().end(), i);
+            return e != view.eligible().end() &&
+                   blocked[static_cast<std::size_t>(e - view.eligible().begin())] != 0;
+          });
+        }
       }
       all_met = all_met && met;
       result.components.push_back(std::move(cr));

@@ -386,6 +386,12 @@ TierSteps StepsFor(Planner& planner, const RuleSet& rules, const Learner& learne
     step.not_counted = std::move(way.not_counted);
     step.alternatives = std::move(way.alternatives);
     Dedupe(step.tasks);
+    // Rule language 1.1's `different`: "..., each in a subject not already used for Main
+    // study", so that an achievement the learner has in such a subject is not taken to count.
+    if (std::string different = DescribeDifferent(*tier.tier, *c.component);
+        !different.empty() && !step.tasks.empty()) {
+      step.tasks.back() += ", " + different;
+    }
     Dedupe(step.have);
     Dedupe(step.not_counted);
     step.cost = way.cost;
