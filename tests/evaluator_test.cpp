@@ -1477,4 +1477,37 @@ tiers:
   CHECK(same.tier == kNone);
 }
 
+TEST_CASE("a part named by a 'different' leaves unused what would block the other part") {
+  // Main needs one A level; breadth an AS level in a subject main does not use. Main could
+  // take both A levels, but then history would be main's and the AS in history could not
+  // count: it takes only the maths.
+  auto rules = LoadYaml(R"(accredit: 1.1
+scales:
+  al: {grades: [U, E, D, C, B, A], pass: E}
+types:
+  a-level: {scale: al, level: 3}
+  as-level: {scale: al, level: 3}
+subjects: {maths: {}, history: {}}
+programme: {id: p, title: P}
+tiers:
+  top:
+    components:
+      main: {role: core-learning, count: {at_least: 1, where: {type: a-level}}}
+      breadth:
+        role: breadth
+        different: {field: subject, from: main}
+        count: {at_least: 1, where: {type: as-level}}
+)");
+  const RuleSet& rs = rules->result.rules;
+  Outcome outcome = Evaluator(rs, rs.programmes[0])
+                        .Evaluate(MakeLearner(rs, "L1",
+                                              {"type=a-level subject=maths grade=A",
+                                               "type=a-level subject=history grade=B",
+                                               "type=as-level subject=history grade=C"}),
+                                  {});
+  REQUIRE(outcome.tier == 0);
+  CHECK(outcome.tiers[0].components[0].allocated == std::vector<std::uint32_t>{0});
+  CHECK(outcome.tiers[0].components[1].allocated == std::vector<std::uint32_t>{2});
+}
+
 }  // namespace accredit

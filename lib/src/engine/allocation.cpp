@@ -52,13 +52,19 @@ class Search {
     if (view_.adjustments() != nullptr) AdjustCandidates(tier_, *view_.adjustments(), candidates);
     // Rule language 1.1's `different`: a component's score also changes when a component it
     // names gets or loses an achievement.
+    // And what such a component owns may block another, so an achievement it could own may
+    // also be left to nobody (skippable_): its subject is then free for the other.
     thread_local std::vector<Mask> dependents;
     dependents.assign(k, 0);
     any_different_ = false;
+    skippable_ = 0;
     for (std::size_t c = 0; c < k; ++c) {
       for (int d : tier_.components[c].different_from) {
-        if (static_cast<std::size_t>(d) < k)
-          dependents[static_cast<std::size_t>(d)] |= Mask{1} << c;
+        if (static_cast<std::size_t>(d) >= k) continue;
+        dependents[static_cast<std::size_t>(d)] |= Mask{1} << c;
+        if (!tier_.components[static_cast<std::size_t>(d)].shared) {
+          skippable_ |= Mask{1} << static_cast<unsigned>(d);
+        }
       }
       any_different_ = any_different_ || tier_.components[c].different.has_value();
     }
@@ -75,7 +81,7 @@ class Search {
     for (std::size_t e = 0; e < n; ++e) {
       Mask m = candidates[e];
       if (m == 0) continue;
-      if ((m & (m - 1)) == 0) {
+      if ((m & (m - 1)) == 0 && (m & skippable_) == 0) {
         owner[e] = std::countr_zero(m);
       } else {
         owner[e] = kUndecided;
@@ -250,6 +256,11 @@ class Search {
         if (Descend(j + 1)) return true;
       }
     }
+    // Last, to nobody: what a component named by a `different` owns blocks its subject.
+    if ((candidates & skippable_) != 0) {
+      SetOwner(e, kUnallocated);
+      if (Descend(j + 1)) return true;
+    }
     SetOwner(e, kUndecided);
     return false;
   }
@@ -275,6 +286,7 @@ class Search {
   std::vector<Mask>* candidates_ = nullptr;
   std::vector<Mask>* dependents_ = nullptr;  // per component: the components `different` from it
   bool any_different_ = false;
+  Mask skippable_ = 0;  // exclusive components a `different` names (Run)
   std::vector<std::size_t>* contested_ = nullptr;
   int all_ = static_cast<int>(tier_.components.size());
   bool graded_ = false;                          // graded tier with contested achievements
