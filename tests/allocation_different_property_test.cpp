@@ -97,8 +97,7 @@ TEST_CASE("with 'different', the search meets as many parts as the best possible
         subjects += (subjects.empty() ? "" : ", ") + std::string(kDifferentSubjects[s]);
       }
       yaml += "        count: {at_least: " + std::to_string(part.at_least) +
-              ", where: {type: " + kDifferentTypes[part.type] + ", subject: [" + subjects +
-              "]}}\n";
+              ", where: {type: " + kDifferentTypes[part.type] + ", subject: [" + subjects + "]}}\n";
     }
     auto rules = testing::LoadYaml(yaml);
     const RuleSet& rs = rules->result.rules;
