@@ -55,10 +55,10 @@ class Search {
     // And what such a component owns may block another, so an achievement it could own may
     // also be left to nobody (skippable_): its subject is then free for the other.
     thread_local std::vector<Mask> dependents;
-    dependents.assign(k, 0);
-    any_different_ = false;
+    any_different_ = tier_.any_different;
     skippable_ = 0;
-    for (std::size_t c = 0; c < k; ++c) {
+    if (any_different_) dependents.assign(k, 0);
+    for (std::size_t c = 0; any_different_ && c < k; ++c) {
       for (int d : tier_.components[c].different_from) {
         if (static_cast<std::size_t>(d) >= k) continue;
         dependents[static_cast<std::size_t>(d)] |= Mask{1} << c;
@@ -66,7 +66,6 @@ class Search {
           skippable_ |= Mask{1} << static_cast<unsigned>(d);
         }
       }
-      any_different_ = any_different_ || tier_.components[c].different.has_value();
     }
     dependents_ = &dependents;
     // Exceptions can make a component depend on achievements outside its candidates (a
@@ -130,8 +129,8 @@ class Search {
         p = scores_[mode][c].progress;
       } else {
         LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
-        thread_local std::vector<std::uint8_t> blocked;
         if (cp.different) {
+          thread_local std::vector<std::uint8_t> blocked;
           view_.BlockUsedValues(tier_, c, *owner_, blocked);
           scope.blocked = blocked.data();
         }
@@ -191,20 +190,28 @@ class Search {
     const bool total = grading.best == 0 && grading.combine == Grading::Combine::kTotal;
     if (optimistic && !total) return std::numeric_limits<double>::infinity();
     const std::vector<int>& owner = *owner_;
-    thread_local std::vector<double> gains;
-    gains.clear();
+    auto counted = [&](std::size_t e) {
+      int o = owner[e];
+      return (*always_)[e] != 0 || (o >= 0 && ((graded_mask_ >> o) & 1) != 0);
+    };
+    if (!total) {
+      thread_local std::vector<double> gains;
+      gains.clear();
+      for (std::size_t e = 0; e < owner.size(); ++e) {
+        if (counted(e)) gains.push_back((*gain_)[e]);
+      }
+      return GradingScoreOf(grading, gains);
+    }
     double score = 0;
     for (std::size_t e = 0; e < owner.size(); ++e) {
       double g = (*gain_)[e];
-      int o = owner[e];
-      if ((*always_)[e] != 0 || (o >= 0 && ((graded_mask_ >> o) & 1) != 0)) {
+      if (counted(e)) {
         score += g;
-        if (!total) gains.push_back(g);
-      } else if (optimistic && o == kUndecided && ((*candidates_)[e] & graded_mask_) != 0) {
+      } else if (optimistic && owner[e] == kUndecided && ((*candidates_)[e] & graded_mask_) != 0) {
         score += std::max(g, 0.0);
       }
     }
-    return total ? score : GradingScoreOf(grading, gains);
+    return score;
   }
 
   // Order of allocations: more components met; with every one met, a higher grading score

@@ -75,8 +75,8 @@ void LearnerView::Override(int index, const Scope& scope, bool& met, double& pro
 }
 
 template <typename Member>
-double LearnerView::DistinctSum(const CompiledAggregate& agg, Member member,
-                                std::vector<std::uint32_t>* used) {
+[[gnu::noinline]] double LearnerView::DistinctSum(const CompiledAggregate& agg, Member member,
+                                                  std::vector<std::uint32_t>* used) {
   const Learner& learner = *learner_;
   const bool per = agg.per.has_value();
   const Field field = per ? *agg.per : *agg.distinct;
@@ -158,7 +158,9 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
       return static_cast<double>(distinct_scratch_.size());
     }
     case Aggregate::Kind::kSum: {
-      if (agg.distinct || agg.per) return DistinctSum(agg, member, used);
+      if (agg.distinct || agg.per) [[unlikely]] {
+        return DistinctSum(agg, member, used);
+      }
       double total = 0;
       for (std::size_t e = 0; e < n; ++e) {
         if (!member(e)) continue;
@@ -248,6 +250,15 @@ double LearnerView::Threshold(const CompiledThreshold& threshold) {
   return value;
 }
 
+double LearnerView::BlockedAggregate(const CompiledAggregate& agg, int leaf, const Scope& scope,
+                                     std::vector<std::uint32_t>* used) {
+  const std::uint8_t* blocked = scope.blocked;
+  return AggregateOver(
+      agg,
+      [&](std::size_t e) { return blocked[e] == 0 && scope.Includes(e) && LeafMatches(leaf, e); },
+      used);
+}
+
 bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
   const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
   if (trace != nullptr) trace->node = node.requirement;
@@ -258,9 +269,16 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       progress = 1;
       std::vector<std::uint32_t>* used = trace != nullptr ? &trace->used : nullptr;
       if (node.at_least.present) {
-        double actual = AggregateOver(
-            plan_->aggregates[static_cast<std::size_t>(node.aggregate)],
-            [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); }, used);
+        const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(node.aggregate)];
+        // Two instances, so that a component without `different` pays nothing for it.
+        const std::uint8_t* blocked = scope.blocked;
+        double actual =
+            blocked == nullptr
+                ? AggregateOver(
+                      agg,
+                      [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); },
+                      used)
+                : BlockedAggregate(agg, node.leaf, scope, used);
         const int groups = groups_reached_;  // before a threshold's `by` sets it again
         double required = Threshold(node.at_least);
         met = actual >= required;

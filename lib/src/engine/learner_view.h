@@ -56,8 +56,8 @@ class LearnerView {
     // Rule language 1.1's `different`: per eligible achievement, nonzero when it may not count
     // here (BlockUsedValues); null when the component has no `different`.
     const std::uint8_t* blocked = nullptr;
+    // Whether the component sees `e`, `blocked` apart (the hot path tests it only when set).
     bool Includes(std::size_t e) const {
-      if (blocked != nullptr && blocked[e] != 0) return false;
       if (shared) return true;
       int o = (*owner)[e];
       return o == component || (optimistic && o == kUndecided);
@@ -90,6 +90,11 @@ class LearnerView {
   template <typename Member>
   double AggregateOver(const CompiledAggregate& agg, Member member,
                        std::vector<std::uint32_t>* used);
+  // The aggregate of a leaf of a component with `different` (rule language 1.1), whose scope
+  // blocks some achievements; out of line, so that Evaluate stays as small as before for the
+  // rest.
+  [[gnu::noinline]] double BlockedAggregate(const CompiledAggregate& agg, int leaf,
+                                            const Scope& scope, std::vector<std::uint32_t>* used);
   // A `sum` with `distinct` (for each value of the field, the most one achievement has) or
   // with `per` (the subtotals of the values that reach each_at_least; groups_reached_ says
   // how many).

@@ -278,6 +278,7 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
       cp.shared = c.shared;
       cp.different = c.different_field;
       cp.different_from = c.different_from;
+      tp.any_different = tp.any_different || c.different_field.has_value();
       cp.root = compiler.Node(c.requirement, cp);
       tp.components.push_back(std::move(cp));
     }

@@ -86,6 +86,7 @@ struct ComponentPlan {
 struct TierPlan {
   const Tier* tier = nullptr;
   std::vector<ComponentPlan> components;
+  bool any_different = false;  // some component has a `different` (rule language 1.1)
   CompiledFilter grading_where;
 };
 
