@@ -290,7 +290,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         if (trace != nullptr) {
           trace->actual = actual;
           trace->required = required;
-          trace->groups = groups;
+          trace->groups = node.groups > 0 ? groups : 0;
           trace->groups_required = node.groups;
         }
       }
