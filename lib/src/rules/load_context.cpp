@@ -159,6 +159,18 @@ std::optional<Date> LoadContext::DateValue(const YamlNode& node, std::string_vie
   return date;
 }
 
+std::optional<Field> LoadContext::FieldValue(const YamlNode& node, std::string_view what) {
+  auto name = Text(node, what);
+  if (!name) return std::nullopt;
+  std::optional<Field> field = FieldByName(*name);
+  if (!field) {
+    Diagnostic& d =
+        Error(node, "unknown-field", fmt::format("unknown field '{}' in {}", *name, what));
+    AddDidYouMean(d, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
+  }
+  return field;
+}
+
 std::optional<Level> LoadContext::LevelValue(const YamlNode& node, std::string_view what) {
   std::optional<std::string> text = Text(node, what);
   if (!text) return std::nullopt;

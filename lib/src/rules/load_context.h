@@ -66,6 +66,8 @@ class LoadContext {
   std::optional<bool> Bool(const YamlNode& node, std::string_view what);
   std::optional<Date> DateValue(const YamlNode& node, std::string_view what);
   std::optional<Level> LevelValue(const YamlNode& node, std::string_view what);
+  // The name of a record field (`unknown-field`, with "did you mean", otherwise).
+  std::optional<Field> FieldValue(const YamlNode& node, std::string_view what);
   // A list of scalars (a single scalar is accepted as a one-element list when `scalar_ok`).
   std::optional<std::vector<std::string>> TextList(const YamlNode& node, std::string_view what,
                                                    bool scalar_ok);

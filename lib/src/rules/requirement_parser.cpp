@@ -192,16 +192,8 @@ bool ParseQuantity(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
 bool ParseDistinct(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
   const YamlNode* d = body.Find("distinct");
   if (d == nullptr) return true;
-  auto name = cx.Text(*d, "'distinct'");
-  if (!name) return false;
-  agg.distinct = FieldByName(*name);
-  if (!agg.distinct) {
-    Diagnostic& diag =
-        cx.Error(*d, "unknown-field", fmt::format("unknown field '{}' in 'distinct'", *name));
-    AddDidYouMean(diag, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
-    return false;
-  }
-  return true;
+  agg.distinct = cx.FieldValue(*d, "'distinct'");
+  return agg.distinct.has_value();
 }
 
 bool ParseCountBody(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
@@ -230,15 +222,8 @@ bool ParsePer(const YamlNode& body, LoadContext& cx, Aggregate& agg) {
              "'distinct' takes one achievement per value");
     return false;
   }
-  auto name = cx.Text(*per, "'per'");
-  if (!name) return false;
-  agg.per = FieldByName(*name);
-  if (!agg.per) {
-    Diagnostic& d =
-        cx.Error(*per, "unknown-field", fmt::format("unknown field '{}' in 'per'", *name));
-    AddDidYouMean(d, *name, std::vector<std::string>(FieldNames().begin(), FieldNames().end()));
-    return false;
-  }
+  agg.per = cx.FieldValue(*per, "'per'");
+  if (!agg.per) return false;
   auto minimum = cx.Number(*each, "'each_at_least'");
   if (!minimum) return false;
   if (*minimum <= 0) {
