@@ -99,13 +99,15 @@ Exclusion Classify(const internal::Plan& plan, const Learner& learner, const Ach
 }
 
 // Calls visit(i) for each achievement (index into the learner) that component `c` of the
-// tier uses under `allocation`.
+// tier uses under `allocation`; with `blocked` (rule language 1.1's `different`), not those
+// blocked there.
 template <typename Visit>
 void ForEachUsed(const internal::TierPlan& tp, std::size_t c,
                  const internal::Allocation& allocation, const internal::LearnerView& view,
-                 Visit visit) {
+                 Visit visit, const std::uint8_t* blocked = nullptr) {
   const internal::ComponentPlan& cp = tp.components[c];
   for (std::size_t e = 0; e < view.size(); ++e) {
+    if (blocked != nullptr && blocked[e] != 0) continue;
     bool used = false;
     if (cp.shared) {
       for (int leaf : cp.leaves) used = used || view.LeafMatches(leaf, e);
@@ -182,36 +184,32 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
       ComponentResult cr;
       cr.component = cp.component;
       bool met = false;
-      if (!options.trace && c < allocation.components.size()) {
-        // The search scored this allocation already.
+      // The search scored this allocation already, unless a trace is asked for.
+      const bool scored = !options.trace && c < allocation.components.size();
+      // Rule language 1.1's `different`: what it may not count here, for its evaluation and
+      // for the list of what it uses.
+      thread_local std::vector<std::uint8_t> blocked;
+      const std::uint8_t* blocked_here = nullptr;
+      if (cp.different && (!scored || options.allocations)) {
+        view.BlockUsedValues(tp, c, allocation.owner, blocked);
+        blocked_here = blocked.data();
+      }
+      if (scored) {
         met = allocation.components[c].met;
         cr.progress = allocation.components[c].progress;
       } else {
         internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false,
                                            &allocation.owner};
-        thread_local std::vector<std::uint8_t> blocked;
-        if (cp.different) {
-          view.BlockUsedValues(tp, c, allocation.owner, blocked);
-          scope.blocked = blocked.data();
-        }
+        scope.blocked = blocked_here;
         met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
       }
       cr.status = met                  ? ComponentStatus::kMet
                   : outcome.data_error ? ComponentStatus::kError
                                        : ComponentStatus::kNotMet;
       if (options.allocations || options.trace) {
-        ForEachUsed(tp, c, allocation, view, [&](std::uint32_t i) { cr.allocated.push_back(i); });
-        if (cp.different) {
-          // Rule language 1.1's `different`: what it owns in a subject used there does not
-          // count here, so it is not listed as used.
-          thread_local std::vector<std::uint8_t> blocked;
-          view.BlockUsedValues(tp, c, allocation.owner, blocked);
-          std::erase_if(cr.allocated, [&](std::uint32_t i) {
-            auto e = std::find(view.eligible().begin(), view.eligible().end(), i);
-            return e != view.eligible().end() &&
-                   blocked[static_cast<std::size_t>(e - view.eligible().begin())] != 0;
-          });
-        }
+        ForEachUsed(
+            tp, c, allocation, view, [&](std::uint32_t i) { cr.allocated.push_back(i); },
+            blocked_here);
       }
       all_met = all_met && met;
       result.components.push_back(std::move(cr));

@@ -198,7 +198,7 @@ class Planner {
     std::string_view verb = CompletionTypes(rules_, agg.where) ? "complete" : VerbFor(kind);
     Filter plain = verb == "pass" ? WithoutPass(agg.where) : agg.where;
     // Rule language 1.1: a sum that needs more strands (say) reaching their minimum.
-    if (std::string groups = DescribeGroupShortfall(r, t.groups); !groups.empty()) {
+    if (agg.per && t.groups < r.groups) {
       way.tasks.push_back(fmt::format("reach {} or more in {} more {}{} (you have {} of {})",
                                       EachAtLeast(agg), r.groups - t.groups, FieldName(*agg.per),
                                       r.groups - t.groups == 1 ? "" : "s", t.groups, r.groups));
