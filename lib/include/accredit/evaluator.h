@@ -156,6 +156,11 @@ struct Outcome {
   // Evaluated tiers, highest first: every tier above the one achieved, and that one.
   std::vector<TierResult> tiers;
   std::vector<Exclusion> exclusions;  // one per achievement of the learner
+  // Rule language 1.1: one per Programme::values, worked out from the achievements that count
+  // (with exceptions, as they apply). With EvaluateOptions::trace, value_used lists per value
+  // the achievements (indexes into the learner) it rests on.
+  std::vector<double> values;
+  std::vector<std::vector<std::uint32_t>> value_used;
   // With EvaluateOptions::exceptions: each exception of this learner, in file order (empty
   // for a learner without any). When non-empty, tier_without_exceptions and
   // grade_without_exceptions are what the rules alone give, and relies_on_exception is set

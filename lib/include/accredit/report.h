@@ -124,6 +124,7 @@ struct OutcomeRow {
   std::string status;                     // LearnerStatus(): met, not-met, provisional
   std::string tier;                       // the tier's title, or "none"
   std::string grade;                      // the award grade, or empty
+  std::vector<double> values;             // rule language 1.1: per Programme::values
   bool predicted = false;                 // the tier relies on a predicted grade
   bool exception = false;                 // the tier or grade relies on an assessor exception
   std::string provisional;                // ProvisionalReason(), empty when not provisional

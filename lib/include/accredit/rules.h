@@ -222,7 +222,9 @@ inline std::string_view QuantityName(Quantity quantity) { return NameOf(kQuantit
 // `{count: {...}}` as a `compare` side or a threshold's `by`; a count, sum or best requirement
 // is one with bounds.
 struct Aggregate {
-  enum class Kind : std::uint8_t { kCount, kSum, kBest } kind = Kind::kCount;
+  // kValue (rule language 1.1): a named value of the programme, `{value: total-points}`, or a
+  // fixed number, `{value: 30}`; it has no `where`.
+  enum class Kind : std::uint8_t { kCount, kSum, kBest, kValue } kind = Kind::kCount;
   Filter where;
   std::optional<Field> distinct;  // count: count distinct values; sum (1.1): each value once
   // sum, rule language 1.1: add up within each value of `per`, and count only the values whose
@@ -233,6 +235,9 @@ struct Aggregate {
   std::string table_id;
   int table = kNone;  // with Quantity::kPoints: index into RuleSet::tables
   int n = 0;          // best: how many
+  std::string value_id;  // kValue: the named value, or empty for the fixed `number`
+  int value = kNone;     // kValue: index into Programme::values
+  double number = 0;     // kValue without a name
   Location location;
   Location table_location;
 };
@@ -241,6 +246,7 @@ inline constexpr EnumName<Aggregate::Kind> kAggregateKindNames[] = {
     {Aggregate::Kind::kCount, "count", ""},
     {Aggregate::Kind::kSum, "sum", ""},
     {Aggregate::Kind::kBest, "best", ""},
+    {Aggregate::Kind::kValue, "value", ""},
 };
 static_assert(InDeclarationOrder(kAggregateKindNames));
 
@@ -369,9 +375,10 @@ struct Band {
 };
 
 // How a tier's award grade is worked out: from the points, or the count of matching
-// achievements, that some of its components use, placed in bands.
+// achievements, that some of its components use, or (rule language 1.1) from a named value of
+// the programme, placed in bands.
 struct Grading {
-  enum class Kind : std::uint8_t { kUngraded, kPoints, kCount } kind = Kind::kUngraded;
+  enum class Kind : std::uint8_t { kUngraded, kPoints, kCount, kValue } kind = Kind::kUngraded;
   // kPoints, rule language 1.1: how the points of the achievements counted make the score.
   // kTotal adds them up; kLowest takes the lowest ("distinction if every grade counted is at
   // least A"). With `best`, only the best `best` achievements are counted at all.
@@ -380,6 +387,8 @@ struct Grading {
   std::string table_id;
   int table = kNone;  // kPoints
   Filter where;       // kCount
+  std::string value_id;  // kValue: the named value graded
+  int value = kNone;     // kValue: index into Programme::values
   std::vector<std::string> of_ids;
   std::vector<int> of;      // component indexes within the tier
   std::vector<Band> bands;  // highest first
@@ -402,6 +411,7 @@ inline constexpr EnumName<Grading::Kind> kGradingKindNames[] = {
     {Grading::Kind::kUngraded, "ungraded", ""},
     {Grading::Kind::kPoints, "points", ""},
     {Grading::Kind::kCount, "count", ""},
+    {Grading::Kind::kValue, "value", ""},
 };
 static_assert(InDeclarationOrder(kGradingKindNames));
 
@@ -410,6 +420,55 @@ struct Tier {
   std::string title;
   std::vector<Component> components;
   Grading grading;
+  Location location;
+};
+
+// A number worked out from a learner's achievements (rule language 1.1's `values`): "total
+// points = the best six subject grades + a bonus". Each is worked out once per learner from
+// every achievement that counts, before any tier is tried, so it does not depend on which
+// component an achievement goes to; outputs show it, a grading can band it and a `compare` or
+// a threshold's `by` can test it as `{value: id}`.
+struct ValueExpr {
+  enum class Kind : std::uint8_t {
+    kNumber,     // a number as written
+    kAggregate,  // `count`, `sum` or `best` over every achievement that counts
+    kValue,      // `value: id`: a named value defined before this one
+    kAdd,        // `add: [...]`
+    kMultiply,   // `multiply: [...]`
+    kLowest,     // `lowest: [...]`
+    kHighest,    // `highest: [...]`
+    kLookup,     // `lookup: {table, row, column}`: a table on the grades of two achievements
+  };
+  Kind kind = Kind::kNumber;
+  double number = 0;                // kNumber
+  Aggregate aggregate;              // kAggregate
+  std::string value_id;             // kValue
+  int value = kNone;                // kValue: index into Programme::values
+  std::vector<ValueExpr> operands;  // kAdd, kMultiply, kLowest, kHighest: two or more
+  // kLookup: of the achievements that count, the one matching `row` with the highest grade
+  // gives the table's first key (its key1 field), the one matching `column` its second. No
+  // such achievement, or no entry for the pair, gives 0.
+  std::string table_id;
+  int table = kNone;
+  Filter row;
+  Filter column;
+  Location location;
+  Location table_location;
+};
+// The key that names each kind of expression (kNumber and kAggregate are not written as one).
+inline constexpr EnumName<ValueExpr::Kind> kValueExprKindNames[] = {
+    {ValueExpr::Kind::kNumber, "number", ""},   {ValueExpr::Kind::kAggregate, "aggregate", ""},
+    {ValueExpr::Kind::kValue, "value", ""},     {ValueExpr::Kind::kAdd, "add", ""},
+    {ValueExpr::Kind::kMultiply, "multiply", ""}, {ValueExpr::Kind::kLowest, "lowest", ""},
+    {ValueExpr::Kind::kHighest, "highest", ""}, {ValueExpr::Kind::kLookup, "lookup", ""},
+};
+static_assert(InDeclarationOrder(kValueExprKindNames));
+
+struct NamedValue {
+  std::string id;  // as written: "total-points"; a column of outputs
+  std::string title;
+  std::string description;
+  ValueExpr expr;
   Location location;
 };
 
@@ -424,6 +483,11 @@ struct ExpectedStatus {
   std::string status;     // met, not-met or error
   Location location;      // of the component id as written
 };
+struct ExpectedValue {
+  std::string value;  // a named value's id (rule language 1.1)
+  double number = 0;
+  Location location;  // of the id as written
+};
 struct TestCase {
   std::string name;
   std::string learner_id;
@@ -431,6 +495,7 @@ struct TestCase {
   std::string expect_tier;   // a tier id or "none"
   std::string expect_grade;  // empty: not checked
   std::vector<ExpectedStatus> expect_components;
+  std::vector<ExpectedValue> expect_values;
   Location location;        // the test as a whole
   Location tier_location;   // of the expected tier as written
   Location grade_location;  // of the expected grade as written
@@ -485,6 +550,7 @@ struct Programme {
   // arrives with (GCSE maths and English for a sixth-form programme). Empty: none.
   Filter prior_learning;
   bool has_prior_learning = false;
+  std::vector<NamedValue> values;  // rule language 1.1, in the order written
   std::vector<Tier> tiers;
   std::vector<TestCase> tests;
   Location location;

@@ -35,6 +35,13 @@ std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
                             std::string_view after_number = "");
 
+// A named value's title, else its id as words ("total-points": "total points").
+std::string ValueTitle(const NamedValue& value);
+
+// What a named value (rule language 1.1) is worked out from: "the UCAS points of the best 3 A
+// levels plus the Project bonus".
+std::string DescribeValue(const RuleSet& rules, const Programme& programme, const ValueExpr& expr);
+
 // For a component with `different` (rule language 1.1): "each in a subject not already used
 // for Main study"; else "".
 std::string DescribeDifferent(const Tier& tier, const Component& component);

@@ -153,7 +153,9 @@ class Search {
   // allocation, and the score's upper bound (every achievement a graded component could use).
   void PrepareGrading(std::size_t k) {
     const Grading& g = tier_.tier->grading;
-    graded_ = g.kind != Grading::Kind::kUngraded && !contested_->empty();
+    // A named value (rule language 1.1) is the same whatever the allocation.
+    graded_ = g.kind != Grading::Kind::kUngraded && g.kind != Grading::Kind::kValue &&
+              !contested_->empty();
     if (!graded_) return;
     std::size_t n = view_.size();
     graded_mask_ = 0;
@@ -320,6 +322,8 @@ double GradingGain(const Plan& plan, const TierPlan& tier, const Learner& learne
       return QuantityOf(plan, Quantity::kPoints, g.table, learner, a);
     case Grading::Kind::kCount:
       return Matches(plan, tier.grading_where, learner, a) ? 1 : 0;
+    case Grading::Kind::kValue:
+      return 0;  // worked out from every achievement that counts, before the allocation
   }
   return 0;
 }

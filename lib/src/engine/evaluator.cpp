@@ -118,12 +118,11 @@ void ForEachUsed(const internal::TierPlan& tp, std::size_t c,
   }
 }
 
-void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
-           const internal::Allocation& allocation, const internal::LearnerView& view,
-           TierResult& result) {
+// The score of a points or count grading: from the achievements its components use.
+double AllocatedScore(const internal::Plan& plan, const internal::TierPlan& tp,
+                      const internal::Allocation& allocation, const internal::LearnerView& view,
+                      const Learner& learner) {
   const Grading& g = tp.tier->grading;
-  if (g.kind == Grading::Kind::kUngraded) return;
-  const Learner& learner = view.learner();
   thread_local std::vector<std::uint32_t> counted;
   thread_local std::vector<double> gains;
   counted.clear();
@@ -136,7 +135,21 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
       gains.push_back(internal::GradingGain(plan, tp, learner, learner.achievements[i]));
     });
   }
-  const double score = GradingScoreOf(g, gains);
+  return GradingScoreOf(g, gains);
+}
+
+void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
+           const internal::Allocation& allocation, const internal::LearnerView& view,
+           TierResult& result) {
+  const Grading& g = tp.tier->grading;
+  if (g.kind == Grading::Kind::kUngraded) return;
+  const Learner& learner = view.learner();
+  double score = 0;
+  if (g.kind == Grading::Kind::kValue) {
+    score = view.values()[static_cast<std::size_t>(g.value)];
+  } else {
+    score = AllocatedScore(plan, tp, allocation, view, learner);
+  }
   result.score = score;
   for (const Band& band : g.bands) {
     if (score >= band.at_least && score < band.below) {
@@ -169,6 +182,9 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
     internal::BuildAdjustments(plan, learner, outcome.exclusions, eligible, *exceptions,
                                adjustments, outcome.exceptions);
     view.Adjust(&adjustments);
+  }
+  if (!plan.values.empty()) {
+    view.ComputeValues(outcome.values, options.trace ? &outcome.value_used : nullptr);
   }
   for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
     const internal::TierPlan& tp = plan.tiers[t];

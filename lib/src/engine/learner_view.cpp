@@ -42,6 +42,7 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
     for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
   }
   record_cache_.assign(aggregates, kUncached);
+  values_.clear();
 }
 
 void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
@@ -189,6 +190,9 @@ double LearnerView::AggregateOver(const CompiledAggregate& agg, Member member,
       }
       return total;
     }
+    case Aggregate::Kind::kValue:
+      // A named value (rule language 1.1) or a fixed number: no achievement of its own.
+      return agg.value == kNone ? agg.number : values_[static_cast<std::size_t>(agg.value)];
   }
   return 0;
 }
@@ -230,10 +234,14 @@ void LearnerView::BlockUsedValues(const TierPlan& tier, std::size_t c,
   }
 }
 
-double LearnerView::RecordValue(int aggregate) {
+double LearnerView::RecordValue(int aggregate, std::vector<std::uint32_t>* used) {
+  const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
+  if (used != nullptr) {
+    return AggregateOver(
+        agg, [&](std::size_t e) { return RecordMatches(aggregate, e); }, used);
+  }
   double& cached = record_cache_[static_cast<std::size_t>(aggregate)];
   if (cached != kUncached) return cached;
-  const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(aggregate)];
   cached = AggregateOver(
       agg, [&](std::size_t e) { return RecordMatches(aggregate, e); }, nullptr);
   return cached;

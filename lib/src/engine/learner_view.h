@@ -67,8 +67,15 @@ class LearnerView {
   // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
   bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
 
-  // Value of an aggregate over every eligible achievement (cached).
-  double RecordValue(int aggregate);
+  // Value of an aggregate over every eligible achievement (cached); with `used`, also the
+  // achievements (indexes into the learner) that it counts.
+  double RecordValue(int aggregate, std::vector<std::uint32_t>* used = nullptr);
+
+  // Rule language 1.1: works out the programme's named values (Plan::values) in order, into
+  // `out` and for `{value: id}` aggregates; with `used`, per value the achievements it rests on
+  // (named_values.cpp).
+  void ComputeValues(std::vector<double>& out, std::vector<std::vector<std::uint32_t>>* used);
+  const std::vector<double>& values() const { return values_; }
 
   // For component `c` of `tier` with a `different` (rule language 1.1): into `blocked`, per
   // eligible achievement, whether its value of the field is one that an achievement used by a
@@ -101,6 +108,11 @@ class LearnerView {
   template <typename Member>
   double DistinctSum(const CompiledAggregate& agg, Member member, std::vector<std::uint32_t>* used);
 
+  double ValueOf(const CompiledValue& value, std::vector<std::uint32_t>* used);
+  // Of the eligible achievements matching `filter`, the index into the learner of the one with
+  // the highest grade (the first of equals), or -1.
+  int HighestGraded(const CompiledFilter& filter) const;
+
   const Plan* plan_ = nullptr;
   const Learner* learner_ = nullptr;
   const LearnerAdjustments* adjust_ = nullptr;  // null for a learner without exceptions
@@ -113,6 +125,7 @@ class LearnerView {
   std::vector<DistinctValue> distinct_scratch_;
   std::vector<int> group_of_;  // a `per` sum's group of each eligible achievement, for a trace
   int groups_reached_ = 0;     // the last `per` sum's values that reached each_at_least
+  std::vector<double> values_;  // the named values, once ComputeValues has run
 };
 
 }  // namespace accredit::internal

@@ -170,8 +170,23 @@ class Compiler {
     out.of = agg.of;
     out.table = agg.table;
     out.n = agg.n;
+    out.value = agg.value;
+    out.number = agg.number;
     plan_.aggregates.push_back(std::move(out));
     return static_cast<int>(plan_.aggregates.size() - 1);
+  }
+
+  CompiledValue Value(const ValueExpr& expr) {
+    CompiledValue out;
+    out.kind = expr.kind;
+    out.number = expr.number;
+    out.value = expr.value;
+    out.table = expr.table;
+    if (expr.kind == ValueExpr::Kind::kAggregate) out.aggregate = Aggregate(expr.aggregate);
+    for (const ValueExpr& operand : expr.operands) out.operands.push_back(Value(operand));
+    out.row = CompileFilter(rules_, expr.row);
+    out.column = CompileFilter(rules_, expr.column);
+    return out;
   }
 
   CompiledThreshold Threshold(const accredit::Threshold& t) {
@@ -269,6 +284,7 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
   plan.rules = &rules;
   plan.programme = &programme;
   Compiler compiler(rules, plan);
+  for (const NamedValue& value : programme.values) plan.values.push_back(compiler.Value(value.expr));
   for (const Tier& tier : programme.tiers) {
     TierPlan tp;
     tp.tier = &tier;
@@ -383,6 +399,13 @@ bool SameDistinctValue(const DistinctValue& a, const DistinctValue& b) {
   // they are, many times over in an allocation search.
   if (a.by_name != b.by_name) return false;
   return a.by_name ? SameName(a.key, b.key) : a.key == b.key;
+}
+
+double LookupPair(const Plan& plan, int table, const Learner& learner, const Achievement& row,
+                  const Achievement& column) {
+  if (table == kNone) return 0;
+  const PointsTable& t = plan.rules->tables[static_cast<std::size_t>(table)];
+  return t.Lookup(KeyText(plan, t.key1, learner, row), KeyText(plan, t.key2, learner, column));
 }
 
 }  // namespace accredit::internal

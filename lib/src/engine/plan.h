@@ -48,6 +48,20 @@ struct CompiledAggregate {
   Quantity of = Quantity::kCount;
   int table = kNone;
   int n = 0;
+  int value = kNone;  // kValue: index into Plan::values, or kNone for the fixed `number`
+  double number = 0;
+};
+
+// A named value's expression (rule language 1.1), its aggregates in Plan::aggregates.
+struct CompiledValue {
+  ValueExpr::Kind kind = ValueExpr::Kind::kNumber;
+  double number = 0;
+  int aggregate = -1;  // kAggregate: index into Plan::aggregates
+  int value = kNone;   // kValue: index into Plan::values
+  std::vector<CompiledValue> operands;
+  int table = kNone;  // kLookup
+  CompiledFilter row;
+  CompiledFilter column;
 };
 
 struct CompiledThreshold {
@@ -103,7 +117,8 @@ struct Plan {
   std::vector<CompiledAggregate> aggregates;
   std::vector<int> leaf_aggregates;  // per allocating leaf: its aggregate index
   std::vector<TierPlan> tiers;
-  std::vector<DenseTable> tables;  // per RuleSet table
+  std::vector<CompiledValue> values;  // per Programme::values
+  std::vector<DenseTable> tables;     // per RuleSet table
   bool has_prior_learning = false;
   CompiledFilter prior_learning;
   // A bit per Field that some aggregate's filter reads (match_memo.h).
@@ -125,6 +140,11 @@ bool Matches(const Plan& plan, const CompiledFilter& filter, const Learner& lear
 // An achievement's quantity for a sum or best (hours, points from `table`, size; 1 for count).
 double QuantityOf(const Plan& plan, Quantity quantity, int table, const Learner& learner,
                   const Achievement& achievement);
+
+// A two-result lookup (rule language 1.1): table `table` at the `row` achievement's value of
+// its first key field and the `column` achievement's value of its second; 0 when absent.
+double LookupPair(const Plan& plan, int table, const Learner& learner, const Achievement& row,
+                  const Achievement& column);
 
 // What a `distinct` count compares of an achievement: the subject or type id, else the field's
 // text. A subject outside the vocabulary is its text as written, compared by NameKey (rules.h)

@@ -9,6 +9,7 @@
 #include "accredit/exceptions.h"
 #include "accredit/next_steps.h"
 #include "accredit/rules_describe.h"
+#include "base/text_wrap.h"
 #include "engine/plan.h"
 #include "exceptions/exceptions_json.h"
 #include "output/completion_name.h"
@@ -353,6 +354,28 @@ std::string DescribeAchievement(const RuleSet& rules, const Learner& learner, co
   return AchievementText(rules, learner, a, &sources);
 }
 
+namespace {
+
+// Rule language 1.1's named values: each with what it is worked out from and the results it
+// used.
+void ValuesText(const RuleSet& rules, const Programme& programme, const Learner& learner,
+                const Outcome& outcome, const SourceSet& sources, bool verbose, std::string& out) {
+  if (programme.values.empty() || outcome.values.empty()) return;
+  out += "\nWorked out:\n";
+  for (std::size_t i = 0; i < programme.values.size() && i < outcome.values.size(); ++i) {
+    const NamedValue& value = programme.values[i];
+    out += fmt::format("  {}: {}\n", ValueTitle(value), Number(outcome.values[i]));
+    internal::Wrap(out, DescribeValue(rules, programme, value.expr), 4, 80);
+    if (i >= outcome.value_used.size()) continue;
+    for (std::uint32_t a : outcome.value_used[i]) {
+      out += fmt::format("      - {}\n", Described(rules, learner, learner.achievements[a],
+                                                    sources, verbose));
+    }
+  }
+}
+
+}  // namespace
+
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
                         const Outcome& outcome, const SourceSet& sources,
                         const ExplainOptions& options) {
@@ -419,6 +442,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
         "Data error: an input of this run could not be read (see the diagnostics), so this "
         "outcome is not final\n";
   }
+  ValuesText(rules, programme, learner, outcome, sources, verbose, out);
   for (const TierResult& tier : outcome.tiers) {
     out += fmt::format("\n{}: {}\n", TitleOf(*tier.tier), tier.met ? "met" : "not met");
     if (tier.met && !tier.grade.empty()) {
@@ -429,6 +453,8 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
                          : ", the lowest of those counted";
       } else if (g.best > 0) {
         how = fmt::format(", the best {} added up", g.best);
+      } else if (g.kind == Grading::Kind::kValue && g.value != kNone) {
+        how = ", the " + ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
       }
       out += fmt::format("  award grade {} (score {}{})\n", tier.grade, Number(tier.score), how);
     }
@@ -475,6 +501,24 @@ std::string ExplainJson(const RuleSet& rules, const Programme& programme, const 
   json.Key("data_error").Bool(outcome.data_error);
   if (!outcome.exceptions.empty()) {
     internal::WriteExceptionsJson(json, programme, &sources, learner, outcome);
+  }
+  if (!programme.values.empty()) {
+    // Rule language 1.1's named values, in the order defined, each with the achievements
+    // (indexes into "achievements") it rests on.
+    json.Key("values").BeginArray();
+    for (std::size_t i = 0; i < programme.values.size() && i < outcome.values.size(); ++i) {
+      json.BeginObject();
+      json.Key("id").String(programme.values[i].id);
+      json.Key("title").String(ValueTitle(programme.values[i]));
+      json.Key("value").Number(outcome.values[i]);
+      json.Key("used").BeginArray();
+      if (i < outcome.value_used.size()) {
+        for (std::uint32_t a : outcome.value_used[i]) json.Int(static_cast<long long>(a));
+      }
+      json.EndArray();
+      json.EndObject();
+    }
+    json.EndArray();
   }
   json.Key("achievements").BeginArray();
   for (std::size_t i = 0; i < learner.achievements.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "accredit/explain.h"
 #include "accredit/next_steps.h"
 #include "base/html_page.h"
+#include "output/explain_summary.h"
 #include "output/report_html_internal.h"
 #include "output/report_internal.h"
 #include "output/step_text.h"
@@ -65,6 +66,11 @@ std::string ExplainHtml(const RuleSet& rules, const Programme& programme, const 
                      : steps.achieved == nullptr ? "not-met"
                                                  : "met",
                      HtmlEscape(now));
+  if (std::vector<std::string> values = internal::ValueLines(programme, outcome); !values.empty()) {
+    out += "<ul class=\"plain\">\n";
+    for (const std::string& line : values) out += fmt::format("<li>{}</li>\n", HtmlEscape(line));
+    out += "</ul>\n";
+  }
   if (outcome.data_error) {
     out +=
         "<p class=\"note\">Some of this learner's records could not be read: the outcome is "

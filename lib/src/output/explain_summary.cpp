@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "accredit/rules_describe.h"
+
 #include "base/text_wrap.h"
 #include "output/report_internal.h"
 #include "output/step_text.h"
@@ -33,6 +35,15 @@ void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bo
   }
 }
 
+std::vector<std::string> ValueLines(const Programme& programme, const Outcome& outcome) {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < programme.values.size() && i < outcome.values.size(); ++i) {
+    lines.push_back(
+        fmt::format("{}: {}", ValueTitle(programme.values[i]), FormatNumber(outcome.values[i])));
+  }
+  return lines;
+}
+
 std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const NextSteps& steps,
                            const ExplainOptions& options) {
@@ -49,6 +60,7 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
   if (outcome.used_predicted) now += " (relies on a predicted grade)";
   if (outcome.relies_on_exception) now += " (relies on an assessor exception)";
   Wrap(out, fmt::format("Award now: {}.", now), 0, 80, 2);
+  for (const std::string& line : ValueLines(programme, outcome)) Wrap(out, line + ".", 0, 80, 2);
   if (outcome.data_error) {
     Wrap(out,
          "Some of this learner's records could not be read (see the messages above), so this is "

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "accredit/explain.h"
 #include "accredit/next_steps.h"
@@ -14,6 +15,10 @@ namespace accredit::internal {
 std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const NextSteps& steps,
                            const ExplainOptions& options);
+
+// Rule language 1.1's named values as the learner reads them: "Total points: 34", one per
+// value of the programme (none for a programme without values).
+std::vector<std::string> ValueLines(const Programme& programme, const Outcome& outcome);
 
 // The steps of `tier`, one item each ("[ ] Project: Complete ..." with `checkbox`, else
 // "- Project: ..."), wrapped at 80 columns from `indent`, each with its alternatives.

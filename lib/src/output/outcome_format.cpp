@@ -4,6 +4,7 @@
 
 #include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
+#include "accredit/rules_describe.h"
 #include "base/csv_cell.h"
 #include "base/html_page.h"
 #include "base/text_wrap.h"
@@ -122,6 +123,32 @@ std::string AppliedExceptions(const Outcome& o) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// Rule language 1.1's named values under a learner's line of the text table, indented:
+// "  Core points 40, Overall grade points 3"; "" for a programme without any.
+std::string ValuesLine(const Programme& p, const Outcome& o) {
+  if (p.values.empty() || o.values.empty()) return "";
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < p.values.size() && i < o.values.size(); ++i) {
+    parts.push_back(fmt::format("{} {}", ValueTitle(p.values[i]), FormatNumber(o.values[i])));
+  }
+  std::string line = "  ";
+  std::size_t column = 2;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string piece = parts[i] + (i + 1 < parts.size() ? "," : "");
+    const std::size_t width = internal::Columns(piece);
+    if (i > 0 && column + 1 + width > 80) {
+      line += "\n  ";
+      column = 2;
+    } else if (i > 0) {
+      line += ' ';
+      ++column;
+    }
+    line += piece;
+    column += width;
+  }
+  return line + "\n";
+}
+
 void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& learner,
                       const Outcome& o) {
   const Programme& p = *run.programme;
@@ -131,6 +158,14 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
   json.Key("tier").StringOrNull(TierId(p, o));
   json.Key("grade").StringOrNull(o.grade);
   json.Key("predicted").Bool(o.used_predicted);
+  if (!p.values.empty()) {
+    // Rule language 1.1's named values, by id.
+    json.Key("values").BeginObject();
+    for (std::size_t i = 0; i < p.values.size() && i < o.values.size(); ++i) {
+      json.Key(p.values[i].id).Number(o.values[i]);
+    }
+    json.EndObject();
+  }
   json.Key("data_error").Bool(o.data_error);
   if (o.data_error) {
     json.Key("provisional_reason").String(ProvisionalReason(learner, o, run.options));
@@ -206,6 +241,7 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
       return "";
     case OutcomeFormat::kCsv: {
       std::string header = "learner,status,tier,grade,predicted";
+      for (const NamedValue& value : p.values) header += "," + internal::CsvCell(value.id);
       if (!p.tiers.empty()) {
         for (const Component& c : p.tiers.front().components)
           header += "," + internal::CsvCell(c.id);
@@ -263,7 +299,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       constexpr std::size_t kNoteColumn = 45;
       const bool aligned = learner.id.size() <= 16 && award.size() <= 14 && o.grade.size() <= 12;
       if (!aligned || internal::Columns(line) <= 80 || line.size() <= kNoteColumn) {
-        return line + "\n";
+        return line + "\n" + ValuesLine(p, o);
       }
       std::string out = line.substr(0, kNoteColumn);
       std::size_t column = kNoteColumn;
@@ -286,7 +322,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
         column += width;
         first = false;
       }
-      return out + "\n";
+      return out + "\n" + ValuesLine(p, o);
     }
     case OutcomeFormat::kJson:
     case OutcomeFormat::kJsonl: {
@@ -299,6 +335,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       std::string row =
           fmt::format("{},{},{},{},{}", internal::CsvCell(learner.id), LearnerStatus(o),
                       TierId(p, o), o.grade, o.used_predicted ? "yes" : "no");
+      for (double value : o.values) row += "," + FormatNumber(value);
       if (!o.tiers.empty()) {
         for (const ComponentResult& c : o.tiers.front().components) {
           row += "," + std::string(ComponentStatusName(c.status));

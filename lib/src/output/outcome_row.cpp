@@ -21,6 +21,7 @@ int Fill(const Programme& programme, const Learner& learner, const Outcome& o,
   row.tier = o.tier == kNone ? "none"
                              : internal::TitleOf(programme.tiers[static_cast<std::size_t>(o.tier)]);
   row.grade = o.grade;
+  row.values = o.values;
   row.predicted = o.used_predicted;
   row.exception = o.relies_on_exception;
   row.provisional = ProvisionalReason(learner, o, options);

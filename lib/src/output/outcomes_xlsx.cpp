@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "accredit/outcome_format.h"
+#include "accredit/rules_describe.h"
 #include "accredit/workbook.h"
 #include "output/report_internal.h"
 
@@ -79,6 +80,9 @@ void WriteOutcomesSheet(XlsxWriter& xlsx, const OutcomesSheet& sheet,
   columns.push_back({"Status", 14});
   columns.push_back({"Tier", 24});
   if (graded) columns.push_back({"Grade", 16});
+  // Rule language 1.1's named values, a column each, headed by their titles.
+  const std::vector<NamedValue>& values = sheet.programme->values;
+  for (const NamedValue& value : values) columns.push_back({ValueTitle(value), 16});
   if (predicted) columns.push_back({"Relies on a predicted grade", 12});
   if (exceptions) columns.push_back({"Relies on an exception", 12});
   columns.push_back({"Short of", 24});
@@ -106,6 +110,13 @@ void WriteOutcomesSheet(XlsxWriter& xlsx, const OutcomesSheet& sheet,
     xlsx.Text(StatusWords(row), StatusStyle(row));
     xlsx.Text(row.tier);
     if (graded) xlsx.Text(row.grade);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i < row.values.size()) {
+        xlsx.Number(row.values[i]);
+      } else {
+        xlsx.Blank();
+      }
+    }
     if (predicted) xlsx.Text(row.predicted ? "yes" : "");
     if (exceptions) xlsx.Text(row.exception ? "yes" : "");
     xlsx.Text(row.next_tier, row.components_short == 1 ? CellStyle::kClose : CellStyle::kText);

@@ -38,6 +38,8 @@ std::string DescribeGrading(const RuleSet& rules, const Grading& g) {
     if (g.combine == Grading::Combine::kLowest) of = "lowest " + of;
   } else if (g.kind == Grading::Kind::kCount) {
     of = "count of " + DescribeFilter(rules, g.where);
+  } else if (g.kind == Grading::Kind::kValue) {
+    of = "value " + g.value_id;
   }
   return fmt::format("by {}: {}", of, fmt::join(bands, ", "));
 }

@@ -104,8 +104,16 @@ void ParseGrading(const YamlNode& node, LoadContext& cx, Grading& grading) {
       if (!cx.CheckMap(*body, what, {"where", "of"})) return;
       if (const YamlNode* w = body->Find("where")) ParseFilter(*w, cx, grading.where);
       break;
+    case Grading::Kind::kValue:
+      // `value: total-points` (rule language 1.1): the named value is the score.
+      if (!cx.Needs11(*LoadContext::KeyOf(node, "value"), "'value' in a grading")) return;
+      grading.value_id = cx.Text(*body, what).value_or("");
+      body = nullptr;
+      break;
   }
-  if (const YamlNode* of = cx.Require(*body, "of", what)) {
+  if (body == nullptr) {
+    // A named value is worked out from every achievement that counts: no components.
+  } else if (const YamlNode* of = cx.Require(*body, "of", what)) {
     grading.of_ids = cx.TextList(*of, "'of'", true).value_or(std::vector<std::string>{});
   }
   if (const YamlNode* bands = cx.Require(node, "bands", "'grading'")) {
@@ -189,7 +197,7 @@ void ParseTier(const std::string& id, const YamlNode& node, LoadContext& cx, Tie
 void ParseProgramme(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
   const YamlNode* node = root.Find("programme");
   if (node == nullptr) {
-    for (const char* key : {"tiers", "tests"}) {
+    for (const char* key : {"values", "tiers", "tests"}) {
       if (const YamlNode* n = root.Find(key)) {
         cx.Error(*n, "missing-key",
                  fmt::format("'{}' belongs to a programme: add a 'programme' to this file", key));
@@ -237,6 +245,11 @@ void ParseProgramme(const YamlNode& root, LoadContext& cx, RuleSet& rules) {
     }
     if (programme.valid_from && programme.valid_to && *programme.valid_to < *programme.valid_from) {
       cx.Error(*node->Find("valid_to"), "bad-value", "'valid_to' is before 'valid_from'");
+    }
+  }
+  if (const YamlNode* values = root.Find("values")) {
+    if (cx.Needs11(*LoadContext::KeyOf(root, "values"), "'values'")) {
+      ParseValues(*values, cx, programme);
     }
   }
   const YamlNode* tiers = cx.Require(root, "tiers", "a file with a 'programme'");

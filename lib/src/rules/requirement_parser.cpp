@@ -268,10 +268,16 @@ struct AggregateSyntax {
 constexpr std::string_view kCountKeys[] = {"distinct"};
 constexpr std::string_view kSumKeys[] = {"of", "table", "distinct", "per", "each_at_least"};
 constexpr std::string_view kBestKeys[] = {"of", "table", "n"};
+// `{value: ...}` has a scalar, not a body (ParseValueAggregate); its row is never parsed.
+bool NoBody(const YamlNode& body, LoadContext& cx, Aggregate& /*agg*/) {
+  cx.Error(body, "bad-node", "'value' names a value or gives a number");
+  return false;
+}
 constexpr AggregateSyntax kAggregates[] = {
     {Aggregate::Kind::kCount, kCountKeys, ParseCountBody},
     {Aggregate::Kind::kSum, kSumKeys, ParseSumBody},
     {Aggregate::Kind::kBest, kBestKeys, ParseBestBody},
+    {Aggregate::Kind::kValue, {}, NoBody},
 };
 static_assert(OneRowPerKind(kAggregates, kAggregateKindNames),
               "kAggregates needs a row per Aggregate::Kind, in declaration order");
@@ -300,7 +306,26 @@ bool ParseAggregateBody(Aggregate::Kind kind, const YamlNode& body, LoadContext&
   return SyntaxOf(kind).parse(body, cx, agg);
 }
 
-// An aggregate written as `{count: {...}}`, `{sum: {...}}` or `{best: {...}}`.
+// `{value: total-points}` or `{value: 30}` (rule language 1.1): a named value of the programme
+// (resolved by CheckRuleSet), or a fixed number.
+bool ParseValueAggregate(const YamlNode& key, const YamlNode& body, LoadContext& cx,
+                         Aggregate& out) {
+  out.kind = Aggregate::Kind::kValue;
+  out.location = cx.Loc(body);
+  if (!cx.Needs11(key, "'value' in a comparison or a threshold")) return false;
+  auto text = cx.Text(body, "'value'");
+  if (!text) return false;
+  if (auto number = ParseNumber(*text)) {
+    out.number = *number;
+    return true;
+  }
+  out.value_id = *text;
+  return true;
+}
+
+}  // namespace
+
+// An aggregate written as `{count: {...}}`, `{sum: {...}}`, `{best: {...}}` or `{value: ...}`.
 bool ParseAggregate(const YamlNode& node, std::string_view what, LoadContext& cx, Aggregate& out) {
   if (!cx.CheckMapKeys(node, what, NamesOf(kAggregateKindNames))) return false;
   if (node.entries.size() != 1) {
@@ -311,11 +336,14 @@ bool ParseAggregate(const YamlNode& node, std::string_view what, LoadContext& cx
   const auto& [key, body] = node.entries.front();
   auto kind = ValueOf(kAggregateKindNames, key.value);
   if (!kind) return false;
+  if (*kind == Aggregate::Kind::kValue) return ParseValueAggregate(key, body, cx, out);
   if (!cx.CheckMapKeys(body, fmt::format("'{}'", key.value), AggregateKeys(*kind, false))) {
     return false;
   }
   return ParseAggregateBody(*kind, body, cx, out);
 }
+
+namespace {
 
 bool ParseThreshold(const YamlNode& node, std::string_view what, LoadContext& cx, Threshold& out) {
   out.present = true;

@@ -39,8 +39,21 @@ void ParseTest(const YamlNode& node, LoadContext& cx, TestCase& test) {
     }
   }
   const YamlNode* expect = cx.Require(node, "expect", "a test");
-  if (expect == nullptr || !cx.CheckMap(*expect, "'expect'", {"tier", "grade", "components"})) {
+  if (expect == nullptr ||
+      !cx.CheckMap(*expect, "'expect'", {"tier", "grade", "components", "values"})) {
     return;
+  }
+  if (const YamlNode* values = expect->Find("values")) {
+    // Rule language 1.1's named values: `values: {ucas-points: 120}`.
+    if (!values->IsMap()) {
+      cx.Error(*values, "bad-node", "expected a mapping of value id: number for 'values'");
+    } else {
+      for (const auto& [key, value] : values->entries) {
+        if (auto number = cx.Number(value, fmt::format("value '{}'", key.value))) {
+          test.expect_values.push_back(ExpectedValue{key.value, *number, cx.Loc(key)});
+        }
+      }
+    }
   }
   if (const YamlNode* n = cx.Require(*expect, "tier", "'expect'")) {
     test.expect_tier = cx.Text(*n, "'tier'").value_or("");

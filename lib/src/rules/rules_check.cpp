@@ -293,15 +293,90 @@ class Checker {
     for (const Filter& alternative : filter.alternatives) CheckFilter(alternative);
   }
 
+  // The index of the named value `id` among the first `visible` of the programme's, or kNone
+  // with an `unknown-reference` error at `location`.
+  int ResolveValue(const std::string& id, std::size_t visible, const Location& location) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < visible && i < programme_->values.size(); ++i) {
+      if (programme_->values[i].id == id) return static_cast<int>(i);
+      ids.push_back(programme_->values[i].id);
+    }
+    bool later = false;
+    for (std::size_t i = visible; i < programme_->values.size(); ++i) {
+      later = later || programme_->values[i].id == id;
+    }
+    Diagnostic& d = diags_.Error(
+        "unknown-reference",
+        later ? fmt::format("value '{}' is used before it is defined: a value may use only those "
+                            "written above it",
+                            id)
+              : fmt::format("unknown value '{}'", id),
+        location);
+    if (!later) DidYouMean(d, id, ids);
+    if (!later && programme_->values.empty()) {
+      d.notes.push_back(Note{"named values are defined under the top-level 'values:'", {}});
+    }
+    return kNone;
+  }
+
+  int ResolveTable(const std::string& id, const Location& location) {
+    int table = rules_.FindTable(id);
+    if (table == kNone) {
+      Diagnostic& d =
+          diags_.Error("unknown-table", fmt::format("unknown points table '{}'", id), location);
+      DidYouMean(d, id, Ids(rules_.tables));
+    }
+    return table;
+  }
+
   void ResolveAggregate(Aggregate& agg) {
+    if (agg.kind == Aggregate::Kind::kValue) {
+      if (!agg.value_id.empty()) {
+        agg.value = ResolveValue(agg.value_id, programme_->values.size(), agg.location);
+      }
+      return;
+    }
     CheckFilter(agg.where);
     if (agg.table_id.empty()) return;
-    agg.table = rules_.FindTable(agg.table_id);
-    if (agg.table == kNone) {
-      Diagnostic& d =
-          diags_.Error("unknown-table", fmt::format("unknown points table '{}'", agg.table_id),
-                       agg.table_location);
-      DidYouMean(d, agg.table_id, Ids(rules_.tables));
+    agg.table = ResolveTable(agg.table_id, agg.table_location);
+  }
+
+  // Rule language 1.1's named values: references to values written above, tables, filters.
+  void ResolveExpr(ValueExpr& expr, std::size_t visible) {
+    switch (expr.kind) {
+      case ValueExpr::Kind::kNumber:
+        return;
+      case ValueExpr::Kind::kAggregate:
+        ResolveAggregate(expr.aggregate);
+        return;
+      case ValueExpr::Kind::kValue:
+        expr.value = ResolveValue(expr.value_id, visible, expr.location);
+        return;
+      case ValueExpr::Kind::kAdd:
+      case ValueExpr::Kind::kMultiply:
+      case ValueExpr::Kind::kLowest:
+      case ValueExpr::Kind::kHighest:
+        for (ValueExpr& operand : expr.operands) ResolveExpr(operand, visible);
+        return;
+      case ValueExpr::Kind::kLookup:
+        expr.table = ResolveTable(expr.table_id, expr.table_location);
+        CheckFilter(expr.row);
+        CheckFilter(expr.column);
+        return;
+    }
+  }
+
+  void CheckValues(Programme& programme) {
+    std::map<std::string, Location> seen;
+    for (std::size_t i = 0; i < programme.values.size(); ++i) {
+      NamedValue& value = programme.values[i];
+      auto [it, inserted] = seen.emplace(value.id, value.location);
+      if (!inserted) {
+        diags_.Error("duplicate-id", fmt::format("value '{}' is defined twice", value.id),
+                     value.location)
+            .notes.push_back(Note{"first defined here", it->second});
+      }
+      ResolveExpr(value.expr, i);
     }
   }
 
@@ -368,15 +443,15 @@ class Checker {
         return;
       case Grading::Kind::kPoints:
         if (g.table_id.empty()) break;
-        g.table = rules_.FindTable(g.table_id);
-        if (g.table == kNone) {
-          Diagnostic& d = diags_.Error(
-              "unknown-table", fmt::format("unknown points table '{}'", g.table_id), g.location);
-          DidYouMean(d, g.table_id, Ids(rules_.tables));
-        }
+        g.table = ResolveTable(g.table_id, g.location);
         break;
       case Grading::Kind::kCount:
         CheckFilter(g.where);
+        break;
+      case Grading::Kind::kValue:
+        if (!g.value_id.empty()) {
+          g.value = ResolveValue(g.value_id, programme_->values.size(), g.location);
+        }
         break;
     }
     std::vector<std::string> component_ids;
@@ -477,6 +552,8 @@ class Checker {
       }
     }
     if (programme.has_prior_learning) CheckFilter(programme.prior_learning);
+    programme_ = &programme;
+    CheckValues(programme);
     std::map<std::string, Location> ids;
     std::vector<std::string> roles(kBuiltinRoles.begin(), kBuiltinRoles.end());
     for (const NamedItem& r : rules_.roles) roles.push_back(r.id);
@@ -514,6 +591,7 @@ class Checker {
 
   RuleSet& rules_;
   Diagnostics& diags_;
+  Programme* programme_ = nullptr;  // the programme being checked, for its named values
 };
 
 }  // namespace
@@ -561,6 +639,16 @@ void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diag
               test.grade_location);
           DidYouMean(d, test.expect_grade, bands);
         }
+      }
+    }
+    for (const ExpectedValue& expected : test.expect_values) {
+      std::vector<std::string> value_ids;
+      for (const NamedValue& v : programme.values) value_ids.push_back(v.id);
+      if (std::find(value_ids.begin(), value_ids.end(), expected.value) == value_ids.end()) {
+        Diagnostic& d = diagnostics.Error(
+            "bad-test", fmt::format("test expects unknown value '{}'", expected.value),
+            expected.location);
+        DidYouMean(d, expected.value, value_ids);
       }
     }
     for (const ExpectedStatus& expected : test.expect_components) {

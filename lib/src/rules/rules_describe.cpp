@@ -133,6 +133,13 @@ std::string TableTitle(const RuleSet& rules, int table) {
   return title.find("points") != std::string::npos ? title : title + " points";
 }
 
+// A named value as a noun when only its id is known: "total-points" -> "the total points".
+std::string ValueNoun(std::string_view id) {
+  std::string noun = "the ";
+  for (char c : id) noun += c == '-' ? ' ' : c;
+  return noun;
+}
+
 // What a points grading's score is, "the UCAS points earned by Core"; with rule language
 // 1.1's `best` and `combine: lowest`, "the lowest UCAS points among the best 3 achievements
 // used by Core".
@@ -165,6 +172,8 @@ std::string DescribeAggregate(const RuleSet& rules, const Aggregate& agg) {
                          agg.of == Quantity::kPoints ? TableTitle(rules, agg.table)
                                                      : std::string(QuantityName(agg.of)),
                          agg.n, noun);
+    case Aggregate::Kind::kValue:
+      return agg.value_id.empty() ? Number(agg.number) : ValueNoun(agg.value_id);
   }
   return noun;
 }
@@ -337,6 +346,19 @@ Phrase BuildPhrase(const RuleSet& rules, const Filter& filter) {
   return phrase;
 }
 
+// Rule language 1.1's named values, each with what it is worked out from.
+void DescribeValues(const RuleSet& rules, const Programme& programme, std::string& out) {
+  if (programme.values.empty()) return;
+  out += "\nWorked out for each learner\n---------------------------\n";
+  for (const NamedValue& value : programme.values) {
+    std::string text = fmt::format("{}: {}.", ValueTitle(value),
+                                   DescribeValue(rules, programme, value.expr));
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    Wrap(out, text, 0, 80);
+    if (!value.description.empty()) Wrap(out, value.description, 3, 80);
+  }
+}
+
 }  // namespace
 
 std::string DescribeFilter(const RuleSet& rules, const Filter& filter) {
@@ -460,6 +482,48 @@ std::string DescribeShortfall(const RuleSet& rules, const Requirement& req, doub
   return "";
 }
 
+std::string ValueTitle(const NamedValue& value) {
+  return value.title.empty() ? ValueNoun(value.id).substr(4) : value.title;
+}
+
+std::string DescribeValue(const RuleSet& rules, const Programme& programme, const ValueExpr& expr) {
+  auto list = [&](std::string_view last) {
+    std::vector<std::string> parts;
+    for (const ValueExpr& operand : expr.operands) {
+      parts.push_back(DescribeValue(rules, programme, operand));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) out += i + 1 == parts.size() ? last : std::string_view(", ");
+      out += parts[i];
+    }
+    return out;
+  };
+  switch (expr.kind) {
+    case ValueExpr::Kind::kNumber:
+      return Number(expr.number);
+    case ValueExpr::Kind::kAggregate:
+      return DescribeAggregate(rules, expr.aggregate);
+    case ValueExpr::Kind::kValue:
+      return expr.value == kNone
+                 ? ValueNoun(expr.value_id)
+                 : "the " + ValueTitle(programme.values[static_cast<std::size_t>(expr.value)]);
+    case ValueExpr::Kind::kAdd:
+      return list(" plus ");
+    case ValueExpr::Kind::kMultiply:
+      return list(" times ");
+    case ValueExpr::Kind::kLowest:
+      return "the lowest of " + list(" and ");
+    case ValueExpr::Kind::kHighest:
+      return "the highest of " + list(" and ");
+    case ValueExpr::Kind::kLookup:
+      return fmt::format("the {} for the grade of the {} against that of the {}",
+                         TableTitle(rules, expr.table), DescribeFilter(rules, expr.row),
+                         DescribeFilter(rules, expr.column));
+  }
+  return "";
+}
+
 std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) {
   std::string out;
   std::string title = programme.title.empty() ? programme.id : programme.title;
@@ -490,6 +554,7 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
                    programme.tiers.size() == 1 ? "is" : "are", programme.tiers.size(),
                    programme.tiers.size() == 1 ? "" : "s"),
        0, 80);
+  DescribeValues(rules, programme, out);
   for (const Tier& tier : programme.tiers) {
     std::string heading = tier.title.empty() ? tier.id : tier.title;
     out += "\n" + heading + "\n" + std::string(heading.size(), '-') + "\n";
@@ -524,6 +589,10 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
         case Grading::Kind::kCount:
           basis = fmt::format("the number of {} used by {}", DescribeFilter(rules, g.where),
                               JoinOr(parts));
+          break;
+        case Grading::Kind::kValue:
+          basis = g.value == kNone ? ValueNoun(g.value_id)
+                                   : ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
           break;
       }
       std::vector<std::string> bands;

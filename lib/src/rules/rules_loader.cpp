@@ -265,7 +265,7 @@ class Loader {
     if (!context.CheckMap(
             *root, "a rule file",
             {"accredit", "about", "uses", "define", "roles", "strands", "subjects", "scales",
-             "tables", "types", "framework", "programme", "tiers", "tests"})) {
+             "tables", "types", "framework", "programme", "values", "tiers", "tests"})) {
       return;
     }
     const internal::YamlNode* version = context.Require(*root, "accredit", "a rule file");

@@ -32,6 +32,14 @@ bool ParseRequirement(const YamlNode& node, std::string id,
                       const std::vector<std::string>& extra_keys, int depth, LoadContext& context,
                       Requirement& out);
 
+// An aggregate written as `{count: {...}}`, `{sum: {...}}`, `{best: {...}}` or (rule language
+// 1.1) `{value: name-or-number}`: a `compare` side, a threshold's `by`, a named value's part.
+bool ParseAggregate(const YamlNode& node, std::string_view what, LoadContext& context,
+                    Aggregate& out);
+
+// Top-level `values` of a programme's file (rule language 1.1, value_parser.cpp).
+void ParseValues(const YamlNode& node, LoadContext& context, Programme& programme);
+
 // A `where` filter.
 bool ParseFilter(const YamlNode& node, LoadContext& context, Filter& out);
 

@@ -43,6 +43,15 @@ std::vector<RuleTestResult> RunRuleTests(const RuleSet& rules, const Programme& 
       result.failures.push_back(fmt::format("expected grade '{}', got '{}'", test.expect_grade,
                                             o.grade.empty() ? "none" : o.grade));
     }
+    for (const ExpectedValue& expected : test.expect_values) {
+      for (std::size_t i = 0; i < programme.values.size() && i < o.values.size(); ++i) {
+        if (programme.values[i].id == expected.value && o.values[i] != expected.number) {
+          result.failures.push_back(fmt::format("expected value '{}' to be {}, got {}",
+                                                expected.value, FormatNumber(expected.number),
+                                                FormatNumber(o.values[i])));
+        }
+      }
+    }
     for (const ExpectedStatus& expected : test.expect_components) {
       std::string actual = "not evaluated";
       for (const TierResult& t : o.tiers) {
