@@ -233,8 +233,8 @@ struct Aggregate {
   double each_at_least = 0;
   Quantity of = Quantity::kCount;
   std::string table_id;
-  int table = kNone;  // with Quantity::kPoints: index into RuleSet::tables
-  int n = 0;          // best: how many
+  int table = kNone;     // with Quantity::kPoints: index into RuleSet::tables
+  int n = 0;             // best: how many
   std::string value_id;  // kValue: the named value, or empty for the fixed `number`
   int value = kNone;     // kValue: index into Programme::values
   double number = 0;     // kValue without a name
@@ -385,8 +385,8 @@ struct Grading {
   enum class Combine : std::uint8_t { kTotal, kLowest } combine = Combine::kTotal;
   int best = 0;  // kPoints: count only this many achievements, those with the most points; 0: all
   std::string table_id;
-  int table = kNone;  // kPoints
-  Filter where;       // kCount
+  int table = kNone;     // kPoints
+  Filter where;          // kCount
   std::string value_id;  // kValue: the named value graded
   int value = kNone;     // kValue: index into Programme::values
   std::vector<std::string> of_ids;
@@ -457,10 +457,10 @@ struct ValueExpr {
 };
 // The key that names each kind of expression (kNumber and kAggregate are not written as one).
 inline constexpr EnumName<ValueExpr::Kind> kValueExprKindNames[] = {
-    {ValueExpr::Kind::kNumber, "number", ""},   {ValueExpr::Kind::kAggregate, "aggregate", ""},
-    {ValueExpr::Kind::kValue, "value", ""},     {ValueExpr::Kind::kAdd, "add", ""},
+    {ValueExpr::Kind::kNumber, "number", ""},     {ValueExpr::Kind::kAggregate, "aggregate", ""},
+    {ValueExpr::Kind::kValue, "value", ""},       {ValueExpr::Kind::kAdd, "add", ""},
     {ValueExpr::Kind::kMultiply, "multiply", ""}, {ValueExpr::Kind::kLowest, "lowest", ""},
-    {ValueExpr::Kind::kHighest, "highest", ""}, {ValueExpr::Kind::kLookup, "lookup", ""},
+    {ValueExpr::Kind::kHighest, "highest", ""},   {ValueExpr::Kind::kLookup, "lookup", ""},
 };
 static_assert(InDeclarationOrder(kValueExprKindNames));
 

@@ -123,8 +123,8 @@ class LearnerView {
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;
   std::vector<DistinctValue> distinct_scratch_;
-  std::vector<int> group_of_;  // a `per` sum's group of each eligible achievement, for a trace
-  int groups_reached_ = 0;     // the last `per` sum's values that reached each_at_least
+  std::vector<int> group_of_;   // a `per` sum's group of each eligible achievement, for a trace
+  int groups_reached_ = 0;      // the last `per` sum's values that reached each_at_least
   std::vector<double> values_;  // the named values, once ComputeValues has run
 };
 

@@ -284,7 +284,8 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
   plan.rules = &rules;
   plan.programme = &programme;
   Compiler compiler(rules, plan);
-  for (const NamedValue& value : programme.values) plan.values.push_back(compiler.Value(value.expr));
+  for (const NamedValue& value : programme.values)
+    plan.values.push_back(compiler.Value(value.expr));
   for (const Tier& tier : programme.tiers) {
     TierPlan tp;
     tp.tier = &tier;

@@ -240,6 +240,15 @@ std::string AchievementText(const RuleSet& rules, const Learner& learner, const 
   std::string text;
   if (std::string name = internal::CompletionName(rules, learner, a); !name.empty()) {
     text = "activity: " + name;
+  } else if (a.kind == Kind::kActivity && a.type != kNone &&
+             learner.Text(a, Field::kStrand).empty()) {
+    // An activity of a type but of no strand (an industry placement): "industry placement:
+    // 300 hours, completed".
+    text = fmt::format("{}: {} hours", rules.types[static_cast<std::size_t>(a.type)].title,
+                       Number(a.hours));
+    if (std::string_view grade = learner.Text(a, Field::kGrade); !grade.empty()) {
+      text += fmt::format(", {}", grade);
+    }
   } else if (a.kind == Kind::kActivity) {
     text = fmt::format("activity: {} hours of {}", Number(a.hours),
                        StrandTitle(learner.Text(a, Field::kStrand)));
@@ -368,8 +377,8 @@ void ValuesText(const RuleSet& rules, const Programme& programme, const Learner&
     internal::Wrap(out, DescribeValue(rules, programme, value.expr), 4, 80);
     if (i >= outcome.value_used.size()) continue;
     for (std::uint32_t a : outcome.value_used[i]) {
-      out += fmt::format("      - {}\n", Described(rules, learner, learner.achievements[a],
-                                                    sources, verbose));
+      out += fmt::format("      - {}\n",
+                         Described(rules, learner, learner.achievements[a], sources, verbose));
     }
   }
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "accredit/rules_describe.h"
-
 #include "base/text_wrap.h"
 #include "output/report_internal.h"
 #include "output/step_text.h"

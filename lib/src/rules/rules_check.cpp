@@ -350,7 +350,9 @@ class Checker {
         ResolveAggregate(expr.aggregate);
         return;
       case ValueExpr::Kind::kValue:
-        expr.value = ResolveValue(expr.value_id, visible, expr.location);
+        // An id that could not be read is reported where it was read.
+        if (!expr.value_id.empty())
+          expr.value = ResolveValue(expr.value_id, visible, expr.location);
         return;
       case ValueExpr::Kind::kAdd:
       case ValueExpr::Kind::kMultiply:
@@ -359,7 +361,7 @@ class Checker {
         for (ValueExpr& operand : expr.operands) ResolveExpr(operand, visible);
         return;
       case ValueExpr::Kind::kLookup:
-        expr.table = ResolveTable(expr.table_id, expr.table_location);
+        if (!expr.table_id.empty()) expr.table = ResolveTable(expr.table_id, expr.table_location);
         CheckFilter(expr.row);
         CheckFilter(expr.column);
         return;
@@ -372,8 +374,9 @@ class Checker {
       NamedValue& value = programme.values[i];
       auto [it, inserted] = seen.emplace(value.id, value.location);
       if (!inserted) {
-        diags_.Error("duplicate-id", fmt::format("value '{}' is defined twice", value.id),
-                     value.location)
+        diags_
+            .Error("duplicate-id", fmt::format("value '{}' is defined twice", value.id),
+                   value.location)
             .notes.push_back(Note{"first defined here", it->second});
       }
       ResolveExpr(value.expr, i);

@@ -351,8 +351,8 @@ void DescribeValues(const RuleSet& rules, const Programme& programme, std::strin
   if (programme.values.empty()) return;
   out += "\nWorked out for each learner\n---------------------------\n";
   for (const NamedValue& value : programme.values) {
-    std::string text = fmt::format("{}: {}.", ValueTitle(value),
-                                   DescribeValue(rules, programme, value.expr));
+    std::string text =
+        fmt::format("{}: {}.", ValueTitle(value), DescribeValue(rules, programme, value.expr));
     text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     Wrap(out, text, 0, 80);
     if (!value.description.empty()) Wrap(out, value.description, 3, 80);
@@ -516,10 +516,15 @@ std::string DescribeValue(const RuleSet& rules, const Programme& programme, cons
       return "the lowest of " + list(" and ");
     case ValueExpr::Kind::kHighest:
       return "the highest of " + list(" and ");
-    case ValueExpr::Kind::kLookup:
-      return fmt::format("the {} for the grade of the {} against that of the {}",
-                         TableTitle(rules, expr.table), DescribeFilter(rules, expr.row),
-                         DescribeFilter(rules, expr.column));
+    case ValueExpr::Kind::kLookup: {
+      // "1 T Level core component" -> "T Level core component"
+      auto one = [&](const Filter& filter) {
+        std::string text = DescribeCountOf(rules, filter, 1);
+        return text.starts_with("1 ") ? text.substr(2) : text;
+      };
+      return fmt::format("the {}, looked up on the grade of the {} and that of the {}",
+                         TableTitle(rules, expr.table), one(expr.row), one(expr.column));
+    }
   }
   return "";
 }
@@ -591,8 +596,9 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
                               JoinOr(parts));
           break;
         case Grading::Kind::kValue:
-          basis = g.value == kNone ? ValueNoun(g.value_id)
-                                   : ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
+          basis = g.value == kNone
+                      ? ValueNoun(g.value_id)
+                      : ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
           break;
       }
       std::vector<std::string> bands;

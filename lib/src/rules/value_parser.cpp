@@ -27,8 +27,7 @@ std::vector<std::string> ExpressionKeys() {
 std::string ListOfKeys(const std::vector<std::string>& keys) {
   std::vector<std::string> quoted;
   for (const std::string& key : keys) quoted.push_back(fmt::format("'{}'", key));
-  return fmt::format("{} or {}", fmt::join(quoted.begin(), quoted.end() - 1, ", "),
-                     quoted.back());
+  return fmt::format("{} or {}", fmt::join(quoted.begin(), quoted.end() - 1, ", "), quoted.back());
 }
 
 bool ParseExpr(const YamlNode& node, int depth, LoadContext& cx, ValueExpr& out);
@@ -75,8 +74,7 @@ bool ParseLookup(const YamlNode& body, LoadContext& cx, ValueExpr& out) {
 bool ParseExpr(const YamlNode& node, int depth, LoadContext& cx, ValueExpr& out) {
   out.location = cx.Loc(node);
   if (depth > kMaxValueDepth) {
-    cx.Error(node, "too-deep",
-             fmt::format("a value nests more than {} deep", kMaxValueDepth));
+    cx.Error(node, "too-deep", fmt::format("a value nests more than {} deep", kMaxValueDepth));
     return false;
   }
   if (node.IsScalar()) {
