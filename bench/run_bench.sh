@@ -7,6 +7,14 @@
 #   bench/run_bench.sh [--learners 100000,1000000] [--runs 5] [--accredit PATH] [--no-baseline]
 #
 # Data is cached in build/bench-data/. Rules: the built-in Foxwood programme.
+#
+# Then, per cohort, accredit beside its peers on the sorted CSV, in rounds that alternate
+# between them (so that a slow spell of the machine falls on all alike): `cat` of the file,
+# DuckDB running the simplified rule in SQL (bench/simple/simple.sql; when node and the npm
+# package are installed: npm ci --prefix bench/simple), a streaming Python script of the same
+# rule (bench/simple/simple.py), accredit running it as a programme (bench/simple/simple.yaml)
+# and accredit running Foxwood. Before timing, the three forms of the simplified rule must give
+# every learner the same met or not-met, or the script stops.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 learners=100000,1000000
@@ -71,5 +79,65 @@ for n in ${learners//,/ }; do
       printf "  %d learners: accredit (--jobs 2) takes %.2fx the time of the python baseline\n", n, a / (b > 0 ? b : 0.001) }'
   fi
 done
+# peers N FILE: the alternating comparison, one table row per command.
+peers() {
+  local n=$1 file=$2 simple=$root/bench/simple out=$data/peer-out
+  mkdir -p "$out"
+  local duck=0
+  if command -v node >/dev/null && [ -d "$simple/node_modules/@duckdb/node-api" ]; then duck=1; fi
+  # The same met or not-met for every learner from each form of the rule.
+  "$accredit" validate --rules "$simple/simple.yaml" "$file" -f csv 2>/dev/null | cut -d, -f1,2 >"$out/accredit.csv" || true
+  python3 "$simple/simple.py" "$file" >"$out/python.csv"
+  cmp -s "$out/accredit.csv" "$out/python.csv" || { echo "the simplified rule: accredit and python disagree ($out)" >&2; exit 1; }
+  if [ "$duck" = 1 ]; then
+    node "$simple/duckdb_rule.mjs" "$file" "$out/duckdb.csv" 2
+    cmp -s "$out/python.csv" "$out/duckdb.csv" || { echo "the simplified rule: duckdb and python disagree ($out)" >&2; exit 1; }
+  fi
+  local met
+  met=$(grep -c ',met$' "$out/python.csv" || true)
+  echo "  $n learners: the simplified rule gives the same outcome in every form ($met met)"
+  local names=("cat" "duckdb simplified rule (2 threads)" "python simplified rule"
+               "accredit simplified rule --jobs 2" "accredit simplified rule --jobs 1"
+               "accredit foxwood --jobs 2" "accredit foxwood --jobs 1")
+  local cmds=("cat $file"
+              "node $simple/duckdb_rule.mjs $file $out/duckdb.csv 2"
+              "python3 $simple/simple.py $file"
+              "$accredit validate --rules $simple/simple.yaml $file -f csv -j 2"
+              "$accredit validate --rules $simple/simple.yaml $file -f csv -j 1"
+              "$accredit validate $file -f csv -j 2"
+              "$accredit validate $file -f csv -j 1")
+  local -a walls rsss
+  for _ in $(seq "$runs"); do
+    for i in "${!cmds[@]}"; do
+      [ "$i" = 1 ] && [ "$duck" = 0 ] && continue
+      # shellcheck disable=SC2086 # each command is words without spaces inside them
+      /usr/bin/time -f "%e %M" -o "$data/time.txt" ${cmds[$i]} >/dev/null 2>"$data/stderr.txt" || true
+      read -r wall rss < <(tail -n 1 "$data/time.txt")
+      walls[$i]="${walls[$i]:-} $wall"; rsss[$i]="${rsss[$i]:-} $rss"
+    done
+  done
+  local mb
+  mb=$(du -m "$file" | cut -f1)
+  for i in "${!cmds[@]}"; do
+    if [ "$i" = 1 ] && [ "$duck" = 0 ]; then
+      printf "%-34s %10s (not installed: npm ci --prefix bench/simple)\n" "${names[$i]}" "-"
+      continue
+    fi
+    local wall rss
+    wall=$(echo "${walls[$i]}" | tr ' ' '\n' | grep . | median)
+    rss=$(echo "${rsss[$i]}" | tr ' ' '\n' | grep . | median)
+    awk -v name="${names[$i]}" -v n="$n" -v wall="$wall" -v rss="$rss" -v mb="$mb" 'BEGIN {
+      w = (wall > 0) ? wall : 0.001
+      printf "%-34s %10d %8.2f %12.0f %8.0f %10.1f\n", name, n, wall, n / w, mb / w, rss / 1024 }'
+  done
+}
+
+if [ "$baseline" = 1 ]; then
+  echo
+  echo "accredit beside its peers (sorted csv, $runs alternating rounds, medians):"
+  printf "%-34s %10s %8s %12s %8s %10s\n" case learners "wall s" "learners/s" "MB/s" "peak MiB"
+  for n in ${learners//,/ }; do peers "$n" "$data/cohort-$n.csv"; done
+fi
+
 # The accounting line of the first cohort; validate exits 1 when some learners meet no tier.
 "$accredit" validate "$data/cohort-${learners%%,*}.csv" -f csv -j 1 2>&1 >/dev/null | tail -1 || true

@@ -279,7 +279,8 @@ TEST_CASE("test files are read from folders and beside rule files only when aske
     CHECK(Names(result.rules.test_files, sources) ==
           std::vector<std::string>{"dfe/t-level.test.yaml", "htrt/bacc.test.yaml",
                                    "htrt/tech-bacc.test.yaml", "nbt/ashdown-ks4.test.yaml",
-                                   "nbt/foxwood-sixth-form.test.yaml"});
+                                   "nbt/foxwood-sixth-form.test.yaml",
+                                   "wjec/welsh-bacc.test.yaml"});
   }
   SUBCASE("a folder without the option: rule files only") {
     SourceSet sources;
