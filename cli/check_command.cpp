@@ -6,6 +6,7 @@
 
 #include "accredit/conformance.h"
 #include "accredit/json_writer.h"
+#include "accredit/rules_lint.h"
 #include "exit_codes.h"
 
 namespace accredit::cli {
@@ -37,6 +38,7 @@ int RunCheck(const CheckOptions& options, const GlobalOptions& global) {
   if (loaded.ok()) {
     for (const Programme& p : loaded.rules.programmes) {
       results.push_back({&p, CheckConformance(loaded.rules, p)});
+      results.back().findings.Append(LintProgramme(loaded.rules, p));
     }
   }
   std::size_t nonconforming = 0;

@@ -60,6 +60,7 @@ inline constexpr DiagnosticCodeInfo kDiagnosticCodes[] = {
     {"band-order", "grading bands that are not listed highest first"},
     {"claim-mismatch", "a JWT claim (iss, nbf, exp, jti, sub) that differs from its credential"},
     {"conflicting-exception", "one achievement forced to two components of a tier"},
+    {"contested-requirement", "a part not shared needs only what another part not shared can take"},
     {"duplicate-alias", "a name two subjects (or two types) share: an alias, or ids alike"},
     {"duplicate-column", "two columns for one field, or a mapping naming one column for two"},
     {"duplicate-exception", "the same exception twice"},
