@@ -5,6 +5,7 @@
 # same data in the same run. Not part of the test suite (a smoke run of it is).
 #
 #   bench/run_bench.sh [--learners 100000,1000000] [--runs 5] [--accredit PATH] [--no-baseline]
+#                      [--peers-only]
 #
 # Data is cached in build/bench-data/. Rules: the built-in Foxwood programme.
 #
@@ -21,13 +22,15 @@ learners=100000,1000000
 runs=5
 accredit=""
 baseline=1
+peers_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --learners) learners=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --accredit) accredit=$2; shift 2 ;;
     --no-baseline) baseline=0; shift ;;
-    *) echo "usage: $0 [--learners N[,N...]] [--runs N] [--accredit PATH] [--no-baseline]" >&2; exit 2 ;;
+    --peers-only) peers_only=1; shift ;;
+    *) echo "usage: $0 [--learners N[,N...]] [--runs N] [--accredit PATH] [--no-baseline] [--peers-only]" >&2; exit 2 ;;
   esac
 done
 if [ -z "$accredit" ]; then
@@ -54,17 +57,18 @@ run() {
   local wall rss mb
   wall=$(echo "$walls" | tr ' ' '\n' | grep . | median)
   rss=$(echo "$rsss" | tr ' ' '\n' | grep . | median)
-  mb=$(du -m "$file" | cut -f1)
+  mb=$(du -mL "$file" | cut -f1)
   awk -v name="$name" -v n="$n" -v wall="$wall" -v rss="$rss" -v mb="$mb" 'BEGIN {
     w = (wall > 0) ? wall : 0.001
     printf "%-34s %10d %8.2f %12.0f %8.0f %10.1f\n", name, n, wall, n / w, mb / w, rss / 1024 }'
   echo "$wall" >"$data/last_wall.txt"
 }
 
-printf "%-34s %10s %8s %12s %8s %10s\n" case learners "wall s" "learners/s" "MB/s" "peak MiB"
+[ "$peers_only" = 1 ] || printf "%-34s %10s %8s %12s %8s %10s\n" case learners "wall s" "learners/s" "MB/s" "peak MiB"
 for n in ${learners//,/ }; do
   sorted=$data/cohort-$n.csv shuffled=$data/cohort-$n-shuffled.csv jsonl=$data/cohort-$n.jsonl
   [ -s "$sorted" ] || python3 "$root/bench/gen_cohort.py" "$n" >"$sorted"
+  [ "$peers_only" = 1 ] && continue
   [ -s "$shuffled" ] || python3 "$root/bench/gen_cohort.py" "$n" --shuffle >"$shuffled"
   [ -s "$jsonl" ] || python3 "$root/bench/gen_cohort.py" "$n" --format jsonl >"$jsonl"
   run "accredit csv sorted --jobs 1" "$sorted" "$n" "$accredit" validate "$sorted" -f csv -j 1
@@ -117,7 +121,7 @@ peers() {
     done
   done
   local mb
-  mb=$(du -m "$file" | cut -f1)
+  mb=$(du -mL "$file" | cut -f1)
   for i in "${!cmds[@]}"; do
     if [ "$i" = 1 ] && [ "$duck" = 0 ]; then
       printf "%-34s %10s (not installed: npm ci --prefix bench/simple)\n" "${names[$i]}" "-"

@@ -116,7 +116,9 @@ bool ParseExpr(const YamlNode& node, int depth, LoadContext& cx, ValueExpr& out)
     one.entries.emplace_back(*key, *body);
     return ParseAggregate(one, "a value", cx, out.aggregate);
   }
-  out.kind = *ValueOf(kValueExprKindNames, key->value);
+  auto kind = ValueOf(kValueExprKindNames, key->value);
+  if (!kind) return false;  // an unknown key, reported by CheckMapKeys
+  out.kind = *kind;
   switch (out.kind) {
     case ValueExpr::Kind::kNumber:
     case ValueExpr::Kind::kAggregate:
