@@ -35,6 +35,9 @@ void SetupValidate(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->type_name(kFileArgument);
   AddFixListOption(*cmd, options->fix_list);
   cmd->add_option("-j,--jobs", options->jobs, "Threads to evaluate on (default: one per core)");
+  cmd->add_flag("--detail", options->detail,
+                "json and jsonl: list the achievements each component counts (by default only "
+                "each component's status and progress)");
   AddProgressOptions(*cmd, options->progress, options->no_progress);
   // For tests: ACCREDIT_CHUNK_BYTES sets the streaming chunk size (0: never stream).
   if (const char* chunk = std::getenv("ACCREDIT_CHUNK_BYTES")) {
@@ -76,8 +79,10 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
   WorkflowOptions workflow_options = WorkflowOptionsOf(options.flags);
   workflow_options.jobs = options.jobs;
   workflow_options.chunk_bytes = options.chunk_bytes;
-  // Only the JSON formats list what each component was allocated.
-  workflow_options.allocations = format == OutcomeFormat::kJson || format == OutcomeFormat::kJsonl;
+  // Only the JSON formats list what each component was allocated, and only with --detail: a
+  // million learners' achievements would be gigabytes a script seldom reads.
+  workflow_options.allocations =
+      options.detail && (format == OutcomeFormat::kJson || format == OutcomeFormat::kJsonl);
   // The workbook says what each learner still needs, from the condition trees.
   workflow_options.trace = workbook;
   // JUnit's first line carries the counts, and a workbook is made whole at the end, so neither

@@ -22,6 +22,7 @@ struct ValidateOptions {
   unsigned jobs = 0;         // 0: one per core
   bool progress = false;     // --progress
   bool no_progress = false;  // --no-progress
+  bool detail = false;       // --detail: the JSON formats list each component's achievements
   // Bytes per chunk when streaming an input sorted by learner; 0: never stream (read whole).
   std::size_t chunk_bytes = kDefaultChunkBytes;
 };

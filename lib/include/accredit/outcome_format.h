@@ -16,7 +16,10 @@
 // whatever the number of threads. The JSON formats carry "format_version": 1 and are
 // documented in accredit-validate(1). A learner with assessor exceptions gains
 // relies_on_exception, without_exceptions and exceptions members (in every format, an outcome
-// that relies on an exception says so); those members are absent for other learners.
+// that relies on an exception says so); those members are absent for other learners. Each
+// component's `allocated` achievements are written only when OutcomeRun::options.allocations
+// is set (validate --detail); a programme with named values (rule language 1.1) gives each
+// learner a `values` object and each CSV row a column per value.
 #pragma once
 
 #include <optional>

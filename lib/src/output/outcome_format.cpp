@@ -190,6 +190,11 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
       json.Key("status").String(ComponentStatusName(c.status));
       json.Key("progress")
           .Number(static_cast<double>(static_cast<long long>(c.progress * 1000)) / 1000);
+      // Each component's achievements only when asked for (validate --detail).
+      if (!run.options.allocations) {
+        json.EndObject();
+        continue;
+      }
       json.Key("allocated").BeginArray();
       for (std::uint32_t i : c.allocated) {
         json.BeginObject();
