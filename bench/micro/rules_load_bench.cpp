@@ -64,6 +64,8 @@ constexpr const char* kShippedProgrammes[] = {
     "<rules>/nbt/ashdown-ks4.yaml",
     "<rules>/htrt/bacc.yaml",
     "<rules>/htrt/tech-bacc.yaml",
+    "<rules>/dfe/t-level.yaml",
+    "<rules>/wjec/welsh-bacc.yaml",
 };
 
 void BM_LoadAndCompileShippedProgramme(benchmark::State& state) {
