@@ -37,6 +37,8 @@ std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n
 
 // A named value's title, else its id as words ("total-points": "total points").
 std::string ValueTitle(const NamedValue& value);
+// The same inside a sentence: "the total points" ("Total points"), "the UCAS points".
+std::string ValueInSentence(const NamedValue& value);
 
 // What a named value (rule language 1.1) is worked out from: "the UCAS points of the best 3 A
 // levels plus the Project bonus".

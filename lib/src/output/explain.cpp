@@ -463,7 +463,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
       } else if (g.best > 0) {
         how = fmt::format(", the best {} added up", g.best);
       } else if (g.kind == Grading::Kind::kValue && g.value != kNone) {
-        how = ", the " + ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
+        how = ", " + ValueInSentence(programme.values[static_cast<std::size_t>(g.value)]);
       }
       out += fmt::format("  award grade {} (score {}{})\n", tier.grade, Number(tier.score), how);
     }

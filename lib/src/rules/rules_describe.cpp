@@ -486,15 +486,26 @@ std::string ValueTitle(const NamedValue& value) {
   return value.title.empty() ? ValueNoun(value.id).substr(4) : value.title;
 }
 
+std::string ValueInSentence(const NamedValue& value) {
+  std::string title = ValueTitle(value);
+  // "Total points" -> "the total points"; "T Level points" and "UCAS points" stay as they are.
+  if (title.size() > 1 && title[0] >= 'A' && title[0] <= 'Z' && title[1] >= 'a' &&
+      title[1] <= 'z') {
+    title[0] = static_cast<char>(title[0] - 'A' + 'a');
+  }
+  return "the " + title;
+}
+
 std::string DescribeValue(const RuleSet& rules, const Programme& programme, const ValueExpr& expr) {
-  auto list = [&](std::string_view last) {
+  // "a, b and c"; with `each` set, "a plus b plus c".
+  auto list = [&](std::string_view last, bool each = false) {
     std::vector<std::string> parts;
     for (const ValueExpr& operand : expr.operands) {
       parts.push_back(DescribeValue(rules, programme, operand));
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (i > 0) out += i + 1 == parts.size() ? last : std::string_view(", ");
+      if (i > 0) out += i + 1 == parts.size() || each ? last : std::string_view(", ");
       out += parts[i];
     }
     return out;
@@ -507,11 +518,11 @@ std::string DescribeValue(const RuleSet& rules, const Programme& programme, cons
     case ValueExpr::Kind::kValue:
       return expr.value == kNone
                  ? ValueNoun(expr.value_id)
-                 : "the " + ValueTitle(programme.values[static_cast<std::size_t>(expr.value)]);
+                 : ValueInSentence(programme.values[static_cast<std::size_t>(expr.value)]);
     case ValueExpr::Kind::kAdd:
-      return list(" plus ");
+      return list(" plus ", true);
     case ValueExpr::Kind::kMultiply:
-      return list(" times ");
+      return list(" times ", true);
     case ValueExpr::Kind::kLowest:
       return "the lowest of " + list(" and ");
     case ValueExpr::Kind::kHighest:
@@ -596,9 +607,11 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
                               JoinOr(parts));
           break;
         case Grading::Kind::kValue:
-          basis = g.value == kNone
-                      ? ValueNoun(g.value_id)
-                      : ValueTitle(programme.values[static_cast<std::size_t>(g.value)]);
+          // "Award grade, from the overall grade points": the sentence has its "the".
+          basis = (g.value == kNone
+                       ? ValueNoun(g.value_id)
+                       : ValueInSentence(programme.values[static_cast<std::size_t>(g.value)]))
+                      .substr(4);
           break;
       }
       std::vector<std::string> bands;
