@@ -29,6 +29,15 @@ inline std::unique_ptr<LoadedRules> LoadYaml(const std::string& yaml) {
   return loaded;
 }
 
+// Every diagnostic rendered, without source lines, as a test compares them.
+inline std::string Rendered(const Diagnostics& diagnostics, const SourceSet& sources) {
+  RenderOptions options;
+  options.source_lines = false;
+  std::string out;
+  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources, options);
+  return out;
+}
+
 // `rows`: one achievement each, as space-separated field=value pairs ("type=gcse grade=4").
 inline Learner MakeLearner(const RuleSet& rules, const std::string& id,
                            const std::vector<std::string>& rows) {

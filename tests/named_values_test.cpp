@@ -50,11 +50,7 @@ constexpr const char* kAnyComponent =
 std::string Diagnosed(const std::string& yaml) {
   SourceSet sources;
   LoadResult result = LoadRulesFromText("t.yaml", yaml, sources);
-  std::string out;
-  RenderOptions options;
-  options.source_lines = false;
-  for (const Diagnostic& d : result.diagnostics.items()) out += Render(d, sources, options);
-  return out;
+  return testing::Rendered(result.diagnostics, sources);
 }
 
 Outcome Evaluate(const testing::LoadedRules& loaded, const Learner& learner, bool trace = false) {

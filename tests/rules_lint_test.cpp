@@ -29,12 +29,7 @@ tiers:
     components:
 )") + components);
   const RuleSet& rules = loaded->result.rules;
-  Diagnostics diagnostics = LintProgramme(rules, rules.programmes.front());
-  std::string out;
-  RenderOptions options;
-  options.source_lines = false;
-  for (const Diagnostic& d : diagnostics.items()) out += Render(d, loaded->sources, options);
-  return out;
+  return testing::Rendered(LintProgramme(rules, rules.programmes.front()), loaded->sources);
 }
 
 constexpr const char* kCore =

@@ -120,9 +120,9 @@ void ForEachUsed(const internal::TierPlan& tp, std::size_t c,
 
 // The score of a points or count grading: from the achievements its components use.
 double AllocatedScore(const internal::Plan& plan, const internal::TierPlan& tp,
-                      const internal::Allocation& allocation, const internal::LearnerView& view,
-                      const Learner& learner) {
+                      const internal::Allocation& allocation, const internal::LearnerView& view) {
   const Grading& g = tp.tier->grading;
+  const Learner& learner = view.learner();
   thread_local std::vector<std::uint32_t> counted;
   thread_local std::vector<double> gains;
   counted.clear();
@@ -143,13 +143,9 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
            TierResult& result) {
   const Grading& g = tp.tier->grading;
   if (g.kind == Grading::Kind::kUngraded) return;
-  const Learner& learner = view.learner();
-  double score = 0;
-  if (g.kind == Grading::Kind::kValue) {
-    score = view.values()[static_cast<std::size_t>(g.value)];
-  } else {
-    score = AllocatedScore(plan, tp, allocation, view, learner);
-  }
+  const double score = g.kind == Grading::Kind::kValue
+                           ? view.values()[static_cast<std::size_t>(g.value)]
+                           : AllocatedScore(plan, tp, allocation, view);
   result.score = score;
   for (const Band& band : g.bands) {
     if (score >= band.at_least && score < band.below) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "accredit/exceptions.h"
 #include "accredit/json_writer.h"
 #include "accredit/rules_describe.h"
@@ -123,29 +125,37 @@ std::string AppliedExceptions(const Outcome& o) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// Appends `pieces` to `out`, which stands at column `indent` of its last line, a space between
+// two, starting a new line at `indent` where the next piece would pass column 80 (a piece
+// longer than that is left whole).
+void FlowPieces(std::string& out, const std::vector<std::string_view>& pieces, std::size_t indent) {
+  std::size_t column = indent;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const std::size_t width = internal::Columns(pieces[i]);
+    if (i > 0 && column + 1 + width > 80) {
+      out += "\n" + std::string(indent, ' ');
+      column = indent;
+    } else if (i > 0) {
+      out += ' ';
+      ++column;
+    }
+    out += pieces[i];
+    column += width;
+  }
+}
+
 // Rule language 1.1's named values under a learner's line of the text table, indented:
 // "  Core points 40, Overall grade points 3"; "" for a programme without any.
 std::string ValuesLine(const Programme& p, const Outcome& o) {
   if (p.values.empty() || o.values.empty()) return "";
+  const std::size_t n = std::min(p.values.size(), o.values.size());
   std::vector<std::string> parts;
-  for (std::size_t i = 0; i < p.values.size() && i < o.values.size(); ++i) {
-    parts.push_back(fmt::format("{} {}", ValueTitle(p.values[i]), FormatNumber(o.values[i])));
+  for (std::size_t i = 0; i < n; ++i) {
+    parts.push_back(fmt::format("{} {}{}", ValueTitle(p.values[i]), FormatNumber(o.values[i]),
+                                i + 1 < n ? "," : ""));
   }
   std::string line = "  ";
-  std::size_t column = 2;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::string piece = parts[i] + (i + 1 < parts.size() ? "," : "");
-    const std::size_t width = internal::Columns(piece);
-    if (i > 0 && column + 1 + width > 80) {
-      line += "\n  ";
-      column = 2;
-    } else if (i > 0) {
-      line += ' ';
-      ++column;
-    }
-    line += piece;
-    column += width;
-  }
+  FlowPieces(line, std::vector<std::string_view>(parts.begin(), parts.end()), 2);
   return line + "\n";
 }
 
@@ -306,27 +316,15 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       if (!aligned || internal::Columns(line) <= 80 || line.size() <= kNoteColumn) {
         return line + "\n" + ValuesLine(p, o);
       }
-      std::string out = line.substr(0, kNoteColumn);
-      std::size_t column = kNoteColumn;
+      std::vector<std::string_view> pieces;  // each with its comma
       std::string_view rest = std::string_view(line).substr(kNoteColumn);
-      bool first = true;
       while (!rest.empty()) {
         std::size_t comma = rest.find(", ");
-        std::string_view piece =
-            rest.substr(0, comma == std::string_view::npos ? rest.size() : comma + 1);
+        pieces.push_back(rest.substr(0, comma == std::string_view::npos ? rest.size() : comma + 1));
         rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
-        const std::size_t width = internal::Columns(piece);
-        if (!first && column + 1 + width > 80) {
-          out += "\n" + std::string(kNoteColumn, ' ');
-          column = kNoteColumn;
-        } else if (!first) {
-          out += ' ';
-          ++column;
-        }
-        out += piece;
-        column += width;
-        first = false;
       }
+      std::string out = line.substr(0, kNoteColumn);
+      FlowPieces(out, pieces, kNoteColumn);
       return out + "\n" + ValuesLine(p, o);
     }
     case OutcomeFormat::kJson:

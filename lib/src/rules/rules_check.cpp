@@ -368,18 +368,10 @@ class Checker {
     }
   }
 
+  // Values are the keys of one mapping, which the YAML reader keeps unique (duplicate-key).
   void CheckValues(Programme& programme) {
-    std::map<std::string, Location> seen;
     for (std::size_t i = 0; i < programme.values.size(); ++i) {
-      NamedValue& value = programme.values[i];
-      auto [it, inserted] = seen.emplace(value.id, value.location);
-      if (!inserted) {
-        diags_
-            .Error("duplicate-id", fmt::format("value '{}' is defined twice", value.id),
-                   value.location)
-            .notes.push_back(Note{"first defined here", it->second});
-      }
-      ResolveExpr(value.expr, i);
+      ResolveExpr(programme.values[i].expr, i);
     }
   }
 
@@ -608,6 +600,8 @@ void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diag
     tier_ids.push_back(t.id);
     for (const Component& c : t.components) component_ids.push_back(c.id);
   }
+  std::vector<std::string> value_ids;
+  for (const NamedValue& v : programme.values) value_ids.push_back(v.id);
   for (std::size_t i = first; i < programme.tests.size(); ++i) {
     const TestCase& test = programme.tests[i];
     const Tier* tier = nullptr;
@@ -645,8 +639,6 @@ void CheckTests(const Programme& programme, std::size_t first, Diagnostics& diag
       }
     }
     for (const ExpectedValue& expected : test.expect_values) {
-      std::vector<std::string> value_ids;
-      for (const NamedValue& v : programme.values) value_ids.push_back(v.id);
       if (std::find(value_ids.begin(), value_ids.end(), expected.value) == value_ids.end()) {
         Diagnostic& d = diagnostics.Error(
             "bad-test", fmt::format("test expects unknown value '{}'", expected.value),
