@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::size_t kMaxPlans = 4;
 constexpr std::size_t kMaxKeys = 8192;  // per plan; about 0.5 MB with 50 filters
+// And at most this much key text per plan (free-text fields are in the key when read).
+constexpr std::size_t kMaxKeyBytes = std::size_t{16} << 20;
 
 template <typename T>
 void Append(std::string& key, T value) {
@@ -82,22 +84,56 @@ MatchMemo::Table& MatchMemo::TableFor(const Plan& plan) {
   return tables_.back();
 }
 
+void MatchMemo::Grow(Table& table) {
+  std::vector<Slot> old = std::move(table.slots);
+  table.slots.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  const std::size_t mask = table.slots.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.row == kEmpty) continue;
+    std::size_t i = static_cast<std::size_t>(slot.hash) & mask;
+    while (table.slots[i].row != kEmpty) i = (i + 1) & mask;
+    table.slots[i] = slot;
+  }
+}
+
 const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
                                     const Achievement& a) {
   Table& table = TableFor(plan);
   BuildKey(plan, learner, a, key_);
-  auto it = table.index.find(key_);
-  if (it != table.index.end()) return table.rows.data() + it->second;
-  if (table.index.size() == kMaxKeys) {
-    table.index.clear();
+  const std::uint64_t hash = HashText(key_);
+  if (!table.slots.empty()) {
+    const std::size_t mask = table.slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = table.slots[i];
+      if (slot.row == kEmpty) break;
+      if (slot.hash == hash && slot.key_size == key_.size() &&
+          std::string_view(table.keys).substr(slot.key, slot.key_size) == key_) {
+        return table.rows.data() + slot.row;
+      }
+    }
+  }
+  if (table.count == kMaxKeys || table.keys.size() + key_.size() > kMaxKeyBytes) {
+    table.slots.clear();
+    table.count = 0;
+    table.keys.clear();
     table.rows.clear();
   }
-  std::size_t offset = table.rows.size();
+  if ((table.count + 1) * 2 > table.slots.size()) Grow(table);
+  Slot slot;
+  slot.hash = hash;
+  slot.key = static_cast<std::uint32_t>(table.keys.size());
+  slot.key_size = static_cast<std::uint32_t>(key_.size());
+  slot.row = static_cast<std::uint32_t>(table.rows.size());
+  table.keys += key_;
   for (const CompiledAggregate& agg : plan.aggregates) {
     table.rows.push_back(Matches(plan, agg.where, learner, a) ? 1 : 0);
   }
-  table.index.emplace(key_, offset);
-  return table.rows.data() + offset;
+  const std::size_t mask = table.slots.size() - 1;
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  while (table.slots[i].row != kEmpty) i = (i + 1) & mask;
+  table.slots[i] = slot;
+  ++table.count;
+  return table.rows.data() + slot.row;
 }
 
 }  // namespace accredit::internal

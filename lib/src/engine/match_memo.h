@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "accredit/records.h"
@@ -29,17 +28,27 @@ class MatchMemo {
   const std::uint8_t* Find(const Plan& plan, const Learner& learner, const Achievement& a);
 
  private:
-  struct KeyHash {
-    std::size_t operator()(const std::string& key) const {
-      return static_cast<std::size_t>(HashText(key));  // all of it, or its low half on wasm32
-    }
+  // An open-addressing table (linear probing, at most half full) from key to row: a slot
+  // holds the key's hash, so a probe touches the slot array alone unless the hashes agree.
+  // (std::unordered_map chased a node per lookup and hashed with a division: a tenth of the
+  // time of a learner.)
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key = 0;       // offset into Table::keys
+    std::uint32_t key_size = 0;  // bytes
+    std::uint32_t row = kEmpty;  // offset into Table::rows
   };
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
   struct Table {
-    std::uint64_t serial = 0;                                     // Plan::serial
-    std::unordered_map<std::string, std::size_t, KeyHash> index;  // key -> offset into rows
+    std::uint64_t serial = 0;  // Plan::serial
+    std::vector<Slot> slots;   // a power of two in size, or empty
+    std::size_t count = 0;     // slots in use
+    std::string keys;          // the keys, one after another
     std::vector<std::uint8_t> rows;
   };
   Table& TableFor(const Plan& plan);
+  // Doubles `table`'s slots (from 64), placing the keys again by their hashes.
+  static void Grow(Table& table);
 
   std::vector<Table> tables_;  // most recently used last
   std::string key_;

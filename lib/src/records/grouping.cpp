@@ -11,25 +11,32 @@ namespace accredit::internal {
 
 namespace {
 
-// A sieve for duplicate rows: a hash of each trimmed field value's length and its first and
-// last (up to) eight bytes, field by field, so that ("ab", "") != ("a", "b"). Rows that differ
-// only in the middle of a long value share it; FindDuplicate compares the texts, so that costs
-// a comparison, never a wrong answer. Hashing every byte of a dozen fields was a tenth of the
-// time spent reading a row.
+// A sieve for duplicate rows: per trimmed field value, a hash of its length and its first and
+// last (up to) eight bytes, with the field's place mixed in so that ("ab", "") != ("a", "b");
+// the fields' hashes are added, each independent of the others, so that the processor works
+// them out side by side rather than one after another. Rows that differ only in the middle of
+// a long value share it; FindDuplicate compares the texts, so that costs a comparison, never
+// a wrong answer. Hashing every byte of a dozen fields, and then chaining the fields, were each
+// a tenth of the time spent reading a row.
 std::uint64_t RowHash(const FieldValues& values) {
-  constexpr std::uint64_t kMultiplier = 0x9e3779b97f4a7c15ull;
+  constexpr std::uint64_t kField = 0x9e3779b97f4a7c15ull;
+  constexpr std::uint64_t kHead = 0xff51afd7ed558ccdull;
+  constexpr std::uint64_t kTail = 0xc4ceb9fe1a85ec53ull;
   std::uint64_t hash = 0;
+  std::uint64_t place = 0;
   for (std::string_view value : values) {
+    place += kField;
+    const std::size_t n = value.size();
     std::uint64_t head = 0;
     std::uint64_t tail = 0;
-    if (value.size() >= 8) {
+    if (n >= 8) {
       std::memcpy(&head, value.data(), 8);
-      std::memcpy(&tail, value.data() + value.size() - 8, 8);
-    } else if (!value.empty()) {
-      std::memcpy(&head, value.data(), value.size());
+      std::memcpy(&tail, value.data() + n - 8, 8);
+    } else {
+      head = ShortWord(value.data(), n);
     }
-    hash = (hash ^ value.size() ^ head) * kMultiplier;
-    hash = (hash ^ (hash >> 29) ^ tail) * kMultiplier;
+    std::uint64_t h = ((head + place) * kHead) ^ ((tail + n) * kTail);
+    hash += h ^ (h >> 29);
   }
   return MixHash(hash);
 }
