@@ -100,13 +100,14 @@ TEST_CASE("the allocation search meets as many components as the best possible a
   int partial_cases = 0;
   int graded_cases = 0;
   int scored_cases = 0;
+  int wide_cases = 0;
   for (int round = 0; round < 4000; ++round) {
     int k = 2 + pick(2);
     std::vector<Node> nodes(static_cast<std::size_t>(k));
     std::vector<bool> shared(static_cast<std::size_t>(k));
     std::string yaml =
         "accredit: 1\nscales:\n  g: {grades: [U, '1', '4'], pass: '4'}\ntypes:\n"
-        "  gcse: {scale: g, level: 2}\nsubjects: {maths: {}, physics: {}, english: {}, "
+        "  gcse: {scale: g, level: 2}\n  other: {scale: g, level: 2}\nsubjects: {maths: {}, physics: {}, english: {}, "
         "history: {}}\nprogramme: {id: p, title: P}\ntiers:\n  top:\n    components:\n";
     for (int c = 0; c < k; ++c) {
       Node& node = nodes[static_cast<std::size_t>(c)];
@@ -211,6 +212,25 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     CHECK((outcome.tier == 0) == (best == k));
     CHECK_FALSE(outcome.search_limit_hit);
     (best == k ? full_cases : partial_cases) += 1;
+    // The same learner with results that no leaf matches, past the 64 achievements that
+    // the engine evaluates as bit sets: the other way must give the same outcome.
+    if (round % 4 == 0) {
+      std::vector<std::string> padded = rows;
+      for (int i = 0; i < 64; ++i) {
+        padded.push_back(std::string("type=other grade=4 subject=") + kSubjects[i % 4]);
+      }
+      Outcome wide = evaluator.Evaluate(testing::MakeLearner(rs, "L", padded), {});
+      REQUIRE(wide.tiers.size() == outcome.tiers.size());
+      for (std::size_t c = 0; c < outcome.tiers[0].components.size(); ++c) {
+        CHECK(wide.tiers[0].components[c].status == outcome.tiers[0].components[c].status);
+        CHECK(wide.tiers[0].components[c].progress ==
+              doctest::Approx(outcome.tiers[0].components[c].progress));
+      }
+      CHECK(wide.tier == outcome.tier);
+      CHECK(wide.tiers[0].score == doctest::Approx(outcome.tiers[0].score));
+      CHECK(wide.grade == outcome.grade);
+      wide_cases += 1;
+    }
     if (best == k && !graded_components.empty()) {
       REQUIRE(outcome.tier == 0);
       CHECK(outcome.tiers[0].score == doctest::Approx(best_score));
@@ -229,6 +249,7 @@ TEST_CASE("the allocation search meets as many components as the best possible a
   CHECK(partial_cases > 300);
   CHECK(graded_cases > 150);
   CHECK(scored_cases > 100);
+  CHECK(wide_cases == 1000);
 }
 
 }  // namespace accredit

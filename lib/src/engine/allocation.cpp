@@ -129,6 +129,7 @@ class Search {
         p = scores_[mode][c].progress;
       } else {
         LearnerView::Scope scope{static_cast<int>(c), cp.shared, optimistic, owner_};
+        view_.Narrow(scope);
         if (cp.different) {
           thread_local std::vector<std::uint8_t> blocked;
           view_.BlockUsedValues(tier_, c, *owner_, blocked);

@@ -213,6 +213,7 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
         internal::LearnerView::Scope scope{static_cast<int>(c), cp.shared, false,
                                            &allocation.owner};
         scope.blocked = blocked_here;
+        view.Narrow(scope);
         met = view.Evaluate(cp.root, scope, cr.progress, options.trace ? &cr.trace : nullptr);
       }
       cr.status = met                  ? ComponentStatus::kMet

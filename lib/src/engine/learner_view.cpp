@@ -1,6 +1,7 @@
 #include "engine/learner_view.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <string_view>
 
@@ -41,6 +42,15 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
     std::uint8_t* out = leaf_match + leaf * n;
     for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
   }
+  leaf_bits_.assign(leaves, 0);
+  if (n <= kMaxMasked) {
+    for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
+      const std::uint8_t* row = leaf_match + leaf * n;
+      std::uint64_t bits = 0;
+      for (std::size_t e = 0; e < n; ++e) bits |= std::uint64_t{row[e] != 0} << e;
+      leaf_bits_[leaf] = bits;
+    }
+  }
   record_cache_.assign(aggregates, kUncached);
   values_.clear();
 }
@@ -50,6 +60,8 @@ void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
   if (adjust_ == nullptr) return;
   for (const auto& [leaf, e] : adjust_->allowed) {
     leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] = 1;
+    if (eligible_.size() <= kMaxMasked)
+      leaf_bits_[static_cast<std::size_t>(leaf)] |= std::uint64_t{1} << e;
   }
 }
 
@@ -280,13 +292,24 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         const CompiledAggregate& agg = plan_->aggregates[static_cast<std::size_t>(node.aggregate)];
         // Two instances, so that a component without `different` pays nothing for it.
         const std::uint8_t* blocked = scope.blocked;
-        double actual =
-            blocked == nullptr
-                ? AggregateOver(
-                      agg,
-                      [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); },
-                      used)
-                : BlockedAggregate(agg, node.leaf, scope, used);
+        double actual = 0;
+        if (blocked != nullptr) {
+          actual = BlockedAggregate(agg, node.leaf, scope, used);
+        } else if (scope.masked) {
+          // What the component sees of the leaf's matches, as a bit set: a count is then a
+          // population count, anything else a test of a bit per achievement.
+          const std::uint64_t bits = scope.included & LeafBits(node.leaf);
+          if (agg.kind == Aggregate::Kind::kCount && !agg.distinct && used == nullptr) {
+            actual = std::popcount(bits);
+          } else {
+            actual = AggregateOver(
+                agg, [bits](std::size_t e) { return ((bits >> e) & 1) != 0; }, used);
+          }
+        } else {
+          actual = AggregateOver(
+              agg, [&](std::size_t e) { return scope.Includes(e) && LeafMatches(node.leaf, e); },
+              used);
+        }
         const int groups = groups_reached_;  // before a threshold's `by` sets it again
         double required = Threshold(node.at_least);
         met = actual >= required;

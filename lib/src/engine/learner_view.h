@@ -56,13 +56,43 @@ class LearnerView {
     // Rule language 1.1's `different`: per eligible achievement, nonzero when it may not count
     // here (BlockUsedValues); null when the component has no `different`.
     const std::uint8_t* blocked = nullptr;
+    // With at most kMaxMasked eligible achievements (Narrow): bit e set when the component
+    // sees `e`, `blocked` apart, so that a count is a population count.
+    std::uint64_t included = 0;
+    bool masked = false;
     // Whether the component sees `e`, `blocked` apart (the hot path tests it only when set).
     bool Includes(std::size_t e) const {
+      if (masked) return ((included >> e) & 1) != 0;
       if (shared) return true;
       int o = (*owner)[e];
       return o == component || (optimistic && o == kUndecided);
     }
   };
+
+  // A learner with at most this many eligible achievements has each leaf's matches as a bit
+  // set, and scopes narrowed to one (nearly every learner: a dozen is typical).
+  static constexpr std::size_t kMaxMasked = 64;
+  // Gives `scope` its bit set of what it sees, when the learner is small enough.
+  void Narrow(Scope& scope) const {
+    const std::size_t n = eligible_.size();
+    if (n > kMaxMasked) return;
+    std::uint64_t included = 0;
+    if (scope.shared) {
+      included = n == kMaxMasked ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    } else {
+      const int* owner = scope.owner->data();
+      for (std::size_t e = 0; e < n; ++e) {
+        const int o = owner[e];
+        const bool in = o == scope.component || (scope.optimistic && o == kUndecided);
+        included |= std::uint64_t{in} << e;
+      }
+    }
+    scope.included = included;
+    scope.masked = true;
+  }
+  // Bit e set when eligible achievement `e` matches allocating leaf `leaf` (a learner with at
+  // most kMaxMasked).
+  std::uint64_t LeafBits(int leaf) const { return leaf_bits_[static_cast<std::size_t>(leaf)]; }
 
   // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
   bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
@@ -120,6 +150,7 @@ class LearnerView {
   MatchMemo memo_;
   std::vector<std::uint8_t> matches_;     // [position * aggregates + aggregate]: its `where`
   std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
+  std::vector<std::uint64_t> leaf_bits_;  // [leaf]: leaf_match_ as bits (at most kMaxMasked)
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;
   std::vector<DistinctValue> distinct_scratch_;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "accredit/identifiers.h"
@@ -69,14 +70,38 @@ void Grouping::MarkRejected(std::string_view id) {
   mark_ = diagnostics_.items().size();
 }
 
+Grouping::Slot& Grouping::SlotOf(std::string_view id, std::uint64_t hash) {
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    Slot& slot = index_[i];
+    if (slot.index == kNoLearner || (slot.hash == hash && learners_[slot.index].id == id)) {
+      return slot;
+    }
+  }
+}
+
+void Grouping::GrowIndex() {
+  std::vector<Slot> old(std::max<std::size_t>(index_.size() * 2, 256));
+  old.swap(index_);
+  const std::size_t mask = index_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.index == kNoLearner) continue;
+    std::size_t i = static_cast<std::size_t>(slot.hash) & mask;
+    while (index_[i].index != kNoLearner) i = (i + 1) & mask;
+    index_[i] = slot;
+  }
+}
+
 std::size_t Grouping::Find(std::string_view id, const Location& first,
                            const Location& id_location) {
   ++rows_with_id_;
   // Rows of one learner usually come together: try the last learner first.
   if (last_ < learners_.size() && learners_[last_].id == id) return last_;
-  auto it = index_.find(id);
-  if (it != index_.end()) {
-    last_ = it->second;
+  if ((learners_.size() + 1) * 2 > index_.size()) GrowIndex();
+  const std::uint64_t hash = HashText(id);
+  Slot& slot = SlotOf(id, hash);
+  if (slot.index != kNoLearner) {
+    last_ = slot.index;
     return last_;
   }
   std::size_t index = learners_.size();
@@ -86,8 +111,8 @@ std::size_t Grouping::Find(std::string_view id, const Location& first,
   // Sized for a typical learner (a dozen rows), so most never regrow.
   learner.achievements.reserve(16);
   learner.text.reserve(512);
-  per_learner_.emplace_back();
-  index_.emplace(learner.id, index);
+  per_learner_.emplace_back().hashes.reserve(16);
+  slot = Slot{hash, index};
   last_ = index;
   if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
   return index;

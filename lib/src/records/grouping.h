@@ -17,7 +17,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -75,12 +74,18 @@ class Grouping {
   RecordSet Release();
 
  private:
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const {
-      return static_cast<std::size_t>(HashText(id));  // all of it, or its low half on wasm32
-    }
+  // The learners by id: open addressing (linear probing, at most half full) of the id's hash
+  // and the learner's index, the id itself compared in learners_. (An unordered_map copied
+  // each id into a node of its own: a malloc and a free per learner.)
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t index = kNoLearner;
   };
+  static constexpr std::size_t kNoLearner = ~std::size_t{0};
+  // The slot of `id` (whose hash is `hash`): the one holding it, or the empty one where it
+  // goes.
+  Slot& SlotOf(std::string_view id, std::uint64_t hash);
+  void GrowIndex();
   struct PerLearner {
     std::vector<std::uint64_t> hashes;  // row hash of each achievement
     std::uint64_t rows = 0;             // rows seen, for ReadOptions::max_learner_rows
@@ -101,8 +106,8 @@ class Grouping {
   Accounting accounting_;
   std::vector<Learner> learners_;
   std::vector<PerLearner> per_learner_;
-  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
-  std::size_t last_ = 0;  // the learner of the last row found (learners_ may be empty)
+  std::vector<Slot> index_;  // a power of two in size, or empty
+  std::size_t last_ = 0;     // the learner of the last row found (learners_ may be empty)
   std::uint64_t rows_with_id_ = 0;
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
   UnlistedSubjects unlisted_;
