@@ -107,7 +107,8 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     std::vector<bool> shared(static_cast<std::size_t>(k));
     std::string yaml =
         "accredit: 1\nscales:\n  g: {grades: [U, '1', '4'], pass: '4'}\ntypes:\n"
-        "  gcse: {scale: g, level: 2}\n  other: {scale: g, level: 2}\nsubjects: {maths: {}, physics: {}, english: {}, "
+        "  gcse: {scale: g, level: 2}\n  other: {scale: g, level: 2}\nsubjects: {maths: {}, "
+        "physics: {}, english: {}, "
         "history: {}}\nprogramme: {id: p, title: P}\ntiers:\n  top:\n    components:\n";
     for (int c = 0; c < k; ++c) {
       Node& node = nodes[static_cast<std::size_t>(c)];
