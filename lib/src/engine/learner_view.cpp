@@ -32,23 +32,25 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
   // Through plain pointers: a byte store may alias anything, so through the vectors every
   // iteration would load their sizes and data again.
   const std::size_t leaves = plan.leaf_aggregates.size();
-  leaf_match_.resize(leaves * n);
   const int* leaf_aggregate = plan.leaf_aggregates.data();
   const std::uint8_t* matches = matches_.data();
-  std::uint8_t* leaf_match = leaf_match_.data();
-  // With no eligible achievement there is nothing to copy (and `matches` may be null).
-  for (std::size_t leaf = 0; n != 0 && leaf < leaves; ++leaf) {
-    const std::uint8_t* column = matches + static_cast<std::size_t>(leaf_aggregate[leaf]);
-    std::uint8_t* out = leaf_match + leaf * n;
-    for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
-  }
-  leaf_bits_.assign(leaves, 0);
-  if (n <= kMaxMasked) {
+  masked_ = n <= kMaxMasked;
+  if (masked_) {
+    leaf_bits_.assign(leaves, 0);
+    std::uint64_t* bits = leaf_bits_.data();
+    for (std::size_t e = 0; e < n; ++e) {
+      const std::uint8_t* row = matches + e * aggregates;
+      for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
+        bits[leaf] |= std::uint64_t{row[leaf_aggregate[leaf]]} << e;  // a memo byte is 0 or 1
+      }
+    }
+  } else {
+    leaf_match_.resize(leaves * n);
+    std::uint8_t* leaf_match = leaf_match_.data();
     for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
-      const std::uint8_t* row = leaf_match + leaf * n;
-      std::uint64_t bits = 0;
-      for (std::size_t e = 0; e < n; ++e) bits |= std::uint64_t{row[e] != 0} << e;
-      leaf_bits_[leaf] = bits;
+      const std::uint8_t* column = matches + static_cast<std::size_t>(leaf_aggregate[leaf]);
+      std::uint8_t* out = leaf_match + leaf * n;
+      for (std::size_t e = 0; e < n; ++e) out[e] = column[e * aggregates];
     }
   }
   record_cache_.assign(aggregates, kUncached);
@@ -59,9 +61,11 @@ void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
   adjust_ = adjustments;
   if (adjust_ == nullptr) return;
   for (const auto& [leaf, e] : adjust_->allowed) {
-    leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] = 1;
-    if (eligible_.size() <= kMaxMasked)
+    if (masked_) {
       leaf_bits_[static_cast<std::size_t>(leaf)] |= std::uint64_t{1} << e;
+    } else {
+      leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] = 1;
+    }
   }
 }
 

@@ -43,6 +43,7 @@ class LearnerView {
 
   // Whether eligible achievement `e` matches allocating leaf `leaf`.
   bool LeafMatches(int leaf, std::size_t e) const {
+    if (masked_) return ((leaf_bits_[static_cast<std::size_t>(leaf)] >> e) & 1) != 0;
     return leaf_match_[static_cast<std::size_t>(leaf) * eligible_.size() + e] != 0;
   }
 
@@ -74,8 +75,8 @@ class LearnerView {
   static constexpr std::size_t kMaxMasked = 64;
   // Gives `scope` its bit set of what it sees, when the learner is small enough.
   void Narrow(Scope& scope) const {
+    if (!masked_) return;
     const std::size_t n = eligible_.size();
-    if (n > kMaxMasked) return;
     std::uint64_t included = 0;
     if (scope.shared) {
       included = n == kMaxMasked ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
@@ -148,9 +149,12 @@ class LearnerView {
   const LearnerAdjustments* adjust_ = nullptr;  // null for a learner without exceptions
   std::vector<std::uint32_t> eligible_;
   MatchMemo memo_;
-  std::vector<std::uint8_t> matches_;     // [position * aggregates + aggregate]: its `where`
+  std::vector<std::uint8_t> matches_;  // [position * aggregates + aggregate]: its `where`
+  // Which allocating leaves each eligible achievement matches: with at most kMaxMasked of them
+  // (masked_), a bit set per leaf; otherwise a byte per leaf and achievement.
+  bool masked_ = false;
+  std::vector<std::uint64_t> leaf_bits_;  // [leaf], bit `position`
   std::vector<std::uint8_t> leaf_match_;  // [leaf * eligible + position]
-  std::vector<std::uint64_t> leaf_bits_;  // [leaf]: leaf_match_ as bits (at most kMaxMasked)
   std::vector<double> record_cache_;
   std::vector<std::pair<double, std::size_t>> best_scratch_;
   std::vector<DistinctValue> distinct_scratch_;
