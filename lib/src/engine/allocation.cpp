@@ -40,6 +40,14 @@ class Search {
     for (std::size_t c = 0; c < k; ++c) {
       const ComponentPlan& cp = tier_.components[c];
       if (cp.shared) continue;
+      if (view_.masked()) {
+        std::uint64_t matched = 0;
+        for (int leaf : cp.leaves) matched |= view_.LeafBits(leaf);
+        for (; matched != 0; matched &= matched - 1) {
+          candidates[static_cast<std::size_t>(std::countr_zero(matched))] |= Mask{1} << c;
+        }
+        continue;
+      }
       for (std::size_t e = 0; e < n; ++e) {
         for (int leaf : cp.leaves) {
           if (view_.LeafMatches(leaf, e)) {

@@ -395,10 +395,14 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
       }
       const int needed = node.needed;
       met = children_met >= needed;
-      std::sort(progresses, progresses + count, std::greater<>());
       double sum = 0;
-      for (std::size_t i = 0; i < count && i < static_cast<std::size_t>(needed); ++i) {
-        sum += progresses[i];
+      if (static_cast<std::size_t>(needed) >= count) {  // `all`: every child
+        for (std::size_t i = 0; i < count; ++i) sum += progresses[i];
+      } else if (needed == 1) {  // `any`: the best child
+        sum = *std::max_element(progresses, progresses + count);
+      } else {
+        std::sort(progresses, progresses + count, std::greater<>());
+        for (std::size_t i = 0; i < static_cast<std::size_t>(needed); ++i) sum += progresses[i];
       }
       progress = needed > 0 ? sum / needed : 1;
       if (met) progress = 1;

@@ -91,8 +91,10 @@ class LearnerView {
     scope.included = included;
     scope.masked = true;
   }
-  // Bit e set when eligible achievement `e` matches allocating leaf `leaf` (a learner with at
-  // most kMaxMasked).
+  // Whether the learner has at most kMaxMasked eligible achievements: LeafBits() and Narrow()
+  // are then in use.
+  bool masked() const { return masked_; }
+  // Bit e set when eligible achievement `e` matches allocating leaf `leaf` (masked()).
   std::uint64_t LeafBits(int leaf) const { return leaf_bits_[static_cast<std::size_t>(leaf)]; }
 
   // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
