@@ -228,6 +228,14 @@ TEST_CASE("JSON bounds: nesting depth and rows per learner") {
       {"too deep", "[{\"id\": \"L1\", \"achievements\": [{\"title\": [[1]]}]}]", "",
        "records.json:1:32: error: nesting is deeper than the limit of 3 [too-deep]\n", "-", 1, 0, 1,
        shallow},
+      // JSON Lines are checked another way (simdjson's DOM parser), to the same limit: a line
+      // as deep as the limit is read, one deeper is refused.
+      {"JSON Lines: as deep as the limit, then deeper",
+       "{\"id\": \"L1\", \"achievements\": [{\"type\": \"gcse\", \"grade\": 4}]}\n"
+       "{\"id\": \"L2\", \"achievements\": [{\"type\": \"gcse\", \"title\": [4]}]}\n",
+       "L1: 1\n",
+       "records.json:2:57: error: nesting is deeper than the limit of 3 [too-deep]\n", "-", 2, 1, 1,
+       shallow},
       {"too many rows for one learner",
        "[{\"id\": \"L1\", \"achievements\": [{\"type\": \"gcse\", \"grade\": 4},\n"
        " {\"type\": \"gcse\", \"grade\": 5}, {\"type\": \"gcse\", \"grade\": 6},\n"

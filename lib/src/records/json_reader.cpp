@@ -81,7 +81,10 @@ class JsonReader {
   bool CheckUnit(const Unit& unit, od::parser& parser);
   // Whether `unit` is certainly free of the faults ScanJson() and CheckUnit() report: one
   // pass of simdjson, which checks the encoding itself, and which JSON Lines almost always pass.
+  // A line of JSON Lines up to kMaxDomCheckBytes is checked by simdjson's DOM parser, twice
+  // as fast as walking it (a whole document would cost its size again in the DOM's tape).
   bool PassesQuickCheck(const Unit& unit, bool lines_mode);
+  static constexpr std::size_t kMaxDomCheckBytes = std::size_t{1} << 20;
   void ReadElement(const Unit& unit, od::value element, const std::string& pointer);
   void ReadLearner(const Unit& unit, od::object object, const Location& where,
                    const std::string& pointer);
@@ -113,6 +116,9 @@ class JsonReader {
   // Reused from unit to unit: the parser's buffers, and the padded copy of the unit it reads.
   od::parser parser_;
   std::string padded_;
+  // Reused from line to line for PassesQuickCheck(), allocated for the depth it was given.
+  simdjson::dom::parser dom_parser_;
+  std::uint32_t dom_depth_ = 0;
 };
 
 RecordSet JsonReader::Read() {
@@ -195,6 +201,20 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
 }
 
 bool JsonReader::PassesQuickCheck(const Unit& unit, bool lines_mode) {
+  if (lines_mode && unit.text.size() <= kMaxDomCheckBytes) {
+    // simdjson's DOM parser checks everything that the walk below checks (the encoding, the
+    // syntax, numbers as JSON writes them, the nesting, text after the value) in two passes
+    // over the line, and without a call per value.
+    if (dom_depth_ != options_.max_json_depth) {
+      // Room for a typical line; the parser grows for a longer one, keeping the depth. Its
+      // depth counts one level more than ours, so a line at the limit takes the walk below.
+      if (dom_parser_.allocate(std::size_t{1} << 12, options_.max_json_depth)) return false;
+      dom_depth_ = options_.max_json_depth;
+    }
+    simdjson::dom::element root;
+    return !dom_parser_.parse(unit.data, unit.text.size(), false).get(root) &&
+           root.type() == simdjson::dom::element_type::OBJECT;
+  }
   // simdjson checks the encoding, control characters in strings and strings left open as it
   // indexes the unit, and Validate() the rest of the syntax and the nesting; what is left of
   // ScanJson()'s faults is text after the value. A unit that does not hold what is expected
