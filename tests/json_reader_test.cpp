@@ -233,9 +233,8 @@ TEST_CASE("JSON bounds: nesting depth and rows per learner") {
       {"JSON Lines: as deep as the limit, then deeper",
        "{\"id\": \"L1\", \"achievements\": [{\"type\": \"gcse\", \"grade\": 4}]}\n"
        "{\"id\": \"L2\", \"achievements\": [{\"type\": \"gcse\", \"title\": [4]}]}\n",
-       "L1: 1\n",
-       "records.json:2:57: error: nesting is deeper than the limit of 3 [too-deep]\n", "-", 2, 1, 1,
-       shallow},
+       "L1: 1\n", "records.json:2:57: error: nesting is deeper than the limit of 3 [too-deep]\n",
+       "-", 2, 1, 1, shallow},
       {"too many rows for one learner",
        "[{\"id\": \"L1\", \"achievements\": [{\"type\": \"gcse\", \"grade\": 4},\n"
        " {\"type\": \"gcse\", \"grade\": 5}, {\"type\": \"gcse\", \"grade\": 6},\n"
