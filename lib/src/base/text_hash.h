@@ -24,24 +24,22 @@ inline std::uint64_t MixHash(std::uint64_t h) {
   return h;
 }
 
+// The first and the last sizeof(Word) bytes of the `n` at `p` (sizeof(Word) <= n), as one word.
+template <typename Word>
+std::uint64_t FirstAndLast(const char* p, std::size_t n) {
+  Word first;
+  Word last;
+  std::memcpy(&first, p, sizeof(Word));
+  std::memcpy(&last, p + n - sizeof(Word), sizeof(Word));
+  return first | std::uint64_t{last} << (8 * sizeof(Word));
+}
+
 // The `n` bytes (fewer than 8) at `p` as one word, without the call that a memcpy of a length
 // unknown at compile time costs: two overlapping loads cover every byte, so different texts
 // of one length give different words (not the word a memcpy would give).
 inline std::uint64_t ShortWord(const char* p, std::size_t n) {
-  if (n >= 4) {
-    std::uint32_t first;
-    std::uint32_t last;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);
-    return first | std::uint64_t{last} << 32;
-  }
-  if (n >= 2) {
-    std::uint16_t first;
-    std::uint16_t last;
-    std::memcpy(&first, p, 2);
-    std::memcpy(&last, p + n - 2, 2);
-    return first | std::uint64_t{last} << 16;
-  }
+  if (n >= 4) return FirstAndLast<std::uint32_t>(p, n);
+  if (n >= 2) return FirstAndLast<std::uint16_t>(p, n);
   return n == 1 ? static_cast<unsigned char>(*p) : 0;
 }
 

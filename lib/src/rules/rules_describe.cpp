@@ -486,15 +486,22 @@ std::string ValueTitle(const NamedValue& value) {
   return value.title.empty() ? ValueNoun(value.id).substr(4) : value.title;
 }
 
-std::string ValueInSentence(const NamedValue& value) {
+namespace {
+
+// A named value's title as it reads after "the" in a sentence: "Total points" -> "total
+// points"; "T Level points" and "UCAS points" stay as they are.
+std::string TitleInSentence(const NamedValue& value) {
   std::string title = ValueTitle(value);
-  // "Total points" -> "the total points"; "T Level points" and "UCAS points" stay as they are.
   if (title.size() > 1 && title[0] >= 'A' && title[0] <= 'Z' && title[1] >= 'a' &&
       title[1] <= 'z') {
     title[0] = static_cast<char>(title[0] - 'A' + 'a');
   }
-  return "the " + title;
+  return title;
 }
+
+}  // namespace
+
+std::string ValueInSentence(const NamedValue& value) { return "the " + TitleInSentence(value); }
 
 std::string DescribeValue(const RuleSet& rules, const Programme& programme, const ValueExpr& expr) {
   // "a, b and c"; with `each` set, "a plus b plus c".
@@ -608,10 +615,9 @@ std::string DescribeProgramme(const RuleSet& rules, const Programme& programme) 
           break;
         case Grading::Kind::kValue:
           // "Award grade, from the overall grade points": the sentence has its "the".
-          basis = (g.value == kNone
-                       ? ValueNoun(g.value_id)
-                       : ValueInSentence(programme.values[static_cast<std::size_t>(g.value)]))
-                      .substr(4);
+          basis = g.value == kNone
+                      ? ValueNoun(g.value_id).substr(4)
+                      : TitleInSentence(programme.values[static_cast<std::size_t>(g.value)]);
           break;
       }
       std::vector<std::string> bands;
