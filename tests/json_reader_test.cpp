@@ -285,6 +285,25 @@ TEST_CASE("a mapping's values, constants and dates apply to JSON rows") {
   });
 }
 
+// Keys and strings without an escape are read in place, the rest unescaped: both must read the
+// same, and a field found through an escaped key is located by its key as written unescaped.
+TEST_CASE("JSON keys and strings with escapes read as their plain forms") {
+  Check({
+      {"escaped and plain rows of one learner",
+       "{\"id\": \"L\\u0031\", \"achievements\": [\n"
+       "  {\"ty\\u0070e\": \"gcse\", \"subject\": \"mathematics\", \"grade\": \"\\u0034\"},\n"
+       "  {\"type\": \"g\\u0063se\", \"subject\": \"english-language\", \"gr\\u0061de\": "
+       "\"4\\u0034\"},\n"
+       "  {\"type\": \"gcse\", \"subject\": \"mathematics\", \"grade\": \"4\"}]}\n",
+       "L1: 1, 1\n",
+       "records.json:3:70: error: grade '44' is not on the gcse scale (U, 1, 2, 3, 4, 5, 6, 7, 8, "
+       "9) [bad-grade]\n"
+       "records.json:4:3: warning: duplicate row for learner 'L1': skipped [duplicate-row]\n"
+       "records.json:2:3: note: the same row is here\n",
+       "/achievements/1/grade /achievements/2", 3, 1, 2},
+  });
+}
+
 // Found by fuzzing (tests/fuzz/regressions/json_reader/): each pass over a learner object's
 // keys used to unescape them again into the parser's string buffer, which has room for one
 // unescaping of the document, and overflowed it when long keys made up most of the line.

@@ -87,6 +87,17 @@ class Diagnostics {
   // they know what an error cost.
   std::size_t MarkRejected(std::size_t first, Rejected what, std::string_view learner = {});
 
+  // Calls `locate(location)` on the location of each diagnostic from the `first`-th on and of
+  // each of its notes: for a reader that works out the rest of a location (a JSON pointer) only
+  // for the few that are reported.
+  template <typename Locate>
+  void Relocate(std::size_t first, Locate&& locate) {
+    for (std::size_t i = first; i < items_.size(); ++i) {
+      locate(items_[i].location);
+      for (Note& note : items_[i].notes) locate(note.location);
+    }
+  }
+
  private:
   std::vector<Diagnostic> items_;
   std::size_t errors_ = 0;

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,18 @@ bool IsJsonNumber(std::string_view token);
 
 // The JSON text of a number value, without trailing white space.
 std::string_view NumberToken(simdjson::ondemand::value& value);
+
+// The text of the JSON string that `rest` starts just inside of (after its opening quote), when
+// it holds no escape, as most keys and values do: a view of the input itself, with nothing
+// unescaped into the parser's buffer. nullopt when it holds an escape (or `rest` holds no
+// closing quote), for the caller to unescape it.
+inline std::optional<std::string_view> PlainString(std::string_view rest) {
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '"') return rest.substr(0, i);
+    if (rest[i] == '\\') return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 // Walks a whole value so that simdjson checks every part of it, even what the reader skips;
 // returns the first error.
