@@ -174,7 +174,7 @@ Regrouped RegroupAll(const std::string& path, const RuleSet& rules, std::size_t 
   REQUIRE(stream != nullptr);
   BreakPromise(*stream);  // the input is not sorted: the promise breaks
   Regrouped out;
-  stream = stream->Regroup();
+  stream = stream->Regroup(2);
   if (stream == nullptr) return out;
   out.regrouped = true;
   out.streamed = Drain(*stream, out.diagnostics);

@@ -124,7 +124,8 @@ class RecordStream {
   // see it (its first row had no readable id), breaks it. Returns nullptr when the input
   // cannot be read so: JSON Lines, an input larger than ReadOptions::max_file_bytes or 4 GiB,
   // or a file that cannot be read again or has changed size.
-  virtual std::unique_ptr<RecordStream> Regroup() { return nullptr; }
+  // `threads`: how many threads may read the input into memory at once (1 or more).
+  virtual std::unique_ptr<RecordStream> Regroup(unsigned /*threads*/) { return nullptr; }
 
   // The input's size in bytes (0 when not known), for progress.
   virtual std::uint64_t size() const = 0;

@@ -13,8 +13,11 @@
 namespace accredit::internal {
 
 // Reads the first `size` bytes of file `fd` (from its start, whatever its offset) into `data`;
-// false on a read error, or when the file is not `size` bytes long.
-bool ReadWholeFile(int fd, char* data, std::size_t size);
+// false on a read error, or when the file is not `size` bytes long. With `threads` > 1, a large
+// file is read in that many parts at once, each on a thread of its own: most of the time of
+// reading into fresh memory is the kernel clearing its pages and copying into them, which
+// runs on the thread that reads.
+bool ReadWholeFile(int fd, char* data, std::size_t size, unsigned threads = 1);
 
 class LargeBuffer {
  public:
@@ -46,7 +49,9 @@ class LargeBuffer {
   }
 
   // `size` bytes holding the whole of file `fd`, as ReadWholeFile() reads it.
-  bool Read(int fd, std::size_t size) { return Allocate(size) && ReadWholeFile(fd, data_, size); }
+  bool Read(int fd, std::size_t size, unsigned threads = 1) {
+    return Allocate(size) && ReadWholeFile(fd, data_, size, threads);
+  }
 
   char* data() { return data_; }
   std::string_view view() const { return std::string_view(data_ == nullptr ? "" : data_, size_); }

@@ -335,10 +335,10 @@ class CsvStream final : public ChunkedStream {
     if (total.rows_read == 0) ReportNoRows(source_, true, diagnostics);
   }
 
-  std::unique_ptr<RecordStream> Regroup() override {
+  std::unique_ptr<RecordStream> Regroup(unsigned threads) override {
     if (produced_) return nullptr;
     return internal::RegroupCsv(rules_, options_, source_, chunk_bytes_, header_, size(),
-                                bytes_.fd(), bytes_.text());
+                                bytes_.fd(), bytes_.text(), threads);
   }
 
  private:

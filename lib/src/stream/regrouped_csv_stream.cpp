@@ -242,7 +242,8 @@ class RegroupedCsvStream final : public RecordStream {
 std::unique_ptr<RecordStream> RegroupCsv(const RuleSet& rules, const ReadOptions& options,
                                          SourceId source, std::size_t chunk_bytes,
                                          std::shared_ptr<const CsvHeader> header,
-                                         std::uint64_t size, int fd, std::string_view text) {
+                                         std::uint64_t size, int fd, std::string_view text,
+                                         unsigned threads) {
   // The index refers to records by 32-bit offsets; the whole input is read into memory, as
   // ReadRecordInputs() would.
   if (size > options.max_file_bytes || size >= std::numeric_limits<std::uint32_t>::max()) {
@@ -251,7 +252,7 @@ std::unique_ptr<RecordStream> RegroupCsv(const RuleSet& rules, const ReadOptions
   auto out = std::make_unique<RegroupedCsvStream>(rules, options, source, chunk_bytes,
                                                   std::move(header), size);
   if (fd >= 0) {
-    if (!out->owned_text().Read(fd, static_cast<std::size_t>(size))) return nullptr;
+    if (!out->owned_text().Read(fd, static_cast<std::size_t>(size), threads)) return nullptr;
     out->set_text(out->owned_text().view());
   } else {
     out->set_text(text);

@@ -115,7 +115,7 @@ bool Workflow::Stream(const CohortCallbacks& callbacks, CohortTotals& totals) {
     if (!restart()) return false;
     if (attempt()) return true;
   }
-  stream = stream->Regroup();
+  stream = stream->Regroup(internal::ThreadCount(options_.jobs));
   if (!restart()) return false;
   if (stream == nullptr) return false;
   if (attempt()) return true;
