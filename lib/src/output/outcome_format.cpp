@@ -144,6 +144,31 @@ void FlowPieces(std::string& out, const std::vector<std::string_view>& pieces, s
   }
 }
 
+// The widths of the text table's award and grade columns: wide enough for every tier id and
+// grade band of the programme (the table is written before any learner is evaluated), and no
+// narrower than the headings have always been given.
+constexpr std::string_view kNoteHeading = "short of the next tier";
+struct TextColumns {
+  std::size_t award = 14;
+  std::size_t grade = 12;
+  // Where the note ("short of the next tier") starts.
+  std::size_t note() const { return 16 + 1 + award + 1 + grade + 1; }
+  // Whether the note's heading fits in 80 columns; without it, each note goes on lines of its
+  // own under the learner's, saying "short of" itself.
+  bool headed() const { return note() + kNoteHeading.size() <= 80; }
+};
+
+TextColumns TextColumnsOf(const Programme& p) {
+  TextColumns columns;
+  for (const Tier& tier : p.tiers) {
+    columns.award = std::max(columns.award, internal::Columns(tier.id));
+    for (const Band& band : tier.grading.bands) {
+      columns.grade = std::max(columns.grade, internal::Columns(band.name));
+    }
+  }
+  return columns;
+}
+
 // Rule language 1.1's named values under a learner's line of the text table, indented:
 // "  Core points 40, Overall grade points 3"; "" for a programme without any.
 std::string ValuesLine(const Programme& p, const Outcome& o) {
@@ -234,9 +259,14 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
   (void)accounting;
   const Programme& p = *run_.programme;
   switch (format_) {
-    case OutcomeFormat::kText:
-      return fmt::format("{}\n{:<16} {:<14} {:<12} {}\n", p.title, "learner", "award", "grade",
-                         "short of the next tier");
+    case OutcomeFormat::kText: {
+      const TextColumns columns = TextColumnsOf(p);
+      std::string heading =
+          fmt::format("{:<16} {:<{}} {:<{}} {}", "learner", "award", columns.award, "grade",
+                      columns.grade, columns.headed() ? kNoteHeading : "");
+      while (heading.back() == ' ') heading.pop_back();
+      return fmt::format("{}\n{}\n", p.title, heading);
+    }
     case OutcomeFormat::kJson: {
       JsonWriter json;
       json.BeginObject();
@@ -285,8 +315,11 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
   const Programme& p = *run_.programme;
   switch (format_) {
     case OutcomeFormat::kText: {
+      const TextColumns columns = TextColumnsOf(p);
       std::string award = o.tier == kNone ? "none" : TierId(p, o);
+      const std::string grade = o.grade.empty() ? "-" : o.grade;
       std::string note;
+      std::string_view short_of;  // the tier the note lists the missing components of
       if (o.data_error) {
         note = BriefProvisional(learner, o, run_.options);
       } else if (const TierResult* next = NextTier(o)) {
@@ -295,36 +328,58 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
           if (c.status != ComponentStatus::kMet) missing.push_back(Title(*c.component));
         }
         note = fmt::format("{}: {}", Title(*next->tier), fmt::join(missing, ", "));
+        short_of = next->tier->id;
       }
       if (o.used_predicted) note += note.empty() ? "(predicted)" : " (predicted)";
       if (o.relies_on_exception) {
         note += note.empty() ? "(relies on an exception)" : " (relies on an exception)";
       }
-      std::string line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
-                                     o.grade.empty() ? "-" : o.grade, note);
+      const auto row = [&](std::string_view text) {
+        std::string out = fmt::format("{:<16} {:<{}} {:<{}} {}", learner.id, award, columns.award,
+                                      grade, columns.grade, text);
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+      };
+      std::string line = row(note);
       if (o.input_refused && line.size() > 80) {
         // Kept within 80 columns: the summary names the input.
-        line = fmt::format("{:<16} {:<14} {:<12} {}", learner.id, award,
-                           o.grade.empty() ? "-" : o.grade,
-                           BriefProvisional(learner, o, run_.options, false));
+        note = BriefProvisional(learner, o, run_.options, false);
+        short_of = {};
+        line = row(note);
       }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      // Within 80 columns: a long note goes on under itself, broken after a comma so that no
-      // component's title is cut in two (one longer than the column is left whole).
-      constexpr std::size_t kNoteColumn = 45;
-      const bool aligned = learner.id.size() <= 16 && award.size() <= 14 && o.grade.size() <= 12;
-      if (!aligned || internal::Columns(line) <= 80 || line.size() <= kNoteColumn) {
+      // Within 80 columns: a long note goes on under itself, broken after the tier's title or a
+      // comma, so that no component's title is cut in two. When a piece is too long for that
+      // (the award and grade columns are wide), the note goes on lines of its own under the
+      // learner's, indented.
+      const std::size_t note_column = columns.note();
+      if (line.size() <= note_column ||
+          (columns.headed() && (learner.id.size() > 16 || internal::Columns(line) <= 80))) {
         return line + "\n" + ValuesLine(p, o);
       }
-      std::vector<std::string_view> pieces;  // each with its comma
-      std::string_view rest = std::string_view(line).substr(kNoteColumn);
+      std::vector<std::string_view> pieces;  // each with its comma or colon
+      std::string_view rest = std::string_view(line).substr(note_column);
+      bool fits = true;
       while (!rest.empty()) {
-        std::size_t comma = rest.find(", ");
-        pieces.push_back(rest.substr(0, comma == std::string_view::npos ? rest.size() : comma + 1));
-        rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
+        const std::size_t end = std::min(rest.find(", "), rest.find(": "));
+        pieces.push_back(rest.substr(0, end == std::string_view::npos ? rest.size() : end + 1));
+        fits = fits && note_column + internal::Columns(pieces.back()) <= 80;
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 2);
       }
-      std::string out = line.substr(0, kNoteColumn);
-      FlowPieces(out, pieces, kNoteColumn);
+      if (fits && columns.headed()) {
+        std::string out = line.substr(0, note_column);
+        FlowPieces(out, pieces, note_column);
+        return out + "\n" + ValuesLine(p, o);
+      }
+      constexpr std::size_t kIndent = 2;
+      std::string out = row("") + "\n" + std::string(kIndent, ' ');
+      const std::string own = short_of.empty() ? note : fmt::format("short of {}", note);
+      std::vector<std::string_view> words;  // broken at spaces, within 80 columns
+      for (std::string_view left = own; !left.empty();) {
+        const std::size_t space = left.find(' ');
+        words.push_back(left.substr(0, space));
+        left.remove_prefix(space == std::string_view::npos ? left.size() : space + 1);
+      }
+      FlowPieces(out, words, kIndent);
       return out + "\n" + ValuesLine(p, o);
     }
     case OutcomeFormat::kJson:
