@@ -289,12 +289,27 @@ void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& so
   std::string line = DescribeRequirement(rules, *t.node);
   if (!t.node->title.empty()) line = t.node->title + ": " + line;
   std::string note = outcome.exceptions.empty() ? "" : NodeNote(outcome, t);
-  out += fmt::format("{}{} {} [{}]{}\n", pad, t.met ? "[met]    " : "[not met]", line, Measure(t),
-                     note);
+  // Within 80 columns: a long requirement goes on under itself, past its status, with what
+  // the learner has kept in one piece.
+  std::string wrapped;
+  internal::Wrap(wrapped, fmt::format("{} {}", t.met ? "[met]    " : "[not met]", line), pad.size(),
+                 80, 10);
+  wrapped.pop_back();  // its newline
+  const std::string measure = fmt::format("[{}]{}", Measure(t), note);
+  const std::size_t last_line = wrapped.rfind('\n') + 1;  // 0 when there is one line
+  if (internal::Columns(std::string_view(wrapped).substr(last_line)) + 1 +
+          internal::Columns(measure) <=
+      80) {
+    out += wrapped + " " + measure + "\n";
+  } else {
+    out += wrapped + "\n" + std::string(pad.size() + 10, ' ') + measure + "\n";
+  }
   for (std::uint32_t i : t.used) {
-    out += fmt::format("{}            - {}{}\n", pad,
-                       Described(rules, learner, learner.achievements[i], sources, verbose),
-                       outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i));
+    internal::Wrap(
+        out,
+        fmt::format("- {}{}", Described(rules, learner, learner.achievements[i], sources, verbose),
+                    outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i)),
+        pad.size() + 12, 80, 2);
   }
   for (const NodeTrace& c : t.children) {
     TraceText(rules, learner, sources, outcome, c, depth + 1, verbose, out);
@@ -489,9 +504,11 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
     if (outcome.exclusions[i] == Exclusion::kCounts) continue;
     if (!header) out += "\nNot counted:\n";
     header = true;
-    out += fmt::format("  - {}: {}\n",
-                       Described(rules, learner, learner.achievements[i], sources, verbose),
-                       ExclusionReason(outcome.exclusions[i]));
+    internal::Wrap(out,
+                   fmt::format("- {}: {}",
+                               Described(rules, learner, learner.achievements[i], sources, verbose),
+                               ExclusionReason(outcome.exclusions[i])),
+                   2, 80, 2);
   }
   return out;
 }
