@@ -60,15 +60,22 @@ std::string ExplainHtml(const RuleSet& rules, const Programme& programme, const 
                      HtmlEscape(programme_title),
                      options.as_of ? " · as of " + HtmlEscape(LongDate(*options.as_of)) : "");
   std::string now = steps.achieved == nullptr ? "none yet" : TitleOf(*steps.achieved);
-  if (!steps.grade.empty()) now += ", " + steps.grade;
+  if (!steps.grade.empty()) now += ", " + internal::GradeInWords(steps.grade);
   out += fmt::format("<p>Award now: <span class=\"badge {}\">{}</span></p>\n",
                      outcome.data_error          ? "provisional"
                      : steps.achieved == nullptr ? "not-met"
                                                  : "met",
                      HtmlEscape(now));
-  if (std::vector<std::string> values = internal::ValueLines(programme, outcome); !values.empty()) {
+  if (std::vector<internal::ValueLine> values = internal::ValueLines(programme, outcome);
+      !values.empty()) {
     out += "<ul class=\"plain\">\n";
-    for (const std::string& line : values) out += fmt::format("<li>{}</li>\n", HtmlEscape(line));
+    for (const internal::ValueLine& line : values) {
+      out += fmt::format("<li>{}", HtmlEscape(line.text));
+      if (!line.description.empty()) {
+        out += fmt::format("<br><span class=\"note\">{}</span>", HtmlEscape(line.description));
+      }
+      out += "</li>\n";
+    }
     out += "</ul>\n";
   }
   if (outcome.data_error) {

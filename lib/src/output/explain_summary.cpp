@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "accredit/rules_describe.h"
 #include "base/text_wrap.h"
 #include "output/report_internal.h"
@@ -34,13 +36,20 @@ void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bo
   }
 }
 
-std::vector<std::string> ValueLines(const Programme& programme, const Outcome& outcome) {
-  std::vector<std::string> lines;
+std::vector<ValueLine> ValueLines(const Programme& programme, const Outcome& outcome) {
+  std::vector<ValueLine> lines;
   for (std::size_t i = 0; i < programme.values.size() && i < outcome.values.size(); ++i) {
-    lines.push_back(
-        fmt::format("{}: {}", ValueTitle(programme.values[i]), FormatNumber(outcome.values[i])));
+    lines.push_back(ValueLine{
+        fmt::format("{}: {}", ValueTitle(programme.values[i]), FormatNumber(outcome.values[i])),
+        programme.values[i].description});
   }
   return lines;
+}
+
+std::string GradeInWords(std::string_view grade) {
+  std::string words(grade);
+  std::replace(words.begin(), words.end(), '-', ' ');
+  return Capitalized(words);
 }
 
 std::string ExplainSummary(const Programme& programme, const Learner& learner,
@@ -55,11 +64,14 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
   Wrap(out, heading, 0, 80, 2);
   out += "\n";
   std::string now = steps.achieved == nullptr ? "none" : TitleOf(*steps.achieved);
-  if (!steps.grade.empty()) now += ", " + steps.grade;
+  if (!steps.grade.empty()) now += ", " + GradeInWords(steps.grade);
   if (outcome.used_predicted) now += " (relies on a predicted grade)";
   if (outcome.relies_on_exception) now += " (relies on an assessor exception)";
   Wrap(out, fmt::format("Award now: {}.", now), 0, 80, 2);
-  for (const std::string& line : ValueLines(programme, outcome)) Wrap(out, line + ".", 0, 80, 2);
+  for (const ValueLine& line : ValueLines(programme, outcome)) {
+    Wrap(out, line.text + ".", 0, 80, 2);
+    if (!line.description.empty()) Wrap(out, std::string(line.description), 2, 80);
+  }
   if (outcome.data_error) {
     Wrap(out,
          "Some of this learner's records could not be read (see the messages above), so this is "

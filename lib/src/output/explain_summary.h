@@ -17,8 +17,18 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const ExplainOptions& options);
 
 // Rule language 1.1's named values as the learner reads them: "Total points: 34", one per
-// value of the programme (none for a programme without values).
-std::vector<std::string> ValueLines(const Programme& programme, const Outcome& outcome);
+// value of the programme (none for a programme without values), each with the value's
+// description ("4 is a Distinction*, ..."), which says what the number means, when the rules
+// give one.
+struct ValueLine {
+  std::string text;
+  std::string_view description;  // "" when the rules give none
+};
+std::vector<ValueLine> ValueLines(const Programme& programme, const Outcome& outcome);
+
+// An award grade as a learner reads it: its id in words ("distinction-star" is "Distinction
+// star"), since a grade band has no title of its own.
+std::string GradeInWords(std::string_view grade);
 
 // The steps of `tier`, one item each ("[ ] Project: Complete ..." with `checkbox`, else
 // "- Project: ..."), wrapped at 80 columns from `indent`, each with its alternatives.

@@ -428,9 +428,13 @@ std::string StepSentence(const NextStep& step) {
 std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const Achievement& a) {
   if (std::string name = internal::CompletionName(rules, learner, a); !name.empty()) return name;
   if (a.kind == Kind::kActivity) {
-    std::string strand = internal::StrandName(rules, learner.Text(a, Field::kStrand));
-    return fmt::format("{} hours of {}", FormatNumber(a.hours),
-                       strand.empty() ? "activities" : strand);
+    // Named by its strand, else by its type ("300 hours of industry placement").
+    std::string what = internal::StrandName(rules, learner.Text(a, Field::kStrand));
+    if (what.empty() && a.type != kNone) {
+      const QualType& type = rules.types[static_cast<std::size_t>(a.type)];
+      what = type.title.empty() ? type.id : type.title;
+    }
+    return fmt::format("{} hours of {}", FormatNumber(a.hours), what.empty() ? "activities" : what);
   }
   std::string out = a.type == kNone ? std::string(learner.Text(a, Field::kType))
                                     : rules.types[static_cast<std::size_t>(a.type)].title;
