@@ -319,7 +319,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       std::string award = o.tier == kNone ? "none" : TierId(p, o);
       const std::string grade = o.grade.empty() ? "-" : o.grade;
       std::string note;
-      std::string_view short_of;  // the tier the note lists the missing components of
+      bool short_of = false;  // the note names the next tier and what it still needs
       if (o.data_error) {
         note = BriefProvisional(learner, o, run_.options);
       } else if (const TierResult* next = NextTier(o)) {
@@ -328,7 +328,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
           if (c.status != ComponentStatus::kMet) missing.push_back(Title(*c.component));
         }
         note = fmt::format("{}: {}", Title(*next->tier), fmt::join(missing, ", "));
-        short_of = next->tier->id;
+        short_of = true;
       }
       if (o.used_predicted) note += note.empty() ? "(predicted)" : " (predicted)";
       if (o.relies_on_exception) {
@@ -344,7 +344,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       if (o.input_refused && line.size() > 80) {
         // Kept within 80 columns: the summary names the input.
         note = BriefProvisional(learner, o, run_.options, false);
-        short_of = {};
+        short_of = false;
         line = row(note);
       }
       // Within 80 columns: a long note goes on under itself, broken after the tier's title or a
@@ -352,7 +352,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       // (the award and grade columns are wide), the note goes on lines of its own under the
       // learner's, indented.
       const std::size_t note_column = columns.note();
-      if (line.size() <= note_column ||
+      if (note.empty() ||
           (columns.headed() && (learner.id.size() > 16 || internal::Columns(line) <= 80))) {
         return line + "\n" + ValuesLine(p, o);
       }
@@ -372,7 +372,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       }
       constexpr std::size_t kIndent = 2;
       std::string out = row("") + "\n" + std::string(kIndent, ' ');
-      const std::string own = short_of.empty() ? note : fmt::format("short of {}", note);
+      const std::string own = short_of ? fmt::format("short of {}", note) : note;
       std::vector<std::string_view> words;  // broken at spaces, within 80 columns
       for (std::string_view left = own; !left.empty();) {
         const std::size_t space = left.find(' ');

@@ -118,7 +118,8 @@ class JsonReader {
   // Reused from row to row, so that their pointers keep their buffers.
   FieldLocations fields_;
   // The fields of the row being read whose locations have no pointer yet: where each value
-  // starts (no two start at the same place) and its key (in the parser's buffer).
+  // starts (no two start at the same place) and its key (a view of the unit, or of the
+  // parser's buffer when the key was unescaped).
   struct Unpointed {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
