@@ -13,12 +13,15 @@
 namespace accredit::cli {
 
 namespace {
-// A failed example learner is shown to the rule's author as the full tree, ids and lines too.
+// A failed example learner is shown to the rule's author as the full tree, ids and lines too,
+// indented under the test's name.
+constexpr std::size_t kTreeIndent = 10;
 accredit::ExplainOptions TreeOnly() {
   accredit::ExplainOptions options;
   options.summary = false;
   options.detail = true;
   options.verbose = true;
+  options.width = 80 - kTreeIndent;  // within 80 columns once indented
   return options;
 }
 const accredit::ExplainOptions kTree = TreeOnly();
@@ -106,7 +109,8 @@ int RunTest(const TestOptions& options, const GlobalOptions& global) {
       for (const std::string& f : r.failures) out += fmt::format("          {}\n", f);
       // What the engine made of the example, in full: every condition, actual against
       // required, what counted where and what was still needed.
-      out += Indent(ExplainText(loaded.rules, programme, r.learner, r.outcome, sources, kTree), 10);
+      out += Indent(ExplainText(loaded.rules, programme, r.learner, r.outcome, sources, kTree),
+                    kTreeIndent);
     }
     RuleCoverage coverage = CoverageOf(programme, results);
     out +=

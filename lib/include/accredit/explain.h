@@ -71,9 +71,11 @@ struct ExplainOptions {
   // command (""): how the reader runs this explanation again, for the "--detail" hint
   // ("accredit explain cohort.csv --learner F0024"); empty: no hint.
   std::string command;
+  // width (80): the columns the text is wrapped to; a caller that indents it asks for fewer.
+  std::size_t width = 80;
 };
 
-// The explanation as text for people, wrapped for an 80-column terminal.
+// The explanation as text for people, wrapped for an 80-column terminal (ExplainOptions::width).
 std::string ExplainText(const RuleSet& rules, const Programme& programme, const Learner& learner,
                         const Outcome& outcome, const SourceSet& sources,
                         const ExplainOptions& options = {});

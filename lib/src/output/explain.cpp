@@ -283,23 +283,23 @@ std::string Described(const RuleSet& rules, const Learner& learner, const Achiev
 
 void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& sources,
                const Outcome& outcome, const NodeTrace& t, std::size_t depth, bool verbose,
-               std::string& out) {
+               std::size_t width, std::string& out) {
   if (t.node == nullptr) return;
   std::string pad(depth * 2, ' ');
   std::string line = DescribeRequirement(rules, *t.node);
   if (!t.node->title.empty()) line = t.node->title + ": " + line;
   std::string note = outcome.exceptions.empty() ? "" : NodeNote(outcome, t);
-  // Within 80 columns: a long requirement goes on under itself, past its status, with what
+  // Within `width` columns: a long requirement goes on under itself, past its status, with what
   // the learner has kept in one piece.
   std::string wrapped;
   internal::Wrap(wrapped, fmt::format("{} {}", t.met ? "[met]    " : "[not met]", line), pad.size(),
-                 80, 10);
+                 width, 10);
   wrapped.pop_back();  // its newline
   const std::string measure = fmt::format("[{}]{}", Measure(t), note);
   const std::size_t last_line = wrapped.rfind('\n') + 1;  // 0 when there is one line
   if (internal::Columns(std::string_view(wrapped).substr(last_line)) + 1 +
           internal::Columns(measure) <=
-      80) {
+      width) {
     out += wrapped + " " + measure + "\n";
   } else {
     out += wrapped + "\n" + std::string(pad.size() + 10, ' ') + measure + "\n";
@@ -309,10 +309,10 @@ void TraceText(const RuleSet& rules, const Learner& learner, const SourceSet& so
         out,
         fmt::format("- {}{}", Described(rules, learner, learner.achievements[i], sources, verbose),
                     outcome.exceptions.empty() ? "" : UsedNote(outcome, t, i)),
-        pad.size() + 12, 80, 2);
+        pad.size() + 12, width, 2);
   }
   for (const NodeTrace& c : t.children) {
-    TraceText(rules, learner, sources, outcome, c, depth + 1, verbose, out);
+    TraceText(rules, learner, sources, outcome, c, depth + 1, verbose, width, out);
   }
 }
 
@@ -383,17 +383,19 @@ namespace {
 // Rule language 1.1's named values: each with what it is worked out from and the results it
 // used.
 void ValuesText(const RuleSet& rules, const Programme& programme, const Learner& learner,
-                const Outcome& outcome, const SourceSet& sources, bool verbose, std::string& out) {
+                const Outcome& outcome, const SourceSet& sources, bool verbose, std::size_t width,
+                std::string& out) {
   if (programme.values.empty() || outcome.values.empty()) return;
   out += "\nWorked out:\n";
   for (std::size_t i = 0; i < programme.values.size() && i < outcome.values.size(); ++i) {
     const NamedValue& value = programme.values[i];
     out += fmt::format("  {}: {}\n", ValueTitle(value), Number(outcome.values[i]));
-    internal::Wrap(out, DescribeValue(rules, programme, value.expr), 4, 80);
+    internal::Wrap(out, DescribeValue(rules, programme, value.expr), 4, width);
     if (i >= outcome.value_used.size()) continue;
     for (std::uint32_t a : outcome.value_used[i]) {
-      out += fmt::format("      - {}\n",
-                         Described(rules, learner, learner.achievements[a], sources, verbose));
+      internal::Wrap(out,
+                     "- " + Described(rules, learner, learner.achievements[a], sources, verbose), 6,
+                     width, 2);
     }
   }
 }
@@ -466,7 +468,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
         "Data error: an input of this run could not be read (see the diagnostics), so this "
         "outcome is not final\n";
   }
-  ValuesText(rules, programme, learner, outcome, sources, verbose, out);
+  ValuesText(rules, programme, learner, outcome, sources, verbose, options.width, out);
   for (const TierResult& tier : outcome.tiers) {
     out += fmt::format("\n{}: {}\n", TitleOf(*tier.tier), tier.met ? "met" : "not met");
     if (tier.met && !tier.grade.empty()) {
@@ -491,12 +493,12 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
             "  {}: {}\n", TitleOf(*c.component),
             c.status == ComponentStatus::kNotMet ? "not met" : ComponentStatusName(c.status));
       }
-      TraceText(rules, learner, sources, outcome, c.trace, 2, verbose, out);
+      TraceText(rules, learner, sources, outcome, c.trace, 2, verbose, options.width, out);
     }
     for (const TierSteps& unmet : steps.unmet) {
       if (unmet.tier != tier.tier) continue;
       out += fmt::format("  Still needed for {}:\n", TitleOf(*tier.tier));
-      internal::RenderSteps(out, unmet, 4, false);
+      internal::RenderSteps(out, unmet, 4, options.width, false);
     }
   }
   bool header = false;
@@ -508,7 +510,7 @@ std::string ExplainText(const RuleSet& rules, const Programme& programme, const 
                    fmt::format("- {}: {}",
                                Described(rules, learner, learner.achievements[i], sources, verbose),
                                ExclusionReason(outcome.exclusions[i])),
-                   2, 80, 2);
+                   2, options.width, 2);
   }
   return out;
 }

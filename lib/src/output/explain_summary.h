@@ -11,7 +11,7 @@
 
 namespace accredit::internal {
 
-// The summary as text wrapped at 80 columns, ending with a blank line.
+// The summary as text wrapped at options.width columns, ending with a blank line.
 std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const NextSteps& steps,
                            const ExplainOptions& options);
@@ -31,9 +31,9 @@ std::vector<ValueLine> ValueLines(const Programme& programme, const Outcome& out
 std::string GradeInWords(std::string_view grade);
 
 // The steps of `tier`, one item each ("[ ] Project: Complete ..." with `checkbox`, else
-// "- Project: ..."), wrapped at 80 columns from `indent`, each with its alternatives.
+// "- Project: ..."), wrapped at `width` columns from `indent`, each with its alternatives.
 // With `brief`, the tasks alone, without what the learner has or the alternatives.
-void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, bool checkbox,
-                 bool brief = false);
+void RenderSteps(std::string& out, const TierSteps& tier, std::size_t indent, std::size_t width,
+                 bool checkbox, bool brief = false);
 
 }  // namespace accredit::internal
