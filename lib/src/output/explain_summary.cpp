@@ -46,12 +46,6 @@ std::vector<ValueLine> ValueLines(const Programme& programme, const Outcome& out
   return lines;
 }
 
-std::string GradeInWords(std::string_view grade) {
-  std::string words(grade);
-  std::replace(words.begin(), words.end(), '-', ' ');
-  return Capitalized(words);
-}
-
 std::string ExplainSummary(const Programme& programme, const Learner& learner,
                            const Outcome& outcome, const NextSteps& steps,
                            const ExplainOptions& options) {

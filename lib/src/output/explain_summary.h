@@ -26,10 +26,6 @@ struct ValueLine {
 };
 std::vector<ValueLine> ValueLines(const Programme& programme, const Outcome& outcome);
 
-// An award grade as a learner reads it: its id in words ("distinction-star" is "Distinction
-// star"), since a grade band has no title of its own.
-std::string GradeInWords(std::string_view grade);
-
 // The steps of `tier`, one item each ("[ ] Project: Complete ..." with `checkbox`, else
 // "- Project: ..."), wrapped at `width` columns from `indent`, each with its alternatives.
 // With `brief`, the tasks alone, without what the learner has or the alternatives.

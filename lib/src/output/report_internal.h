@@ -20,6 +20,9 @@ std::string PlainText(std::string_view text);
 
 std::string TitleOf(const Tier& tier);
 std::string TitleOf(const Component& component);
+// An award grade as a person reads it: its id in words ("distinction-star" is "Distinction
+// star"), since a grade band has no title of its own. Machine-read outputs keep the id.
+std::string GradeInWords(std::string_view grade);
 
 // "56%" for 14 of 25 (rounded to a whole percent); "-" when `of` is 0.
 std::string Percent(std::size_t part, std::size_t of);

@@ -138,6 +138,15 @@ std::string TitleOf(const Component& component) {
   return component.title.empty() ? component.local_id : component.title;
 }
 
+std::string GradeInWords(std::string_view grade) {
+  std::string words(grade);
+  std::replace(words.begin(), words.end(), '-', ' ');
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z') {
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  }
+  return words;
+}
+
 std::string Percent(std::size_t part, std::size_t of) {
   if (of == 0) return "-";
   // Integer rounding (half up) so every format and platform prints the same figure.

@@ -202,7 +202,7 @@ class Section {
         alone = internal::TitleOf(
             programme_.tiers[static_cast<std::size_t>(outcome_.tier_without_exceptions)]);
         if (!outcome_.grade_without_exceptions.empty()) {
-          alone += ", " + outcome_.grade_without_exceptions;
+          alone += ", " + internal::GradeInWords(outcome_.grade_without_exceptions);
         }
       }
       out_ += fmt::format(
@@ -259,7 +259,8 @@ class Section {
                           fmt::join(missing, ", "));
     }
     if (tier->met && tier->tier->grading.kind != Grading::Kind::kUngraded) {
-      out_ += fmt::format("<p>Award grade {} (score {}).</p>\n", HtmlEscape(tier->grade),
+      out_ += fmt::format("<p>Award grade {} (score {}).</p>\n",
+                          HtmlEscape(internal::GradeInWords(tier->grade)),
                           internal::FormatScore(tier->score));
     }
     out_ += "</section>\n";
@@ -345,10 +346,16 @@ class Section {
       std::string_view title = names ? learner_.Text(a, Field::kTitle) : std::string_view();
       if (activity) {
         std::string strand = internal::StrandName(rules_, learner_.Text(a, Field::kStrand));
-        // An activity that is done or not (rule language 1.1) is named by its type, no hours.
+        // An activity that is done or not (rule language 1.1) is named by its type, no hours;
+        // one of a type but no strand (an industry placement) by its type, with its hours.
         const std::string completion = internal::CompletionName(rules_, learner_, a);
+        if (strand.empty() && a.type != kNone) {
+          const QualType& type = rules_.types[static_cast<std::size_t>(a.type)];
+          strand = completion.empty() ? (type.title.empty() ? type.id : type.title) : completion;
+          columns[1].head = "strand or type";
+        }
         columns[0].cells.push_back(HtmlEscape(title));
-        columns[1].cells.push_back(HtmlEscape(strand.empty() ? completion : strand));
+        columns[1].cells.push_back(HtmlEscape(strand));
         columns[2].cells.push_back(completion.empty() ? internal::FormatScore(a.hours) : "");
         if (completion.empty() && outcome_.exclusions.size() > i &&
             outcome_.exclusions[i] == Exclusion::kCounts) {
@@ -377,7 +384,10 @@ class Section {
       for (const auto& [strand, h] : hours) {
         parts.push_back(fmt::format("{} {}", HtmlEscape(strand), internal::FormatScore(h)));
       }
-      if (!parts.empty()) {
+      if (hours.size() == 1 && !hours.begin()->first.empty()) {  // "320 (industry placement)"
+        out_ += fmt::format("<p>Hours that count: {} ({}).</p>\n", internal::FormatScore(total),
+                            HtmlEscape(hours.begin()->first));
+      } else if (!parts.empty()) {
         out_ += fmt::format("<p>Hours that count: {} in all ({}).</p>\n",
                             internal::FormatScore(total), fmt::join(parts, ", "));
       }
@@ -402,7 +412,7 @@ namespace internal {
 std::string AwardResult(const Programme& programme, const Outcome& outcome) {
   if (outcome.tier == kNone) return "not yet achieved";
   std::string result = TitleOf(programme.tiers[static_cast<std::size_t>(outcome.tier)]);
-  if (!outcome.grade.empty()) result += ", " + outcome.grade;
+  if (!outcome.grade.empty()) result += ", " + GradeInWords(outcome.grade);
   return result;
 }
 
