@@ -124,7 +124,8 @@ class RecordStream {
   // see it (its first row had no readable id), breaks it. Returns nullptr when the input
   // cannot be read so: JSON Lines, an input larger than ReadOptions::max_file_bytes or 4 GiB,
   // or a file that cannot be read again or has changed size.
-  // `threads`: how many threads may read the input into memory at once (1 or more).
+  // `threads`: how many threads may read the input into memory and index it at once (1 or
+  // more; 1 starts no thread).
   virtual std::unique_ptr<RecordStream> Regroup(unsigned /*threads*/) { return nullptr; }
 
   // The input's size in bytes (0 when not known), for progress.

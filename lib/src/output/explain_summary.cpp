@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "accredit/rules_describe.h"
 #include "base/text_wrap.h"
 #include "output/report_internal.h"

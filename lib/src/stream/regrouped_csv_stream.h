@@ -32,8 +32,8 @@ struct CsvHeader {
 };
 
 // A regrouped stream over an input of `size` bytes whose header is `header`: the file `fd`
-// read again whole (on up to `threads` threads at once), or, when `fd` < 0, `text` (the
-// registered source, kept by the caller). nullptr when the input is larger than
+// read again whole, or, when `fd` < 0, `text` (the registered source, kept by the caller); read
+// and indexed on up to `threads` threads at once. nullptr when the input is larger than
 // ReadOptions::max_file_bytes or 4 GiB, or the file cannot be read again or has changed size.
 std::unique_ptr<RecordStream> RegroupCsv(const RuleSet& rules, const ReadOptions& options,
                                          SourceId source, std::size_t chunk_bytes,
