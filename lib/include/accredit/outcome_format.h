@@ -90,7 +90,7 @@ struct OutcomeRun {
 
 class OutcomeWriter {
  public:
-  OutcomeWriter(OutcomeFormat format, const OutcomeRun& run) : format_(format), run_(run) {}
+  OutcomeWriter(OutcomeFormat format, const OutcomeRun& run);
 
   // The start of the output. Only JUnit's uses `summary` (its suite element carries the
   // counts), so only JUnit needs every learner evaluated before anything is written.
@@ -104,6 +104,9 @@ class OutcomeWriter {
  private:
   OutcomeFormat format_;
   OutcomeRun run_;
+  // The text table's award and grade columns, as wide as the programme's tier ids and grades.
+  std::size_t award_width_ = 14;
+  std::size_t grade_width_ = 12;
 };
 
 }  // namespace accredit

@@ -430,10 +430,7 @@ std::string BriefAchievement(const RuleSet& rules, const Learner& learner, const
   if (a.kind == Kind::kActivity) {
     // Named by its strand, else by its type ("300 hours of industry placement").
     std::string what = internal::StrandName(rules, learner.Text(a, Field::kStrand));
-    if (what.empty() && a.type != kNone) {
-      const QualType& type = rules.types[static_cast<std::size_t>(a.type)];
-      what = type.title.empty() ? type.id : type.title;
-    }
+    if (what.empty()) what = internal::TypeTitle(rules, a);
     return fmt::format("{} hours of {}", FormatNumber(a.hours), what.empty() ? "activities" : what);
   }
   std::string out = a.type == kNone ? std::string(learner.Text(a, Field::kType))

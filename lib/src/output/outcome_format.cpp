@@ -144,10 +144,11 @@ void FlowPieces(std::string& out, const std::vector<std::string_view>& pieces, s
   }
 }
 
-// The widths of the text table's award and grade columns: wide enough for every tier id and
-// grade band of the programme (the table is written before any learner is evaluated), and no
-// narrower than the headings have always been given.
 constexpr std::string_view kNoteHeading = "short of the next tier";
+
+// The widths of the text table's award and grade columns (OutcomeWriter's, worked out once):
+// wide enough for every tier id and grade band of the programme (the table is written before
+// any learner is evaluated), and no narrower than the headings have always been given.
 struct TextColumns {
   std::size_t award = 14;
   std::size_t grade = 12;
@@ -254,13 +255,21 @@ void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& le
 
 }  // namespace
 
+OutcomeWriter::OutcomeWriter(OutcomeFormat format, const OutcomeRun& run)
+    : format_(format), run_(run) {
+  if (run.programme == nullptr) return;
+  const TextColumns columns = TextColumnsOf(*run.programme);
+  award_width_ = columns.award;
+  grade_width_ = columns.grade;
+}
+
 std::string OutcomeWriter::Begin(const ValidateSummary& summary,
                                  const Accounting& accounting) const {
   (void)accounting;
   const Programme& p = *run_.programme;
   switch (format_) {
     case OutcomeFormat::kText: {
-      const TextColumns columns = TextColumnsOf(p);
+      const TextColumns columns{award_width_, grade_width_};
       std::string heading =
           fmt::format("{:<16} {:<{}} {:<{}} {}", "learner", "award", columns.award, "grade",
                       columns.grade, columns.headed() ? kNoteHeading : "");
@@ -315,7 +324,7 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
   const Programme& p = *run_.programme;
   switch (format_) {
     case OutcomeFormat::kText: {
-      const TextColumns columns = TextColumnsOf(p);
+      const TextColumns columns{award_width_, grade_width_};
       std::string award = o.tier == kNone ? "none" : TierId(p, o);
       const std::string grade = o.grade.empty() ? "-" : o.grade;
       std::string note;
@@ -370,17 +379,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
         FlowPieces(out, pieces, note_column);
         return out + "\n" + ValuesLine(p, o);
       }
-      constexpr std::size_t kIndent = 2;
-      std::string out = row("") + "\n" + std::string(kIndent, ' ');
-      const std::string own = short_of ? fmt::format("short of {}", note) : note;
-      std::vector<std::string_view> words;  // broken at spaces, within 80 columns
-      for (std::string_view left = own; !left.empty();) {
-        const std::size_t space = left.find(' ');
-        words.push_back(left.substr(0, space));
-        left.remove_prefix(space == std::string_view::npos ? left.size() : space + 1);
-      }
-      FlowPieces(out, words, kIndent);
-      return out + "\n" + ValuesLine(p, o);
+      std::string out = row("") + "\n";
+      internal::Wrap(out, short_of ? fmt::format("short of {}", note) : note, 2, 80);
+      return out + ValuesLine(p, o);
     }
     case OutcomeFormat::kJson:
     case OutcomeFormat::kJsonl: {

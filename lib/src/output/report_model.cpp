@@ -13,6 +13,7 @@
 #include "accredit/rules_describe.h"
 #include "accredit/workbook.h"
 #include "output/report_internal.h"
+#include "output/step_text.h"
 
 namespace accredit {
 
@@ -141,10 +142,7 @@ std::string TitleOf(const Component& component) {
 std::string GradeInWords(std::string_view grade) {
   std::string words(grade);
   std::replace(words.begin(), words.end(), '-', ' ');
-  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z') {
-    words[0] = static_cast<char>(words[0] - 'a' + 'A');
-  }
-  return words;
+  return Capitalized(std::move(words));
 }
 
 std::string Percent(std::size_t part, std::size_t of) {

@@ -350,8 +350,7 @@ class Section {
         // one of a type but no strand (an industry placement) by its type, with its hours.
         const std::string completion = internal::CompletionName(rules_, learner_, a);
         if (strand.empty() && a.type != kNone) {
-          const QualType& type = rules_.types[static_cast<std::size_t>(a.type)];
-          strand = completion.empty() ? (type.title.empty() ? type.id : type.title) : completion;
+          strand = internal::TypeTitle(rules_, a);  // a completion's name is its type's title
           columns[1].head = "strand or type";
         }
         columns[0].cells.push_back(HtmlEscape(title));
