@@ -30,6 +30,10 @@ std::string DescribeShortfall(const RuleSet& rules, const Requirement& requireme
 // above".
 std::string DescribeFilter(const RuleSet& rules, const Filter& filter);
 
+// The same after "hours of": an activity's type in the singular ("industry placement marked
+// completed"), anything else as DescribeFilter() says it ("activities in leadership & service").
+std::string DescribeHoursOf(const RuleSet& rules, const Filter& filter);
+
 // "1 GCSE in Mathematics at grade 4 or above", "3 A levels at grade E or above"; with
 // `after_number` " more": "1 more GCSE in ...".
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,

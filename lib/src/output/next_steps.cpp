@@ -211,7 +211,7 @@ class Planner {
     switch (agg.of) {
       case Quantity::kHours: {
         std::string noun = ActivityNoun(rules_, agg.where);
-        if (noun.empty()) noun = DescribeFilter(rules_, agg.where);
+        if (noun.empty()) noun = DescribeHoursOf(rules_, agg.where);
         way.tasks.push_back(fmt::format("log {} more hours of {}{}{}", FormatNumber(shortfall),
                                         noun, DistinctSumClause(agg), progress));
         way.cost.hours += shortfall;

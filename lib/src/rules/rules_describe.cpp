@@ -119,7 +119,8 @@ std::string OpPhrase(CompareOp op, const std::string& operand, std::string_view 
 }
 
 std::string AggregateNoun(const RuleSet& rules, const Aggregate& agg) {
-  std::string noun = DescribeFilter(rules, agg.where);
+  std::string noun = agg.of == Quantity::kHours ? DescribeHoursOf(rules, agg.where)
+                                                : DescribeFilter(rules, agg.where);
   // A count's `distinct` is said by the count itself ("3 different subjects among ...").
   noun += DistinctSumClause(agg);
   return noun;
@@ -363,6 +364,23 @@ void DescribeValues(const RuleSet& rules, const Programme& programme, std::strin
 
 std::string DescribeFilter(const RuleSet& rules, const Filter& filter) {
   return BuildPhrase(rules, filter).Render(false);
+}
+
+std::string DescribeHoursOf(const RuleSet& rules, const Filter& filter) {
+  // An activity of a type is a thing one does hours of: "hours of industry placement", not
+  // "hours of industry placements" (nor, for a long title, "industry placement results").
+  bool activities = false;
+  for (const Condition& c : filter.conditions) {
+    if (c.field != Field::kType || c.form != Condition::Form::kOneOf) continue;
+    activities = !c.values.empty();
+    for (const std::string& id : c.values) {
+      const int t = rules.FindType(id);
+      if (t == kNone || rules.types[static_cast<std::size_t>(t)].kind != Kind::kActivity) {
+        activities = false;
+      }
+    }
+  }
+  return BuildPhrase(rules, filter).Render(activities && filter.alternatives.empty());
 }
 
 std::string DescribeCountOf(const RuleSet& rules, const Filter& filter, double n,
