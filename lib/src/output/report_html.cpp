@@ -280,8 +280,8 @@ std::string Exceptions(const Report& r) {
         "<tr><th scope=\"row\">{}</th>{}<td data-label=\"Outcome\">{}</td><td "
         "data-label=\"Exceptions\">{}</ul></td></tr>\n",
         internal::LearnerLink(internal::FindLine(r, e.learner), e.learner),
-        grouped ? internal::GroupCell(r, e.group) : "", HtmlEscape(internal::ExceptedOutcome(e)),
-        lines);
+        grouped ? internal::GroupCell(r, e.group) : "",
+        HtmlEscape(internal::ExceptedOutcome(*r.programme, e)), lines);
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }

@@ -13,17 +13,6 @@ namespace accredit::internal {
 
 namespace {
 
-// A tier label of BaselineComparison ("advanced", "none", "error") as words, with the
-// programme's tier titles.
-std::string LabelText(const Programme& p, std::string_view label) {
-  if (label == "none") return "No award";
-  if (label == "error") return "Provisional";
-  for (const Tier& t : p.tiers) {
-    if (t.id == label) return TitleOf(t);
-  }
-  return std::string(label);
-}
-
 // A tier's place from the top in the new programme's order (lower is higher); none and errors
 // below every tier.
 std::size_t Rank(const Programme& p, std::string_view label) {
@@ -104,8 +93,8 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
   std::size_t most = 1;
   for (const Move& m : moves) most = std::max(most, m.learners);
   for (const Move& m : moves) {
-    std::string before = LabelText(was, m.before);
-    std::string after = LabelText(now, m.after);
+    std::string before = TierLabelText(was, m.before);
+    std::string after = TierLabelText(now, m.after);
     bool down = Rank(now, m.after) > Rank(now, m.before);
     std::string sentence;
     Status status = Status::kClose;
@@ -159,11 +148,11 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
           "data-label=\"After\">{}</td><td data-label=\"Why\">{}</ul></td></tr>\n",
           LearnerLink(FindLine(r, c.learner), c.learner),
           r.options.grouped() ? GroupCell(r, c.group) : "",
-          HtmlEscape(OutcomeLabel(LabelText(was, c.before_tier), c.before_grade)),
+          HtmlEscape(OutcomeInWords(was, c.before_tier, c.before_grade)),
           Badge(down                            ? Status::kNotMet
                 : c.before_tier == c.after_tier ? Status::kClose
                                                 : Status::kMet,
-                HtmlEscape(OutcomeLabel(LabelText(now, c.after_tier), c.after_grade))),
+                HtmlEscape(OutcomeInWords(now, c.after_tier, c.after_grade))),
           reasons);
     }
     out +=
@@ -185,12 +174,13 @@ std::string RenderRuleChange(const Report& r, const BaselineComparison& b) {
     // Tiers always show; "none" and "error" only when someone is there.
     if (!used_after[j] && j + 2 >= b.after.size()) continue;
     out += fmt::format("<th scope=\"col\" class=\"num\">{}</th>",
-                       HtmlEscape(LabelText(now, b.after[j])));
+                       HtmlEscape(TierLabelText(now, b.after[j])));
   }
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < b.before.size(); ++i) {
     if (!used_before[i] && i + 2 >= b.before.size()) continue;
-    out += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(LabelText(was, b.before[i])));
+    out +=
+        fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(TierLabelText(was, b.before[i])));
     for (std::size_t j = 0; j < b.after.size(); ++j) {
       if (!used_after[j] && j + 2 >= b.after.size()) continue;
       out += fmt::format("<td class=\"num\">{}</td>", b.transitions[i][j]);

@@ -43,7 +43,7 @@ std::string Cards(const Report& r) {
     if (!t.grades.empty() && t.learners > 0) {
       std::vector<std::string> parts;
       for (const GradeCount& g : t.grades)
-        parts.push_back(fmt::format("{} {}", g.learners, g.grade));
+        parts.push_back(fmt::format("{} {}", g.learners, GradeInWords(g.grade)));
       detail += " \xc2\xb7 " + fmt::format("{}", fmt::join(parts, ", "));
     }
     if (i > 0) {
@@ -203,7 +203,7 @@ std::string Close(const Report& r, int level) {
         "of\">{}</td><td data-label=\"Still needed\">{}</ul></td></tr>\n",
         LearnerLink(line, c.learner), r.options.grouped() ? GroupCell(r, c.group) : "",
         line != nullptr ? Badge(OutcomeStatus(*line), HtmlEscape(OutcomeText(*line)))
-                        : HtmlEscape(AchievedLabel(c)),
+                        : HtmlEscape(AchievedTitle(c)),
         Badge(Status::kClose,
               HtmlEscape(fmt::format("{}: {}", TitleOf(*c.next), TitleOf(*c.missing)))),
         needs);

@@ -32,17 +32,26 @@ double Ratio(std::size_t part, std::size_t of);
 // A whole number without a decimal point, else one decimal.
 std::string FormatScore(double value);
 
-// "advanced merit", "intermediate", "none", "error".
+// "advanced merit", "intermediate", "none", "error": for machine-read outputs.
 std::string OutcomeLabel(std::string_view tier, std::string_view grade);
+// A tier label of a report ("advanced", "none", "error") as a person reads it, with the
+// programme's tier titles: "Advanced", "No award", "Provisional".
+std::string TierLabelText(const Programme& programme, std::string_view label);
+// An outcome as a person reads it: "Advanced, Merit", "Intermediate", "No award".
+std::string OutcomeInWords(const Programme& programme, std::string_view tier,
+                           std::string_view grade);
 
 // What the report's title says: "The Foxwood Academy Baccalaureate (foxwood-sixth-form)".
 std::string ProgrammeHeading(const Programme& programme);
 
-// "distinction 6, merit 6, pass 2" (empty for an ungraded tier).
-std::string GradesLine(const TierCount& tier);
+// A tier's award grades and how many have each, as a person reads them: "Distinction 6, Merit
+// 6, Pass 2" (empty for an ungraded tier).
+std::string GradesInWords(const TierCount& tier);
 
 // The id of the tier a close learner achieved, or "none".
 std::string AchievedLabel(const CloseLearner& close);
+// The title of the tier a close learner achieved, or "No award".
+std::string AchievedTitle(const CloseLearner& close);
 
 // The options the outcomes were evaluated with, as a sentence ("" when the defaults).
 std::string OptionsSentence(const Report& report);
@@ -55,8 +64,8 @@ bool WithExceptions(const Report& report);
 // under --no-names), then what became of it when it was not applied.
 std::string ExceptionLine(const Report& report, const ExceptionResult& result);
 
-// "advanced merit (without exceptions: intermediate)", or without the part in parentheses
+// "Advanced, Merit (without exceptions: Intermediate)", or without the part in parentheses
 // when the outcome does not rely on the exceptions.
-std::string ExceptedOutcome(const ExceptionLearner& learner);
+std::string ExceptedOutcome(const Programme& programme, const ExceptionLearner& learner);
 
 }  // namespace accredit::internal

@@ -8,8 +8,8 @@ namespace accredit {
 
 namespace {
 
-using internal::AchievedLabel;
-using internal::GradesLine;
+using internal::AchievedTitle;
+using internal::GradesInWords;
 using internal::Percent;
 using internal::TitleOf;
 
@@ -44,11 +44,11 @@ void SummaryMarkdown(const CohortSummary& s, const std::string& level, std::stri
   std::size_t judged = s.learners - s.errors;
   out += level + " Outcomes\n\n| tier | learners | share | award grades |\n|---|--:|--:|---|\n";
   for (const TierCount& t : s.tiers) {
-    out += fmt::format("| {} | {} | {} | {} |\n", Md(t.tier->id), t.learners,
-                       Percent(t.learners, judged), Md(GradesLine(t)));
+    out += fmt::format("| {} | {} | {} | {} |\n", Md(TitleOf(*t.tier)), t.learners,
+                       Percent(t.learners, judged), Md(GradesInWords(t)));
   }
-  out += fmt::format("| none | {} | {} | |\n", s.none, Percent(s.none, judged));
-  if (s.errors > 0) out += fmt::format("| data errors | {} | | |\n", s.errors);
+  out += fmt::format("| No award | {} | {} | |\n", s.none, Percent(s.none, judged));
+  if (s.errors > 0) out += fmt::format("| Data errors | {} | | |\n", s.errors);
   if (s.predicted > 0) {
     out += fmt::format("\n{} of these rely on a predicted grade.\n", s.predicted);
   }
@@ -98,7 +98,7 @@ std::string ReportMarkdown(const Report& r) {
       std::vector<std::string> needed;
       for (const std::string& n : c.still_needed) needed.push_back(Md(n));
       out += fmt::format("| {} |{} {} | {}: {} | {} |\n", Md(c.learner),
-                         r.options.grouped() ? " " + Md(c.group) + " |" : "", AchievedLabel(c),
+                         r.options.grouped() ? " " + Md(c.group) + " |" : "", Md(AchievedTitle(c)),
                          Md(TitleOf(*c.next)), Md(TitleOf(*c.missing)), fmt::join(needed, "<br>"));
     }
   }
@@ -122,9 +122,10 @@ std::string ReportMarkdown(const Report& r) {
         std::vector<std::string> lines;
         for (const ExceptionResult& x : e.exceptions)
           lines.push_back(Md(internal::ExceptionLine(r, x)));
-        out += fmt::format("| {} |{} {} | {} |\n", Md(e.learner),
-                           r.options.grouped() ? " " + Md(e.group) + " |" : "",
-                           Md(internal::ExceptedOutcome(e)), fmt::join(lines, "<br>"));
+        out +=
+            fmt::format("| {} |{} {} | {} |\n", Md(e.learner),
+                        r.options.grouped() ? " " + Md(e.group) + " |" : "",
+                        Md(internal::ExceptedOutcome(*r.programme, e)), fmt::join(lines, "<br>"));
       }
     }
   }
@@ -141,12 +142,12 @@ std::string ReportMarkdown(const Report& r) {
     out += "| before \\\\ after |";
     std::string rule = "|---|";
     for (const std::string& a : b.after) {
-      out += fmt::format(" {} |", Md(a));
+      out += fmt::format(" {} |", Md(internal::TierLabelText(*r.programme, a)));
       rule += "--:|";
     }
     out += "\n" + rule + "\n";
     for (std::size_t i = 0; i < b.before.size(); ++i) {
-      out += fmt::format("| {} |", Md(b.before[i]));
+      out += fmt::format("| {} |", Md(internal::TierLabelText(*b.programme, b.before[i])));
       for (std::size_t n : b.transitions[i]) out += fmt::format(" {} |", n);
       out += "\n";
     }
@@ -157,10 +158,11 @@ std::string ReportMarkdown(const Report& r) {
       for (const LearnerChange& c : b.changes) {
         std::vector<std::string> reasons;
         for (const std::string& reason : c.reasons) reasons.push_back(Md(reason));
-        out += fmt::format("| {} | {} | {} | {} |\n", Md(c.learner),
-                           Md(internal::OutcomeLabel(c.before_tier, c.before_grade)),
-                           Md(internal::OutcomeLabel(c.after_tier, c.after_grade)),
-                           fmt::join(reasons, "<br>"));
+        out +=
+            fmt::format("| {} | {} | {} | {} |\n", Md(c.learner),
+                        Md(internal::OutcomeInWords(*b.programme, c.before_tier, c.before_grade)),
+                        Md(internal::OutcomeInWords(*r.programme, c.after_tier, c.after_grade)),
+                        fmt::join(reasons, "<br>"));
       }
     }
   }

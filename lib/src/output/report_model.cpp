@@ -168,6 +168,21 @@ std::string OutcomeLabel(std::string_view tier, std::string_view grade) {
   return fmt::format("{} {}", tier, grade);
 }
 
+std::string TierLabelText(const Programme& p, std::string_view label) {
+  if (label == "none") return "No award";
+  if (label == "error") return "Provisional";
+  for (const Tier& t : p.tiers) {
+    if (t.id == label) return TitleOf(t);
+  }
+  return std::string(label);
+}
+
+std::string OutcomeInWords(const Programme& p, std::string_view tier, std::string_view grade) {
+  std::string out = TierLabelText(p, tier);
+  if (!grade.empty()) out += ", " + GradeInWords(grade);
+  return out;
+}
+
 std::string ProgrammeHeading(const Programme& programme) {
   if (programme.title.empty()) return programme.id;
   return fmt::format("{} ({})", programme.title, programme.id);
@@ -197,22 +212,29 @@ std::string ExceptionLine(const Report& report, const ExceptionResult& result) {
   return line;
 }
 
-std::string ExceptedOutcome(const ExceptionLearner& e) {
-  std::string out = OutcomeLabel(e.tier, e.grade);
+std::string ExceptedOutcome(const Programme& p, const ExceptionLearner& e) {
+  std::string out = OutcomeInWords(p, e.tier, e.grade);
   if (e.relies) {
-    out += fmt::format(" (without exceptions: {})", OutcomeLabel(e.tier_without, e.grade_without));
+    out += fmt::format(" (without exceptions: {})",
+                       OutcomeInWords(p, e.tier_without, e.grade_without));
   }
   return out;
 }
 
-std::string GradesLine(const TierCount& t) {
+std::string GradesInWords(const TierCount& t) {
   std::vector<std::string> parts;
-  for (const GradeCount& g : t.grades) parts.push_back(fmt::format("{} {}", g.grade, g.learners));
+  for (const GradeCount& g : t.grades) {
+    parts.push_back(fmt::format("{} {}", GradeInWords(g.grade), g.learners));
+  }
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 std::string AchievedLabel(const CloseLearner& c) {
   return c.achieved == nullptr ? "none" : c.achieved->id;
+}
+
+std::string AchievedTitle(const CloseLearner& c) {
+  return c.achieved == nullptr ? "No award" : TitleOf(*c.achieved);
 }
 
 }  // namespace internal

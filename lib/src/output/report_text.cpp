@@ -1,6 +1,8 @@
 // The cohort report as plain text for a terminal.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "accredit/outcome_format.h"
 #include "accredit/report.h"
 #include "base/text_wrap.h"
@@ -10,8 +12,8 @@ namespace accredit {
 
 namespace {
 
-using internal::AchievedLabel;
-using internal::GradesLine;
+using internal::AchievedTitle;
+using internal::GradesInWords;
 using internal::Percent;
 using internal::PlainText;
 using internal::TitleOf;
@@ -19,14 +21,21 @@ using internal::TitleOf;
 void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
   std::size_t judged = s.learners - s.errors;
   out += "Outcomes\n";
+  // As wide as the longest tier title (T Level's "Partial achievement"), at least 16.
+  std::size_t width = 16;
+  for (const TierCount& t : s.tiers) width = std::max(width, TitleOf(*t.tier).size());
   for (const TierCount& t : s.tiers) {
-    std::string line = fmt::format("  {:<16} {:>5}  {:>4}   {}", t.tier->id, t.learners,
-                                   Percent(t.learners, judged), GradesLine(t));
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
+    std::string line = fmt::format("  {:<{}} {:>5}  {:>4}   ", TitleOf(*t.tier), width, t.learners,
+                                   Percent(t.learners, judged));
+    if (t.grades.empty()) {
+      while (line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    } else {
+      internal::Wrap(out, line + GradesInWords(t), 0, 80, line.size());
+    }
   }
-  out += fmt::format("  {:<16} {:>5}  {:>4}\n", "none", s.none, Percent(s.none, judged));
-  if (s.errors > 0) out += fmt::format("  {:<16} {:>5}\n", "data errors", s.errors);
+  out += fmt::format("  {:<{}} {:>5}  {:>4}\n", "No award", width, s.none, Percent(s.none, judged));
+  if (s.errors > 0) out += fmt::format("  {:<{}} {:>5}\n", "Data errors", width, s.errors);
   if (s.predicted > 0) {
     out += fmt::format("  ({} relying on a predicted grade)\n", s.predicted);
   }
@@ -64,7 +73,7 @@ std::string ReportText(const Report& r) {
   out += "\nClose to the next tier (one component short)\n";
   if (s.close.empty()) out += "  none\n";
   for (const CloseLearner& c : s.close) {
-    out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedLabel(c),
+    out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedTitle(c),
                        c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
                        TitleOf(*c.missing));
     for (const std::string& n : c.still_needed) internal::Wrap(out, "- " + PlainText(n), 4, 80, 2);
@@ -85,7 +94,7 @@ std::string ReportText(const Report& r) {
     for (const ExceptionLearner& e : s.excepted) {
       out += fmt::format("  {}{}: {}\n", PlainText(e.learner),
                          e.group.empty() ? "" : " (" + PlainText(e.group) + ")",
-                         internal::ExceptedOutcome(e));
+                         internal::ExceptedOutcome(*r.programme, e));
       for (const ExceptionResult& x : e.exceptions) {
         internal::Wrap(out, "- " + PlainText(internal::ExceptionLine(r, x)), 4, 80, 2);
       }
@@ -100,12 +109,22 @@ std::string ReportText(const Report& r) {
     const BaselineComparison& b = *r.baseline;
     out += fmt::format("\nRule change: baseline {} -> these rules\n",
                        internal::ProgrammeHeading(*b.programme));
-    out += fmt::format("  {:<16}", "before \\ after");
-    for (const std::string& a : b.after) out += fmt::format(" {:>13}", a);
+    std::size_t row_width = 16;
+    for (const std::string& label : b.before) {
+      row_width = std::max(row_width, internal::TierLabelText(*b.programme, label).size());
+    }
+    std::size_t column_width = 11;
+    for (const std::string& label : b.after) {
+      column_width = std::max(column_width, internal::TierLabelText(*r.programme, label).size());
+    }
+    out += fmt::format("  {:<{}}", "before \\ after", row_width);
+    for (const std::string& a : b.after) {
+      out += fmt::format(" {:>{}}", internal::TierLabelText(*r.programme, a), column_width + 2);
+    }
     out += "\n";
     for (std::size_t i = 0; i < b.before.size(); ++i) {
-      out += fmt::format("  {:<16}", b.before[i]);
-      for (std::size_t n : b.transitions[i]) out += fmt::format(" {:>13}", n);
+      out += fmt::format("  {:<{}}", internal::TierLabelText(*b.programme, b.before[i]), row_width);
+      for (std::size_t n : b.transitions[i]) out += fmt::format(" {:>{}}", n, column_width + 2);
       out += "\n";
     }
     out += fmt::format("\n{} learner{} change outcome, {} unchanged\n", b.changes.size(),
@@ -113,8 +132,8 @@ std::string ReportText(const Report& r) {
     for (const LearnerChange& c : b.changes) {
       out += fmt::format("  {}{}: {} -> {}\n", PlainText(c.learner),
                          c.group.empty() ? "" : " (" + PlainText(c.group) + ")",
-                         internal::OutcomeLabel(c.before_tier, c.before_grade),
-                         internal::OutcomeLabel(c.after_tier, c.after_grade));
+                         internal::OutcomeInWords(*b.programme, c.before_tier, c.before_grade),
+                         internal::OutcomeInWords(*r.programme, c.after_tier, c.after_grade));
       for (const std::string& reason : c.reasons)
         internal::Wrap(out, "- " + PlainText(reason), 4, 80, 2);
     }

@@ -58,10 +58,11 @@ void TiersSheet(XlsxWriter& xlsx, const Report& r) {
       row(internal::TitleOf(*t.tier), t.grades.empty() ? "" : "all grades", t.learners,
           CellStyle::kMet);
       for (const GradeCount& g : t.grades) {
-        row(internal::TitleOf(*t.tier), g.grade, g.learners, CellStyle::kMet);
+        row(internal::TitleOf(*t.tier), internal::GradeInWords(g.grade), g.learners,
+            CellStyle::kMet);
       }
     }
-    row("no tier", "", s->none, CellStyle::kNotMet);
+    row("No award", "", s->none, CellStyle::kNotMet);
     // Provisional learners are not judged: their share is of every learner.
     xlsx.NextRow();
     if (grouped) xlsx.Text(GroupOf(*s));
@@ -155,8 +156,8 @@ void BaselineSheets(XlsxWriter& xlsx, const Report& r) {
       xlsx.Text(it == by_id.end() ? "" : it->second->name);
     }
     if (r.options.grouped()) xlsx.Text(c.group);
-    xlsx.Text(internal::OutcomeLabel(c.before_tier, c.before_grade));
-    xlsx.Text(internal::OutcomeLabel(c.after_tier, c.after_grade));
+    xlsx.Text(internal::OutcomeInWords(*b.programme, c.before_tier, c.before_grade));
+    xlsx.Text(internal::OutcomeInWords(*r.programme, c.after_tier, c.after_grade));
     // A tier higher up the new programme is up; the same tier with another grade is "grade".
     const std::size_t before = TierRank(*b.programme, c.before_tier);
     const std::size_t after = TierRank(*r.programme, c.after_tier);
@@ -175,8 +176,8 @@ void BaselineSheets(XlsxWriter& xlsx, const Report& r) {
   for (std::size_t i = 0; i < b.before.size(); ++i) {
     for (std::size_t j = 0; j < b.after.size(); ++j) {
       xlsx.NextRow();
-      xlsx.Text(b.before[i]);
-      xlsx.Text(b.after[j]);
+      xlsx.Text(internal::TierLabelText(*b.programme, b.before[i]));
+      xlsx.Text(internal::TierLabelText(*r.programme, b.after[j]));
       xlsx.Number(static_cast<double>(b.transitions[i][j]));
     }
   }
@@ -192,8 +193,8 @@ void ExceptionsSheet(XlsxWriter& xlsx, const Report& r) {
     for (const ExceptionResult& x : e.exceptions) {
       xlsx.NextRow();
       xlsx.Text(e.learner);
-      xlsx.Text(internal::OutcomeLabel(e.tier, e.grade));
-      xlsx.Text(internal::OutcomeLabel(e.tier_without, e.grade_without));
+      xlsx.Text(internal::OutcomeInWords(*r.programme, e.tier, e.grade));
+      xlsx.Text(internal::OutcomeInWords(*r.programme, e.tier_without, e.grade_without));
       xlsx.Text(e.relies ? "yes" : "no");
       xlsx.Text(internal::ExceptionLine(r, x), CellStyle::kWrapped);
     }
