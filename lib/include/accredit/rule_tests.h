@@ -11,6 +11,7 @@
 #include "accredit/evaluator.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
+#include "accredit/source.h"
 
 namespace accredit {
 
@@ -49,5 +50,26 @@ struct RuleCoverage {
 
 // Coverage of `programme` by the traces in `results` (from RunRuleTests).
 RuleCoverage CoverageOf(const Programme& programme, const std::vector<RuleTestResult>& results);
+
+// What `accredit test` shows of every programme's examples, and how they went.
+struct RuleTestsTextOptions {
+  bool quiet = false;           // leave out the tests that pass
+  bool show_uncovered = false;  // list the nodes and award grades no example shows
+  double min_coverage = 0;      // a percentage of nodes and of award grades
+};
+struct RuleTestsText {
+  // Per programme: its files, each test ("ok" or "FAIL" with its place, what differed and the
+  // explain tree of what the engine made of it), the coverage; then "N passed, N failed".
+  // Within 80 columns but for words longer than a line.
+  std::string text;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  bool coverage_short = false;  // a programme's coverage is below min_coverage
+};
+
+// Runs every programme's tests (RunRuleTests, the examples' diagnostics to `diagnostics`) and
+// says how they went.
+RuleTestsText RunRuleTestsText(const RuleSet& rules, const SourceSet& sources,
+                               const RuleTestsTextOptions& options, Diagnostics& diagnostics);
 
 }  // namespace accredit
