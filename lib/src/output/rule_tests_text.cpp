@@ -73,8 +73,7 @@ bool CoverageText(const Programme& programme, const std::vector<RuleTestResult>&
   if (coverage.grades > 0) {
     internal::Wrap(out,
                    fmt::format("grades: {} of {} award grades given to some example ({:.0f}%)",
-                               coverage.grades_awarded, coverage.grades,
-                               coverage.grades_percent()),
+                               coverage.grades_awarded, coverage.grades, coverage.grades_percent()),
                    2, 80, 4);
     if (options.show_uncovered) {
       for (const std::string& id : coverage.never_awarded) {
@@ -124,8 +123,8 @@ RuleTestsText RunRuleTestsText(const RuleSet& rules, const SourceSet& sources,
       for (const std::string& f : r.failures) internal::Wrap(out, f, kTreeIndent, 80, 2);
       // What the engine made of the example, in full: every condition, actual against
       // required, what counted where and what was still needed.
-      out += Indent(ExplainText(rules, programme, r.learner, r.outcome, sources, kTree),
-                    kTreeIndent);
+      out +=
+          Indent(ExplainText(rules, programme, r.learner, r.outcome, sources, kTree), kTreeIndent);
     }
     result.coverage_short = CoverageText(programme, results, options, out) || result.coverage_short;
   }
