@@ -274,7 +274,7 @@ std::string RenderDashboard(const Report& r, int level) {
     if (t.grades.empty() || t.learners == 0) continue;
     std::vector<BarRow> rows;
     for (const GradeCount& g : t.grades) {
-      rows.push_back({HtmlEscape(g.grade),
+      rows.push_back({HtmlEscape(GradeInWords(g.grade)),
                       fmt::format("{}", g.learners),
                       Share(g.learners, t.learners),
                       Status::kMet,
