@@ -136,7 +136,7 @@ TEST_CASE(
     CHECK(records.find(fmt::format("<th scope=\"col\">{}</th>", head)) == std::string::npos);
   }
   // The GCSE has no date: the qualifications table has no date column.
-  std::string quals = html.substr(0, html.find("<h2 class=\"part\">Project"));
+  std::string quals = html.substr(0, html.find("<h2 class=\"part\">Personal development"));
   CHECK(quals.find("<th scope=\"col\">grade</th>") != std::string::npos);
   CHECK(quals.find("<th scope=\"col\">date</th>") == std::string::npos);
 
@@ -243,6 +243,31 @@ TEST_CASE("the transcript JSON bundles unsigned OB3 credentials for the award an
   std::string anonymous = TranscriptJson(f.rs(), f.programme(), l, o, no_names);
   CHECK(anonymous.find("example.org") == std::string::npos);
   CHECK(anonymous.find("\"evidence\"") == std::string::npos);
+}
+
+TEST_CASE("a transcript leaves out an empty section the programme does not ask for") {
+  Fixture f;
+  Learner l = testing::MakeLearner(f.rs(), "L1", {"type=gcse subject=mathematics grade=5"});
+  Outcome o = f.Evaluate(l);
+  std::string html = TranscriptHtml(f.rs(), f.programme(), l, o, {});
+  // No component is a personal project, and the learner has none: no Project section.
+  CHECK(html.find("<h2 class=\"part\">Project") == std::string::npos);
+  // A component is personal development: its section says none are recorded.
+  const std::size_t activities = html.find("<h2 class=\"part\">Personal development activities");
+  REQUIRE(activities != std::string::npos);
+  CHECK(html.find("None recorded.", activities) != std::string::npos);
+}
+
+TEST_CASE("activities without a strand are headed as activities, not personal development") {
+  Fixture f;
+  Learner l = testing::MakeLearner(f.rs(), "L1", {"kind=activity hours=12 date=2027-03-01"});
+  Outcome o = f.Evaluate(l);
+  std::string html = TranscriptHtml(f.rs(), f.programme(), l, o, {});
+  CHECK(html.find("<h2 class=\"part\">Activities") != std::string::npos);
+  CHECK(html.find("Personal development activities") == std::string::npos);
+  l = testing::MakeLearner(f.rs(), "L1", {"kind=activity strand=physical-outdoor hours=12"});
+  html = TranscriptHtml(f.rs(), f.programme(), l, f.Evaluate(l), {});
+  CHECK(html.find("<h2 class=\"part\">Personal development activities") != std::string::npos);
 }
 
 }  // namespace accredit

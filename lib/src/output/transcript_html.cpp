@@ -2,6 +2,7 @@
 // and the page of one learner.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "accredit/did_web.h"
@@ -139,8 +140,18 @@ class Section {
             : fmt::format(" Record as of <span class=\"date\">{}</span>.", LongDate(as_of)));
     Award();
     Achievements(Kind::kQualification, "Qualifications");
-    Achievements(Kind::kProject, "Project");
-    Achievements(Kind::kActivity, "Personal development activities");
+    // A section with nothing in it is shown only when the programme asks for what it holds: a
+    // T Level's transcript says nothing of a project.
+    if (Holds(Kind::kProject) || HasRole("personal-project")) {
+      Achievements(Kind::kProject, "Project");
+    }
+    if (Holds(Kind::kActivity) || HasRole("personal-development")) {
+      // Activities of a type and no strand (an industry placement) are not personal
+      // development as the baccalaureates mean it.
+      Achievements(Kind::kActivity, Holds(Kind::kActivity) && !AnyStrand()
+                                        ? "Activities"
+                                        : "Personal development activities");
+    }
     out_ += fmt::format(
         "<footer>\n<p class=\"note\">Made by accredit from the centre's records against the "
         "rules of {}. {}{}</p>\n</footer>\n</article>\n",
@@ -300,6 +311,25 @@ class Section {
     std::vector<std::string> titles;
     for (const Component* c : allocated_[i]) titles.push_back(internal::TitleOf(*c));
     return fmt::format("{}", fmt::join(titles, ", "));
+  }
+
+  bool Holds(Kind kind) const {
+    return std::any_of(learner_.achievements.begin(), learner_.achievements.end(),
+                       [kind](const Achievement& a) { return a.kind == kind; });
+  }
+  bool AnyStrand() const {
+    return std::any_of(
+        learner_.achievements.begin(), learner_.achievements.end(), [this](const Achievement& a) {
+          return a.kind == Kind::kActivity && !learner_.Text(a, Field::kStrand).empty();
+        });
+  }
+  bool HasRole(std::string_view role) const {
+    for (const Tier& tier : programme_.tiers) {
+      for (const Component& component : tier.components) {
+        if (component.role == role) return true;
+      }
+    }
+    return false;
   }
 
   void Achievements(Kind kind, std::string_view heading) {
