@@ -13,9 +13,11 @@
 # between them (so that a slow spell of the machine falls on all alike): `cat` of the file,
 # DuckDB running the simplified rule in SQL (bench/simple/simple.sql; when node and the npm
 # package are installed: npm ci --prefix bench/simple), a streaming Python script of the same
-# rule (bench/simple/simple.py), accredit running it as a programme (bench/simple/simple.yaml)
-# and accredit running Foxwood. Before timing, the three forms of the simplified rule must give
-# every learner the same met or not-met, or the script stops.
+# rule (bench/simple/simple.py), accredit running it as a programme (bench/simple/simple.yaml),
+# accredit running Foxwood, and accredit's floor: a rule that judges nothing
+# (bench/simple/read-only.yaml), so reading, resolving and writing alone. Before timing, the
+# three forms of the simplified rule must give every learner the same met or not-met, or the
+# script stops.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 learners=100000,1000000
@@ -102,14 +104,17 @@ peers() {
   echo "  $n learners: the simplified rule gives the same outcome in every form ($met met)"
   local names=("cat" "duckdb simplified rule (2 threads)" "python simplified rule"
                "accredit simplified rule --jobs 2" "accredit simplified rule --jobs 1"
-               "accredit foxwood --jobs 2" "accredit foxwood --jobs 1")
+               "accredit foxwood --jobs 2" "accredit foxwood --jobs 1"
+               "accredit read-only floor --jobs 2" "accredit read-only floor --jobs 1")
   local cmds=("cat $file"
               "node $simple/duckdb_rule.mjs $file $out/duckdb.csv 2"
               "python3 $simple/simple.py $file"
               "$accredit validate --rules $simple/simple.yaml $file -f csv -j 2"
               "$accredit validate --rules $simple/simple.yaml $file -f csv -j 1"
               "$accredit validate $file -f csv -j 2"
-              "$accredit validate $file -f csv -j 1")
+              "$accredit validate $file -f csv -j 1"
+              "$accredit validate --rules $simple/read-only.yaml $file -f csv -j 2"
+              "$accredit validate --rules $simple/read-only.yaml $file -f csv -j 1")
   local -a walls rsss
   for _ in $(seq "$runs"); do
     for i in "${!cmds[@]}"; do
