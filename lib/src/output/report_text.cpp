@@ -21,9 +21,10 @@ using internal::TitleOf;
 void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
   std::size_t judged = s.learners - s.errors;
   out += "Outcomes\n";
-  // As wide as the longest tier title (T Level's "Partial achievement"), at least 16.
+  // As wide as the longest tier title (T Level's "Partial achievement"), at least 16 columns
+  // (fmt pads by columns too).
   std::size_t width = 16;
-  for (const TierCount& t : s.tiers) width = std::max(width, TitleOf(*t.tier).size());
+  for (const TierCount& t : s.tiers) width = std::max(width, internal::Columns(TitleOf(*t.tier)));
   for (const TierCount& t : s.tiers) {
     std::string line = fmt::format("  {:<{}} {:>5}  {:>4}   ", TitleOf(*t.tier), width, t.learners,
                                    Percent(t.learners, judged));
@@ -31,7 +32,7 @@ void SummaryText(const Report& r, const CohortSummary& s, std::string& out) {
       while (line.back() == ' ') line.pop_back();
       out += line + "\n";
     } else {
-      internal::Wrap(out, line + GradesInWords(t), 0, 80, line.size());
+      internal::Wrap(out, line + GradesInWords(t), 0, 80, internal::Columns(line));
     }
   }
   out += fmt::format("  {:<{}} {:>5}  {:>4}\n", "No award", width, s.none, Percent(s.none, judged));
@@ -111,11 +112,13 @@ std::string ReportText(const Report& r) {
                        internal::ProgrammeHeading(*b.programme));
     std::size_t row_width = 16;
     for (const std::string& label : b.before) {
-      row_width = std::max(row_width, internal::TierLabelText(*b.programme, label).size());
+      row_width =
+          std::max(row_width, internal::Columns(internal::TierLabelText(*b.programme, label)));
     }
     std::size_t column_width = 11;
     for (const std::string& label : b.after) {
-      column_width = std::max(column_width, internal::TierLabelText(*r.programme, label).size());
+      column_width =
+          std::max(column_width, internal::Columns(internal::TierLabelText(*r.programme, label)));
     }
     out += fmt::format("  {:<{}}", "before \\ after", row_width);
     for (const std::string& a : b.after) {
