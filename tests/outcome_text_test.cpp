@@ -1,5 +1,5 @@
-// validate's text table: columns as wide as the programme's tier ids and grades, and every
-// line within 80 columns however long what it says.
+// validate's text table: tiers by their titles and grades in words, columns as wide as the
+// programme's, and every line within 80 columns however long what it says.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -13,13 +13,14 @@ namespace accredit {
 
 namespace {
 
-// Two tiers, the upper with a long id and components with long titles; the lower graded, with
-// a long grade.
+// Two tiers, the upper with a long title and components with long titles; the lower graded,
+// with a long grade, and no title (so named by its id).
 constexpr const char* kRules = R"(accredit: 1
 uses: [england/types.yaml, england/subjects.yaml]
 programme: {id: p, title: The P Award}
 tiers:
   distinguished-completion:
+    title: Distinguished completion
     components:
       maths:
         title: A GCSE in mathematics at grade 9, the highest grade on the scale
@@ -50,14 +51,14 @@ std::string Table(const std::vector<std::string>& rows) {
 
 }  // namespace
 
-TEST_CASE("the text table's columns fit the programme's tier ids and grades") {
+TEST_CASE("the text table names tiers and grades in words, in columns that fit them") {
   const std::string text =
       Table({"type=gcse subject=mathematics grade=9", "type=gcse subject=history grade=5"});
   CHECK(text ==
         "The P Award\n"
         "learner          award                    grade\n"
-        "L1               completion               completed-with-merit-throughout\n"
-        "  short of distinguished-completion: A GCSE in English language at grade 9, the\n"
+        "L1               completion               Completed with merit throughout\n"
+        "  short of Distinguished completion: A GCSE in English language at grade 9, the\n"
         "  highest grade on the scale\n");
 }
 

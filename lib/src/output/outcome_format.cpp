@@ -11,6 +11,7 @@
 #include "base/html_page.h"
 #include "base/text_wrap.h"
 #include "exceptions/exceptions_json.h"
+#include "output/report_internal.h"
 
 namespace accredit {
 
@@ -102,9 +103,6 @@ std::string TierId(const Programme& p, const Outcome& o) {
   return o.tier == kNone ? "" : p.tiers[static_cast<std::size_t>(o.tier)].id;
 }
 
-std::string Title(const Tier& t) { return t.title.empty() ? t.id : t.title; }
-std::string Title(const Component& c) { return c.title.empty() ? c.local_id : c.title; }
-
 // The tier a learner is short of: the one just above what they achieved, or the lowest tier
 // when they achieved none.
 const TierResult* NextTier(const Outcome& o) {
@@ -147,8 +145,9 @@ void FlowPieces(std::string& out, const std::vector<std::string_view>& pieces, s
 constexpr std::string_view kNoteHeading = "short of the next tier";
 
 // The widths of the text table's award and grade columns (OutcomeWriter's, worked out once):
-// wide enough for every tier id and grade band of the programme (the table is written before
-// any learner is evaluated), and no narrower than the headings have always been given.
+// wide enough for every tier's title and grade band (in words) of the programme (the table is
+// written before any learner is evaluated), and no narrower than the headings have always been
+// given.
 struct TextColumns {
   std::size_t award = 14;
   std::size_t grade = 12;
@@ -162,9 +161,9 @@ struct TextColumns {
 TextColumns TextColumnsOf(const Programme& p) {
   TextColumns columns;
   for (const Tier& tier : p.tiers) {
-    columns.award = std::max(columns.award, internal::Columns(tier.id));
+    columns.award = std::max(columns.award, internal::Columns(internal::TitleOf(tier)));
     for (const Band& band : tier.grading.bands) {
-      columns.grade = std::max(columns.grade, internal::Columns(band.name));
+      columns.grade = std::max(columns.grade, internal::Columns(internal::GradeInWords(band.name)));
     }
   }
   return columns;
@@ -325,8 +324,11 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
   switch (format_) {
     case OutcomeFormat::kText: {
       const TextColumns columns{award_width_, grade_width_};
-      std::string award = o.tier == kNone ? "none" : TierId(p, o);
-      const std::string grade = o.grade.empty() ? "-" : o.grade;
+      // Named as a person reads them; the machine-read formats keep the ids.
+      std::string award = o.tier == kNone
+                              ? "no award"
+                              : internal::TitleOf(p.tiers[static_cast<std::size_t>(o.tier)]);
+      const std::string grade = o.grade.empty() ? "-" : internal::GradeInWords(o.grade);
       std::string note;
       bool short_of = false;  // the note names the next tier and what it still needs
       if (o.data_error) {
@@ -334,9 +336,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       } else if (const TierResult* next = NextTier(o)) {
         std::vector<std::string> missing;
         for (const ComponentResult& c : next->components) {
-          if (c.status != ComponentStatus::kMet) missing.push_back(Title(*c.component));
+          if (c.status != ComponentStatus::kMet) missing.push_back(internal::TitleOf(*c.component));
         }
-        note = fmt::format("{}: {}", Title(*next->tier), fmt::join(missing, ", "));
+        note = fmt::format("{}: {}", internal::TitleOf(*next->tier), fmt::join(missing, ", "));
         short_of = true;
       }
       if (o.used_predicted) note += note.empty() ? "(predicted)" : " (predicted)";
@@ -449,13 +451,16 @@ std::string OutcomeWriter::End(const ValidateSummary& summary, const Accounting&
       std::vector<std::string> parts;
       for (std::size_t t = 0; t < p.tiers.size(); ++t) {
         std::size_t n = t < summary.per_tier.size() ? summary.per_tier[t] : 0;
-        parts.push_back(fmt::format("{} {}", n, p.tiers[t].id));
+        parts.push_back(fmt::format("{} {}", n, internal::TitleOf(p.tiers[t])));
       }
-      parts.push_back(fmt::format("{} none", summary.none));
+      parts.push_back(fmt::format("{} no award", summary.none));
       const std::vector<std::string>& refused = RefusedInputs(run_.options);
       if (summary.errors > 0) parts.push_back(fmt::format("{} provisional", summary.errors));
-      std::string out = fmt::format("\n{} learner{}: {}\n", summary.learners,
-                                    summary.learners == 1 ? "" : "s", fmt::join(parts, ", "));
+      std::string out = "\n";
+      internal::Wrap(out,
+                     fmt::format("{} learner{}: {}", summary.learners,
+                                 summary.learners == 1 ? "" : "s", fmt::join(parts, ", ")),
+                     0, 80, 2);
       // Why, on a line of its own: within 80 columns, and in words a data manager can act on.
       if (!refused.empty()) {
         out += RefusedInputsSummary(refused) + "\n";

@@ -74,9 +74,11 @@ std::string ReportText(const Report& r) {
   out += "\nClose to the next tier (one component short)\n";
   if (s.close.empty()) out += "  none\n";
   for (const CloseLearner& c : s.close) {
-    out += fmt::format("  {} ({}{}): {} needs {}\n", PlainText(c.learner), AchievedTitle(c),
-                       c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
-                       TitleOf(*c.missing));
+    internal::Wrap(out,
+                   fmt::format("{} ({}{}): {} needs {}", PlainText(c.learner), AchievedTitle(c),
+                               c.group.empty() ? "" : ", " + PlainText(c.group), TitleOf(*c.next),
+                               TitleOf(*c.missing)),
+                   2, 80, 2);
     for (const std::string& n : c.still_needed) internal::Wrap(out, "- " + PlainText(n), 4, 80, 2);
   }
   out += "\nData errors\n";
@@ -108,8 +110,11 @@ std::string ReportText(const Report& r) {
   }
   if (r.baseline) {
     const BaselineComparison& b = *r.baseline;
-    out += fmt::format("\nRule change: baseline {} -> these rules\n",
-                       internal::ProgrammeHeading(*b.programme));
+    out += "\n";
+    internal::Wrap(out,
+                   fmt::format("Rule change: baseline {} -> these rules",
+                               internal::ProgrammeHeading(*b.programme)),
+                   0, 80, 2);
     std::size_t row_width = 16;
     for (const std::string& label : b.before) {
       row_width =
