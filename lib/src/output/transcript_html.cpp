@@ -146,7 +146,7 @@ class Section {
       Achievements(Kind::kProject, "Project");
     }
     if (Holds(Kind::kActivity) || HasRole("personal-development")) {
-      // Activities of a type and no strand (an industry placement) are not personal
+      // Activities none of which has a strand (an industry placement) are not personal
       // development as the baccalaureates mean it.
       Achievements(Kind::kActivity, Holds(Kind::kActivity) && !AnyStrand()
                                         ? "Activities"
