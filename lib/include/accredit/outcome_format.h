@@ -104,7 +104,8 @@ class OutcomeWriter {
  private:
   OutcomeFormat format_;
   OutcomeRun run_;
-  // The text table's award and grade columns, as wide as the programme's tier ids and grades.
+  // The text table's award and grade columns, as wide as the programme's tier titles and
+  // grades in words.
   std::size_t award_width_ = 14;
   std::size_t grade_width_ = 12;
 };

@@ -62,7 +62,7 @@ std::string ExplainSummary(const Programme& programme, const Learner& learner,
   Wrap(out, fmt::format("Award now: {}.", now), 0, options.width, 2);
   for (const ValueLine& line : ValueLines(programme, outcome)) {
     Wrap(out, line.text + ".", 0, options.width, 2);
-    if (!line.description.empty()) Wrap(out, std::string(line.description), 2, options.width);
+    if (!line.description.empty()) Wrap(out, line.description, 2, options.width);
   }
   if (outcome.data_error) {
     Wrap(out,
