@@ -121,7 +121,7 @@ std::string OutcomeText(const LearnerLine& line) {
   if (line.provisional) return "Provisional";
   if (line.tier == nullptr) return "No award yet";
   if (line.grade.empty()) return TitleOf(*line.tier);
-  return fmt::format("{} {}", TitleOf(*line.tier), line.grade);
+  return fmt::format("{}, {}", TitleOf(*line.tier), GradeInWords(line.grade));
 }
 
 Status OutcomeStatus(const LearnerLine& line) {
