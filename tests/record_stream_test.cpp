@@ -50,7 +50,7 @@ Streamed Drain(RecordStream& stream, Diagnostics& diagnostics) {
   RecordChunk chunk;
   while (stream.Next(chunk)) {
     Diagnostics local;
-    ChunkRecords records = stream.Read(chunk, local);
+    ChunkRecords records = stream.Read(chunk, local, nullptr);
     out.accounting.Add(records.records.accounting);
     std::vector<std::string> ids;
     for (const Learner& learner : records.records.learners) ids.push_back(learner.id);
@@ -70,7 +70,7 @@ void BreakPromise(RecordStream& stream) {
   for (;;) {
     Diagnostics ignored;
     REQUIRE(stream.Next(chunk));
-    ChunkRecords records = stream.Read(chunk, ignored);
+    ChunkRecords records = stream.Read(chunk, ignored, nullptr);
     if (!stream.Settle(records, ignored)) return;
   }
 }

@@ -205,7 +205,7 @@ Outcome Streamed(const std::string& path, const RuleSet& rules, std::size_t chun
   RecordChunk chunk;
   while (stream->Next(chunk)) {
     Diagnostics local;
-    ChunkRecords records = stream->Read(chunk, local);
+    ChunkRecords records = stream->Read(chunk, local, nullptr);
     if (!stream->Settle(records, local)) {
       out.settled = false;
       return out;

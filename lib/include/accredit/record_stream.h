@@ -61,6 +61,26 @@ struct ChunkRecords {
 // 32 or 64 KiB no faster than 128 (bench/RESULTS.md).
 inline constexpr std::size_t kDefaultChunkBytes = std::size_t{1} << 17;
 
+namespace internal {
+class RowMemo;
+}
+
+// What one reading thread keeps from a chunk to the next: the rows it has resolved against the
+// rules, by their fields but the learner id and date, so that a row a cohort repeats ("GCSE,
+// mathematics, 5" for thousands of learners) is resolved once. One per thread, for one
+// stream's chunks; reading with it gives the learners and diagnostics reading without it gives.
+class ReadMemo {
+ public:
+  ReadMemo();
+  ~ReadMemo();
+  ReadMemo(ReadMemo&&) noexcept;
+  ReadMemo& operator=(ReadMemo&&) noexcept;
+  internal::RowMemo& rows() { return *rows_; }
+
+ private:
+  std::unique_ptr<internal::RowMemo> rows_;
+};
+
 class RecordStream {
  public:
   // Opens `path` ("-": standard input, which is read whole first) to be read in chunks of
@@ -90,8 +110,10 @@ class RecordStream {
   // error, which Finish() reports).
   virtual bool Next(RecordChunk& chunk) = 0;
 
-  // Reads `chunk` into learners, with its diagnostics; safe to call from several threads.
-  virtual ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const = 0;
+  // Reads `chunk` into learners, with its diagnostics; safe to call from several threads, each
+  // with a `memo` of its own (null: none kept beyond the chunk).
+  virtual ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
+                            ReadMemo* memo) const = 0;
 
   // Gives back a chunk's `storage` once read, so its memory serves a later chunk (a fresh
   // block of memory for every chunk costs a page fault per page); safe from any thread.

@@ -18,14 +18,21 @@ namespace {
 // them out side by side rather than one after another. Rows that differ only in the middle of
 // a long value share it; FindDuplicate compares the texts, so that costs a comparison, never
 // a wrong answer. Hashing every byte of a dozen fields, and then chaining the fields, were each
-// a tenth of the time spent reading a row.
-std::uint64_t RowHash(const FieldValues& values) {
+// a tenth of the time spent reading a row. The sum over the fields RowMemo keys a row by is
+// the row's key in the memo, for nothing more.
+struct RowHashes {
+  std::uint64_t row = 0;  // of every field
+  std::uint64_t key = 0;  // of the fields RowMemo::Keyed
+};
+RowHashes HashRow(const FieldValues& values) {
   constexpr std::uint64_t kField = 0x9e3779b97f4a7c15ull;
   constexpr std::uint64_t kHead = 0xff51afd7ed558ccdull;
   constexpr std::uint64_t kTail = 0xc4ceb9fe1a85ec53ull;
-  std::uint64_t hash = 0;
+  std::uint64_t keyed = 0;
+  std::uint64_t other = 0;
   std::uint64_t place = 0;
-  for (std::string_view value : values) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const std::string_view value = values[f];
     place += kField;
     const std::size_t n = value.size();
     std::uint64_t head = 0;
@@ -37,9 +44,9 @@ std::uint64_t RowHash(const FieldValues& values) {
       head = ShortWord(value.data(), n);
     }
     std::uint64_t h = ((head + place) * kHead) ^ ((tail + n) * kTail);
-    hash += h ^ (h >> 29);
+    (RowMemo::Keyed(f) ? keyed : other) += h ^ (h >> 29);
   }
-  return MixHash(hash);
+  return RowHashes{MixHash(keyed + other), MixHash(keyed)};
 }
 
 // The earlier achievement of `learner` equal to `values` in every field, or nullptr.
@@ -59,11 +66,15 @@ const Achievement* FindDuplicate(const Learner& learner, const std::vector<std::
 
 }  // namespace
 
-Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics)
+Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
+                   RowMemo* memo)
     : rules_(rules),
       options_(options),
       diagnostics_(diagnostics),
-      mark_(diagnostics.items().size()) {}
+      memo_(memo != nullptr ? memo : &own_memo_),
+      mark_(diagnostics.items().size()) {
+  memo_->Bind(rules);
+}
 
 void Grouping::MarkRejected(std::string_view id) {
   diagnostics_.MarkRejected(mark_, Rejected::kRow, id);
@@ -152,8 +163,8 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   if (!WithinBound(index, row)) return;
   Learner& learner = learners_[index];
   std::vector<std::uint64_t>& hashes = per_learner_[index].hashes;
-  std::uint64_t hash = RowHash(values);
-  if (const Achievement* earlier = FindDuplicate(learner, hashes, hash, values)) {
+  const RowHashes hash = HashRow(values);
+  if (const Achievement* earlier = FindDuplicate(learner, hashes, hash.row, values)) {
     Diagnostic& d = diagnostics_.Warning(
         "duplicate-row", fmt::format("duplicate row for learner '{}': skipped", id), row);
     d.notes.push_back(Note{"the same row is here", earlier->location});
@@ -164,15 +175,28 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
     MarkRejected(id);
     return;
   }
-  std::size_t before = learner.achievements.size();
-  if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where, &unlisted_)) {
-    ++accounting_.rows_rejected;
-    ++learner.rejected_rows;
-    MarkRejected(id);
-    return;
+  const std::size_t before = learner.achievements.size();
+  const Achievement* known = memo_->Find(values, hash.key);
+  if (known == nullptr || !ReuseResolved(*known, values, row, learner)) {
+    const std::size_t said = diagnostics_.items().size();
+    if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where, &unlisted_)) {
+      ++accounting_.rows_rejected;
+      ++learner.rejected_rows;
+      MarkRejected(id);
+      return;
+    }
+    // Only what resolving would repeat exactly: an achievement, with nothing said (what a row
+    // says today is an unlisted subject's warning, given once an input, or an ignored
+    // result's note, with no achievement) and a subject, if any, in the vocabulary.
+    if (known == nullptr && learner.achievements.size() > before &&
+        diagnostics_.items().size() == said &&
+        (learner.achievements.back().subject != kNone ||
+         values[static_cast<std::size_t>(Field::kSubject)].empty() || rules_.subjects.empty())) {
+      memo_->Add(values, hash.key, learner.achievements.back());
+    }
   }
   ++accounting_.rows_used;
-  if (learner.achievements.size() > before) hashes.push_back(hash);
+  if (learner.achievements.size() > before) hashes.push_back(hash.row);
   const std::size_t qan_field = static_cast<std::size_t>(Field::kQan);
   std::string_view qan = values[qan_field];
   if (options_.check_identifiers && !qan.empty()) {

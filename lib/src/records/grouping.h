@@ -27,14 +27,16 @@
 #include "accredit/rules.h"
 #include "base/text.h"
 #include "base/text_hash.h"
+#include "records/row_memo.h"
 
 namespace accredit::internal {
 
-using FieldValues = std::array<std::string_view, kFieldCount>;
-
 class Grouping {
  public:
-  Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics);
+  // `memo`: rows resolved by an earlier Grouping on this thread, to resolve repeats of once
+  // (RowMemo); null: a memo of this Grouping's own.
+  Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
+           RowMemo* memo = nullptr);
   Grouping(const Grouping&) = delete;
   Grouping& operator=(const Grouping&) = delete;
 
@@ -111,6 +113,8 @@ class Grouping {
   std::uint64_t rows_with_id_ = 0;
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
   UnlistedSubjects unlisted_;
+  RowMemo own_memo_;
+  RowMemo* memo_;     // own_memo_ or the caller's
   std::size_t mark_;  // diagnostics_ held this many when the previous row was counted
 };
 

@@ -39,13 +39,14 @@ struct Unit {
 class JsonReader {
  public:
   JsonReader(SourceId source, std::string_view text, const RuleSet& rules,
-             const ReadOptions& options, Diagnostics& diagnostics, std::uint32_t first_line = 1)
+             const ReadOptions& options, Diagnostics& diagnostics, std::uint32_t first_line = 1,
+             internal::RowMemo* memo = nullptr)
       : source_(source),
         text_(text),
         first_line_(first_line),
         options_(options),
         diagnostics_(diagnostics),
-        grouping_(rules, options, diagnostics) {}
+        grouping_(rules, options, diagnostics, memo) {}
 
   RecordSet Read();
   // Reads the text as JSON Lines, whatever its first line holds.
@@ -556,9 +557,9 @@ RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet&
 namespace internal {
 
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
-                        const RuleSet& rules, const ReadOptions& options,
-                        Diagnostics& diagnostics) {
-  JsonReader reader(source, text, rules, options, diagnostics, first_line);
+                        const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
+                        RowMemo* memo) {
+  JsonReader reader(source, text, rules, options, diagnostics, first_line, memo);
   return reader.ReadLines(0);
 }
 

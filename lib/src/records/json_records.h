@@ -12,9 +12,13 @@
 
 namespace accredit::internal {
 
+class RowMemo;
+
 // Reads `text`, whole lines of a JSON Lines input starting on line `first_line` of `source`,
-// as ReadJsonRecords() reads the lines of JSON Lines (each line one learner or row object).
+// as ReadJsonRecords() reads the lines of JSON Lines (each line one learner or row object);
+// `memo`: the rows resolved by the chunks this thread read before (RowMemo), or null.
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
-                        const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics);
+                        const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
+                        RowMemo* memo = nullptr);
 
 }  // namespace accredit::internal

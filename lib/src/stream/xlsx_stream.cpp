@@ -132,8 +132,9 @@ class XlsxStream final : public RecordStream, private ByteProducer {
     return false;
   }
 
-  ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics) const override {
-    if (chunk.piece == 0) return csv_->Read(chunk, diagnostics);
+  ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
+                    ReadMemo* memo) const override {
+    if (chunk.piece == 0) return csv_->Read(chunk, diagnostics, memo);
     ChunkRecords out;
     if (chunk.piece == RecordChunk::kFaultPiece) {
       out.in_order = false;  // read the workbook whole: it reports the fault

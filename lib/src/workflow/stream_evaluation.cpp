@@ -14,13 +14,13 @@ namespace accredit::internal {
 
 namespace {
 
-StreamBatch Process(RecordStream& stream, RecordChunk& chunk, const Evaluator& evaluator,
-                    const EvaluateOptions& options, const std::function<void(StreamBatch&)>& render,
-                    bool& in_order) {
+StreamBatch Process(RecordStream& stream, RecordChunk& chunk, ReadMemo& memo,
+                    const Evaluator& evaluator, const EvaluateOptions& options,
+                    const std::function<void(StreamBatch&)>& render, bool& in_order) {
   StreamBatch batch;
   batch.index = chunk.index;
   batch.end_offset = chunk.end_offset;
-  ChunkRecords records = stream.Read(chunk, batch.diagnostics);
+  ChunkRecords records = stream.Read(chunk, batch.diagnostics, &memo);
   stream.Recycle(std::move(chunk.storage));
   in_order = records.in_order;
   batch.records = std::move(records.records);
@@ -70,11 +70,13 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     return true;
   };
   const unsigned threads = ThreadCount(jobs);
+  // A memo of resolved rows for each thread, kept from one chunk to the next.
+  std::vector<ReadMemo> memos(threads);
   if (threads <= 1) {
     RecordChunk chunk;
     while (stream.Next(chunk)) {
       Done done;
-      done.batch = Process(stream, chunk, evaluator, options, render, done.in_order);
+      done.batch = Process(stream, chunk, memos[0], evaluator, options, render, done.in_order);
       if (!settle(done)) return StreamStatus::kNotSorted;
     }
     stream.Finish(total, finish);
@@ -119,7 +121,8 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
       garbage.clear();
       Done result;
       result.producer = self;
-      result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
+      result.batch =
+          Process(stream, chunk, memos[self], evaluator, options, render, result.in_order);
       finished(std::move(result));
     }
   };
@@ -168,7 +171,8 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
           todo.pop_front();
           lock.unlock();
           Done result;
-          result.batch = Process(stream, chunk, evaluator, options, render, result.in_order);
+          result.batch =
+              Process(stream, chunk, memos[0], evaluator, options, render, result.in_order);
           finished(std::move(result));
           continue;
         }

@@ -1,0 +1,97 @@
+#include "records/row_memo.h"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+
+#include "accredit/record_stream.h"
+#include "accredit/values.h"
+#include "base/text.h"
+
+namespace accredit {
+
+ReadMemo::ReadMemo() : rows_(std::make_unique<internal::RowMemo>()) {}
+ReadMemo::~ReadMemo() = default;
+ReadMemo::ReadMemo(ReadMemo&&) noexcept = default;
+ReadMemo& ReadMemo::operator=(ReadMemo&&) noexcept = default;
+
+}  // namespace accredit
+
+namespace accredit::internal {
+
+void RowMemo::Bind(const RuleSet& rules) {
+  if (rules_ == &rules) return;
+  Clear();
+  rules_ = &rules;
+}
+
+void RowMemo::Clear() {
+  entries_.clear();
+  text_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
+bool RowMemo::Same(const Entry& entry, const FieldValues& values) const {
+  const char* text = text_.data() + entry.text;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (!Keyed(f)) continue;
+    const std::string_view value = values[f];
+    if (value.size() != entry.size[f]) return false;
+    if (!value.empty() && std::memcmp(value.data(), text, value.size()) != 0) return false;
+    text += value.size();
+  }
+  return true;
+}
+
+const Achievement* RowMemo::Find(const FieldValues& values, std::uint64_t hash) const {
+  if (entries_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    const Entry& entry = entries_[slots_[i] - 1];
+    if (entry.hash == hash && Same(entry, values)) return &entry.achievement;
+  }
+  return nullptr;
+}
+
+void RowMemo::Add(const FieldValues& values, std::uint64_t hash, const Achievement& resolved) {
+  if (slots_.empty()) slots_.assign(kCapacity * 2, 0);  // at most half full
+  if (entries_.size() == kCapacity) Clear();
+  Entry& entry = entries_.emplace_back();
+  entry.hash = hash;
+  entry.text = static_cast<std::uint32_t>(text_.size());
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (!Keyed(f)) continue;
+    entry.size[f] = static_cast<std::uint32_t>(values[f].size());
+    text_.append(values[f]);
+  }
+  entry.achievement = resolved;
+  entry.achievement.date.reset();
+  entry.achievement.text = {};
+  entry.achievement.location = Location{};
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = static_cast<std::uint32_t>(entries_.size());
+}
+
+bool ReuseResolved(const Achievement& known, const FieldValues& values, const Location& row,
+                   Learner& learner) {
+  std::optional<Date> date;
+  if (const std::string_view text = TrimSpace(values[static_cast<std::size_t>(Field::kDate)]);
+      !text.empty()) {
+    date = ParseDate(text);
+    if (!date) return false;
+  }
+  Achievement& out = learner.achievements.emplace_back(known);
+  out.date = date;
+  out.location = row;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (const std::string_view text = TrimSpace(values[f]); !text.empty()) {
+      out.text[f] = learner.Store(text);
+    }
+  }
+  return true;
+}
+
+}  // namespace accredit::internal
