@@ -158,6 +158,7 @@ class CsvReader {
   std::size_t record_start_ = 0;
   std::uint32_t record_line_ = 0;
   bool faulted_ = false;
+  bool plain_ = false;  // read by ParsePlainRecord(), into fields_ (spans_ unused)
   std::vector<Span> spans_;
   std::vector<CsvField> fields_;
   std::string scratch_;

@@ -137,9 +137,11 @@ bool CsvReader::ReadRecord(CsvRow& row) {
     ParseRecord();
     if (!faulted_ && Blank()) continue;
     if (!faulted_ && has_header_) CheckFieldCount();
-    fields_.clear();
-    for (const Span& span : spans_) {
-      fields_.push_back(CsvField{SpanText(span), span.line, span.column});
+    if (!plain_) {
+      fields_.clear();
+      for (const Span& span : spans_) {
+        fields_.push_back(CsvField{SpanText(span), span.line, span.column});
+      }
     }
     row.line = record_line_;
     row.fields = fields_;
@@ -154,7 +156,9 @@ void CsvReader::ParseRecord() {
   faulted_ = false;
   spans_.clear();
   scratch_.clear();
-  if (ParsePlainRecord()) return;
+  fields_.clear();
+  plain_ = ParsePlainRecord();
+  if (plain_) return;
   for (;;) {
     Span span;
     span.line = line_;
@@ -207,9 +211,10 @@ void CsvReader::ParseRecord() {
 }
 
 // Most records of a school export are one line of unquoted ASCII fields. Such a record is
-// split here in one pass over its bytes; anything else (a quote anywhere, a byte outside
-// ASCII, a limit reached) returns false with nothing changed, for the general parser, which
-// reads every record the same way and reports what is wrong.
+// split here in one pass over its bytes, straight into fields_ (its texts are views of the
+// input, so it needs no spans); anything else (a quote anywhere, a byte outside ASCII, a
+// limit reached) returns false with nothing changed, for the general parser, which reads
+// every record the same way and reports what is wrong.
 bool CsvReader::ParsePlainRecord() {
   const char* data = text_.data();
   const std::size_t n = text_.size();
@@ -226,11 +231,11 @@ bool CsvReader::ParsePlainRecord() {
   std::uint64_t unusual = 0;
   std::size_t field = pos_;
   const auto end_field = [&](std::size_t at) {
-    if (spans_.size() >= options_.max_columns || at - field > options_.max_field_bytes) {
+    if (fields_.size() >= options_.max_columns || at - field > options_.max_field_bytes) {
       return false;
     }
-    spans_.push_back(
-        Span{field, at - field, false, line_, static_cast<std::uint32_t>(field - line_start_ + 1)});
+    fields_.push_back(CsvField{std::string_view(data + field, at - field), line_,
+                               static_cast<std::uint32_t>(field - line_start_ + 1)});
     field = at + 1;
     return true;
   };
@@ -246,13 +251,13 @@ bool CsvReader::ParsePlainRecord() {
          commas &= commas - 1) {
       const auto at = i + static_cast<std::size_t>(__builtin_ctzll(commas)) / 8;
       if (!end_field(at)) {
-        spans_.clear();
+        fields_.clear();
         return false;
       }
     }
   }
   if (unusual != 0 || !end_field(end)) {
-    spans_.clear();
+    fields_.clear();
     return false;
   }
   if (newline != nullptr) {
@@ -351,10 +356,16 @@ bool CsvReader::CheckField(const Span& span) {
 // a real mismatch is a bad row.
 void CsvReader::CheckFieldCount() {
   const std::size_t expected = header_.size();
-  while (spans_.size() > expected && spans_.back().length == 0) spans_.pop_back();
-  if (spans_.size() == expected) return;
-  Fault("bad-row", fmt::format("expected {} fields, got {}", expected, spans_.size()), record_line_,
-        0);
+  std::size_t count = 0;
+  if (plain_) {
+    while (fields_.size() > expected && fields_.back().text.empty()) fields_.pop_back();
+    count = fields_.size();
+  } else {
+    while (spans_.size() > expected && spans_.back().length == 0) spans_.pop_back();
+    count = spans_.size();
+  }
+  if (count == expected) return;
+  Fault("bad-row", fmt::format("expected {} fields, got {}", expected, count), record_line_, 0);
 }
 
 void CsvReader::Fault(DiagnosticCode code, std::string message, std::uint32_t line,
@@ -401,6 +412,10 @@ std::uint32_t CsvReader::Column() const {
 }
 
 bool CsvReader::Blank() const {
+  if (plain_) {
+    return std::all_of(fields_.begin(), fields_.end(),
+                       [](const CsvField& field) { return IsBlankText(field.text); });
+  }
   return std::all_of(spans_.begin(), spans_.end(),
                      [this](const Span& span) { return IsBlankText(SpanText(span)); });
 }
