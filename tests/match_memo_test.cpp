@@ -2,12 +2,13 @@
 // internal). These tests check, through the public Evaluator, that what it remembers never
 // changes an outcome: free-text keys that could run together, more distinct achievements
 // than it keeps, two programmes evaluated in turn, and evaluators created and destroyed
-// (a new plan may live where an old one did).
+// (a new plan may live where an old one did), and achievements read alike whose dates differ.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "accredit/csv_records.h"
 #include "accredit/evaluator.h"
 #include "evaluation_fixture.h"
 
@@ -76,6 +77,32 @@ TEST_CASE("two programmes evaluated in turn, and evaluators made anew, keep thei
     Evaluator fresh(rs, rs.programmes[0]);
     CHECK(fresh.Evaluate(one, {}).tier == (i % 2 == 0 ? 0 : kNone));
     CHECK(fresh.Evaluate(two, {}).tier == (i % 2 == 0 ? kNone : 0));
+  }
+}
+
+TEST_CASE("achievements read alike but for their dates are told apart by a filter on the date") {
+  auto rules = testing::LoadYaml(
+      "accredit: 1\nprogramme: {id: p, title: P}\ntiers:\n  top:\n    components:\n"
+      "      c:\n        role: breadth\n        count: {at_least: 1, where: {kind: activity, "
+      "date: '>= 2026-01-01'}}\n");
+  const RuleSet& rs = rules->result.rules;
+  // The reader resolves the second row as the first (Achievement::resolved_as).
+  SourceSet sources;
+  Diagnostics diagnostics;
+  const std::string text =
+      "learner,kind,hours,date\nL1,activity,5,2025-06-01\nL2,activity,5,2026-06-01\n";
+  const RecordSet set =
+      ReadCsvRecords(sources.Add("records.csv", text), text, rs, ReadOptions{}, diagnostics);
+  REQUIRE(set.learners.size() == 2);
+  const std::uint64_t alike = set.learners[0].achievements.at(0).resolved_as;
+  CHECK(alike != 0);
+  CHECK(set.learners[1].achievements.at(0).resolved_as == alike);
+  for (int order = 0; order < 2; ++order) {
+    Evaluator evaluator(rs, rs.programmes[0]);
+    for (int k = 0; k < 2; ++k) {
+      const std::size_t i = static_cast<std::size_t>(order == 0 ? k : 1 - k);
+      CHECK(evaluator.Evaluate(set.learners[i], {}).tier == (i == 1 ? 0 : kNone));
+    }
   }
 }
 

@@ -43,6 +43,11 @@ struct Achievement {
   std::optional<Level> level;  // as given, else derived from the type (and grade)
   double hours = 0;
   std::optional<Date> date;
+  // Achievements read from rows equal in every field but the learner id and the date share a
+  // value here other than 0, so that what depends on those fields alone (which filters match)
+  // is worked out once for them all. 0: shared with none. Set by the reader (RowMemo); a copy
+  // whose fields are changed must have it set to 0.
+  std::uint64_t resolved_as = 0;
   std::array<TextRef, kFieldCount> text{};  // the field values as read (after mapping)
   Location location;                        // the row it came from
 };

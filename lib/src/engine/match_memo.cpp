@@ -1,5 +1,6 @@
 #include "engine/match_memo.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -96,35 +97,36 @@ void MatchMemo::Grow(Table& table) {
   }
 }
 
-const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
-                                    const Achievement& a) {
-  Table& table = TableFor(plan);
-  BuildKey(plan, learner, a, key_);
-  const std::uint64_t hash = HashText(key_);
+std::uint32_t MatchMemo::RowOf(Table& table, const Plan& plan, const Learner& learner,
+                               const Achievement& a, const std::string& key) {
+  const std::uint64_t hash = HashText(key);
   if (!table.slots.empty()) {
     const std::size_t mask = table.slots.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& slot = table.slots[i];
       if (slot.row == kEmpty) break;
-      if (slot.hash == hash && slot.key_size == key_.size() &&
-          std::string_view(table.keys).substr(slot.key, slot.key_size) == key_) {
-        return table.rows.data() + slot.row;
+      if (slot.hash == hash && slot.key_size == key.size() &&
+          std::string_view(table.keys).substr(slot.key, slot.key_size) == key) {
+        return slot.row;
       }
     }
   }
-  if (table.count == kMaxKeys || table.keys.size() + key_.size() > kMaxKeyBytes) {
+  if (table.count == kMaxKeys || table.keys.size() + key.size() > kMaxKeyBytes) {
     table.slots.clear();
     table.count = 0;
     table.keys.clear();
     table.rows.clear();
+    // Their rows are gone.
+    std::fill(table.resolutions.begin(), table.resolutions.end(), Resolution{});
+    table.resolution_count = 0;
   }
   if ((table.count + 1) * 2 > table.slots.size()) Grow(table);
   Slot slot;
   slot.hash = hash;
   slot.key = static_cast<std::uint32_t>(table.keys.size());
-  slot.key_size = static_cast<std::uint32_t>(key_.size());
+  slot.key_size = static_cast<std::uint32_t>(key.size());
   slot.row = static_cast<std::uint32_t>(table.rows.size());
-  table.keys += key_;
+  table.keys += key;
   for (const CompiledAggregate& agg : plan.aggregates) {
     table.rows.push_back(Matches(plan, agg.where, learner, a) ? 1 : 0);
   }
@@ -133,7 +135,45 @@ const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
   while (table.slots[i].row != kEmpty) i = (i + 1) & mask;
   table.slots[i] = slot;
   ++table.count;
-  return table.rows.data() + slot.row;
+  return slot.row;
+}
+
+const std::uint8_t* MatchMemo::FindResolution(const Table& table, std::uint64_t id) {
+  if (table.resolutions.empty()) return nullptr;
+  const std::size_t mask = table.resolutions.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(MixHash(id)) & mask; table.resolutions[i].id != 0;
+       i = (i + 1) & mask) {
+    if (table.resolutions[i].id == id) return table.rows.data() + table.resolutions[i].row;
+  }
+  return nullptr;
+}
+
+void MatchMemo::AddResolution(Table& table, std::uint64_t id, std::uint32_t row) {
+  if (table.resolutions.empty()) table.resolutions.assign(kMaxKeys * 2, Resolution{});
+  if (table.resolution_count == kMaxKeys) {  // at most half full: start again
+    std::fill(table.resolutions.begin(), table.resolutions.end(), Resolution{});
+    table.resolution_count = 0;
+  }
+  const std::size_t mask = table.resolutions.size() - 1;
+  std::size_t i = static_cast<std::size_t>(MixHash(id)) & mask;
+  while (table.resolutions[i].id != 0) i = (i + 1) & mask;
+  table.resolutions[i] = Resolution{id, row};
+  ++table.resolution_count;
+}
+
+const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
+                                    const Achievement& a) {
+  Table& table = TableFor(plan);
+  // Alike achievements have one key unless the key holds what they differ in.
+  const bool alike =
+      a.resolved_as != 0 && !Reads(plan, Field::kDate) && !Reads(plan, Field::kLearner);
+  if (alike) {
+    if (const std::uint8_t* row = FindResolution(table, a.resolved_as)) return row;
+  }
+  BuildKey(plan, learner, a, key_);
+  const std::uint32_t row = RowOf(table, plan, learner, a, key_);
+  if (alike) AddResolution(table, a.resolved_as, row);
+  return table.rows.data() + row;
 }
 
 }  // namespace accredit::internal

@@ -8,6 +8,10 @@
 // achievement. Each thread has its own (LearnerView); it holds a few plans at once (a rule
 // change dry run evaluates every learner under two) and forgets everything past a bound, so
 // free-text values that filters read (titles, say) cannot make it grow without end.
+//
+// Achievements the reader resolved alike (Achievement::resolved_as) have one key whenever the
+// plan's filters read neither the learner id nor the date: the memo then finds their row by
+// that number alone, without building and hashing the key.
 #pragma once
 
 #include <cstddef>
@@ -39,16 +43,28 @@ class MatchMemo {
     std::uint32_t row = kEmpty;  // offset into Table::rows
   };
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+  // From Achievement::resolved_as to row, in the same way.
+  struct Resolution {
+    std::uint64_t id = 0;  // 0: an empty slot
+    std::uint32_t row = 0;
+  };
   struct Table {
     std::uint64_t serial = 0;  // Plan::serial
     std::vector<Slot> slots;   // a power of two in size, or empty
     std::size_t count = 0;     // slots in use
     std::string keys;          // the keys, one after another
     std::vector<std::uint8_t> rows;
+    std::vector<Resolution> resolutions;  // a power of two in size, or empty
+    std::size_t resolution_count = 0;
   };
   Table& TableFor(const Plan& plan);
   // Doubles `table`'s slots (from 64), placing the keys again by their hashes.
   static void Grow(Table& table);
+  // The row of key_ (built for `a`), added if new: an offset into table.rows.
+  static std::uint32_t RowOf(Table& table, const Plan& plan, const Learner& learner,
+                             const Achievement& a, const std::string& key);
+  static const std::uint8_t* FindResolution(const Table& table, std::uint64_t id);
+  static void AddResolution(Table& table, std::uint64_t id, std::uint32_t row);
 
   std::vector<Table> tables_;  // most recently used last
   std::string key_;

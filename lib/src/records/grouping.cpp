@@ -192,7 +192,8 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
         diagnostics_.items().size() == said &&
         (learner.achievements.back().subject != kNone ||
          values[static_cast<std::size_t>(Field::kSubject)].empty() || rules_.subjects.empty())) {
-      memo_->Add(values, hash.key, learner.achievements.back());
+      Achievement& resolved = learner.achievements.back();
+      resolved.resolved_as = memo_->Add(values, hash.key, resolved);
     }
   }
   ++accounting_.rows_used;

@@ -1,6 +1,7 @@
 #include "records/row_memo.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -54,7 +55,11 @@ const Achievement* RowMemo::Find(const FieldValues& values, std::uint64_t hash) 
   return nullptr;
 }
 
-void RowMemo::Add(const FieldValues& values, std::uint64_t hash, const Achievement& resolved) {
+std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash,
+                           const Achievement& resolved) {
+  // Numbers for Achievement::resolved_as, unique in the process: memos on several threads, and
+  // a memo started again, never give one twice.
+  static std::atomic<std::uint64_t> next_resolution{1};
   if (slots_.empty()) slots_.assign(kCapacity * 2, 0);  // at most half full
   if (entries_.size() == kCapacity) Clear();
   Entry& entry = entries_.emplace_back();
@@ -69,10 +74,12 @@ void RowMemo::Add(const FieldValues& values, std::uint64_t hash, const Achieveme
   entry.achievement.date.reset();
   entry.achievement.text = {};
   entry.achievement.location = Location{};
+  entry.achievement.resolved_as = next_resolution.fetch_add(1, std::memory_order_relaxed);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = static_cast<std::size_t>(hash) & mask;
   while (slots_[i] != 0) i = (i + 1) & mask;
   slots_[i] = static_cast<std::uint32_t>(entries_.size());
+  return entry.achievement.resolved_as;
 }
 
 bool ReuseResolved(const Achievement& known, const FieldValues& values, const Location& row,

@@ -42,9 +42,11 @@ class RowMemo {
   // and location are left empty: the row's own (ReuseResolved).
   const Achievement* Find(const FieldValues& values, std::uint64_t hash) const;
 
-  // Remembers `resolved`, resolved from `values` (hash as for Find). At kCapacity rows the
-  // memo starts again empty, so an input whose rows rarely repeat costs a bounded memory.
-  void Add(const FieldValues& values, std::uint64_t hash, const Achievement& resolved);
+  // Remembers `resolved`, resolved from `values` (hash as for Find), and returns the
+  // Achievement::resolved_as it gives it and every row found for it: a number no other entry
+  // of any memo in the process has had. At kCapacity rows the memo starts again empty, so an
+  // input whose rows rarely repeat costs a bounded memory.
+  std::uint64_t Add(const FieldValues& values, std::uint64_t hash, const Achievement& resolved);
 
   std::size_t size() const { return entries_.size(); }
   static constexpr std::size_t kCapacity = 4096;
