@@ -61,12 +61,12 @@ std::string Describe(const std::vector<Learner>& learners) {
 
 // What reading `rows` (one a line, from line 2) gives: every learner and achievement with its
 // texts and location, the accounting, and the diagnostics.
-std::string Read(const std::vector<std::string>& rows, const RuleSet& rules, RowMemo* memo) {
+std::string Read(const std::vector<std::string>& rows, const RuleSet& rules, ReadScratch* scratch) {
   SourceSet sources;
   const SourceId source = sources.Add("records.csv", "");
   Diagnostics diagnostics;
   const ReadOptions options;
-  Grouping grouping(rules, options, diagnostics, memo);
+  Grouping grouping(rules, options, diagnostics, scratch);
   std::uint32_t line = 2;
   for (const std::string& row : rows) {
     grouping.AddRow(Values(row), Location{source, line++, 0, {}}, nullptr);
@@ -114,10 +114,10 @@ TEST_CASE("a row repeated but for its learner and date is resolved once, to the 
       "learner=L3|kind=activity|hours=12.5|strand=creative-cultural|date=2026-01-02",
       "learner=L4|kind=activity|hours=12.5|strand=creative-cultural|date=2026-01-03",
   };
-  RowMemo memo;
-  const std::string read = Read(rows, rules, &memo);
+  ReadScratch scratch;
+  const std::string read = Read(rows, rules, &scratch);
   CHECK(read == ReadWithoutMemo(rows, rules));
-  CHECK(memo.size() == 3);  // gcse mathematics 5, a-level A*, the activity
+  CHECK(scratch.rows().size() == 3);  // gcse mathematics 5, a-level A*, the activity
   CHECK(read.find("date='2026-08-21'") != std::string::npos);
 }
 
@@ -128,8 +128,8 @@ TEST_CASE("a row found in the memo with a bad date is reported as resolving it r
       "learner=L2|type=gcse|subject=mathematics|grade=5|date=2026-02-30",
       "learner=L3|type=gcse|subject=mathematics|grade=5|date=2026-08-20",
   };
-  RowMemo memo;
-  const std::string read = Read(rows, rules, &memo);
+  ReadScratch scratch;
+  const std::string read = Read(rows, rules, &scratch);
   CHECK(read == ReadWithoutMemo(rows, rules));
   CHECK(read.find("bad-date") != std::string::npos);
   CHECK(read.find("rows 3 used 2 rejected 1") != std::string::npos);
@@ -137,7 +137,7 @@ TEST_CASE("a row found in the memo with a bad date is reported as resolving it r
 
 TEST_CASE("rows whose resolving says something are never remembered") {
   const RuleSet rules = testing::SmallRuleSet();
-  RowMemo memo;
+  ReadScratch scratch;
   // A subject outside the vocabulary (warned of once an input), a result the rules ignore
   // (noted at every row), a result that is a data error, and an unknown type.
   const std::vector<std::string> rows = {
@@ -149,13 +149,13 @@ TEST_CASE("rows whose resolving says something are never remembered") {
       "learner=L2|type=a-level|grade=N",
       "learner=L1|type=btec|grade=P",
   };
-  const std::string first = Read(rows, rules, &memo);
-  CHECK(memo.size() == 0);
+  const std::string first = Read(rows, rules, &scratch);
+  CHECK(scratch.rows().size() == 0);
   CHECK(first.find("unlisted-subject") != std::string::npos);
   CHECK(first.find("ignored-result") != std::string::npos);
   // A second chunk read with the same memo says again what a fresh reading says.
-  CHECK(Read(rows, rules, &memo) == Read(rows, rules, nullptr));
-  CHECK(Read(rows, rules, &memo) == first);
+  CHECK(Read(rows, rules, &scratch) == Read(rows, rules, nullptr));
+  CHECK(Read(rows, rules, &scratch) == first);
 }
 
 TEST_CASE("a memo kept from one chunk to the next gives what a fresh one gives") {
@@ -171,10 +171,10 @@ TEST_CASE("a memo kept from one chunk to the next gives what a fresh one gives")
       "learner=L3|type=gcse|subject=english-language|grade=4|date=2026-08-21",  // duplicate
       "learner=L4|type=gcse|subject=english-language|grade=4|date=nope",
   };
-  RowMemo memo;
-  CHECK(Read(chunk1, rules, &memo) == Read(chunk1, rules, nullptr));
-  CHECK(memo.size() == 2);
-  const std::string second = Read(chunk2, rules, &memo);
+  ReadScratch scratch;
+  CHECK(Read(chunk1, rules, &scratch) == Read(chunk1, rules, nullptr));
+  CHECK(scratch.rows().size() == 2);
+  const std::string second = Read(chunk2, rules, &scratch);
   CHECK(second == Read(chunk2, rules, nullptr));
   CHECK(second.find("duplicate-row") != std::string::npos);
   CHECK(second.find("bad-date") != std::string::npos);
@@ -182,22 +182,22 @@ TEST_CASE("a memo kept from one chunk to the next gives what a fresh one gives")
 
 TEST_CASE("a memo forgets what it holds when bound to other rules, and when full") {
   const RuleSet rules = testing::SmallRuleSet();
-  RowMemo memo;
-  Read({"learner=L1|type=gcse|subject=mathematics|grade=5"}, rules, &memo);
-  CHECK(memo.size() == 1);
-  memo.Bind(rules);
-  CHECK(memo.size() == 1);
+  ReadScratch scratch;
+  Read({"learner=L1|type=gcse|subject=mathematics|grade=5"}, rules, &scratch);
+  CHECK(scratch.rows().size() == 1);
+  scratch.rows().Bind(rules);
+  CHECK(scratch.rows().size() == 1);
   const RuleSet other = testing::SmallRuleSet();
-  memo.Bind(other);
-  CHECK(memo.size() == 0);
+  scratch.rows().Bind(other);
+  CHECK(scratch.rows().size() == 0);
 
   // Rows that never repeat: the memo fills, then starts again.
   std::vector<std::string> rows;
   for (std::size_t i = 0; i <= RowMemo::kCapacity; ++i) {
     rows.push_back(fmt::format("learner=L{}|kind=activity|hours={}", i, i));
   }
-  const std::string read = Read(rows, other, &memo);
-  CHECK(memo.size() == 1);
+  const std::string read = Read(rows, other, &scratch);
+  CHECK(scratch.rows().size() == 1);
   CHECK(read == ReadWithoutMemo(rows, other));
 }
 

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accredit/diagnostic.h"
 #include "accredit/read_options.h"
@@ -62,23 +63,32 @@ struct ChunkRecords {
 inline constexpr std::size_t kDefaultChunkBytes = std::size_t{1} << 17;
 
 namespace internal {
+class LearnerPool;
 class RowMemo;
-}
+}  // namespace internal
 
-// What one reading thread keeps from a chunk to the next: the rows it has resolved against the
+// What one reading thread keeps from a chunk to the next. The rows it has resolved against the
 // rules, by their fields but the learner id and date, so that a row a cohort repeats ("GCSE,
-// mathematics, 5" for thousands of learners) is resolved once. One per thread, for one
-// stream's chunks; reading with it gives the learners and diagnostics reading without it gives.
-class ReadMemo {
+// mathematics, 5" for thousands of learners) is resolved once; and the memory of the learners
+// of chunks already written, given back with Recycle(), for the learners of the next. One per
+// thread, for one stream's chunks; reading with it gives the learners and diagnostics reading
+// without it gives.
+class ReadScratch {
  public:
-  ReadMemo();
-  ~ReadMemo();
-  ReadMemo(ReadMemo&&) noexcept;
-  ReadMemo& operator=(ReadMemo&&) noexcept;
+  ReadScratch();
+  ~ReadScratch();
+  ReadScratch(ReadScratch&&) noexcept;
+  ReadScratch& operator=(ReadScratch&&) noexcept;
+
+  // Gives back learners read with this scratch once they are no longer needed.
+  void Recycle(std::vector<Learner>&& learners);
+
   internal::RowMemo& rows() { return *rows_; }
+  internal::LearnerPool& learners() { return *learners_; }
 
  private:
   std::unique_ptr<internal::RowMemo> rows_;
+  std::unique_ptr<internal::LearnerPool> learners_;
 };
 
 class RecordStream {
@@ -111,9 +121,9 @@ class RecordStream {
   virtual bool Next(RecordChunk& chunk) = 0;
 
   // Reads `chunk` into learners, with its diagnostics; safe to call from several threads, each
-  // with a `memo` of its own (null: none kept beyond the chunk).
+  // with a `scratch` of its own (null: none kept beyond the chunk).
   virtual ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
-                            ReadMemo* memo) const = 0;
+                            ReadScratch* scratch) const = 0;
 
   // Gives back a chunk's `storage` once read, so its memory serves a later chunk (a fresh
   // block of memory for every chunk costs a page fault per page); safe from any thread.

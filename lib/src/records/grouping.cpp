@@ -67,13 +67,21 @@ const Achievement* FindDuplicate(const Learner& learner, const std::vector<std::
 }  // namespace
 
 Grouping::Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
-                   RowMemo* memo)
+                   ReadScratch* scratch)
     : rules_(rules),
       options_(options),
       diagnostics_(diagnostics),
-      memo_(memo != nullptr ? memo : &own_memo_),
+      memo_(scratch != nullptr ? &scratch->rows() : &own_memo_),
+      pool_(scratch != nullptr ? &scratch->learners() : nullptr),
       mark_(diagnostics.items().size()) {
   memo_->Bind(rules);
+}
+
+Grouping::~Grouping() { GiveBackHashes(); }
+
+void Grouping::GiveBackHashes() {
+  if (pool_ == nullptr) return;
+  for (PerLearner& per : per_learner_) pool_->GiveBackHashes(std::move(per.hashes));
 }
 
 void Grouping::MarkRejected(std::string_view id) {
@@ -116,13 +124,16 @@ std::size_t Grouping::Find(std::string_view id, const Location& first,
     return last_;
   }
   std::size_t index = learners_.size();
-  Learner& learner = learners_.emplace_back();
+  Learner& learner =
+      pool_ != nullptr ? learners_.emplace_back(pool_->Take()) : learners_.emplace_back();
   learner.id = std::string(id);
   learner.location = first;
   // Sized for a typical learner (a dozen rows), so most never regrow.
   learner.achievements.reserve(16);
   learner.text.reserve(512);
-  per_learner_.emplace_back().hashes.reserve(16);
+  PerLearner& per = per_learner_.emplace_back();
+  if (pool_ != nullptr) per.hashes = pool_->TakeHashes();
+  per.hashes.reserve(16);
   slot = Slot{hash, index};
   last_ = index;
   if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
@@ -252,6 +263,7 @@ RecordSet Grouping::Release() {
   out.accounting = accounting_;
   out.accounting.learners = out.learners.size();
   learners_.clear();
+  GiveBackHashes();
   per_learner_.clear();
   index_.clear();
   last_ = 0;

@@ -23,20 +23,24 @@
 #include "accredit/diagnostic.h"
 #include "accredit/read_options.h"
 #include "accredit/record_resolver.h"
+#include "accredit/record_stream.h"
 #include "accredit/records.h"
 #include "accredit/rules.h"
 #include "base/text.h"
 #include "base/text_hash.h"
+#include "records/learner_pool.h"
 #include "records/row_memo.h"
 
 namespace accredit::internal {
 
 class Grouping {
  public:
-  // `memo`: rows resolved by an earlier Grouping on this thread, to resolve repeats of once
-  // (RowMemo); null: a memo of this Grouping's own.
+  // `scratch`: what earlier Groupings on this thread kept (ReadScratch, record_stream.h): rows
+  // resolved, to resolve repeats of once (RowMemo), and learners' memory (LearnerPool). Null:
+  // a RowMemo of this Grouping's own, and memory allocated afresh.
   Grouping(const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
-           RowMemo* memo = nullptr);
+           ReadScratch* scratch = nullptr);
+  ~Grouping();
   Grouping(const Grouping&) = delete;
   Grouping& operator=(const Grouping&) = delete;
 
@@ -94,6 +98,8 @@ class Grouping {
     bool too_large = false;
   };
 
+  // Gives per_learner_'s row hashes' memory to pool_, if any.
+  void GiveBackHashes();
   // False (after counting the row as rejected) when the learner is over its row bound.
   bool WithinBound(std::size_t index, const Location& row);
   // The row just counted was rejected (learner `id`, "" when unknown): the errors emitted since
@@ -114,8 +120,9 @@ class Grouping {
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
   UnlistedSubjects unlisted_;
   RowMemo own_memo_;
-  RowMemo* memo_;     // own_memo_ or the caller's
-  std::size_t mark_;  // diagnostics_ held this many when the previous row was counted
+  RowMemo* memo_;      // own_memo_ or the scratch's
+  LearnerPool* pool_;  // the scratch's, or null
+  std::size_t mark_;   // diagnostics_ held this many when the previous row was counted
 };
 
 // Diagnostics that an input gives once however many rows could give them: `unknown-field` (a

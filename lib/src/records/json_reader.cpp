@@ -40,13 +40,13 @@ class JsonReader {
  public:
   JsonReader(SourceId source, std::string_view text, const RuleSet& rules,
              const ReadOptions& options, Diagnostics& diagnostics, std::uint32_t first_line = 1,
-             internal::RowMemo* memo = nullptr)
+             ReadScratch* scratch = nullptr)
       : source_(source),
         text_(text),
         first_line_(first_line),
         options_(options),
         diagnostics_(diagnostics),
-        grouping_(rules, options, diagnostics, memo) {}
+        grouping_(rules, options, diagnostics, scratch) {}
 
   RecordSet Read();
   // Reads the text as JSON Lines, whatever its first line holds.
@@ -558,8 +558,8 @@ namespace internal {
 
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
                         const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
-                        RowMemo* memo) {
-  JsonReader reader(source, text, rules, options, diagnostics, first_line, memo);
+                        ReadScratch* scratch) {
+  JsonReader reader(source, text, rules, options, diagnostics, first_line, scratch);
   return reader.ReadLines(0);
 }
 

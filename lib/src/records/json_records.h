@@ -10,15 +10,17 @@
 #include "accredit/rules.h"
 #include "accredit/source.h"
 
-namespace accredit::internal {
+namespace accredit {
+class ReadScratch;
+}  // namespace accredit
 
-class RowMemo;
+namespace accredit::internal {
 
 // Reads `text`, whole lines of a JSON Lines input starting on line `first_line` of `source`,
 // as ReadJsonRecords() reads the lines of JSON Lines (each line one learner or row object);
-// `memo`: the rows resolved by the chunks this thread read before (RowMemo), or null.
+// `scratch`: what this thread kept from the chunks it read before (ReadScratch), or null.
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
                         const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
-                        RowMemo* memo = nullptr);
+                        ReadScratch* scratch = nullptr);
 
 }  // namespace accredit::internal

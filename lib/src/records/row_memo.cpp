@@ -3,21 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <memory>
 #include <optional>
 
-#include "accredit/record_stream.h"
 #include "accredit/values.h"
 #include "base/text.h"
-
-namespace accredit {
-
-ReadMemo::ReadMemo() : rows_(std::make_unique<internal::RowMemo>()) {}
-ReadMemo::~ReadMemo() = default;
-ReadMemo::ReadMemo(ReadMemo&&) noexcept = default;
-ReadMemo& ReadMemo::operator=(ReadMemo&&) noexcept = default;
-
-}  // namespace accredit
 
 namespace accredit::internal {
 

@@ -310,11 +310,11 @@ class CsvStream final : public ChunkedStream {
   }
 
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
-                    ReadMemo* memo) const override {
+                    ReadScratch* scratch) const override {
     ChunkRecords out;
     Diagnostics local;
     CsvReader csv(chunk.text, source_, local, options_.csv, *header_->reader, chunk.first_line);
-    internal::Grouping grouping(rules_, options_, local, memo != nullptr ? &memo->rows() : nullptr);
+    internal::Grouping grouping(rules_, options_, local, scratch);
     internal::ReadCsvRows(csv, header_->columns, true, source_, grouping, local);
     out.records = grouping.Release();
     for (const Diagnostic& d : local.items()) {
@@ -468,10 +468,10 @@ class JsonLinesStream final : public ChunkedStream {
   }
 
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
-                    ReadMemo* memo) const override {
+                    ReadScratch* scratch) const override {
     ChunkRecords out;
     out.records = internal::ReadJsonLines(source_, chunk.text, chunk.first_line, rules_, options_,
-                                          diagnostics, memo != nullptr ? &memo->rows() : nullptr);
+                                          diagnostics, scratch);
     out.in_order = InOrder(out.records);
     for (const Diagnostic& d : diagnostics.items()) {
       if (d.code == "bad-utf8") out.in_order = false;  // read whole, it may be converted

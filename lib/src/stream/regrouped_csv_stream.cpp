@@ -85,12 +85,12 @@ class RegroupedCsvStream final : public RecordStream {
   }
 
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
-                    ReadMemo* memo) const override {
+                    ReadScratch* scratch) const override {
     ChunkRecords out;
     Diagnostics local;
     CsvReader csv(std::string_view(text_.data(), 0), source_, local, options_.csv, *header_->reader,
                   1);
-    Grouping grouping(rules_, options_, local, memo != nullptr ? &memo->rows() : nullptr);
+    Grouping grouping(rules_, options_, local, scratch);
     // Its rows come learner by learner, not in input order: Settle keeps the first by place.
     grouping.WarnEveryUnlistedRow();
     // The records lie scattered in the input: ask for each one some records ahead.

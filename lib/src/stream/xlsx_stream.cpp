@@ -133,8 +133,8 @@ class XlsxStream final : public RecordStream, private ByteProducer {
   }
 
   ChunkRecords Read(const RecordChunk& chunk, Diagnostics& diagnostics,
-                    ReadMemo* memo) const override {
-    if (chunk.piece == 0) return csv_->Read(chunk, diagnostics, memo);
+                    ReadScratch* scratch) const override {
+    if (chunk.piece == 0) return csv_->Read(chunk, diagnostics, scratch);
     ChunkRecords out;
     if (chunk.piece == RecordChunk::kFaultPiece) {
       out.in_order = false;  // read the workbook whole: it reports the fault

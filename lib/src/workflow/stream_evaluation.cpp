@@ -14,13 +14,13 @@ namespace accredit::internal {
 
 namespace {
 
-StreamBatch Process(RecordStream& stream, RecordChunk& chunk, ReadMemo& memo,
+StreamBatch Process(RecordStream& stream, RecordChunk& chunk, ReadScratch& scratch,
                     const Evaluator& evaluator, const EvaluateOptions& options,
                     const std::function<void(StreamBatch&)>& render, bool& in_order) {
   StreamBatch batch;
   batch.index = chunk.index;
   batch.end_offset = chunk.end_offset;
-  ChunkRecords records = stream.Read(chunk, batch.diagnostics, &memo);
+  ChunkRecords records = stream.Read(chunk, batch.diagnostics, &scratch);
   stream.Recycle(std::move(chunk.storage));
   in_order = records.in_order;
   batch.records = std::move(records.records);
@@ -70,14 +70,15 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     return true;
   };
   const unsigned threads = ThreadCount(jobs);
-  // A memo of resolved rows for each thread, kept from one chunk to the next.
-  std::vector<ReadMemo> memos(threads);
+  // What each thread keeps from one chunk to the next (ReadScratch).
+  std::vector<ReadScratch> scratch(threads);
   if (threads <= 1) {
     RecordChunk chunk;
     while (stream.Next(chunk)) {
       Done done;
-      done.batch = Process(stream, chunk, memos[0], evaluator, options, render, done.in_order);
+      done.batch = Process(stream, chunk, scratch[0], evaluator, options, render, done.in_order);
       if (!settle(done)) return StreamStatus::kNotSorted;
+      scratch[0].Recycle(std::move(done.batch.records.learners));
     }
     stream.Finish(total, finish);
     return StreamStatus::kDone;
@@ -96,6 +97,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
   // Consumed batches go back to the worker that made them, to be freed there: freed on this
   // thread, their memory went back to the worker's malloc arena under its lock while the
   // worker was allocating from it (at --jobs 2, 17 futex calls a chunk and a fifth more CPU).
+  // Their learners' memory goes to the worker's scratch, for the learners of its next chunk.
   std::vector<std::vector<StreamBatch>> spent(threads);
   bool stop = false;
   auto finished = [&](Done&& result) {
@@ -118,11 +120,12 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
         chunk = std::move(todo.front());
         todo.pop_front();
       }
+      for (StreamBatch& batch : garbage) scratch[self].Recycle(std::move(batch.records.learners));
       garbage.clear();
       Done result;
       result.producer = self;
       result.batch =
-          Process(stream, chunk, memos[self], evaluator, options, render, result.in_order);
+          Process(stream, chunk, scratch[self], evaluator, options, render, result.in_order);
       finished(std::move(result));
     }
   };
@@ -172,7 +175,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
           lock.unlock();
           Done result;
           result.batch =
-              Process(stream, chunk, memos[0], evaluator, options, render, result.in_order);
+              Process(stream, chunk, scratch[0], evaluator, options, render, result.in_order);
           finished(std::move(result));
           continue;
         }
@@ -189,6 +192,8 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
       if (next.producer != 0) {
         std::lock_guard lock(mutex);
         spent[next.producer].push_back(std::move(next.batch));
+      } else {
+        scratch[0].Recycle(std::move(next.batch.records.learners));
       }
     }
     stop_workers();
