@@ -70,6 +70,17 @@ TEST_CASE("CountLines counts line feeds at every length and alignment") {
   }
 }
 
+TEST_CASE("CountLines counts past the 255 blocks a byte counter holds") {
+  // Every byte a line feed: each of the 16 byte counters reaches its limit in every round.
+  for (std::size_t length :
+       {std::size_t{16 * 255}, std::size_t{16 * 255 + 1}, std::size_t{16 * 600 + 5}}) {
+    CHECK(CountLines(std::string(length, '\n')) == length);
+  }
+  std::string text(16 * 1000 + 7, 'a');
+  for (std::size_t i = 3; i < text.size(); i += 7) text[i] = '\n';
+  CHECK(CountLines(text) == std::count(text.begin(), text.end(), '\n'));
+}
+
 TEST_CASE("HashText separates texts and chained fields") {
   // Chaining puts each text's length in: ("ab", "") and ("a", "b") differ.
   CHECK(HashText("", HashText("ab")) != HashText("b", HashText("a")));

@@ -216,19 +216,9 @@ void CsvReader::ParseRecord() {
 // limit reached) returns false with nothing changed, for the general parser, which reads
 // every record the same way and reports what is wrong.
 bool CsvReader::ParsePlainRecord() {
+  using internal::ByteBlock;
   const char* data = text_.data();
   const std::size_t n = text_.size();
-  const void* newline = std::memchr(data + pos_, '\n', n - pos_);
-  std::size_t end =
-      newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - data) : n;
-  const std::size_t next = newline != nullptr ? end + 1 : n;
-  // A CR is part of the line break only before an LF, as in ParseUnquoted().
-  if (newline != nullptr && end > pos_ && data[end - 1] == '\r') --end;
-  if (end - pos_ > options_.max_record_bytes) return false;
-  // Eight bytes at a time: a word's high bits flag bytes outside ASCII, and ByteMask() the
-  // bytes equal to a quote or a delimiter. Each delimiter found ends a field.
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  std::uint64_t unusual = 0;
   std::size_t field = pos_;
   const auto end_field = [&](std::size_t at) {
     if (fields_.size() >= options_.max_columns || at - field > options_.max_field_bytes) {
@@ -239,29 +229,46 @@ bool CsvReader::ParsePlainRecord() {
     field = at + 1;
     return true;
   };
-  for (std::size_t i = pos_; i < end; i += 8) {
-    std::uint64_t word = 0x6161616161616161ull;  // 'a' past the end: nothing to flag
-    if (i + 8 <= end) {
-      std::memcpy(&word, data + i, 8);
-    } else {
-      std::memcpy(&word, data + i, end - i);
-    }
-    unusual |= (word & kHigh) | internal::ByteMask(word, '"');
-    for (std::uint64_t commas = internal::ByteMask(word, options_.delimiter); commas != 0;
-         commas &= commas - 1) {
-      const auto at = i + static_cast<std::size_t>(__builtin_ctzll(commas)) / 8;
-      if (!end_field(at)) {
-        fields_.clear();
-        return false;
-      }
-    }
-  }
-  if (unusual != 0 || !end_field(end)) {
+  const auto abandon = [&] {
     fields_.clear();
     return false;
+  };
+  // A block of bytes at a time (swar.h), up to the line's LF: each delimiter ends a field; a
+  // quote or a byte outside ASCII leaves the record to the general parser.
+  std::size_t end = n;  // the line's LF, or the end of the input
+  char tail[ByteBlock::kSize];
+  for (std::size_t i = pos_; i < n; i += ByteBlock::kSize) {
+    if (i - pos_ > options_.max_record_bytes) return abandon();
+    const char* p = data + i;
+    if (n - i < ByteBlock::kSize) {  // past the end: 'a', which nothing flags
+      std::memset(tail, 'a', sizeof tail);
+      std::memcpy(tail, p, n - i);
+      p = tail;
+    }
+    const ByteBlock block(p);
+    ByteBlock::Mask delimiters = block.Equal(options_.delimiter);
+    ByteBlock::Mask unusual = block.High() | block.Equal('"');
+    const ByteBlock::Mask lf = block.Equal('\n');
+    if (lf != 0) {
+      const ByteBlock::Mask before = ~lf & (lf - 1);  // the bytes before the first LF
+      delimiters &= before;
+      unusual &= before;
+    }
+    if (unusual != 0) return abandon();
+    for (; delimiters != 0; delimiters &= delimiters - 1) {
+      if (!end_field(i + ByteBlock::ByteAt(std::countr_zero(delimiters)))) return abandon();
+    }
+    if (lf != 0) {
+      end = i + ByteBlock::ByteAt(std::countr_zero(lf));
+      break;
+    }
   }
-  if (newline != nullptr) {
-    NewLine(next);
+  const bool newline = end < n;
+  // A CR is part of the line break only before an LF, as in ParseUnquoted().
+  const std::size_t last = newline && end > pos_ && data[end - 1] == '\r' ? end - 1 : end;
+  if (last - pos_ > options_.max_record_bytes || !end_field(last)) return abandon();
+  if (newline) {
+    NewLine(end + 1);
   } else {
     pos_ = n;
   }
