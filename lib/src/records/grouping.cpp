@@ -35,6 +35,7 @@ RowHashes HashRow(const FieldValues& values) {
     const std::string_view value = values[f];
     place += kField;
     const std::size_t n = value.size();
+    if (n == 0) continue;  // the place is in each other field's hash: ("ab", "") != ("", "ab")
     std::uint64_t head = 0;
     std::uint64_t tail = 0;
     if (n >= 8) {
