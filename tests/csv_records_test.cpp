@@ -185,4 +185,17 @@ TEST_CASE("record errors point at the field with the source line") {
         "note: did you mean 'A*'?\n");
 }
 
+TEST_CASE("a row read as an earlier one was (the row memo) points at its own fields") {
+  // The second row is the first but for learner and date: its fields' places are worked out
+  // only for its error.
+  Outcome out = ReadRecords(
+      "learner,type,grade,date\nA801200005001,gcse,4,2026-08-20\nB801200005001,gcse,4,"
+      "2026-02-30\nL3,gcse,4,2026-08-20\n");
+  CHECK(out.diagnostics ==
+        "records.csv:2:1: warning: bad check letter in UPN 'A801200005001': expected 'B' "
+        "[bad-check-character]\n"
+        "records.csv:3:22: error: date '2026-02-30' is not an ISO date (YYYY-MM-DD) [bad-date]\n");
+  CHECK(out.learners == "A801200005001: 1\nB801200005001: 0, 1\nL3: 1\n");
+}
+
 }  // namespace accredit

@@ -246,21 +246,60 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
 
 namespace {
 
+// The column of field `f` in `row`, or null when the header has none or the row is short.
+const CsvField* FieldOf(const CsvRow& row, const internal::CsvColumns& header, std::size_t f) {
+  const int column = header.column_of[f];
+  if (column < 0 || static_cast<std::size_t>(column) >= row.fields.size()) return nullptr;
+  return &row.fields[static_cast<std::size_t>(column)];
+}
+
+// Reads the fields of an ok row into `values`.
+void ReadValues(const CsvRow& row, const internal::CsvColumns& header, FieldValues& values) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const CsvField* field = FieldOf(row, header, f);
+    values[f] = field != nullptr ? TrimSpace(field->text) : std::string_view();
+  }
+}
+
+// Where the fields of an ok row were read, into `where`.
+void ReadPlaces(const CsvRow& row, const internal::CsvColumns& header, SourceId source,
+                FieldLocations& where) {
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (const CsvField* field = FieldOf(row, header, f)) {
+      SetAt(where[f], source, *field);
+    } else {
+      where[f].source = kNoSource;
+    }
+  }
+}
+
 // Reads the fields of an ok row into `values` and `where`.
 void ReadFields(const CsvRow& row, const internal::CsvColumns& header, SourceId source,
                 FieldValues& values, FieldLocations& where) {
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
-    int column = header.column_of[f];
-    if (column < 0 || static_cast<std::size_t>(column) >= row.fields.size()) {
-      values[f] = {};
-      where[f].source = kNoSource;
-      continue;
-    }
-    const CsvField& field = row.fields[static_cast<std::size_t>(column)];
-    values[f] = TrimSpace(field.text);
-    SetAt(where[f], source, field);
-  }
+  ReadValues(row, header, values);
+  ReadPlaces(row, header, source, where);
 }
+
+// The locations of a row's fields, worked out when a diagnostic or a row resolved in full
+// asks for them (Grouping, FieldPlaces).
+class CsvPlaces final : public internal::FieldPlaces {
+ public:
+  CsvPlaces(const CsvRow& row, const internal::CsvColumns& header, SourceId source,
+            FieldLocations& where)
+      : row_(row), header_(header), source_(source), where_(where) {}
+  const FieldLocations* Get() override {
+    if (!placed_) ReadPlaces(row_, header_, source_, where_);
+    placed_ = true;
+    return &where_;
+  }
+
+ private:
+  const CsvRow& row_;
+  const internal::CsvColumns& header_;
+  SourceId source_;
+  FieldLocations& where_;
+  bool placed_ = false;
+};
 
 // Maps one row (when there is a mapping) and hands it to the grouping.
 void AddRow(FieldValues& values, const Location& row_location, const FieldLocations& where,
@@ -380,12 +419,18 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
       }
       continue;
     }
-    ReadFields(row, header, source, values, where);
+    ReadValues(row, header, values);
     if (!attributes.empty() && OnlyLearner(values)) {  // a pupil list's row
       grouping.AddAttributeRow(id, row_location, id_location, attributes);
       continue;
     }
-    AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
+    if (map == nullptr) {
+      CsvPlaces places(row, header, source, where);
+      grouping.AddRow(values, row_location, places);
+    } else {  // the mapping may report a value where it was read
+      ReadPlaces(row, header, source, where);
+      AddRow(values, row_location, where, map, scratch, grouping, diagnostics);
+    }
     if (!attributes.empty()) grouping.SetAttributes(id, row_location, id_location, attributes);
   }
 }

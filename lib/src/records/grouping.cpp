@@ -114,6 +114,12 @@ void Grouping::GrowIndex() {
 
 std::size_t Grouping::Find(std::string_view id, const Location& first,
                            const Location& id_location) {
+  return FindOrAdd(id, first, [&]() -> const Location& { return id_location; });
+}
+
+template <typename IdLocation>
+std::size_t Grouping::FindOrAdd(std::string_view id, const Location& first,
+                                IdLocation&& id_location) {
   ++rows_with_id_;
   // Rows of one learner usually come together: try the last learner first.
   if (last_ < learners_.size() && learners_[last_].id == id) return last_;
@@ -137,7 +143,7 @@ std::size_t Grouping::Find(std::string_view id, const Location& first,
   per.hashes.reserve(16);
   slot = Slot{hash, index};
   last_ = index;
-  if (options_.check_identifiers) CheckUpn(id, id_location, diagnostics_);
+  if (options_.check_identifiers) CheckUpn(id, id_location(), diagnostics_);
   return index;
 }
 
@@ -158,20 +164,44 @@ bool Grouping::WithinBound(std::size_t index, const Location& row) {
   return false;
 }
 
+namespace {
+
+// Locations already worked out.
+class GivenPlaces final : public FieldPlaces {
+ public:
+  explicit GivenPlaces(const FieldLocations* where) : where_(where) {}
+  const FieldLocations* Get() override { return where_; }
+
+ private:
+  const FieldLocations* where_;
+};
+
+// The location of field `f` of a row read at `row`, from `where` when it has one.
+const Location& PlaceOf(const FieldLocations* where, Field f, const Location& row) {
+  const std::size_t i = static_cast<std::size_t>(f);
+  return where != nullptr && (*where)[i].source != kNoSource ? (*where)[i] : row;
+}
+
+}  // namespace
+
 void Grouping::AddRow(const FieldValues& values, const Location& row, const FieldLocations* where) {
+  GivenPlaces places(where);
+  AddRow(values, row, places);
+}
+
+void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlaces& places) {
   ++accounting_.rows_read;
   const std::size_t learner_field = static_cast<std::size_t>(Field::kLearner);
   std::string_view id = values[learner_field];
   if (id.empty()) {
-    ResolveAchievement(rules_, values, row, orphan_, diagnostics_, where, &unlisted_);
+    ResolveAchievement(rules_, values, row, orphan_, diagnostics_, places.Get(), &unlisted_);
     ++accounting_.rows_rejected;
     MarkRejected({});
     return;
   }
-  const Location& id_location = where != nullptr && (*where)[learner_field].source != kNoSource
-                                    ? (*where)[learner_field]
-                                    : row;
-  std::size_t index = Find(id, row, id_location);
+  // Where the id was read matters only to the check of a new learner's UPN.
+  std::size_t index = FindOrAdd(
+      id, row, [&]() -> const Location& { return PlaceOf(places.Get(), Field::kLearner, row); });
   if (!WithinBound(index, row)) return;
   Learner& learner = learners_[index];
   std::vector<std::uint64_t>& hashes = per_learner_[index].hashes;
@@ -191,7 +221,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   const Achievement* known = memo_->Find(values, hash.key);
   if (known == nullptr || !ReuseResolved(*known, values, row, learner)) {
     const std::size_t said = diagnostics_.items().size();
-    if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, where, &unlisted_)) {
+    if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, places.Get(), &unlisted_)) {
       ++accounting_.rows_rejected;
       ++learner.rejected_rows;
       MarkRejected(id);
@@ -213,10 +243,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   const std::size_t qan_field = static_cast<std::size_t>(Field::kQan);
   std::string_view qan = values[qan_field];
   if (options_.check_identifiers && !qan.empty()) {
-    CheckQan(
-        qan,
-        where != nullptr && (*where)[qan_field].source != kNoSource ? (*where)[qan_field] : row,
-        diagnostics_);
+    CheckQan(qan, PlaceOf(places.Get(), Field::kQan, row), diagnostics_);
   }
   MarkUsed();
 }

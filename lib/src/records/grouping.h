@@ -33,6 +33,18 @@
 
 namespace accredit::internal {
 
+// Where a row's fields were read, worked out the first time they are asked for: a row found in
+// the RowMemo with nothing to say never asks, and setting fifteen locations for every row was
+// a twentieth of reading it.
+class FieldPlaces {
+ public:
+  // The locations (kNoSource for a field read from nowhere), or null when there are none.
+  virtual const FieldLocations* Get() = 0;
+
+ protected:
+  ~FieldPlaces() = default;
+};
+
 class Grouping {
  public:
   // `scratch`: what earlier Groupings on this thread kept (ReadScratch, record_stream.h): rows
@@ -51,6 +63,8 @@ class Grouping {
   // Reads one row: `values` (trimmed field texts, learner included) read at `row`, fields at
   // `where` (may be null). Counts it as used or rejected.
   void AddRow(const FieldValues& values, const Location& row, const FieldLocations* where);
+  // The same, with the fields' locations asked of `places` only when needed.
+  void AddRow(const FieldValues& values, const Location& row, FieldPlaces& places);
 
   // Warn of a subject outside the vocabulary at every row that gives it, rather than once: for a
   // reader whose rows come out of input order (the regrouped stream), which keeps the first by
@@ -88,6 +102,9 @@ class Grouping {
     std::size_t index = kNoLearner;
   };
   static constexpr std::size_t kNoLearner = ~std::size_t{0};
+  // Find(), with the id's location asked of `id_location()` only to check a new learner's UPN.
+  template <typename IdLocation>
+  std::size_t FindOrAdd(std::string_view id, const Location& first, IdLocation&& id_location);
   // The slot of `id` (whose hash is `hash`): the one holding it, or the empty one where it
   // goes.
   Slot& SlotOf(std::string_view id, std::uint64_t hash);
