@@ -60,7 +60,7 @@ class MatchMemo {
   Table& TableFor(const Plan& plan);
   // Doubles `table`'s slots (from 64), placing the keys again by their hashes.
   static void Grow(Table& table);
-  // The row of key_ (built for `a`), added if new: an offset into table.rows.
+  // The row of `key` (built for `a`), added if new: an offset into table.rows.
   static std::uint32_t RowOf(Table& table, const Plan& plan, const Learner& learner,
                              const Achievement& a, const std::string& key);
   static const std::uint8_t* FindResolution(const Table& table, std::uint64_t id);

@@ -137,8 +137,7 @@ bool CsvReader::ReadRecord(CsvRow& row) {
     ParseRecord();
     if (!faulted_ && Blank()) continue;
     if (!faulted_ && has_header_) CheckFieldCount();
-    if (!plain_) {
-      fields_.clear();
+    if (!plain_) {  // ParseRecord() left fields_ empty
       for (const Span& span : spans_) {
         fields_.push_back(CsvField{SpanText(span), span.line, span.column});
       }

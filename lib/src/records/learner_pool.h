@@ -1,8 +1,8 @@
 // Learners given back once written, so that their memory serves the learners of the next
 // chunk a thread reads.
 //
-// A learner's rows need three blocks of memory (its achievements, 3.5 KB for a dozen; their
-// texts; its row hashes). Allocated afresh for each of a million learners and freed once the
+// A learner's rows need three blocks of memory (its achievements, 3.5 KB reserved for sixteen;
+// their texts; its row hashes). Allocated afresh for each of a million learners and freed once the
 // chunk is written, they cost a malloc and a free apiece, the achievements' beyond malloc's
 // per-thread cache of small blocks: a twelfth of the time of reading a row. A pool per reading
 // thread (ReadScratch, record_stream.h) takes a written chunk's learners back and hands them

@@ -1,8 +1,5 @@
 #include "stream/csv_record_split.h"
 
-#include <algorithm>
-#include <cstring>
-
 #include "base/swar.h"
 #include "base/text.h"
 
