@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "accredit/column_map.h"
 #include "base/text.h"
 #include "records/grouping.h"
+#include "records/json_line_scan.h"
 #include "records/json_records.h"
 #include "records/json_scan.h"
 #include "records/json_value.h"
@@ -97,6 +99,32 @@ class JsonReader {
   void ReadFields(const Unit& unit, od::object object, const Location& where,
                   const std::string& pointer, std::string_view learner_id,
                   const Location& id_location);
+  // Reads a row by fill(), which starts it (StartRow), gives its members (TakeMember) and ends
+  // it (EndRow), and then gives the pointers of the locations its diagnostics name.
+  template <typename Fill>
+  void ReadRowBy(const std::string& pointer, Fill fill);
+  // A row as its members are taken: the values so far, the fields seen, and whether an error
+  // has been reported (the row is then rejected).
+  struct RowInProgress {
+    FieldValues values{};
+    std::array<bool, kFieldCount> seen{};
+    bool error = false;
+  };
+  void StartRow(RowInProgress& row);
+  // Member `key` of a row at `pointer`, its value at `offset` in the text (a function giving
+  // it, called only when needed); text_of(at, error) gives its text, or nullopt after
+  // reporting at `at` that it is not a scalar (`error` set when there was none yet).
+  template <typename Offset, typename Text>
+  void TakeMember(RowInProgress& row, std::string_view key, const std::string& pointer,
+                  Offset offset_of, Text text_of);
+  void EndRow(RowInProgress& row, const Location& where, std::string_view learner_id,
+              const Location& id_location);
+  // The field a row's key names (through the mapping, when there is one), from the last key
+  // seen in its slot of key_cache_ when that is the same.
+  std::optional<Field> FieldOf(std::string_view key);
+  // A checked line of JSON Lines of the plain shape (json_line_scan.h), read from its scan;
+  // false, having done nothing, when it is not of that shape.
+  bool ReadScannedLine(const Unit& unit);
   // The text of a scalar `value` of key `key`, or nullopt after a `bad-value`/`bad-number`
   // error when it is not a string, number or null (`error` set when there was none yet).
   std::optional<std::string_view> Scalar(od::value& value, std::string_view key,
@@ -134,7 +162,18 @@ class JsonReader {
   // Reused from line to line for PassesQuickCheck(), allocated for the depth it was given.
   simdjson::dom::parser dom_parser_;
   std::uint32_t dom_depth_ = 0;
+  internal::ScannedLine scanned_;  // reused from line to line (ReadScannedLine)
+  // FieldOf()'s keys, in slots by their size and last byte: rows repeat the same few keys, and
+  // finding each among the field names was a tenth of the time of reading a row.
+  struct CachedKey {
+    std::string key;
+    std::optional<Field> field;
+  };
+  std::array<CachedKey, 32> key_cache_;
 };
+
+// Whether a checked line may be read from its scan (tests turn it off to compare).
+std::atomic<bool> line_scan{true};
 
 RecordSet JsonReader::Read() {
   std::size_t start = text_.starts_with("\xef\xbb\xbf") ? 3 : 0;
@@ -196,6 +235,8 @@ void JsonReader::ReadUnit(const Unit& in, bool lines_mode) {
       return;
     }
     if (!CheckUnit(unit, parser_)) return;
+  } else if (lines_mode && line_scan.load(std::memory_order_relaxed) && ReadScannedLine(unit)) {
+    return;
   }
   // Checked: this second pass meets no syntax error, only values of the wrong kind.
   od::document document;
@@ -385,10 +426,15 @@ void JsonReader::ReadLearner(const Unit& unit, od::object object, const Location
 void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& where,
                          const std::string& pointer, std::string_view learner_id,
                          const Location& id_location) {
+  ReadRowBy(pointer, [&] { ReadFields(unit, object, where, pointer, learner_id, id_location); });
+}
+
+template <typename Fill>
+void JsonReader::ReadRowBy(const std::string& pointer, Fill fill) {
   // The pointers of the fields read are worked out only for the diagnostics that locate one:
   // building fifteen a row cost a tenth of the time spent reading JSON Lines.
   const std::size_t mark = diagnostics_.items().size();
-  ReadFields(unit, object, where, pointer, learner_id, id_location);
+  fill();
   diagnostics_.Relocate(mark, [&](Location& at) {
     if (at.source != source_ || !at.pointer.empty()) return;
     for (const Unpointed& field : unpointed_) {
@@ -404,12 +450,8 @@ void JsonReader::ReadRow(const Unit& unit, od::object object, const Location& wh
 void JsonReader::ReadFields(const Unit& unit, od::object object, const Location& where,
                             const std::string& pointer, std::string_view learner_id,
                             const Location& id_location) {
-  FieldValues values{};
-  FieldLocations& fields = fields_;  // reused from row to row
-  for (Location& field : fields) field.source = kNoSource;
-  unpointed_.clear();
-  std::array<bool, kFieldCount> seen{};
-  bool error = false;
+  RowInProgress row;
+  StartRow(row);
   for (auto member : object) {
     od::field field_member;
     if (std::move(member).get(field_member)) return;
@@ -422,65 +464,97 @@ void JsonReader::ReadFields(const Unit& unit, od::object object, const Location&
       return;
     }
     od::value& value = field_member.value();
-    // The location of the value: built only when kept or reported.
-    auto locate = [&](Location& at) {
-      at.source = source_;
-      Place(at, OffsetOf(unit, value));
-      at.pointer.assign(pointer);
-      at.pointer += '/';
-      internal::AppendPointerToken(at.pointer, key);
-    };
-    const ColumnMap* map = options_.JsonMap();
-    // A field's name in any case; most are written in lower case, and need no copy lowered.
-    std::optional<Field> field = map != nullptr ? map->FieldFor(key) : FieldByName(key);
-    if (!field && map == nullptr) field = FieldByName(internal::LowerAscii(key));
-    if (!field) {
-      if (unknown_keys_.find(key) == unknown_keys_.end()) {
-        Location at;
-        locate(at);
-        NoteUnknown(key, at);
-      }
-      continue;
-    }
-    const std::size_t f = static_cast<std::size_t>(*field);
-    if (seen[f]) {
-      if (!error) {
-        Location at;
-        locate(at);
-        diagnostics_.Error("bad-value", fmt::format("field '{}' is given twice", FieldName(*field)),
-                           at);
-      }
-      error = true;
-      continue;
-    }
-    seen[f] = true;
-    // Its line and column, and its pointer once it is reported (ReadRow).
-    Location& at = fields[f];
-    at.source = source_;
-    Place(at, OffsetOf(unit, value));
-    at.pointer.clear();
-    unpointed_.push_back(Unpointed{at.line, at.column, key});
-    if (std::optional<std::string_view> text = Scalar(value, key, at, error)) {
-      values[f] = internal::TrimSpace(*text);
-    } else {
-      at.source = kNoSource;
-    }
+    TakeMember(
+        row, key, pointer, [&] { return OffsetOf(unit, value); },
+        [&](const Location& at, bool& error) { return Scalar(value, key, at, error); });
   }
+  EndRow(row, where, learner_id, id_location);
+}
+
+void JsonReader::StartRow(RowInProgress& row) {
+  row = RowInProgress{};
+  for (Location& field : fields_) field.source = kNoSource;  // fields_ is reused row to row
+  unpointed_.clear();
+}
+
+template <typename Offset, typename Text>
+void JsonReader::TakeMember(RowInProgress& row, std::string_view key, const std::string& pointer,
+                            Offset offset_of, Text text_of) {
+  // The location of the value: built only when kept or reported.
+  auto locate = [&](Location& at) {
+    at.source = source_;
+    Place(at, offset_of());
+    at.pointer.assign(pointer);
+    at.pointer += '/';
+    internal::AppendPointerToken(at.pointer, key);
+  };
+  const std::optional<Field> field = FieldOf(key);
+  if (!field) {
+    if (unknown_keys_.find(key) == unknown_keys_.end()) {
+      Location at;
+      locate(at);
+      NoteUnknown(key, at);
+    }
+    return;
+  }
+  const std::size_t f = static_cast<std::size_t>(*field);
+  if (row.seen[f]) {
+    if (!row.error) {
+      Location at;
+      locate(at);
+      diagnostics_.Error("bad-value", fmt::format("field '{}' is given twice", FieldName(*field)),
+                         at);
+    }
+    row.error = true;
+    return;
+  }
+  row.seen[f] = true;
+  // Its line and column, and its pointer once it is reported (ReadRowBy).
+  Location& at = fields_[f];
+  at.source = source_;
+  Place(at, offset_of());
+  at.pointer.clear();
+  unpointed_.push_back(Unpointed{at.line, at.column, key});
+  if (std::optional<std::string_view> text = text_of(at, row.error)) {
+    row.values[f] = internal::TrimSpace(*text);
+  } else {
+    at.source = kNoSource;
+  }
+}
+
+std::optional<Field> JsonReader::FieldOf(std::string_view key) {
+  CachedKey& cached =
+      key_cache_[(key.size() * 7 + (key.empty() ? 0 : static_cast<unsigned char>(key.back()))) %
+                 key_cache_.size()];
+  if (!cached.key.empty() && cached.key == key) return cached.field;
+  const ColumnMap* map = options_.JsonMap();
+  // A field's name in any case; most are written in lower case, and need no copy lowered.
+  std::optional<Field> field = map != nullptr ? map->FieldFor(key) : FieldByName(key);
+  if (!field && map == nullptr) field = FieldByName(internal::LowerAscii(key));
+  cached.key.assign(key);
+  cached.field = field;
+  return field;
+}
+
+void JsonReader::EndRow(RowInProgress& row, const Location& where, std::string_view learner_id,
+                        const Location& id_location) {
+  FieldValues& values = row.values;
+  FieldLocations& fields = fields_;
   const std::size_t learner = static_cast<std::size_t>(Field::kLearner);
   if (!learner_id.empty()) {
-    if (!values[learner].empty() && values[learner] != learner_id && !error) {
+    if (!values[learner].empty() && values[learner] != learner_id && !row.error) {
       diagnostics_.Error("bad-value",
                          fmt::format("achievement names learner '{}' inside learner '{}'",
                                      values[learner], learner_id),
                          fields[learner]);
-      error = true;
+      row.error = true;
     }
     values[learner] = learner_id;
     fields[learner] = id_location;
   }
   const Location& id_at = fields[learner].source != kNoSource ? fields[learner] : where;
   const std::size_t date = static_cast<std::size_t>(Field::kDate);
-  if (error ||
+  if (row.error ||
       (options_.JsonMap() != nullptr &&
        !ApplyColumnMap(*options_.JsonMap(), values, scratch_,
                        fields[date].source != kNoSource ? fields[date] : where, diagnostics_))) {
@@ -488,6 +562,63 @@ void JsonReader::ReadFields(const Unit& unit, od::object object, const Location&
     return;
   }
   grouping_.AddRow(values, where, &fields);
+}
+
+bool JsonReader::ReadScannedLine(const Unit& unit) {
+  internal::ScannedLine& line = scanned_;
+  static_assert(simdjson::SIMDJSON_PADDING >= internal::kLinePadding);
+  if (!internal::ScanCheckedLine(std::string_view(unit.data, unit.text.size()), line)) {
+    return false;
+  }
+  const std::string_view id = internal::TrimSpace(line.id);
+  if (line.learner && id.empty()) return false;  // the walk reports the empty id
+  // From here on, as ReadElement, ReadLearner and ReadRow read it.
+  const Location where = At(unit.base + line.offset);
+  auto read_row = [&](const internal::ScannedLine::Row& row, const Location& row_where,
+                      const std::string& pointer, std::string_view learner_id,
+                      const Location& id_location) {
+    ReadRowBy(pointer, [&] {
+      RowInProgress in_progress;
+      StartRow(in_progress);
+      for (std::uint32_t m = row.first; m < row.end; ++m) {
+        const internal::ScannedLine::Member& member = line.members[m];
+        TakeMember(
+            in_progress, member.key, pointer, [&] { return unit.base + member.offset; },
+            [&](const Location&, bool&) { return std::optional<std::string_view>(member.text); });
+      }
+      EndRow(in_progress, row_where, learner_id, id_location);
+    });
+  };
+  if (!line.learner) {
+    read_row(line.rows.front(), where, std::string(), {}, where);
+    return true;
+  }
+  const Location id_location = At(unit.base + line.id_offset, "/id");
+  grouping_.Find(id, where, id_location);
+  std::size_t unknown = 0;
+  auto note_unknown = [&](std::size_t rows_before) {
+    for (; unknown < line.unknown.size() && line.unknown[unknown].rows_before <= rows_before;
+         ++unknown) {
+      const internal::ScannedLine::Unknown& key = line.unknown[unknown];
+      if (unknown_keys_.find(key.key) != unknown_keys_.end()) continue;
+      std::string at = "/";
+      internal::AppendPointerToken(at, key.key);
+      NoteUnknown(key.key, At(unit.base + key.offset, std::move(at)));
+    }
+  };
+  for (std::size_t r = 0; r < line.rows.size(); ++r) {
+    note_unknown(r);
+    // element_ keeps its pointer's buffer from row to row.
+    Location& at = element_;
+    at.source = source_;
+    Place(at, unit.base + line.rows[r].offset);
+    at.pointer.assign("/achievements/");
+    const fmt::format_int number(r);
+    at.pointer.append(number.data(), number.size());
+    read_row(line.rows[r], at, at.pointer, id, id_location);
+  }
+  note_unknown(line.rows.size());
+  return true;
 }
 
 std::optional<std::string_view> JsonReader::Scalar(od::value& value, std::string_view key,
@@ -555,6 +686,8 @@ RecordSet ReadJsonRecords(SourceId source, std::string_view text, const RuleSet&
 }
 
 namespace internal {
+
+void SetJsonLineScan(bool on) { line_scan.store(on, std::memory_order_relaxed); }
 
 RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t first_line,
                         const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,

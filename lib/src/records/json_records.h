@@ -23,4 +23,9 @@ RecordSet ReadJsonLines(SourceId source, std::string_view text, std::uint32_t fi
                         const RuleSet& rules, const ReadOptions& options, Diagnostics& diagnostics,
                         ReadScratch* scratch = nullptr);
 
+// For tests: whether a checked line of JSON Lines of the plain shape is read from its scan
+// (json_line_scan.h), as it is by default, or walked with simdjson's On Demand API as every
+// other line is. Both must read alike.
+void SetJsonLineScan(bool on);
+
 }  // namespace accredit::internal
