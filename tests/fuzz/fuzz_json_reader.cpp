@@ -1,6 +1,8 @@
 // Fuzz target: a records file in JSON (an array or JSON Lines), as hostile bytes. Reads it
 // against the built-in example programme's rules, checks the row accounting (every row read
 // is used or rejected, exactly once), renders every diagnostic and evaluates every learner.
+// Reads it again with every line walked by simdjson's On Demand API, none read from its own
+// scan (records/json_line_scan.h), and aborts unless both read the same.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -10,6 +12,7 @@
 #include "accredit/evaluator.h"
 #include "accredit/json_reader.h"
 #include "accredit/rules_loader.h"
+#include "records/json_records.h"
 
 namespace {
 
@@ -17,6 +20,28 @@ struct Rules {
   accredit::SourceSet sources;
   accredit::LoadResult loaded = accredit::LoadDefaultRules(sources);
 };
+
+// Everything read, as text: learners, achievements with their texts and locations, and
+// diagnostics rendered with their pointers.
+std::string Summary(const accredit::RecordSet& records, const accredit::Diagnostics& diagnostics,
+                    const accredit::SourceSet& sources) {
+  using namespace accredit;  // NOLINT: fuzz target
+  std::string out;
+  auto where = [](const Location& at) {
+    return std::to_string(at.line) + ":" + std::to_string(at.column) + at.pointer + "\n";
+  };
+  for (const Learner& learner : records.learners) {
+    out += learner.id + " " + std::to_string(learner.rejected_rows) + where(learner.location);
+    for (const Achievement& a : learner.achievements) {
+      out += where(a.location);
+      for (std::size_t f = 0; f < kFieldCount; ++f) {
+        out += std::string(learner.Text(a, static_cast<Field>(f))) + "|";
+      }
+    }
+  }
+  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources) + d.location.pointer;
+  return out;
+}
 
 }  // namespace
 
@@ -34,6 +59,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Accounting& a = records.accounting;
   if (a.rows_read != a.rows_used + a.rows_rejected) std::abort();
   for (const Diagnostic& d : diagnostics.items()) (void)Render(d, sources);
+  internal::SetJsonLineScan(false);
+  Diagnostics walked_diagnostics;
+  RecordSet walked = ReadJsonRecords(id, sources.Get(id).text, rules->loaded.rules, ReadOptions{},
+                                     walked_diagnostics);
+  internal::SetJsonLineScan(true);
+  if (Summary(records, diagnostics, sources) != Summary(walked, walked_diagnostics, sources)) {
+    std::abort();
+  }
   const Programme& programme = rules->loaded.rules.programmes.front();
   Evaluator evaluator(rules->loaded.rules, programme);
   EvaluateOptions options;

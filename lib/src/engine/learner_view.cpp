@@ -305,6 +305,17 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
           const std::uint64_t bits = scope.included & LeafBits(node.leaf);
           if (agg.kind == Aggregate::Kind::kCount && !agg.distinct && used == nullptr) {
             actual = std::popcount(bits);
+          } else if (agg.kind == Aggregate::Kind::kSum && !agg.distinct && !agg.per &&
+                     used == nullptr) {
+            // A plain sum visits only the achievements it counts, in order (as AggregateOver).
+            const Learner& learner = *learner_;
+            for (std::uint64_t left = bits; left != 0; left &= left - 1) {
+              const Achievement& a =
+                  learner.achievements[eligible_[static_cast<std::size_t>(std::countr_zero(left))]];
+              actual += agg.of == Quantity::kHours
+                            ? a.hours
+                            : QuantityOf(*plan_, agg.of, agg.table, learner, a);
+            }
           } else {
             actual = AggregateOver(
                 agg, [bits](std::size_t e) { return ((bits >> e) & 1) != 0; }, used);

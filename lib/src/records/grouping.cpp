@@ -218,8 +218,8 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlace
     return;
   }
   const std::size_t before = learner.achievements.size();
-  const Achievement* known = memo_->Find(values, hash.key);
-  if (known == nullptr || !ReuseResolved(*known, values, row, learner)) {
+  const RowMemo::Resolved* known = memo_->Find(values, hash.key);
+  if (known == nullptr || !ReuseResolved(*memo_, *known, values, row, learner)) {
     const std::size_t said = diagnostics_.items().size();
     if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, places.Get(), &unlisted_)) {
       ++accounting_.rows_rejected;

@@ -22,7 +22,7 @@ void RowMemo::Clear() {
   std::fill(slots_.begin(), slots_.end(), 0);
 }
 
-bool RowMemo::Same(const Entry& entry, const FieldValues& values) const {
+bool RowMemo::Same(const Resolved& entry, const FieldValues& values) const {
   const char* text = text_.data() + entry.text;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     if (!Keyed(f)) continue;
@@ -34,12 +34,12 @@ bool RowMemo::Same(const Entry& entry, const FieldValues& values) const {
   return true;
 }
 
-const Achievement* RowMemo::Find(const FieldValues& values, std::uint64_t hash) const {
+const RowMemo::Resolved* RowMemo::Find(const FieldValues& values, std::uint64_t hash) const {
   if (entries_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(hash) & mask; slots_[i] != 0; i = (i + 1) & mask) {
-    const Entry& entry = entries_[slots_[i] - 1];
-    if (entry.hash == hash && Same(entry, values)) return &entry.achievement;
+    const Resolved& entry = entries_[slots_[i] - 1];
+    if (entry.hash == hash && Same(entry, values)) return &entry;
   }
   return nullptr;
 }
@@ -51,14 +51,22 @@ std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash,
   static std::atomic<std::uint64_t> next_resolution{1};
   if (slots_.empty()) slots_.assign(kCapacity * 2, 0);  // at most half full
   if (entries_.size() == kCapacity) Clear();
-  Entry& entry = entries_.emplace_back();
+  Resolved& entry = entries_.emplace_back();
   entry.hash = hash;
   entry.text = static_cast<std::uint32_t>(text_.size());
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     if (!Keyed(f)) continue;
-    entry.size[f] = static_cast<std::uint32_t>(values[f].size());
-    text_.append(values[f]);
+    const std::string_view value = values[f];
+    entry.size[f] = static_cast<std::uint32_t>(value.size());
+    if (const std::string_view trimmed = TrimSpace(value); !trimmed.empty()) {
+      entry.trimmed[f] = TextRef{
+          static_cast<std::uint32_t>(text_.size() - entry.text +
+                                     static_cast<std::size_t>(trimmed.data() - value.data())),
+          static_cast<std::uint32_t>(trimmed.size())};
+    }
+    text_.append(value);
   }
+  entry.block = static_cast<std::uint32_t>(text_.size() - entry.text);
   entry.achievement = resolved;
   entry.achievement.date.reset();
   entry.achievement.text = {};
@@ -71,9 +79,9 @@ std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash,
   return entry.achievement.resolved_as;
 }
 
-bool ReuseResolved(const Achievement& known, const FieldValues& values, const Location& row,
-                   Learner& learner) {
-  Achievement& out = learner.achievements.emplace_back(known);
+bool ReuseResolved(const RowMemo& memo, const RowMemo::Resolved& known, const FieldValues& values,
+                   const Location& row, Learner& learner) {
+  Achievement& out = learner.achievements.emplace_back(known.achievement);
   // Parsed straight into `out`: kept in a local std::optional across the copy above, its two
   // parts stored apart and read back as one word stalled the processor (store forwarding),
   // nearly half of this function's time.
@@ -86,8 +94,14 @@ bool ReuseResolved(const Achievement& known, const FieldValues& values, const Lo
     }
   }
   out.location = row;
+  // The keyed texts in one piece, as the memo holds them (one copy, not one a field).
+  const std::uint32_t base = learner.Store(memo.Block(known)).offset;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
-    if (const std::string_view text = TrimSpace(values[f]); !text.empty()) {
+    if (RowMemo::Keyed(f)) {
+      if (known.trimmed[f].length != 0) {
+        out.text[f] = TextRef{base + known.trimmed[f].offset, known.trimmed[f].length};
+      }
+    } else if (const std::string_view text = TrimSpace(values[f]); !text.empty()) {
       out.text[f] = learner.Store(text);
     }
   }

@@ -35,13 +35,28 @@ class RowMemo {
            f != static_cast<std::size_t>(Field::kDate);
   }
 
+  // A row remembered: the achievement resolved from it, with its date, texts and location
+  // left empty (each row's own: ReuseResolved), and its keyed texts.
+  struct Resolved {
+    std::uint64_t hash = 0;
+    std::uint32_t text = 0;                         // its keyed texts, one after another in text_
+    std::array<std::uint32_t, kFieldCount> size{};  // each keyed text's size
+    std::uint32_t block = 0;                        // their total size
+    // Each keyed text trimmed, as an offset from the first and a length (0 when empty).
+    std::array<TextRef, kFieldCount> trimmed{};
+    Achievement achievement;
+  };
+
   // The memo serves one RuleSet at a time: bound to another, it forgets what it holds.
   void Bind(const RuleSet& rules);
 
-  // The achievement resolved from an earlier row whose keyed fields are `values`'s, `hash`
-  // being their hash (any function of the keyed fields' texts), or nullptr. Its date, texts
-  // and location are left empty: the row's own (ReuseResolved).
-  const Achievement* Find(const FieldValues& values, std::uint64_t hash) const;
+  // The row remembered whose keyed fields are `values`'s, `hash` being their hash (any
+  // function of the keyed fields' texts), or nullptr. Valid until the next Add().
+  const Resolved* Find(const FieldValues& values, std::uint64_t hash) const;
+  // The keyed texts of `resolved`, one after another.
+  std::string_view Block(const Resolved& resolved) const {
+    return std::string_view(text_).substr(resolved.text, resolved.block);
+  }
 
   // Remembers `resolved`, resolved from `values` (hash as for Find), and returns the
   // Achievement::resolved_as it gives it and every row found for it: a number no other entry
@@ -53,25 +68,20 @@ class RowMemo {
   static constexpr std::size_t kCapacity = 4096;
 
  private:
-  struct Entry {
-    std::uint64_t hash = 0;
-    std::uint32_t text = 0;                         // its keyed texts, one after another in text_
-    std::array<std::uint32_t, kFieldCount> size{};  // each keyed text's size
-    Achievement achievement;
-  };
-  bool Same(const Entry& entry, const FieldValues& values) const;
+  bool Same(const Resolved& entry, const FieldValues& values) const;
   void Clear();
 
   const RuleSet* rules_ = nullptr;
-  std::vector<Entry> entries_;
+  std::vector<Resolved> entries_;
   std::vector<std::uint32_t> slots_;  // open addressing: entry index + 1, 0 for an empty slot
   std::string text_;
 };
 
-// Appends to `learner` the achievement of a row whose keyed fields resolved to `known`: its
-// date parsed from values[kDate], its texts (trimmed) stored, `row` its location. False, with
+// Appends to `learner` the achievement of a row whose keyed fields were remembered as `known`
+// in `memo`: its date parsed from values[kDate], its texts (trimmed) stored, `row` its
+// location. The keyed texts are stored in one piece, as the memo holds them. False, with
 // nothing appended, when its date does not parse: resolve the row in full to report it.
-bool ReuseResolved(const Achievement& known, const FieldValues& values, const Location& row,
-                   Learner& learner);
+bool ReuseResolved(const RowMemo& memo, const RowMemo::Resolved& known, const FieldValues& values,
+                   const Location& row, Learner& learner);
 
 }  // namespace accredit::internal
