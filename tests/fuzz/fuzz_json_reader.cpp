@@ -13,6 +13,7 @@
 #include "accredit/json_reader.h"
 #include "accredit/rules_loader.h"
 #include "records/json_records.h"
+#include "records_summary.h"
 
 namespace {
 
@@ -20,28 +21,6 @@ struct Rules {
   accredit::SourceSet sources;
   accredit::LoadResult loaded = accredit::LoadDefaultRules(sources);
 };
-
-// Everything read, as text: learners, achievements with their texts and locations, and
-// diagnostics rendered with their pointers.
-std::string Summary(const accredit::RecordSet& records, const accredit::Diagnostics& diagnostics,
-                    const accredit::SourceSet& sources) {
-  using namespace accredit;  // NOLINT: fuzz target
-  std::string out;
-  auto where = [](const Location& at) {
-    return std::to_string(at.line) + ":" + std::to_string(at.column) + at.pointer + "\n";
-  };
-  for (const Learner& learner : records.learners) {
-    out += learner.id + " " + std::to_string(learner.rejected_rows) + where(learner.location);
-    for (const Achievement& a : learner.achievements) {
-      out += where(a.location);
-      for (std::size_t f = 0; f < kFieldCount; ++f) {
-        out += std::string(learner.Text(a, static_cast<Field>(f))) + "|";
-      }
-    }
-  }
-  for (const Diagnostic& d : diagnostics.items()) out += Render(d, sources) + d.location.pointer;
-  return out;
-}
 
 }  // namespace
 
@@ -64,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   RecordSet walked = ReadJsonRecords(id, sources.Get(id).text, rules->loaded.rules, ReadOptions{},
                                      walked_diagnostics);
   internal::SetJsonLineScan(true);
-  if (Summary(records, diagnostics, sources) != Summary(walked, walked_diagnostics, sources)) {
+  if (fuzz::RecordsSummary(records, diagnostics, sources) !=
+      fuzz::RecordsSummary(walked, walked_diagnostics, sources)) {
     std::abort();
   }
   const Programme& programme = rules->loaded.rules.programmes.front();

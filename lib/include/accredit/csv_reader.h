@@ -103,6 +103,20 @@ class CsvReader {
   // is returned as a row.
   bool Next(CsvRow& row);
 
+  // The next data record, when it is one line of ASCII without a quote (the shape most
+  // records of a school export have), without reading it: its text without the line break,
+  // and the line it is on. False at the end of the input, and when the next record is of any
+  // other shape or longer than max_record_bytes. For a reader that knows some lines by their
+  // bytes alone (ReadCsvRows): SkipPeeked() then passes over the line, else Next() reads it.
+  bool PeekPlainLine(std::string_view& line, std::uint32_t& line_number);
+  // Passes over the line PeekPlainLine() gave, as Next() would have read it.
+  void SkipPeeked();
+  // Whether the record Next() read last was one line of ASCII without a quote, its fields
+  // views of the input in order, one delimiter apart.
+  bool last_plain() const { return plain_; }
+  const CsvOptions& options() const { return options_; }
+  char delimiter() const { return options_.delimiter; }
+
   // Starts again on `text`, a later part of the same input starting at the beginning of line
   // `first_line`, as the piece constructor does but keeping the header and the buffers a
   // reader has warmed up (the record stream reads an unsorted input a record at a time).
@@ -153,6 +167,7 @@ class CsvReader {
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_start_ = 0;
+  std::size_t peeked_end_ = 0;  // the line break (or end of input) of the line peeked at
 
   // The record being read.
   std::size_t record_start_ = 0;

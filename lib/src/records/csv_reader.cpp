@@ -121,6 +121,59 @@ bool CsvReader::ReadHeader() {
 
 bool CsvReader::Next(CsvRow& row) { return ReadRecord(row); }
 
+bool CsvReader::PeekPlainLine(std::string_view& line, std::uint32_t& line_number) {
+  using internal::ByteBlock;
+  // Empty lines are skipped, as ReadRecord() skips them.
+  while (pos_ < text_.size()) {
+    if (text_[pos_] == '\n') {
+      NewLine(pos_ + 1);
+    } else if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
+      NewLine(pos_ + 2);
+    } else {
+      break;
+    }
+  }
+  const char* data = text_.data();
+  const std::size_t n = text_.size();
+  // Up to the LF a block at a time, as ParsePlainRecord() goes; a whole block only within the
+  // text (the last few bytes one at a time).
+  std::size_t i = pos_;
+  std::size_t end = n;
+  for (; i + ByteBlock::kSize <= n; i += ByteBlock::kSize) {
+    if (i - pos_ > options_.max_record_bytes) return false;
+    const ByteBlock block(data + i);
+    ByteBlock::Mask unusual = block.High() | block.Equal('"');
+    const ByteBlock::Mask lf = block.Equal('\n');
+    if (lf != 0) unusual &= ~lf & (lf - 1);  // the bytes before the first LF
+    if (unusual != 0) return false;
+    if (lf != 0) {
+      end = i + ByteBlock::ByteAt(std::countr_zero(lf));
+      break;
+    }
+  }
+  if (end == n) {
+    for (; i < n && data[i] != '\n'; ++i) {
+      if (data[i] == '"' || (static_cast<unsigned char>(data[i]) & 0x80) != 0) return false;
+    }
+    end = i;
+  }
+  // A CR is part of the line break only before an LF, as in ParsePlainRecord().
+  const std::size_t last = end < n && end > pos_ && data[end - 1] == '\r' ? end - 1 : end;
+  if (last == pos_ || last - pos_ > options_.max_record_bytes) return false;
+  line = std::string_view(data + pos_, last - pos_);
+  line_number = line_;
+  peeked_end_ = end;
+  return true;
+}
+
+void CsvReader::SkipPeeked() {
+  if (peeked_end_ < text_.size()) {
+    NewLine(peeked_end_ + 1);
+  } else {
+    pos_ = text_.size();
+  }
+}
+
 bool CsvReader::ReadRecord(CsvRow& row) {
   for (;;) {
     // Empty lines are skipped here; whitespace-only records are found blank after parsing.

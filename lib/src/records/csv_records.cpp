@@ -12,6 +12,7 @@
 #include "accredit/identifiers.h"
 #include "accredit/record_resolver.h"
 #include "base/text.h"
+#include "records/csv_line_keys.h"
 #include "records/csv_rows.h"
 #include "records/grouping.h"
 #include "records/map_choice.h"
@@ -379,7 +380,11 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
   std::string scratch;
   CsvRow row;
   std::vector<std::pair<std::string_view, std::string_view>> attributes;
-  while (csv.Next(row)) {
+  internal::CsvLineKeys keys(csv, header, source, grouping);
+  const bool by_key = usable && keys.usable();
+  for (;;) {
+    if (by_key && keys.ReadKnownLine(csv)) continue;
+    if (!csv.Next(row)) break;
     const Location row_location{source, row.line, 0, {}};
     if (!usable) {
       grouping.RejectRow({}, row_location, row_location);
@@ -427,6 +432,7 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
     if (map == nullptr) {
       CsvPlaces places(row, header, source, where);
       grouping.AddRow(values, row_location, places);
+      if (by_key) keys.Learn(csv, row);
     } else {  // the mapping may report a value where it was read
       ReadPlaces(row, header, source, where);
       AddRow(values, row_location, where, map, scratch, grouping, diagnostics);

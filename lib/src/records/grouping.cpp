@@ -21,33 +21,45 @@ namespace {
 // a tenth of the time spent reading a row. The sum over the fields RowMemo keys a row by is
 // the row's key in the memo, for nothing more.
 struct RowHashes {
-  std::uint64_t row = 0;  // of every field
-  std::uint64_t key = 0;  // of the fields RowMemo::Keyed
+  std::uint64_t row = 0;    // of every field
+  std::uint64_t key = 0;    // of the fields RowMemo::Keyed
+  std::uint64_t keyed = 0;  // the keyed fields' part of `row` (RowMemo::Resolved::keyed)
 };
-RowHashes HashRow(const FieldValues& values) {
+// Field `f`'s part of the sum: 0 for an empty value, whose place is in each other field's
+// hash, so ("ab", "") != ("", "ab").
+inline std::uint64_t FieldHash(std::size_t f, std::string_view value) {
   constexpr std::uint64_t kField = 0x9e3779b97f4a7c15ull;
   constexpr std::uint64_t kHead = 0xff51afd7ed558ccdull;
   constexpr std::uint64_t kTail = 0xc4ceb9fe1a85ec53ull;
+  const std::size_t n = value.size();
+  if (n == 0) return 0;
+  const std::uint64_t place = kField * (f + 1);
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, value.data(), 8);
+    std::memcpy(&tail, value.data() + n - 8, 8);
+  } else {
+    head = ShortWord(value.data(), n);
+  }
+  const std::uint64_t h = ((head + place) * kHead) ^ ((tail + n) * kTail);
+  return h ^ (h >> 29);
+}
+RowHashes HashRow(const FieldValues& values) {
   std::uint64_t keyed = 0;
   std::uint64_t other = 0;
-  std::uint64_t place = 0;
   for (std::size_t f = 0; f < kFieldCount; ++f) {
-    const std::string_view value = values[f];
-    place += kField;
-    const std::size_t n = value.size();
-    if (n == 0) continue;  // the place is in each other field's hash: ("ab", "") != ("", "ab")
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    if (n >= 8) {
-      std::memcpy(&head, value.data(), 8);
-      std::memcpy(&tail, value.data() + n - 8, 8);
-    } else {
-      head = ShortWord(value.data(), n);
-    }
-    std::uint64_t h = ((head + place) * kHead) ^ ((tail + n) * kTail);
-    (RowMemo::Keyed(f) ? keyed : other) += h ^ (h >> 29);
+    (RowMemo::Keyed(f) ? keyed : other) += FieldHash(f, values[f]);
   }
-  return RowHashes{MixHash(keyed + other), MixHash(keyed)};
+  return RowHashes{MixHash(keyed + other), MixHash(keyed), keyed};
+}
+// HashRow() of a row whose keyed fields are those of `known`.
+RowHashes HashKnownRow(const FieldValues& values, const RowMemo::Resolved& known) {
+  std::uint64_t other = 0;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (!RowMemo::Keyed(f)) other += FieldHash(f, values[f]);
+  }
+  return RowHashes{MixHash(known.keyed + other), known.hash, known.keyed};
 }
 
 // The earlier achievement of `learner` equal to `values` in every field, or nullptr.
@@ -189,7 +201,9 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, const Fiel
   AddRow(values, row, places);
 }
 
-void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlaces& places) {
+void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlaces& places,
+                      const RowMemo::Resolved* known) {
+  last_resolved_ = nullptr;
   ++accounting_.rows_read;
   const std::size_t learner_field = static_cast<std::size_t>(Field::kLearner);
   std::string_view id = values[learner_field];
@@ -205,7 +219,7 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlace
   if (!WithinBound(index, row)) return;
   Learner& learner = learners_[index];
   std::vector<std::uint64_t>& hashes = per_learner_[index].hashes;
-  const RowHashes hash = HashRow(values);
+  const RowHashes hash = known != nullptr ? HashKnownRow(values, *known) : HashRow(values);
   if (const Achievement* earlier = FindDuplicate(learner, hashes, hash.row, values)) {
     Diagnostic& d = diagnostics_.Warning(
         "duplicate-row", fmt::format("duplicate row for learner '{}': skipped", id), row);
@@ -218,7 +232,8 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlace
     return;
   }
   const std::size_t before = learner.achievements.size();
-  const RowMemo::Resolved* known = memo_->Find(values, hash.key);
+  if (known == nullptr) known = memo_->Find(values, hash.key);
+  last_resolved_ = known;
   if (known == nullptr || !ReuseResolved(*memo_, *known, values, row, learner)) {
     const std::size_t said = diagnostics_.items().size();
     if (!ResolveAchievement(rules_, values, row, learner, diagnostics_, places.Get(), &unlisted_)) {
@@ -235,7 +250,8 @@ void Grouping::AddRow(const FieldValues& values, const Location& row, FieldPlace
         (learner.achievements.back().subject != kNone ||
          values[static_cast<std::size_t>(Field::kSubject)].empty() || rules_.subjects.empty())) {
       Achievement& resolved = learner.achievements.back();
-      resolved.resolved_as = memo_->Add(values, hash.key, resolved);
+      resolved.resolved_as = memo_->Add(values, hash.key, hash.keyed, resolved);
+      last_resolved_ = &memo_->Last();
     }
   }
   ++accounting_.rows_used;

@@ -63,8 +63,15 @@ class Grouping {
   // Reads one row: `values` (trimmed field texts, learner included) read at `row`, fields at
   // `where` (may be null). Counts it as used or rejected.
   void AddRow(const FieldValues& values, const Location& row, const FieldLocations* where);
-  // The same, with the fields' locations asked of `places` only when needed.
-  void AddRow(const FieldValues& values, const Location& row, FieldPlaces& places);
+  // The same, with the fields' locations asked of `places` only when needed. With `known`, a
+  // row of the memo (RowMemo::FindKey) whose keyed texts `values` holds: the row is not looked
+  // up again.
+  void AddRow(const FieldValues& values, const Location& row, FieldPlaces& places,
+              const RowMemo::Resolved* known = nullptr);
+  // The memo's row that the last AddRow() found or remembered, or null (valid until the next
+  // AddRow()), for a reader that learns the row's bytes (RowMemo::AddKey).
+  const RowMemo::Resolved* last_resolved() const { return last_resolved_; }
+  RowMemo& memo() { return *memo_; }
 
   // Warn of a subject outside the vocabulary at every row that gives it, rather than once: for a
   // reader whose rows come out of input order (the regrouped stream), which keeps the first by
@@ -137,7 +144,8 @@ class Grouping {
   Learner orphan_;  // receives nothing: rows without a learner id are rejected
   UnlistedSubjects unlisted_;
   RowMemo own_memo_;
-  RowMemo* memo_;      // own_memo_ or the scratch's
+  RowMemo* memo_;  // own_memo_ or the scratch's
+  const RowMemo::Resolved* last_resolved_ = nullptr;
   LearnerPool* pool_;  // the scratch's, or null
   std::size_t mark_;   // diagnostics_ held this many when the previous row was counted
 };

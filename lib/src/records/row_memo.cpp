@@ -20,6 +20,55 @@ void RowMemo::Clear() {
   entries_.clear();
   text_.clear();
   std::fill(slots_.begin(), slots_.end(), 0);
+  ClearKeys();
+}
+
+void RowMemo::ClearKeys() {
+  keys_.clear();
+  key_text_.clear();
+  std::fill(key_slots_.begin(), key_slots_.end(), 0);
+}
+
+void RowMemo::BindLayout(std::string_view layout) {
+  if (layout_ == layout) return;
+  ClearKeys();
+  layout_.assign(layout);
+}
+
+const RowMemo::Resolved* RowMemo::FindKey(std::string_view key, std::uint64_t hash) const {
+  if (keys_.empty()) return nullptr;
+  const std::size_t mask = key_slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask; key_slots_[i] != 0;
+       i = (i + 1) & mask) {
+    const Key& known = keys_[key_slots_[i] - 1];
+    if (known.hash == hash && known.size == key.size() &&
+        std::memcmp(key_text_.data() + known.text, key.data(), key.size()) == 0) {
+      return &entries_[known.entry];
+    }
+  }
+  return nullptr;
+}
+
+void RowMemo::AddKey(std::string_view key, std::uint64_t hash, const Resolved& resolved) {
+  if (key_slots_.empty()) key_slots_.assign(kCapacity * 2, 0);  // at most half full
+  if (keys_.size() == kCapacity) ClearKeys();
+  keys_.push_back(Key{hash, static_cast<std::uint32_t>(key_text_.size()),
+                      static_cast<std::uint32_t>(key.size()),
+                      static_cast<std::uint32_t>(&resolved - entries_.data())});
+  key_text_.append(key);
+  const std::size_t mask = key_slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  while (key_slots_[i] != 0) i = (i + 1) & mask;
+  key_slots_[i] = static_cast<std::uint32_t>(keys_.size());
+}
+
+void RowMemo::KeyedValues(const Resolved& resolved, FieldValues& values) const {
+  const char* text = text_.data() + resolved.text;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (!Keyed(f)) continue;
+    values[f] = std::string_view(text, resolved.size[f]);
+    text += resolved.size[f];
+  }
 }
 
 bool RowMemo::Same(const Resolved& entry, const FieldValues& values) const {
@@ -44,7 +93,7 @@ const RowMemo::Resolved* RowMemo::Find(const FieldValues& values, std::uint64_t 
   return nullptr;
 }
 
-std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash,
+std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash, std::uint64_t keyed,
                            const Achievement& resolved) {
   // Numbers for Achievement::resolved_as, unique in the process: memos on several threads, and
   // a memo started again, never give one twice.
@@ -53,6 +102,7 @@ std::uint64_t RowMemo::Add(const FieldValues& values, std::uint64_t hash,
   if (entries_.size() == kCapacity) Clear();
   Resolved& entry = entries_.emplace_back();
   entry.hash = hash;
+  entry.keyed = keyed;
   entry.text = static_cast<std::uint32_t>(text_.size());
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     if (!Keyed(f)) continue;

@@ -44,6 +44,7 @@ class RowMemo {
     std::uint32_t block = 0;                        // their total size
     // Each keyed text trimmed, as an offset from the first and a length (0 when empty).
     std::array<TextRef, kFieldCount> trimmed{};
+    std::uint64_t keyed = 0;  // the part of the row's duplicate-sieve hash its keyed texts give
     Achievement achievement;
   };
 
@@ -62,19 +63,51 @@ class RowMemo {
   // Achievement::resolved_as it gives it and every row found for it: a number no other entry
   // of any memo in the process has had. At kCapacity rows the memo starts again empty, so an
   // input whose rows rarely repeat costs a bounded memory.
-  std::uint64_t Add(const FieldValues& values, std::uint64_t hash, const Achievement& resolved);
+  // `keyed`: Resolved::keyed.
+  std::uint64_t Add(const FieldValues& values, std::uint64_t hash, std::uint64_t keyed,
+                    const Achievement& resolved);
+
+  // The keyed texts of `resolved` into their places in `values`, as the row they were
+  // remembered from gave them (the other fields are left as they are).
+  void KeyedValues(const Resolved& resolved, FieldValues& values) const;
+
+  // Rows known by their bytes: a CSV line with its learner and date fields cut out (the key),
+  // which gives the keyed texts of a row remembered. A key means that row for one layout of
+  // the columns only: bound to another layout (any text that tells layouts apart), the memo
+  // forgets the keys it holds.
+  void BindLayout(std::string_view layout);
+  // The row remembered for `key`, `hash` being its HashText(), or nullptr. Valid until the
+  // next Add() or AddKey().
+  const Resolved* FindKey(std::string_view key, std::uint64_t hash) const;
+  // Remembers that `key` (hash as for FindKey) gives the keyed texts of `resolved`, a row of
+  // this memo. At kCapacity keys the memo forgets the keys it holds.
+  void AddKey(std::string_view key, std::uint64_t hash, const Resolved& resolved);
+
+  // The row Add() remembered last (there must be one).
+  const Resolved& Last() const { return entries_.back(); }
 
   std::size_t size() const { return entries_.size(); }
   static constexpr std::size_t kCapacity = 4096;
 
  private:
+  struct Key {
+    std::uint64_t hash = 0;
+    std::uint32_t text = 0;  // in key_text_
+    std::uint32_t size = 0;
+    std::uint32_t entry = 0;  // index in entries_
+  };
   bool Same(const Resolved& entry, const FieldValues& values) const;
   void Clear();
+  void ClearKeys();
 
   const RuleSet* rules_ = nullptr;
   std::vector<Resolved> entries_;
   std::vector<std::uint32_t> slots_;  // open addressing: entry index + 1, 0 for an empty slot
   std::string text_;
+  std::string layout_;
+  std::vector<Key> keys_;
+  std::vector<std::uint32_t> key_slots_;  // as slots_, of keys_
+  std::string key_text_;
 };
 
 // Appends to `learner` the achievement of a row whose keyed fields were remembered as `known`
