@@ -178,6 +178,9 @@ class Evaluator {
   Evaluator& operator=(const Evaluator&) = delete;
 
   Outcome Evaluate(const Learner& learner, const EvaluateOptions& options) const;
+  // The same, into `out`, whatever it held: its memory is reused, so that a cohort evaluated
+  // into the same Outcomes allocates next to nothing per learner.
+  void Evaluate(const Learner& learner, const EvaluateOptions& options, Outcome& out) const;
 
   const Programme& programme() const;
 

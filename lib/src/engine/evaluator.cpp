@@ -155,10 +155,21 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
   }
 }
 
-// One evaluation of `learner`, with `exceptions` applied when not null.
-Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptions& options,
-            const LearnerExceptions* exceptions) {
-  Outcome outcome;
+// One evaluation of `learner`, with `exceptions` applied when not null, into `outcome`: every
+// field set, its vectors' memory kept.
+void Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptions& options,
+         const LearnerExceptions* exceptions, Outcome& outcome) {
+  outcome.tier = kNone;
+  outcome.grade.clear();
+  outcome.used_predicted = false;
+  outcome.search_limit_hit = false;
+  outcome.relies_on_exception = false;
+  outcome.tier_without_exceptions = kNone;
+  outcome.exclusions.clear();
+  outcome.values.clear();
+  outcome.value_used.clear();
+  outcome.exceptions.clear();
+  outcome.grade_without_exceptions.clear();
   outcome.input_refused = options.refused_inputs != nullptr && !options.refused_inputs->empty();
   outcome.data_error = learner.rejected_rows > 0 || outcome.input_refused;
   // Per-thread scratch: evaluating a cohort reuses these buffers learner after learner.
@@ -182,13 +193,21 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
   if (!plan.values.empty()) {
     view.ComputeValues(outcome.values, options.trace ? &outcome.value_used : nullptr);
   }
+  // The tiers evaluated so far; outcome.tiers keeps those it held beyond them until the end.
+  std::size_t tiers = 0;
   for (std::size_t t = 0; t < plan.tiers.size(); ++t) {
     const internal::TierPlan& tp = plan.tiers[t];
     thread_local internal::Allocation allocation;
     internal::Allocate(tp, view, options.search_limit, allocation);
     outcome.search_limit_hit = outcome.search_limit_hit || allocation.limit_hit;
-    TierResult result;
+    TierResult& result =
+        tiers < outcome.tiers.size() ? outcome.tiers[tiers] : outcome.tiers.emplace_back();
+    ++tiers;
     result.tier = tp.tier;
+    result.met = false;
+    result.grade.clear();
+    result.score = 0;
+    result.components.clear();
     result.components.reserve(tp.components.size());
     bool all_met = true;
     for (std::size_t c = 0; c < tp.components.size(); ++c) {
@@ -229,10 +248,9 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
     }
     result.met = all_met;
     if (all_met) Grade(plan, tp, allocation, view, result);
-    outcome.tiers.push_back(std::move(result));
     if (all_met) {
       outcome.tier = static_cast<int>(t);
-      outcome.grade = outcome.tiers.back().grade;
+      outcome.grade = result.grade;
       for (std::size_t c = 0; c < tp.components.size(); ++c) {
         ForEachUsed(tp, c, allocation, view, [&](std::uint32_t i) {
           if (learner.achievements[i].status == Status::kPredicted) outcome.used_predicted = true;
@@ -241,30 +259,38 @@ Outcome Run(const internal::Plan& plan, const Learner& learner, const EvaluateOp
       break;
     }
   }
+  // A tier result kept from before for a tier not evaluated now would be read as this one's.
+  outcome.tiers.resize(tiers);
   if (exceptions != nullptr) internal::MarkUnreached(outcome.tiers.size(), outcome.exceptions);
-  return outcome;
 }
 
 }  // namespace
 
 Outcome Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& options) const {
+  Outcome outcome;
+  Evaluate(learner, options, outcome);
+  return outcome;
+}
+
+void Evaluator::Evaluate(const Learner& learner, const EvaluateOptions& options,
+                         Outcome& outcome) const {
   const internal::Plan& plan = impl_->plan;
   const LearnerExceptions* exceptions = nullptr;
   if (options.exceptions != nullptr && options.exceptions->programme() == &impl_->programme) {
     exceptions = options.exceptions->Find(learner.id);
   }
-  if (exceptions == nullptr) return Run(plan, learner, options, nullptr);
-  Outcome outcome = Run(plan, learner, options, exceptions);
+  Run(plan, learner, options, exceptions, outcome);
+  if (exceptions == nullptr) return;
   // The rules alone, to tell whether the outcome relies on the exceptions.
   EvaluateOptions alone = options;
   alone.trace = false;
   alone.allocations = false;
-  Outcome without = Run(plan, learner, alone, nullptr);
+  Outcome without;
+  Run(plan, learner, alone, nullptr, without);
   outcome.tier_without_exceptions = without.tier;
   outcome.grade_without_exceptions = std::move(without.grade);
   outcome.relies_on_exception = outcome.tier != outcome.tier_without_exceptions ||
                                 outcome.grade != outcome.grade_without_exceptions;
-  return outcome;
 }
 
 }  // namespace accredit

@@ -14,22 +14,36 @@ namespace accredit::internal {
 
 namespace {
 
-StreamBatch Process(RecordStream& stream, RecordChunk& chunk, ReadScratch& scratch,
+// What a thread keeps from one chunk to the next: ReadScratch for reading, and the outcomes
+// of a batch already consumed, evaluated into again (Evaluator::Evaluate into an Outcome).
+struct ThreadScratch {
+  ReadScratch read;
+  std::vector<Outcome> outcomes;
+  // Takes back what a consumed batch held.
+  void Recycle(StreamBatch& batch) {
+    read.Recycle(std::move(batch.records.learners));
+    if (batch.outcomes.size() > outcomes.size()) outcomes = std::move(batch.outcomes);
+  }
+};
+
+StreamBatch Process(RecordStream& stream, RecordChunk& chunk, ThreadScratch& scratch,
                     const Evaluator& evaluator, const EvaluateOptions& options,
                     const std::function<void(StreamBatch&)>& render, bool& in_order) {
   StreamBatch batch;
   batch.index = chunk.index;
   batch.end_offset = chunk.end_offset;
-  ChunkRecords records = stream.Read(chunk, batch.diagnostics, &scratch);
+  ChunkRecords records = stream.Read(chunk, batch.diagnostics, &scratch.read);
   stream.Recycle(std::move(chunk.storage));
   in_order = records.in_order;
   batch.records = std::move(records.records);
   if (in_order) {
-    batch.outcomes.reserve(batch.records.learners.size());
-    for (const Learner& learner : batch.records.learners) {
-      batch.outcomes.push_back(evaluator.Evaluate(learner, options));
-      if (batch.outcomes.back().search_limit_hit) {
-        WarnSearchLimit(learner, options, batch.diagnostics);
+    const std::vector<Learner>& learners = batch.records.learners;
+    batch.outcomes.swap(scratch.outcomes);
+    batch.outcomes.resize(learners.size());
+    for (std::size_t i = 0; i < learners.size(); ++i) {
+      evaluator.Evaluate(learners[i], options, batch.outcomes[i]);
+      if (batch.outcomes[i].search_limit_hit) {
+        WarnSearchLimit(learners[i], options, batch.diagnostics);
       }
     }
     render(batch);
@@ -70,15 +84,15 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
     return true;
   };
   const unsigned threads = ThreadCount(jobs);
-  // What each thread keeps from one chunk to the next (ReadScratch).
-  std::vector<ReadScratch> scratch(threads);
+  // What each thread keeps from one chunk to the next.
+  std::vector<ThreadScratch> scratch(threads);
   if (threads <= 1) {
     RecordChunk chunk;
     while (stream.Next(chunk)) {
       Done done;
       done.batch = Process(stream, chunk, scratch[0], evaluator, options, render, done.in_order);
       if (!settle(done)) return StreamStatus::kNotSorted;
-      scratch[0].Recycle(std::move(done.batch.records.learners));
+      scratch[0].Recycle(done.batch);
     }
     stream.Finish(total, finish);
     return StreamStatus::kDone;
@@ -97,7 +111,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
   // Consumed batches go back to the worker that made them, to be freed there: freed on this
   // thread, their memory went back to the worker's malloc arena under its lock while the
   // worker was allocating from it (at --jobs 2, 17 futex calls a chunk and a fifth more CPU).
-  // Their learners' memory goes to the worker's scratch, for the learners of its next chunk.
+  // Their learners' and outcomes' memory goes to the worker's scratch, for its next chunk.
   std::vector<std::vector<StreamBatch>> spent(threads);
   bool stop = false;
   auto finished = [&](Done&& result) {
@@ -120,7 +134,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
         chunk = std::move(todo.front());
         todo.pop_front();
       }
-      for (StreamBatch& batch : garbage) scratch[self].Recycle(std::move(batch.records.learners));
+      for (StreamBatch& batch : garbage) scratch[self].Recycle(batch);
       garbage.clear();
       Done result;
       result.producer = self;
@@ -193,7 +207,7 @@ StreamStatus EvaluateStream(RecordStream& stream, const Evaluator& evaluator,
         std::lock_guard lock(mutex);
         spent[next.producer].push_back(std::move(next.batch));
       } else {
-        scratch[0].Recycle(std::move(next.batch.records.learners));
+        scratch[0].Recycle(next.batch);
       }
     }
     stop_workers();
