@@ -106,4 +106,34 @@ TEST_CASE("achievements read alike but for their dates are told apart by a filte
   }
 }
 
+// Leaf matches are kept as bit sets of 64 leaves a word: a programme with more leaves than
+// that has its later leaves in a second word.
+TEST_CASE("leaves past the 64th match as the first ones do") {
+  constexpr int kLeaves = 70;
+  constexpr int kSubjects = 10;  // leaf i needs subject i % 10: a learner of ten achievements
+  std::string yaml =
+      "accredit: 1\nscales:\n  g: {grades: [U, \"1\", \"2\"], pass: \"1\"}\ntypes:\n"
+      "  gcse: {scale: g, level: 2}\nsubjects:\n";
+  for (int i = 0; i < kSubjects; ++i) yaml += "  s" + std::to_string(i) + ": {}\n";
+  yaml +=
+      "programme: {id: p, title: P}\ntiers:\n  top:\n    components:\n      c:\n"
+      "        role: breadth\n        all:\n";
+  for (int i = 0; i < kLeaves; ++i) {
+    yaml += "          - count: {at_least: 1, where: {type: gcse, subject: s" +
+            std::to_string(i % kSubjects) + "}}\n";
+  }
+  auto rules = testing::LoadYaml(yaml);
+  const RuleSet& rs = rules->result.rules;
+  Evaluator evaluator(rs, rs.programmes[0]);
+  for (int missing = -1; missing < kSubjects; ++missing) {
+    std::vector<std::string> rows;
+    for (int i = 0; i < kSubjects; ++i) {
+      if (i != missing) rows.push_back("type=gcse subject=s" + std::to_string(i) + " grade=2");
+    }
+    INFO("missing " << missing);
+    const Outcome outcome = evaluator.Evaluate(testing::MakeLearner(rs, "L1", rows), {});
+    CHECK((outcome.tier == 0) == (missing < 0));
+  }
+}
+
 }  // namespace accredit

@@ -24,27 +24,28 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
   std::size_t n = eligible_.size();
   std::size_t aggregates = plan.aggregates.size();
   matches_.resize(aggregates * n);
+  const std::size_t leaves = plan.leaf_aggregates.size();
+  masked_ = n <= kMaxMasked;
+  if (masked_) leaf_bits_.assign(leaves, 0);
+  const std::size_t words = MatchMemo::LeafWords(plan);
   for (std::size_t e = 0; e < n; ++e) {
-    const std::uint8_t* row = memo_.Find(plan, learner, learner.achievements[eligible_[e]]);
-    std::copy(row, row + aggregates,
+    const MatchMemo::Row row = memo_.Find(plan, learner, learner.achievements[eligible_[e]]);
+    std::copy(row.aggregates, row.aggregates + aggregates,
               matches_.begin() + static_cast<std::ptrdiff_t>(e * aggregates));
+    if (!masked_) continue;
+    // The leaves it matches, a bit at a time: an achievement matches few of them.
+    std::uint64_t* bits = leaf_bits_.data();
+    for (std::size_t w = 0; w < words; ++w) {
+      for (std::uint64_t left = row.leaves[w]; left != 0; left &= left - 1) {
+        bits[w * 64 + static_cast<std::size_t>(std::countr_zero(left))] |= std::uint64_t{1} << e;
+      }
+    }
   }
   // Through plain pointers: a byte store may alias anything, so through the vectors every
   // iteration would load their sizes and data again.
-  const std::size_t leaves = plan.leaf_aggregates.size();
   const int* leaf_aggregate = plan.leaf_aggregates.data();
   const std::uint8_t* matches = matches_.data();
-  masked_ = n <= kMaxMasked;
-  if (masked_) {
-    leaf_bits_.assign(leaves, 0);
-    std::uint64_t* bits = leaf_bits_.data();
-    for (std::size_t e = 0; e < n; ++e) {
-      const std::uint8_t* row = matches + e * aggregates;
-      for (std::size_t leaf = 0; leaf < leaves; ++leaf) {
-        bits[leaf] |= std::uint64_t{row[leaf_aggregate[leaf]]} << e;  // a memo byte is 0 or 1
-      }
-    }
-  } else {
+  if (!masked_) {
     leaf_match_.resize(leaves * n);
     std::uint8_t* leaf_match = leaf_match_.data();
     for (std::size_t leaf = 0; leaf < leaves; ++leaf) {

@@ -116,6 +116,7 @@ std::uint32_t MatchMemo::RowOf(Table& table, const Plan& plan, const Learner& le
     table.count = 0;
     table.keys.clear();
     table.rows.clear();
+    table.leaves.clear();
     // Their rows are gone.
     std::fill(table.resolutions.begin(), table.resolutions.end(), Resolution{});
     table.resolution_count = 0;
@@ -130,6 +131,13 @@ std::uint32_t MatchMemo::RowOf(Table& table, const Plan& plan, const Learner& le
   for (const CompiledAggregate& agg : plan.aggregates) {
     table.rows.push_back(Matches(plan, agg.where, learner, a) ? 1 : 0);
   }
+  const std::size_t words = table.leaves.size();
+  table.leaves.resize(words + LeafWords(plan), 0);
+  for (std::size_t leaf = 0; leaf < plan.leaf_aggregates.size(); ++leaf) {
+    if (table.rows[slot.row + static_cast<std::size_t>(plan.leaf_aggregates[leaf])] != 0) {
+      table.leaves[words + leaf / 64] |= std::uint64_t{1} << (leaf % 64);
+    }
+  }
   const std::size_t mask = table.slots.size() - 1;
   std::size_t i = static_cast<std::size_t>(hash) & mask;
   while (table.slots[i].row != kEmpty) i = (i + 1) & mask;
@@ -138,14 +146,21 @@ std::uint32_t MatchMemo::RowOf(Table& table, const Plan& plan, const Learner& le
   return slot.row;
 }
 
-const std::uint8_t* MatchMemo::FindResolution(const Table& table, std::uint64_t id) {
+const std::uint32_t* MatchMemo::FindResolution(const Table& table, std::uint64_t id) {
   if (table.resolutions.empty()) return nullptr;
   const std::size_t mask = table.resolutions.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(MixHash(id)) & mask; table.resolutions[i].id != 0;
        i = (i + 1) & mask) {
-    if (table.resolutions[i].id == id) return table.rows.data() + table.resolutions[i].row;
+    if (table.resolutions[i].id == id) return &table.resolutions[i].row;
   }
   return nullptr;
+}
+
+MatchMemo::Row MatchMemo::RowAt(const Table& table, const Plan& plan, std::uint32_t row) {
+  // Rows are plan.aggregates.size() bytes each, so this is the row's number; with no
+  // aggregates there are no leaves either, and every row is number 0.
+  const std::size_t number = plan.aggregates.empty() ? 0 : row / plan.aggregates.size();
+  return Row{table.rows.data() + row, table.leaves.data() + number * LeafWords(plan)};
 }
 
 void MatchMemo::AddResolution(Table& table, std::uint64_t id, std::uint32_t row) {
@@ -161,19 +176,20 @@ void MatchMemo::AddResolution(Table& table, std::uint64_t id, std::uint32_t row)
   ++table.resolution_count;
 }
 
-const std::uint8_t* MatchMemo::Find(const Plan& plan, const Learner& learner,
-                                    const Achievement& a) {
+MatchMemo::Row MatchMemo::Find(const Plan& plan, const Learner& learner, const Achievement& a) {
   Table& table = TableFor(plan);
   // Alike achievements have one key unless the key holds what they differ in.
   const bool alike =
       a.resolved_as != 0 && !Reads(plan, Field::kDate) && !Reads(plan, Field::kLearner);
   if (alike) {
-    if (const std::uint8_t* row = FindResolution(table, a.resolved_as)) return row;
+    if (const std::uint32_t* row = FindResolution(table, a.resolved_as)) {
+      return RowAt(table, plan, *row);
+    }
   }
   BuildKey(plan, learner, a, key_);
   const std::uint32_t row = RowOf(table, plan, learner, a, key_);
   if (alike) AddResolution(table, a.resolved_as, row);
-  return table.rows.data() + row;
+  return RowAt(table, plan, row);
 }
 
 }  // namespace accredit::internal

@@ -27,9 +27,17 @@ namespace accredit::internal {
 
 class MatchMemo {
  public:
-  // One byte per entry of plan.aggregates: 1 when `a` (of `learner`) matches its `where`.
-  // Valid until the next call.
-  const std::uint8_t* Find(const Plan& plan, const Learner& learner, const Achievement& a);
+  // What an achievement matches. `aggregates`: one byte per entry of plan.aggregates, 1 when
+  // it matches its `where`. `leaves`: the same for plan.leaf_aggregates, as a bit set (bit l
+  // of word l / 64), so that a learner's leaf matches are set bit by bit rather than tested
+  // leaf by leaf; plan.leaf_aggregates.size() / 64 + 1 words.
+  struct Row {
+    const std::uint8_t* aggregates = nullptr;
+    const std::uint64_t* leaves = nullptr;
+  };
+  // The row of `a` (of `learner`). Valid until the next call.
+  Row Find(const Plan& plan, const Learner& learner, const Achievement& a);
+  static std::size_t LeafWords(const Plan& plan) { return plan.leaf_aggregates.size() / 64 + 1; }
 
  private:
   // An open-addressing table (linear probing, at most half full) from key to row: a slot
@@ -54,6 +62,7 @@ class MatchMemo {
     std::size_t count = 0;     // slots in use
     std::string keys;          // the keys, one after another
     std::vector<std::uint8_t> rows;
+    std::vector<std::uint64_t> leaves;    // LeafWords() per row, in the order of `rows`
     std::vector<Resolution> resolutions;  // a power of two in size, or empty
     std::size_t resolution_count = 0;
   };
@@ -63,7 +72,9 @@ class MatchMemo {
   // The row of `key` (built for `a`), added if new: an offset into table.rows.
   static std::uint32_t RowOf(Table& table, const Plan& plan, const Learner& learner,
                              const Achievement& a, const std::string& key);
-  static const std::uint8_t* FindResolution(const Table& table, std::uint64_t id);
+  static const std::uint32_t* FindResolution(const Table& table, std::uint64_t id);
+  // The Row at offset `row` of table.rows.
+  static Row RowAt(const Table& table, const Plan& plan, std::uint32_t row);
   static void AddResolution(Table& table, std::uint64_t id, std::uint32_t row);
 
   std::vector<Table> tables_;  // most recently used last
