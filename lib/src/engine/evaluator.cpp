@@ -155,6 +155,19 @@ void Grade(const internal::Plan& plan, const internal::TierPlan& tp,
   }
 }
 
+// `trace` as a NodeTrace{}, keeping its vectors' memory: every field of NodeTrace.
+void ClearTrace(NodeTrace& trace) {
+  trace.node = nullptr;
+  trace.met = false;
+  trace.actual = 0;
+  trace.required = 0;
+  trace.upper_bound = false;
+  trace.groups = 0;
+  trace.groups_required = 0;
+  trace.used.clear();
+  trace.children.clear();
+}
+
 // One evaluation of `learner`, with `exceptions` applied when not null, into `outcome`: every
 // field set, its vectors' memory kept.
 void Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptions& options,
@@ -207,13 +220,16 @@ void Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptio
     result.met = false;
     result.grade.clear();
     result.score = 0;
-    result.components.clear();
-    result.components.reserve(tp.components.size());
+    // Each component's result set again in place (a tier result is always the same tier's).
+    result.components.resize(tp.components.size());
     bool all_met = true;
     for (std::size_t c = 0; c < tp.components.size(); ++c) {
       const internal::ComponentPlan& cp = tp.components[c];
-      ComponentResult cr;
+      ComponentResult& cr = result.components[c];
       cr.component = cp.component;
+      cr.progress = 0;
+      cr.allocated.clear();
+      ClearTrace(cr.trace);
       bool met = false;
       // The search scored this allocation already, unless a trace is asked for.
       const bool scored = !options.trace && c < allocation.components.size();
@@ -244,7 +260,6 @@ void Run(const internal::Plan& plan, const Learner& learner, const EvaluateOptio
             blocked_here);
       }
       all_met = all_met && met;
-      result.components.push_back(std::move(cr));
     }
     result.met = all_met;
     if (all_met) Grade(plan, tp, allocation, view, result);
