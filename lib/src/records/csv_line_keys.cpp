@@ -72,15 +72,7 @@ CsvLineKeys::CsvLineKeys(const CsvReader& csv, const CsvColumns& header, SourceI
   usable_ = line_keys.load(std::memory_order_relaxed) && header.map == nullptr &&
             header.attribute_columns.empty() && header.grade_columns.empty() && learner == 0 &&
             columns_ >= 3 && (date < 0 || static_cast<std::size_t>(date) == columns_ - 1);
-  if (!usable_) return;
-  // The layout: the delimiter, the number of columns and the column of each field.
-  std::string layout(1, delimiter_);
-  layout += std::to_string(columns_);
-  for (int column : header.column_of) {
-    layout += ',';
-    layout += std::to_string(column);
-  }
-  grouping.memo().BindLayout(layout);
+  if (usable_) grouping.memo().BindLayout(header.layout, delimiter_);
 }
 
 bool CsvLineKeys::ReadKnownLine(CsvReader& csv) {

@@ -240,6 +240,11 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
                       Location{source, header_line, 0, {}});
     ok = false;
   }
+  out.layout = std::to_string(header.size());
+  for (int column : out.column_of) {
+    out.layout += ',';
+    out.layout += std::to_string(column);
+  }
   return ok;
 }
 

@@ -27,6 +27,9 @@ struct CsvColumns {
   // Learner attributes: column, attribute id (the first listed alternative of each).
   std::vector<std::pair<std::size_t, std::string>> attribute_columns;
   const ColumnMap* map = nullptr;  // the mapping the rows are read with, or none
+  // The number of columns and each field's column, as text: what tells layouts apart to the
+  // row memo's keys (RowMemo::BindLayout, csv_line_keys.h).
+  std::string layout;
   std::size_t Column(Field field) const {
     return static_cast<std::size_t>(column_of[static_cast<std::size_t>(field)]);
   }

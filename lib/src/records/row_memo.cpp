@@ -29,10 +29,11 @@ void RowMemo::ClearKeys() {
   std::fill(key_slots_.begin(), key_slots_.end(), 0);
 }
 
-void RowMemo::BindLayout(std::string_view layout) {
-  if (layout_ == layout) return;
+void RowMemo::BindLayout(std::string_view layout, char delimiter) {
+  if (layout_ == layout && delimiter_ == delimiter) return;
   ClearKeys();
   layout_.assign(layout);
+  delimiter_ = delimiter;
 }
 
 const RowMemo::Resolved* RowMemo::FindKey(std::string_view key, std::uint64_t hash) const {

@@ -74,8 +74,9 @@ class RowMemo {
   // Rows known by their bytes: a CSV line with its learner and date fields cut out (the key),
   // which gives the keyed texts of a row remembered. A key means that row for one layout of
   // the columns only: bound to another layout (any text that tells layouts apart), the memo
-  // forgets the keys it holds.
-  void BindLayout(std::string_view layout);
+  // forgets the keys it holds. `layout`: the columns (CsvColumns::layout), `delimiter` the
+  // CSV's.
+  void BindLayout(std::string_view layout, char delimiter);
   // The row remembered for `key`, `hash` being its HashText(), or nullptr. Valid until the
   // next Add() or AddKey().
   const Resolved* FindKey(std::string_view key, std::uint64_t hash) const;
@@ -105,6 +106,7 @@ class RowMemo {
   std::vector<std::uint32_t> slots_;  // open addressing: entry index + 1, 0 for an empty slot
   std::string text_;
   std::string layout_;
+  char delimiter_ = '\0';
   std::vector<Key> keys_;
   std::vector<std::uint32_t> key_slots_;  // as slots_, of keys_
   std::string key_text_;
