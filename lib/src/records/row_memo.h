@@ -38,7 +38,7 @@ class RowMemo {
   // A row remembered: the achievement resolved from it, with its date, texts and location
   // left empty (each row's own: ReuseResolved), and its keyed texts.
   struct Resolved {
-    std::uint64_t hash = 0;
+    std::uint64_t hash = 0;                         // of its keyed texts, as given to Add()
     std::uint32_t text = 0;                         // its keyed texts, one after another in text_
     std::array<std::uint32_t, kFieldCount> size{};  // each keyed text's size
     std::uint32_t block = 0;                        // their total size
@@ -68,7 +68,8 @@ class RowMemo {
                     const Achievement& resolved);
 
   // The keyed texts of `resolved` into their places in `values`, as the row they were
-  // remembered from gave them (the other fields are left as they are).
+  // remembered from gave them (the other fields are left as they are); views of the memo,
+  // valid until the next Add().
   void KeyedValues(const Resolved& resolved, FieldValues& values) const;
 
   // Rows known by their bytes: a CSV line with its learner and date fields cut out (the key),
