@@ -142,6 +142,8 @@ class CsvReader {
   };
 
   bool ReadRecord(CsvRow& row);
+  // Passes over empty lines (LF or CR LF alone).
+  void SkipEmptyLines();
   void ParseRecord();
   bool ParsePlainRecord();
   bool ParseQuoted(Span& span);

@@ -121,9 +121,7 @@ bool CsvReader::ReadHeader() {
 
 bool CsvReader::Next(CsvRow& row) { return ReadRecord(row); }
 
-bool CsvReader::PeekPlainLine(std::string_view& line, std::uint32_t& line_number) {
-  using internal::ByteBlock;
-  // Empty lines are skipped, as ReadRecord() skips them.
+void CsvReader::SkipEmptyLines() {
   while (pos_ < text_.size()) {
     if (text_[pos_] == '\n') {
       NewLine(pos_ + 1);
@@ -133,6 +131,11 @@ bool CsvReader::PeekPlainLine(std::string_view& line, std::uint32_t& line_number
       break;
     }
   }
+}
+
+bool CsvReader::PeekPlainLine(std::string_view& line, std::uint32_t& line_number) {
+  using internal::ByteBlock;
+  SkipEmptyLines();  // as ReadRecord() skips them
   const char* data = text_.data();
   const std::size_t n = text_.size();
   // Up to the LF a block at a time, as ParsePlainRecord() goes; a whole block only within the
@@ -177,15 +180,7 @@ void CsvReader::SkipPeeked() {
 bool CsvReader::ReadRecord(CsvRow& row) {
   for (;;) {
     // Empty lines are skipped here; whitespace-only records are found blank after parsing.
-    while (pos_ < text_.size()) {
-      if (text_[pos_] == '\n') {
-        NewLine(pos_ + 1);
-      } else if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-        NewLine(pos_ + 2);
-      } else {
-        break;
-      }
-    }
+    SkipEmptyLines();
     if (pos_ >= text_.size()) return false;
     ParseRecord();
     if (!faulted_ && Blank()) continue;
