@@ -115,7 +115,6 @@ class CsvReader {
   // views of the input in order, one delimiter apart.
   bool last_plain() const { return plain_; }
   const CsvOptions& options() const { return options_; }
-  char delimiter() const { return options_.delimiter; }
 
   // Starts again on `text`, a later part of the same input starting at the beginning of line
   // `first_line`, as the piece constructor does but keeping the header and the buffers a

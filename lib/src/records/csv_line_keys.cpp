@@ -64,7 +64,7 @@ CsvLineKeys::CsvLineKeys(const CsvReader& csv, const CsvColumns& header, SourceI
                          Grouping& grouping)
     : header_(header), source_(source), grouping_(grouping) {
   columns_ = csv.header().size();
-  delimiter_ = csv.delimiter();
+  delimiter_ = csv.options().delimiter;
   max_field_bytes_ = csv.options().max_field_bytes;
   const int learner = header.column_of[static_cast<std::size_t>(Field::kLearner)];
   const int date = header.column_of[static_cast<std::size_t>(Field::kDate)];

@@ -2,12 +2,12 @@
 //
 // The row memo (row_memo.h) resolves a row that a cohort repeats once, but each repeat was
 // still split into fields, trimmed, hashed field by field and compared field by field before
-// the memo found it: on the 1M-learner benchmark that was a third of the time of reading a
-// row. In a canonical layout with the learner id first and the date, if any, last, a plain
-// line (ASCII, no quote) less its first and last fields is a key: two lines with the same key
-// split into the same middle fields. So once a line has been read in full and its row is in
-// the memo, a later line with the same key is that row, with its own learner id and date,
-// found with one hash and one comparison of the key's bytes.
+// the memo found it. Skipping that took the 1M-learner benchmark's read-only floor to 0.80 of
+// its time (bench/RESULTS.md, stop 33). In a canonical layout with the learner id first and the
+// date, if any, last, a plain line (ASCII, no quote) less its first and last fields is a key: two
+// lines with the same key split into the same middle fields. So once a line has been read in full
+// and its row is in the memo, a later line with the same key is that row, with its own learner id
+// and date, found with one hash and one comparison of the key's bytes.
 //
 // A line is known only by a key learned from a line read in full, with as many fields as the
 // header, in the same layout (RowMemo::BindLayout), so what ReadKnownLine() reads is exactly

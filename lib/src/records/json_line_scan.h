@@ -6,8 +6,8 @@
 // escape and numbers written plainly. ScanCheckedLine() reads such a line into a list of
 // its rows' members, each with its text as a view of the line and its offset, so that the
 // reader needs neither a second parse by simdjson's On Demand API nor a call per value to
-// find where each value is. Walking the line with On Demand was a third of the time of reading
-// JSON Lines.
+// find where each value is. Walking the line with On Demand was about a quarter of the time of
+// `validate` on the 1M-learner JSON Lines (perf).
 //
 // It declines (returns false) any line not of that shape, before the reader has done anything
 // with it; the reader then walks the line with On Demand, which reads every shape and reports
