@@ -144,7 +144,7 @@ int RunValidate(const ValidateOptions& options, const GlobalOptions& global) {
     }
     for (std::size_t i = 0; i < batch.learners.size(); ++i) {
       if (i > 0) batch.rendered += writer.Separator();
-      batch.rendered += writer.Learner(batch.learners[i], batch.outcomes[i]);
+      writer.AppendLearner(batch.rendered, batch.learners[i], batch.outcomes[i]);
     }
   };
   callbacks.consume = [&](CohortBatch& batch) {

@@ -36,5 +36,10 @@ class JsonWriter {
 
 // `value` as a JSON string literal, quotes included.
 std::string JsonQuote(std::string_view value);
+// JsonQuote(value), appended to `out`.
+void AppendJsonString(std::string& out, std::string_view value);
+// `value` as JsonWriter::Number writes it (an integer without a fraction, null when not
+// finite), appended to `out`.
+void AppendJsonNumber(std::string& out, double value);
 
 }  // namespace accredit

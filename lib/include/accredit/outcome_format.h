@@ -22,6 +22,7 @@
 // learner a `values` object and each CSV row a column per value.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@
 #include "accredit/source.h"
 
 namespace accredit {
+
+namespace internal {
+class LearnerJson;
+}  // namespace internal
 
 enum class OutcomeFormat { kText, kJson, kJsonl, kCsv, kJunit, kXlsx };
 inline constexpr EnumName<OutcomeFormat> kOutcomeFormatNames[] = {
@@ -97,6 +102,10 @@ class OutcomeWriter {
   std::string Begin(const ValidateSummary& summary, const Accounting& accounting) const;
   // The output for one learner; const and safe to call from several threads at once.
   std::string Learner(const accredit::Learner& learner, const Outcome& outcome) const;
+  // Learner(), appended to `out` (for json and jsonl, written there directly: a batch of
+  // learners' text is one string).
+  void AppendLearner(std::string& out, const accredit::Learner& learner,
+                     const Outcome& outcome) const;
   // What goes between two learners' outputs ("," in json, else nothing).
   std::string_view Separator() const;
   std::string End(const ValidateSummary& summary, const Accounting& accounting) const;
@@ -108,6 +117,8 @@ class OutcomeWriter {
   // grades in words.
   std::size_t award_width_ = 14;
   std::size_t grade_width_ = 12;
+  // json and jsonl: the learner's object, with what the programme fixes quoted once.
+  std::shared_ptr<const internal::LearnerJson> json_;
 };
 
 }  // namespace accredit

@@ -7,11 +7,9 @@
 
 namespace accredit {
 
-namespace {
-
-// Appends `value` to `out` as a JSON string. Text with nothing to escape (nearly all of it:
-// ids, grades, file names) is copied in one piece.
-void AppendQuoted(std::string& out, std::string_view value) {
+// Text with nothing to escape (nearly all of it: ids, grades, file names) is copied in one
+// piece.
+void AppendJsonString(std::string& out, std::string_view value) {
   out += '"';
   std::size_t start = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -43,12 +41,22 @@ void AppendQuoted(std::string& out, std::string_view value) {
   out += '"';
 }
 
-}  // namespace
+void AppendJsonNumber(std::string& out, double value) {
+  if (value == 0 || value == 1) {  // most of a learner's progress
+    out += value == 0 ? '0' : '1';
+  } else if (!std::isfinite(value)) {
+    out += "null";
+  } else if (value == static_cast<double>(static_cast<long long>(value))) {
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(value));
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", value);
+  }
+}
 
 std::string JsonQuote(std::string_view value) {
   std::string out;
   out.reserve(value.size() + 2);
-  AppendQuoted(out, value);
+  AppendJsonString(out, value);
   return out;
 }
 
@@ -91,7 +99,7 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   Separate();
-  AppendQuoted(out_, key);
+  AppendJsonString(out_, key);
   out_ += ':';
   after_key_ = true;
   return *this;
@@ -99,7 +107,7 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   Separate();
-  AppendQuoted(out_, value);
+  AppendJsonString(out_, value);
   return *this;
 }
 
@@ -115,13 +123,7 @@ JsonWriter& JsonWriter::StringOrNull(std::string_view value) {
 
 JsonWriter& JsonWriter::Number(double value) {
   Separate();
-  if (!std::isfinite(value)) {
-    out_ += "null";
-  } else if (value == static_cast<double>(static_cast<long long>(value))) {
-    fmt::format_to(std::back_inserter(out_), "{}", static_cast<long long>(value));
-  } else {
-    fmt::format_to(std::back_inserter(out_), "{}", value);
-  }
+  AppendJsonNumber(out_, value);
   return *this;
 }
 

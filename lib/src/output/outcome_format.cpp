@@ -10,7 +10,7 @@
 #include "base/csv_cell.h"
 #include "base/html_page.h"
 #include "base/text_wrap.h"
-#include "exceptions/exceptions_json.h"
+#include "output/learner_json.h"
 #include "output/report_internal.h"
 
 namespace accredit {
@@ -184,74 +184,6 @@ std::string ValuesLine(const Programme& p, const Outcome& o) {
   return line + "\n";
 }
 
-void WriteLearnerJson(JsonWriter& json, const OutcomeRun& run, const Learner& learner,
-                      const Outcome& o) {
-  const Programme& p = *run.programme;
-  json.BeginObject();
-  json.Key("learner").String(learner.id);
-  json.Key("status").String(LearnerStatus(o));
-  json.Key("tier").StringOrNull(TierId(p, o));
-  json.Key("grade").StringOrNull(o.grade);
-  json.Key("predicted").Bool(o.used_predicted);
-  if (!p.values.empty()) {
-    // Rule language 1.1's named values, by id.
-    json.Key("values").BeginObject();
-    for (std::size_t i = 0; i < p.values.size() && i < o.values.size(); ++i) {
-      json.Key(p.values[i].id).Number(o.values[i]);
-    }
-    json.EndObject();
-  }
-  json.Key("data_error").Bool(o.data_error);
-  if (o.data_error) {
-    json.Key("provisional_reason").String(ProvisionalReason(learner, o, run.options));
-  }
-  if (o.search_limit_hit) json.Key("search_limit_hit").Bool(true);
-  if (!o.exceptions.empty()) {
-    internal::WriteExceptionsJson(json, *run.programme, run.sources, learner, o);
-  }
-  json.Key("tiers").BeginArray();
-  for (const TierResult& t : o.tiers) {
-    json.BeginObject();
-    json.Key("tier").String(t.tier->id);
-    json.Key("met").Bool(t.met);
-    if (!t.grade.empty()) json.Key("grade").String(t.grade);
-    if (t.tier->grading.kind != Grading::Kind::kUngraded && t.met)
-      json.Key("score").Number(t.score);
-    json.Key("components").BeginArray();
-    for (const ComponentResult& c : t.components) {
-      json.BeginObject();
-      json.Key("id").String(c.component->id);
-      json.Key("role").String(c.component->role);
-      json.Key("status").String(ComponentStatusName(c.status));
-      json.Key("progress")
-          .Number(static_cast<double>(static_cast<long long>(c.progress * 1000)) / 1000);
-      // Each component's achievements only when asked for (validate --detail).
-      if (!run.options.allocations) {
-        json.EndObject();
-        continue;
-      }
-      json.Key("allocated").BeginArray();
-      for (std::uint32_t i : c.allocated) {
-        json.BeginObject();
-        internal::WriteLocationJson(json, run.sources, learner.achievements[i].location);
-        const Achievement& a = learner.achievements[i];
-        for (Field f : {Field::kKind, Field::kType, Field::kSubject, Field::kGrade, Field::kHours,
-                        Field::kStrand}) {
-          std::string_view text = learner.Text(a, f);
-          if (!text.empty()) json.Key(FieldName(f)).String(text);
-        }
-        json.EndObject();
-      }
-      json.EndArray();
-      json.EndObject();
-    }
-    json.EndArray();
-    json.EndObject();
-  }
-  json.EndArray();
-  json.EndObject();
-}
-
 }  // namespace
 
 OutcomeWriter::OutcomeWriter(OutcomeFormat format, const OutcomeRun& run)
@@ -260,6 +192,9 @@ OutcomeWriter::OutcomeWriter(OutcomeFormat format, const OutcomeRun& run)
   const TextColumns columns = TextColumnsOf(*run.programme);
   award_width_ = columns.award;
   grade_width_ = columns.grade;
+  if (format == OutcomeFormat::kJson || format == OutcomeFormat::kJsonl) {
+    json_ = std::make_shared<const internal::LearnerJson>(*run.programme);
+  }
 }
 
 std::string OutcomeWriter::Begin(const ValidateSummary& summary,
@@ -313,6 +248,16 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
       return "";
   }
   return "";
+}
+
+void OutcomeWriter::AppendLearner(std::string& out, const accredit::Learner& learner,
+                                  const Outcome& outcome) const {
+  if (format_ != OutcomeFormat::kJson && format_ != OutcomeFormat::kJsonl) {
+    out += Learner(learner, outcome);
+    return;
+  }
+  if (json_ != nullptr) json_->Append(out, run_, learner, outcome);
+  if (format_ == OutcomeFormat::kJsonl) out += '\n';
 }
 
 std::string_view OutcomeWriter::Separator() const {
@@ -387,10 +332,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
     }
     case OutcomeFormat::kJson:
     case OutcomeFormat::kJsonl: {
-      JsonWriter json;
-      WriteLearnerJson(json, run_, learner, o);
-      if (format_ == OutcomeFormat::kJsonl) return json.str() + "\n";
-      return json.str();
+      std::string out;
+      AppendLearner(out, learner, o);
+      return out;
     }
     case OutcomeFormat::kCsv: {
       std::string row =
