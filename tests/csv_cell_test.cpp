@@ -32,5 +32,14 @@ TEST_CASE("a plain number keeps its sign") {
   CHECK(CsvCell("a=b") == "a=b");  // only the first character counts
 }
 
+TEST_CASE("AppendCsvCell appends what CsvCell gives") {
+  for (std::string_view text : {"F0001", "", "Smith, Jo", "say \"hi\"", "two\nlines", "=1+1",
+                                "+44 7700", "-3", "-", "@x", "\tcmd", "\r=1", "a=b", "cr\r"}) {
+    std::string out = "before,";
+    AppendCsvCell(out, text);
+    CHECK(out == "before," + CsvCell(text));
+  }
+}
+
 }  // namespace
 }  // namespace accredit::internal

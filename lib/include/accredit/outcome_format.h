@@ -102,7 +102,7 @@ class OutcomeWriter {
   std::string Begin(const ValidateSummary& summary, const Accounting& accounting) const;
   // The output for one learner; const and safe to call from several threads at once.
   std::string Learner(const accredit::Learner& learner, const Outcome& outcome) const;
-  // Learner(), appended to `out` (for json and jsonl, written there directly: a batch of
+  // Learner(), appended to `out` (for json, jsonl and csv, written there directly: a batch of
   // learners' text is one string).
   void AppendLearner(std::string& out, const accredit::Learner& learner,
                      const Outcome& outcome) const;

@@ -53,4 +53,13 @@ std::string CsvCell(std::string_view text) {
   return out + "\"";
 }
 
+void AppendCsvCell(std::string& out, std::string_view text) {
+  // Most cells (ids, grades) are plain and copied as they are.
+  if (!StartsLikeFormula(text) && text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += text;
+  } else {
+    out += CsvCell(text);
+  }
+}
+
 }  // namespace accredit::internal

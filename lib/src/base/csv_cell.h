@@ -21,5 +21,7 @@ bool StartsLikeFormula(std::string_view text);
 // `text` as one CSV cell: neutralised as above, then quoted when it holds a comma, a quote or a
 // line break (quotes doubled).
 std::string CsvCell(std::string_view text);
+// CsvCell(text), appended to `out`.
+void AppendCsvCell(std::string& out, std::string_view text);
 
 }  // namespace accredit::internal

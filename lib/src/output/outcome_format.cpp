@@ -251,12 +251,40 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
 }
 
 void OutcomeWriter::AppendLearner(std::string& out, const accredit::Learner& learner,
-                                  const Outcome& outcome) const {
-  if (format_ != OutcomeFormat::kJson && format_ != OutcomeFormat::kJsonl) {
-    out += Learner(learner, outcome);
+                                  const Outcome& o) const {
+  if (format_ == OutcomeFormat::kCsv) {
+    internal::AppendCsvCell(out, learner.id);
+    out += ',';
+    out += LearnerStatus(o);
+    out += ',';
+    if (o.tier != kNone) out += run_.programme->tiers[static_cast<std::size_t>(o.tier)].id;
+    out += ',';
+    out += o.grade;
+    out += o.used_predicted ? ",yes" : ",no";
+    for (double value : o.values) {
+      out += ',';
+      out += FormatNumber(value);
+    }
+    if (!o.tiers.empty()) {
+      for (const ComponentResult& c : o.tiers.front().components) {
+        out += ',';
+        out += ComponentStatusName(c.status);
+      }
+    }
+    if (run_.options.exceptions != nullptr) {
+      out += o.relies_on_exception ? ",yes," : ",no,";
+      internal::AppendCsvCell(out, AppliedExceptions(o));
+    }
+    out += ',';
+    if (o.data_error) internal::AppendCsvCell(out, ProvisionalReason(learner, o, run_.options));
+    out += '\n';
     return;
   }
-  if (json_ != nullptr) json_->Append(out, run_, learner, outcome);
+  if (format_ != OutcomeFormat::kJson && format_ != OutcomeFormat::kJsonl) {
+    out += Learner(learner, o);
+    return;
+  }
+  if (json_ != nullptr) json_->Append(out, run_, learner, o);
   if (format_ == OutcomeFormat::kJsonl) out += '\n';
 }
 
@@ -337,22 +365,9 @@ std::string OutcomeWriter::Learner(const accredit::Learner& learner, const Outco
       return out;
     }
     case OutcomeFormat::kCsv: {
-      std::string row =
-          fmt::format("{},{},{},{},{}", internal::CsvCell(learner.id), LearnerStatus(o),
-                      TierId(p, o), o.grade, o.used_predicted ? "yes" : "no");
-      for (double value : o.values) row += "," + FormatNumber(value);
-      if (!o.tiers.empty()) {
-        for (const ComponentResult& c : o.tiers.front().components) {
-          row += "," + std::string(ComponentStatusName(c.status));
-        }
-      }
-      if (run_.options.exceptions != nullptr) {
-        row += fmt::format(",{},{}", o.relies_on_exception ? "yes" : "no",
-                           internal::CsvCell(AppliedExceptions(o)));
-      }
-      row += ',';
-      row += internal::CsvCell(ProvisionalReason(learner, o, run_.options));
-      return row + "\n";
+      std::string row;
+      AppendLearner(row, learner, o);
+      return row;
     }
     case OutcomeFormat::kJunit: {
       std::string name = internal::HtmlEscape(learner.id);
