@@ -13,6 +13,7 @@
 #include "accredit/record_resolver.h"
 #include "base/text.h"
 #include "records/csv_line_keys.h"
+#include "records/csv_row_reader.h"
 #include "records/csv_rows.h"
 #include "records/grouping.h"
 #include "records/map_choice.h"
@@ -375,17 +376,25 @@ bool OnlyLearner(const FieldValues& values) {
 
 namespace internal {
 
-void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
-                 Grouping& grouping, Diagnostics& diagnostics) {
+CsvRowReader::CsvRowReader(const CsvReader& csv, const CsvColumns& header, SourceId source,
+                           Grouping& grouping)
+    : header_(header), source_(source), grouping_(grouping), keys_(csv, header, source, grouping) {}
+
+CsvRowReader::~CsvRowReader() = default;
+
+void CsvRowReader::Read(CsvReader& csv, bool usable, Diagnostics& diagnostics) {
+  const CsvColumns& header = header_;
+  const SourceId source = source_;
+  Grouping& grouping = grouping_;
+  CsvLineKeys& keys = keys_;
+  FieldValues& values = values_;
+  FieldLocations& where = where_;
+  std::string& scratch = scratch_;
+  CsvRow& row = row_;
+  std::vector<std::pair<std::string_view, std::string_view>>& attributes = attributes_;
   const ColumnMap* map = header.map;
   const WideLayout* wide = map != nullptr && map->wide ? &*map->wide : nullptr;
   const std::size_t learner_column = header.Column(Field::kLearner);
-  FieldValues values;
-  FieldLocations where;
-  std::string scratch;
-  CsvRow row;
-  std::vector<std::pair<std::string_view, std::string_view>> attributes;
-  internal::CsvLineKeys keys(csv, header, source, grouping);
   const bool by_key = usable && keys.usable();
   for (;;) {
     if (by_key && keys.ReadKnownLine(csv)) continue;
@@ -444,6 +453,11 @@ void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId
     }
     if (!attributes.empty()) grouping.SetAttributes(id, row_location, id_location, attributes);
   }
+}
+
+void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
+                 Grouping& grouping, Diagnostics& diagnostics) {
+  CsvRowReader(csv, header, source, grouping).Read(csv, usable, diagnostics);
 }
 
 }  // namespace internal

@@ -47,6 +47,7 @@ bool MapCsvColumns(std::span<const CsvField> header, SourceId source, std::uint3
 
 // Reads every remaining row of `csv` into `grouping` (mapped by `header.map` when not null).
 // With `usable` false (the header was rejected) every row is counted as rejected.
+// (CsvRowReader, csv_row_reader.h, reads them keeping its buffers from one call to the next.)
 void ReadCsvRows(CsvReader& csv, const CsvColumns& header, bool usable, SourceId source,
                  Grouping& grouping, Diagnostics& diagnostics);
 

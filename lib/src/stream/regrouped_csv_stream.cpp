@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/large_buffer.h"
+#include "records/csv_row_reader.h"
 #include "records/grouping.h"
 #include "stream/csv_record_split.h"
 #include "stream/learner_row_index.h"
@@ -91,6 +92,7 @@ class RegroupedCsvStream final : public RecordStream {
     CsvReader csv(std::string_view(text_.data(), 0), source_, local, options_.csv, *header_->reader,
                   1);
     Grouping grouping(rules_, options_, local, scratch);
+    CsvRowReader rows(csv, header_->columns, source_, grouping);
     // Its rows come learner by learner, not in input order: Settle keeps the first by place.
     grouping.WarnEveryUnlistedRow();
     // The records lie scattered in the input: ask for each one some records ahead.
@@ -120,7 +122,7 @@ class RegroupedCsvStream final : public RecordStream {
         const std::uint32_t r = records[k];
         const std::uint64_t with_id = grouping.rows_with_id();
         csv.Restart(index_.Record(text_, r), index_.Line(r));
-        ReadCsvRows(csv, header_->columns, true, source_, grouping, local);
+        rows.Read(csv, true, local);
         if (grouping.rows_with_id() != with_id && grouping.last_learner().id != id) {
           out.in_order = false;
         }
