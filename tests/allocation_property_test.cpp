@@ -213,6 +213,16 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     CHECK((outcome.tier == 0) == (best == k));
     CHECK_FALSE(outcome.search_limit_hit);
     (best == k ? full_cases : partial_cases) += 1;
+    // With a trace, every node is evaluated in full (LearnerView::Evaluate), not by the plain
+    // counts' short way: the same outcome, to the last bit of each progress.
+    EvaluateOptions traced;
+    traced.trace = true;
+    const Outcome full = evaluator.Evaluate(learner, traced);
+    REQUIRE(full.tiers.size() == outcome.tiers.size());
+    for (std::size_t c = 0; c < outcome.tiers[0].components.size(); ++c) {
+      CHECK(full.tiers[0].components[c].status == outcome.tiers[0].components[c].status);
+      CHECK(full.tiers[0].components[c].progress == outcome.tiers[0].components[c].progress);
+    }
     // The same learner with results that no leaf matches, past the 64 achievements that
     // the engine evaluates as bit sets: the other way must give the same outcome.
     if (round % 4 == 0) {

@@ -32,6 +32,20 @@ inline std::size_t ByteCount(std::uint64_t mask) {
   return static_cast<std::size_t>(((mask >> 7) * 0x0101010101010101ull) >> 56);
 }
 
+// How many bits of `bits` are set: std::popcount where the processor is known to have the
+// instruction for it, else in a register (without -mpopcnt, std::popcount is a call into
+// libgcc).
+inline int BitCount(std::uint64_t bits) {
+#if defined(__POPCNT__)
+  return std::popcount(bits);
+#else
+  bits -= (bits >> 1) & 0x5555555555555555ull;
+  bits = (bits & 0x3333333333333333ull) + ((bits >> 2) & 0x3333333333333333ull);
+  bits = (bits + (bits >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<int>((bits * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 // A block of bytes tested at once: 16 with SSE2 (which every x86-64 processor has), else a
 // 64-bit word (WebAssembly, other processors). A test gives a mask whose flags, lowest first,
 // follow the block's bytes; ByteAt() turns a flag's bit index into its byte's index.

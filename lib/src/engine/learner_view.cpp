@@ -286,6 +286,7 @@ double LearnerView::BlockedAggregate(const CompiledAggregate& agg, int leaf, con
 
 bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
   const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
+  if (trace == nullptr && Plain(node, scope)) return PlainCount(node, scope, progress);
   if (trace != nullptr) trace->node = node.requirement;
   bool met = false;
   switch (node.shape) {
@@ -305,7 +306,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
           // population count, anything else a test of a bit per achievement.
           const std::uint64_t bits = scope.included & LeafBits(node.leaf);
           if (agg.kind == Aggregate::Kind::kCount && !agg.distinct && used == nullptr) {
-            actual = std::popcount(bits);
+            actual = BitCount(bits);
           } else if (agg.kind == Aggregate::Kind::kSum && !agg.distinct && !agg.per &&
                      used == nullptr) {
             // A plain sum visits only the achievements it counts, in order (as AggregateOver).
@@ -402,7 +403,12 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
           child_trace = &trace->children.back();
         }
         // Every child is evaluated (no short cut), so a trace shows every condition.
-        if (Evaluate(child, scope, p, child_trace)) ++children_met;
+        const PlanNode& child_node = plan_->nodes[static_cast<std::size_t>(child)];
+        if (trace == nullptr && Plain(child_node, scope)) {
+          if (PlainCount(child_node, scope, p)) ++children_met;
+        } else if (Evaluate(child, scope, p, child_trace)) {
+          ++children_met;
+        }
         progresses[count++] = p;
       }
       const int needed = node.needed;

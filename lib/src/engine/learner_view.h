@@ -4,11 +4,13 @@
 // the allocation is in allocation.h.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
 #include "accredit/evaluator.h"
+#include "base/swar.h"
 #include "engine/match_memo.h"
 #include "engine/plan.h"
 
@@ -99,6 +101,22 @@ class LearnerView {
 
   // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
   bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
+
+  // Whether PlainCount() may judge `node` in `scope`: a plain count (PlanNode::plain_count) of
+  // a learner with bit sets, nothing blocked, no exceptions, and no trace wanted.
+  bool Plain(const PlanNode& node, const Scope& scope) const {
+    return node.plain_count && scope.masked && scope.blocked == nullptr && adjust_ == nullptr;
+  }
+  // What Evaluate() gives for such a node, as a population count: without the call of
+  // Evaluate, whose frame is large for the groups it also evaluates.
+  bool PlainCount(const PlanNode& node, const Scope& scope, double& progress) const {
+    const double actual = BitCount(scope.included & LeafBits(node.leaf));
+    const double required = node.at_least.value;
+    const bool met = actual >= required;
+    progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+    if (!met && progress >= 1) progress = 0.999;
+    return met;
+  }
 
   // Value of an aggregate over every eligible achievement (cached); with `used`, also the
   // achievements (indexes into the learner) that it counts.

@@ -216,6 +216,10 @@ class Compiler {
           node.leaf = static_cast<int>(plan_.leaf_aggregates.size());
           plan_.leaf_aggregates.push_back(node.aggregate);
           component.leaves.push_back(node.leaf);
+          const CompiledAggregate& agg = plan_.aggregates[static_cast<std::size_t>(node.aggregate)];
+          node.plain_count = node.at_least.present && node.at_least.by < 0 &&
+                             !node.at_most.present && node.groups == 0 &&
+                             agg.kind == Aggregate::Kind::kCount && !agg.distinct;
         }
         break;
       case RequirementShape::kExclusion:

@@ -84,6 +84,9 @@ struct PlanNode {
   CompareOp op = CompareOp::kGe;
   std::vector<int> children;  // node indexes
   int leaf = -1;              // index among the plan's allocating leaves (IsAllocatingLeaf)
+  // An allocating leaf that counts what it matches (no `distinct`) against a fixed number,
+  // with no upper bound: most of a programme's leaves (LearnerView::PlainCount).
+  bool plain_count = false;
 };
 
 struct ComponentPlan {
