@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <random>
@@ -53,6 +54,19 @@ TEST_CASE("ByteCount counts every flagged byte, up to all eight") {
       if ((flags >> i) & 1u) mask |= std::uint64_t{0x80} << (8 * i);
     }
     CHECK(ByteCount(mask) == static_cast<std::size_t>(__builtin_popcount(flags)));
+  }
+}
+
+TEST_CASE("BitCount counts the set bits of a word, as std::popcount does") {
+  std::mt19937_64 random(20261207);
+  CHECK(BitCount(0) == 0);
+  CHECK(BitCount(~std::uint64_t{0}) == 64);
+  for (int round = 0; round < 10000; ++round) {
+    // Sparse, dense and even words alike: a random word masked by one, two or no others.
+    std::uint64_t bits = random();
+    if (round % 3 == 1) bits &= random();
+    if (round % 3 == 2) bits |= random();
+    CHECK(BitCount(bits) == std::popcount(bits));
   }
 }
 
