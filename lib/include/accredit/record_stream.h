@@ -57,10 +57,12 @@ struct ChunkRecords {
 };
 
 // The default chunk size. Smaller chunks keep a chunk's learners in cache between reading and
-// evaluating them: on the 1M-learner benchmark 128 KiB ran about 8 % faster than 512 KiB
-// (--jobs 1, with 10.5 MiB of memory rather than 15.7), 2 MiB 25 % slower (--jobs 2), and
-// 32 or 64 KiB no faster than 128 (bench/RESULTS.md).
-inline constexpr std::size_t kDefaultChunkBytes = std::size_t{1} << 17;
+// evaluating them. On the 1M-learner benchmark (bench/RESULTS.md): 128 KiB ran about 8 %
+// faster than 512 KiB (--jobs 1, with 10.5 MiB of memory rather than 15.7) and 2 MiB 25 %
+// slower (--jobs 2); since the reading and the writing of a learner got faster (stop 34),
+// 64 KiB runs sorted CSV 3 % faster than 128 KiB at --jobs 2 and 7 % at --jobs 1, unsorted
+// CSV 7 % faster, and JSON Lines as fast; 32 KiB runs 4 % slower than 64.
+inline constexpr std::size_t kDefaultChunkBytes = std::size_t{1} << 16;
 
 namespace internal {
 class LearnerPool;
