@@ -214,7 +214,9 @@ TEST_CASE("the allocation search meets as many components as the best possible a
     CHECK_FALSE(outcome.search_limit_hit);
     (best == k ? full_cases : partial_cases) += 1;
     // With a trace, every node is evaluated in full (LearnerView::Evaluate), not by the plain
-    // counts' short way: the same outcome, to the last bit of each progress.
+    // counts' short way nor from a counted component's remembered results: the same outcome,
+    // to the last bit of each progress. (Each round compiles a programme of its own, often at
+    // the address of the last: what a view remembers must never pass from one to the next.)
     EvaluateOptions traced;
     traced.trace = true;
     const Outcome full = evaluator.Evaluate(learner, traced);

@@ -56,6 +56,10 @@ void LearnerView::Reset(const Plan& plan, const Learner& learner,
   }
   record_cache_.assign(aggregates, kUncached);
   values_.clear();
+  if (counted_of_ != plan.serial) {
+    counted_.assign(plan.counted.size(), {});
+    counted_of_ = plan.serial;
+  }
 }
 
 void LearnerView::Adjust(const LearnerAdjustments* adjustments) {
@@ -284,9 +288,38 @@ double LearnerView::BlockedAggregate(const CompiledAggregate& agg, int leaf, con
       used);
 }
 
+bool LearnerView::Counted(int index, const PlanNode& node, const Scope& scope, double& progress) {
+  const CountedComponent& counted = plan_->counted[static_cast<std::size_t>(node.counted)];
+  std::size_t key = 0;
+  for (std::size_t i = 0; i < counted.leaves.size(); ++i) {
+    const std::uint32_t cap = counted.caps[i];
+    const auto count =
+        static_cast<std::uint32_t>(BitCount(scope.included & LeafBits(counted.leaves[i])));
+    key = key * (std::size_t{cap} + 1) + std::min(count, cap);
+  }
+  std::vector<CountedResult>& results = counted_[static_cast<std::size_t>(node.counted)];
+  if (results.empty()) results.resize(counted.combinations);
+  CountedResult& result = results[key];
+  if (result.state == 0) {
+    // The first learner with these counts: the tree judged as for any learner.
+    judging_counts_ = true;
+    double judged = 0;
+    const bool met = Evaluate(index, scope, judged, nullptr);
+    judging_counts_ = false;
+    result.state = met ? 2 : 1;
+    result.progress = judged;
+  }
+  progress = result.progress;
+  return result.state == 2;
+}
+
 bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
   const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
   if (trace == nullptr && Plain(node, scope)) return PlainCount(node, scope, progress);
+  if (node.counted >= 0 && trace == nullptr && !judging_counts_ && scope.masked &&
+      scope.blocked == nullptr && adjust_ == nullptr) {
+    return Counted(index, node, scope, progress);
+  }
   if (trace != nullptr) trace->node = node.requirement;
   bool met = false;
   switch (node.shape) {

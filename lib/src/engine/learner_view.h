@@ -138,6 +138,10 @@ class LearnerView {
 
  private:
   double Threshold(const CompiledThreshold& threshold);
+  // Evaluate() of a counted component's root (PlanNode::counted) in a scope PlainCount()
+  // could judge each of its leaves in: the result remembered for its capped counts.
+  [[gnu::noinline]] bool Counted(int index, const PlanNode& node, const Scope& scope,
+                                 double& progress);
   // Whether eligible achievement `e` matches the `where` of plan aggregate `aggregate`.
   bool RecordMatches(int aggregate, std::size_t e) const {
     return matches_[e * plan_->aggregates.size() + static_cast<std::size_t>(aggregate)] != 0;
@@ -181,6 +185,15 @@ class LearnerView {
   std::vector<int> group_of_;   // a `per` sum's group of each eligible achievement, for a trace
   int groups_reached_ = 0;      // the last `per` sum's values that reached each_at_least
   std::vector<double> values_;  // the named values, once ComputeValues has run
+  // Per counted component of the plan with serial `counted_of_`, per combination of capped
+  // counts: kept from one learner to the next (Counted).
+  struct CountedResult {
+    std::uint8_t state = 0;  // 0: not yet known, 1: not met, 2: met
+    double progress = 0;
+  };
+  std::uint64_t counted_of_ = 0;
+  std::vector<std::vector<CountedResult>> counted_;
+  bool judging_counts_ = false;  // Counted() is judging the tree itself
 };
 
 }  // namespace accredit::internal

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 
 namespace accredit::internal {
 
@@ -238,7 +239,39 @@ class Compiler {
     return index;
   }
 
+  // Makes the group at `root` a CountedComponent when its tree is groups of plain counts
+  // with few enough combinations of capped counts.
+  void MarkCounted(int root) {
+    if (plan_.nodes[static_cast<std::size_t>(root)].shape != RequirementShape::kGroup) return;
+    CountedComponent counted;
+    if (!CollectCounts(root, counted)) return;
+    plan_.nodes[static_cast<std::size_t>(root)].counted = static_cast<int>(plan_.counted.size());
+    plan_.counted.push_back(std::move(counted));
+  }
+
  private:
+  // Adds the leaves under `index` to `out`; false when one is not a plain count, or the
+  // combinations grow past the most remembered.
+  bool CollectCounts(int index, CountedComponent& out) const {
+    const PlanNode& node = plan_.nodes[static_cast<std::size_t>(index)];
+    if (node.shape == RequirementShape::kGroup) {
+      for (int child : node.children) {
+        if (!CollectCounts(child, out)) return false;
+      }
+      return true;
+    }
+    if (!node.plain_count) return false;
+    // Met from the first whole number at least the threshold; a learner with bit sets has at
+    // most LearnerView::kMaxMasked (64) achievements, so a cap past that is never reached.
+    const double at_least = node.at_least.value;
+    const double cap = at_least <= 0 ? 0 : std::min(std::ceil(at_least), 65.0);
+    const auto cap_count = static_cast<std::uint32_t>(cap);
+    out.leaves.push_back(node.leaf);
+    out.caps.push_back(cap_count);
+    out.combinations *= std::size_t{cap_count} + 1;
+    return out.combinations <= CountedComponent::kMaxCombinations;
+  }
+
   const RuleSet& rules_;
   Plan& plan_;
 };
@@ -301,6 +334,7 @@ Plan CompilePlan(const RuleSet& rules, const Programme& programme) {
       cp.different_from = c.different_from;
       tp.any_different = tp.any_different || c.different_field.has_value();
       cp.root = compiler.Node(c.requirement, cp);
+      compiler.MarkCounted(cp.root);
       tp.components.push_back(std::move(cp));
     }
     tp.grading_where = CompileFilter(rules, tier.grading.where);

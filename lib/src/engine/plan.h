@@ -87,6 +87,20 @@ struct PlanNode {
   // An allocating leaf that counts what it matches (no `distinct`) against a fixed number,
   // with no upper bound: most of a programme's leaves (LearnerView::PlainCount).
   bool plain_count = false;
+  // A component's root whose tree is groups of plain counts: its index in Plan::counted.
+  int counted = -1;
+};
+
+// A component whose requirement is groups of plain counts (PlanNode::plain_count) alone. Its
+// result is a function of its leaves' counts, each capped where it is met (more makes no
+// difference), so a learner view remembers the result for each combination of capped counts
+// it meets (LearnerView::Counted), and most learners' components are one lookup.
+struct CountedComponent {
+  std::vector<int> leaves;          // allocating leaf indexes, in the order of the tree
+  std::vector<std::uint32_t> caps;  // per leaf: the count from which it is met
+  std::size_t combinations = 1;     // of capped counts: the product of each cap + 1
+  // The most combinations remembered for a component (a result is 16 bytes).
+  static constexpr std::size_t kMaxCombinations = 4096;
 };
 
 struct ComponentPlan {
@@ -120,8 +134,9 @@ struct Plan {
   std::vector<CompiledAggregate> aggregates;
   std::vector<int> leaf_aggregates;  // per allocating leaf: its aggregate index
   std::vector<TierPlan> tiers;
-  std::vector<CompiledValue> values;  // per Programme::values
-  std::vector<DenseTable> tables;     // per RuleSet table
+  std::vector<CountedComponent> counted;  // PlanNode::counted
+  std::vector<CompiledValue> values;      // per Programme::values
+  std::vector<DenseTable> tables;         // per RuleSet table
   bool has_prior_learning = false;
   CompiledFilter prior_learning;
   // A bit per Field that some aggregate's filter reads (match_memo.h).
