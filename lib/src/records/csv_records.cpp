@@ -383,6 +383,7 @@ CsvRowReader::CsvRowReader(const CsvReader& csv, const CsvColumns& header, Sourc
 CsvRowReader::~CsvRowReader() = default;
 
 void CsvRowReader::Read(CsvReader& csv, bool usable, Diagnostics& diagnostics) {
+  // The members under the names the loop below gave them when they were its locals.
   const CsvColumns& header = header_;
   const SourceId source = source_;
   Grouping& grouping = grouping_;
