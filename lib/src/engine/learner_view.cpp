@@ -316,8 +316,7 @@ bool LearnerView::Counted(int index, const PlanNode& node, const Scope& scope, d
 bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace) {
   const PlanNode& node = plan_->nodes[static_cast<std::size_t>(index)];
   if (trace == nullptr && Plain(node, scope)) return PlainCount(node, scope, progress);
-  if (node.counted >= 0 && trace == nullptr && !judging_counts_ && scope.masked &&
-      scope.blocked == nullptr && adjust_ == nullptr) {
+  if (node.counted >= 0 && trace == nullptr && !judging_counts_ && ByCounts(scope)) {
     return Counted(index, node, scope, progress);
   }
   if (trace != nullptr) trace->node = node.requirement;
@@ -363,7 +362,7 @@ bool LearnerView::Evaluate(int index, const Scope& scope, double& progress, Node
         const int groups = groups_reached_;  // before a threshold's `by` sets it again
         double required = Threshold(node.at_least);
         met = actual >= required;
-        progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+        progress = Progress(actual, required);
         if (node.groups > 0) {  // rule language 1.1: "across at least two strands"
           met = met && groups >= node.groups;
           progress = std::min(progress, std::min(1.0, static_cast<double>(groups) / node.groups));

@@ -102,10 +102,18 @@ class LearnerView {
   // Evaluates node `index`; fills `trace` when not null. Returns met, sets `progress` (0..1).
   bool Evaluate(int index, const Scope& scope, double& progress, NodeTrace* trace);
 
-  // Whether PlainCount() may judge `node` in `scope`: a plain count (PlanNode::plain_count) of
-  // a learner with bit sets, nothing blocked, no exceptions, and no trace wanted.
+  // Whether a node's result here is a function of its leaves' bit counts alone: a learner
+  // with bit sets, nothing blocked, no exceptions (PlainCount, Counted).
+  bool ByCounts(const Scope& scope) const {
+    return scope.masked && scope.blocked == nullptr && adjust_ == nullptr;
+  }
+  // Whether PlainCount() may judge `node` in `scope` (with no trace wanted).
   bool Plain(const PlanNode& node, const Scope& scope) const {
-    return node.plain_count && scope.masked && scope.blocked == nullptr && adjust_ == nullptr;
+    return node.plain_count && ByCounts(scope);
+  }
+  // How close `actual` is to `required`, 0..1, as a bounded requirement's progress.
+  static double Progress(double actual, double required) {
+    return required <= 0 ? 1 : std::min(1.0, actual / required);
   }
   // What Evaluate() gives for such a node, as a population count: without the call of
   // Evaluate, whose frame is large for the groups it also evaluates.
@@ -113,7 +121,7 @@ class LearnerView {
     const double actual = BitCount(scope.included & LeafBits(node.leaf));
     const double required = node.at_least.value;
     const bool met = actual >= required;
-    progress = required <= 0 ? 1 : std::min(1.0, actual / required);
+    progress = Progress(actual, required);
     if (!met && progress >= 1) progress = 0.999;
     return met;
   }

@@ -42,6 +42,22 @@ void AppendMembers(std::string& out, const Write& write) {
   out.append(object, 1, object.size() - 2);
 }
 
+// `{"tier":"ID","met":`
+void AppendTierOpen(std::string& out, const Tier& tier) {
+  out += "{\"tier\":";
+  AppendJsonString(out, tier.id);
+  out += ",\"met\":";
+}
+
+// `{"id":"ID","role":"ROLE",`
+void AppendComponentOpen(std::string& out, const Component& component) {
+  out += "{\"id\":";
+  AppendJsonString(out, component.id);
+  out += ",\"role\":";
+  AppendJsonString(out, component.role);
+  out += ',';
+}
+
 }  // namespace
 
 LearnerJson::LearnerJson(const Programme& programme) {
@@ -53,39 +69,13 @@ LearnerJson::LearnerJson(const Programme& programme) {
   }
   tiers_.reserve(programme.tiers.size());
   for (const Tier& tier : programme.tiers) {
-    TierText text;
-    text.open = "{\"tier\":";
-    AppendJsonString(text.open, tier.id);
-    text.open += ",\"met\":";
+    TierText& text = tiers_.emplace_back();
+    text.tier = &tier;
+    AppendTierOpen(text.open, tier);
     for (const Component& component : tier.components) {
-      std::string& piece = text.components.emplace_back("{\"id\":");
-      AppendJsonString(piece, component.id);
-      piece += ",\"role\":";
-      AppendJsonString(piece, component.role);
-      piece += ',';
+      AppendComponentOpen(text.components.emplace_back(), component);
     }
-    tiers_.push_back(std::move(text));
   }
-}
-
-const std::string* LearnerJson::TierText::Component(const Tier& tier, const accredit::Component* c,
-                                                    std::size_t i) const {
-  // The results of a tier's components come in the tier's order.
-  if (i < tier.components.size() && &tier.components[i] == c && i < components.size()) {
-    return &components[i];
-  }
-  for (std::size_t k = 0; k < tier.components.size() && k < components.size(); ++k) {
-    if (&tier.components[k] == c) return &components[k];
-  }
-  return nullptr;
-}
-
-const LearnerJson::TierText* LearnerJson::TextOf(const Programme& programme,
-                                                 const Tier* tier) const {
-  for (std::size_t i = 0; i < programme.tiers.size() && i < tiers_.size(); ++i) {
-    if (&programme.tiers[i] == tier) return &tiers_[i];
-  }
-  return nullptr;
 }
 
 void LearnerJson::Append(std::string& out, const OutcomeRun& run, const Learner& learner,
@@ -95,8 +85,10 @@ void LearnerJson::Append(std::string& out, const OutcomeRun& run, const Learner&
   AppendJsonString(out, learner.id);
   out += ",\"status\":";
   AppendJsonString(out, LearnerStatus(o));
-  AppendStringOrNull(
-      out, ",\"tier\":", o.tier == kNone ? "" : p.tiers[static_cast<std::size_t>(o.tier)].id);
+  AppendStringOrNull(out, ",\"tier\":",
+                     o.tier == kNone
+                         ? std::string_view()
+                         : std::string_view(p.tiers[static_cast<std::size_t>(o.tier)].id));
   AppendStringOrNull(out, ",\"grade\":", o.grade);
   out += o.used_predicted ? ",\"predicted\":true" : ",\"predicted\":false";
   if (!p.values.empty()) {
@@ -123,14 +115,13 @@ void LearnerJson::Append(std::string& out, const OutcomeRun& run, const Learner&
   out += ",\"tiers\":[";
   for (std::size_t t = 0; t < o.tiers.size(); ++t) {
     const TierResult& tier = o.tiers[t];
-    const TierText* text = TextOf(p, tier.tier);
+    // The outcome's tiers are the programme's, in its order; another's are quoted here.
+    const TierText* text = t < tiers_.size() && tiers_[t].tier == tier.tier ? &tiers_[t] : nullptr;
     if (t > 0) out += ',';
     if (text != nullptr) {
       out += text->open;
     } else {
-      out += "{\"tier\":";
-      AppendJsonString(out, tier.tier->id);
-      out += ",\"met\":";
+      AppendTierOpen(out, *tier.tier);
     }
     out += tier.met ? "true" : "false";
     if (!tier.grade.empty()) {
@@ -145,16 +136,12 @@ void LearnerJson::Append(std::string& out, const OutcomeRun& run, const Learner&
     for (std::size_t i = 0; i < tier.components.size(); ++i) {
       const ComponentResult& c = tier.components[i];
       if (i > 0) out += ',';
-      const std::string* piece =
-          text != nullptr ? text->Component(*tier.tier, c.component, i) : nullptr;
-      if (piece != nullptr) {
-        out += *piece;
+      // So are a tier's components.
+      if (text != nullptr && i < text->components.size() &&
+          &tier.tier->components[i] == c.component) {
+        out += text->components[i];
       } else {
-        out += "{\"id\":";
-        AppendJsonString(out, c.component->id);
-        out += ",\"role\":";
-        AppendJsonString(out, c.component->role);
-        out += ',';
+        AppendComponentOpen(out, *c.component);
       }
       out += status_[static_cast<std::size_t>(c.status)];
       AppendJsonNumber(out, static_cast<double>(static_cast<long long>(c.progress * 1000)) / 1000);

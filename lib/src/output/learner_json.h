@@ -27,16 +27,10 @@ class LearnerJson {
   // `{"tier":"ID","met":` for each tier of the programme, and `{"id":"ID","role":"ROLE",` for
   // each of its components.
   struct TierText {
+    const Tier* tier = nullptr;
     std::string open;
     std::vector<std::string> components;
-    // The text of `component`, the `i`th result of a result of `tier`; null when it is not
-    // one of the tier's components.
-    const std::string* Component(const Tier& tier, const accredit::Component* component,
-                                 std::size_t i) const;
   };
-  // The tier's texts when `tier` is one of the programme's tiers; else null.
-  const TierText* TextOf(const Programme& programme, const Tier* tier) const;
-
   std::vector<TierText> tiers_;
   // `"status":"STATUS","progress":` for each ComponentStatus.
   std::string status_[std::size(kComponentStatusNames)];

@@ -99,8 +99,9 @@ std::string BriefProvisional(const Learner& learner, const Outcome& o,
   return fmt::format("provisional: {} not read", name ? refused.front() : "an input");
 }
 
-std::string TierId(const Programme& p, const Outcome& o) {
-  return o.tier == kNone ? "" : p.tiers[static_cast<std::size_t>(o.tier)].id;
+std::string_view TierId(const Programme& p, const Outcome& o) {
+  if (o.tier == kNone) return {};
+  return p.tiers[static_cast<std::size_t>(o.tier)].id;
 }
 
 // The tier a learner is short of: the one just above what they achieved, or the lowest tier
@@ -184,6 +185,36 @@ std::string ValuesLine(const Programme& p, const Outcome& o) {
   return line + "\n";
 }
 
+// A learner's row of the csv format (outcome_format.h), appended to `out`.
+void AppendCsvRow(std::string& out, const OutcomeRun& run, const Learner& learner,
+                  const Outcome& o) {
+  internal::AppendCsvCell(out, learner.id);
+  out += ',';
+  out += LearnerStatus(o);
+  out += ',';
+  out += TierId(*run.programme, o);
+  out += ',';
+  out += o.grade;
+  out += o.used_predicted ? ",yes" : ",no";
+  for (double value : o.values) {
+    out += ',';
+    out += FormatNumber(value);
+  }
+  if (!o.tiers.empty()) {
+    for (const ComponentResult& c : o.tiers.front().components) {
+      out += ',';
+      out += ComponentStatusName(c.status);
+    }
+  }
+  if (run.options.exceptions != nullptr) {
+    out += o.relies_on_exception ? ",yes," : ",no,";
+    internal::AppendCsvCell(out, AppliedExceptions(o));
+  }
+  out += ',';
+  if (o.data_error) internal::AppendCsvCell(out, ProvisionalReason(learner, o, run.options));
+  out += '\n';
+}
+
 }  // namespace
 
 OutcomeWriter::OutcomeWriter(OutcomeFormat format, const OutcomeRun& run)
@@ -252,40 +283,21 @@ std::string OutcomeWriter::Begin(const ValidateSummary& summary,
 
 void OutcomeWriter::AppendLearner(std::string& out, const accredit::Learner& learner,
                                   const Outcome& o) const {
-  if (format_ == OutcomeFormat::kCsv) {
-    internal::AppendCsvCell(out, learner.id);
-    out += ',';
-    out += LearnerStatus(o);
-    out += ',';
-    if (o.tier != kNone) out += run_.programme->tiers[static_cast<std::size_t>(o.tier)].id;
-    out += ',';
-    out += o.grade;
-    out += o.used_predicted ? ",yes" : ",no";
-    for (double value : o.values) {
-      out += ',';
-      out += FormatNumber(value);
-    }
-    if (!o.tiers.empty()) {
-      for (const ComponentResult& c : o.tiers.front().components) {
-        out += ',';
-        out += ComponentStatusName(c.status);
-      }
-    }
-    if (run_.options.exceptions != nullptr) {
-      out += o.relies_on_exception ? ",yes," : ",no,";
-      internal::AppendCsvCell(out, AppliedExceptions(o));
-    }
-    out += ',';
-    if (o.data_error) internal::AppendCsvCell(out, ProvisionalReason(learner, o, run_.options));
-    out += '\n';
-    return;
+  switch (format_) {
+    case OutcomeFormat::kCsv:
+      AppendCsvRow(out, run_, learner, o);
+      return;
+    case OutcomeFormat::kJson:
+    case OutcomeFormat::kJsonl:
+      if (json_ != nullptr) json_->Append(out, run_, learner, o);
+      if (format_ == OutcomeFormat::kJsonl) out += '\n';
+      return;
+    case OutcomeFormat::kText:
+    case OutcomeFormat::kJunit:
+    case OutcomeFormat::kXlsx:
+      out += Learner(learner, o);
+      return;
   }
-  if (format_ != OutcomeFormat::kJson && format_ != OutcomeFormat::kJsonl) {
-    out += Learner(learner, o);
-    return;
-  }
-  if (json_ != nullptr) json_->Append(out, run_, learner, o);
-  if (format_ == OutcomeFormat::kJsonl) out += '\n';
 }
 
 std::string_view OutcomeWriter::Separator() const {

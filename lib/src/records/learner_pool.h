@@ -28,8 +28,8 @@ class LearnerPool {
   void GiveBackHashes(std::vector<std::uint64_t>&& hashes);
 
   std::size_t spare() const { return learners_.size(); }
-  // Bounds what a pool keeps: more than a chunk of the usual size holds (64 KiB, about 100
-  // learners of ten rows), at most about 16 MiB for learners of that size. What it keeps
+  // Bounds what a pool keeps: more than a chunk of the usual size holds (64 KiB, about 90
+  // learners of a dozen rows), at most about 16 MiB for learners of that size. What it keeps
   // is given out again as the next chunk is read, so it holds about one chunk's learners.
   static constexpr std::size_t kMaxSpare = 4096;
 
